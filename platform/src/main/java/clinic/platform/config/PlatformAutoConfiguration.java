@@ -1,0 +1,19 @@
+package clinic.platform.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Switches the platform on for every service that has it on the classpath: outbox, inbox, security,
+ * problem handling and the audit log. Outbox sending runs asynchronously after commit; resubmission on a schedule.
+ */
+@AutoConfiguration
+@ComponentScan(basePackages = { "clinic.platform.events", "clinic.platform.inbox", "clinic.platform.security",
+		"clinic.platform.web", "clinic.platform.audit" })
+@EnableAsync
+@EnableScheduling
+public class PlatformAutoConfiguration {
+
+}

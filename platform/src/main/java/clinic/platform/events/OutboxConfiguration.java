@@ -1,0 +1,111 @@
+package clinic.platform.events;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import clinic.contracts.EventSchemas;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox's sending side. Every {@link ClinicEvent} is externalized after commit as a CloudEvent in binary
+ * mode (ce_* headers, JSON data) on its producer's topic, keyed by patient id. A publication is marked complete
+ * only when Kafka has acknowledged the record; incomplete ones are resubmitted at start-up and on a schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxConfiguration.class);
+
+	@Bean
+	EventExternalizationConfiguration eventExternalizationConfiguration() {
+		return EventExternalizationConfiguration.externalizing()
+			.select(ClinicEvent.class::isInstance)
+			.routeAll(event -> RoutingTarget.forTarget(EventSchemas.topicOf(ClinicEvent.typeOf(event)))
+				.andKey(((ClinicEvent) event).patientId().toString()))
+			.build();
+	}
+
+	@Bean
+	KafkaTemplate<String, CloudEvent> cloudEventTemplate(ProducerFactory<String, CloudEvent> producerFactory) {
+		return new KafkaTemplate<>(producerFactory);
+	}
+
+	/** Sends raw bytes: the dead-letter recoverer needs it for records that could not even be read. */
+	@Bean
+	KafkaTemplate<String, byte[]> rawBytesTemplate(ProducerFactory<String, byte[]> producerFactory) {
+		return new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	@Bean
+	DelegatingEventExternalizer cloudEventExternalizer(EventExternalizationConfiguration configuration,
+			KafkaTemplate<String, CloudEvent> kafka, JsonMapper json,
+			@Value("${spring.application.name}") String application) {
+		var source = URI.create("/clinic/" + application);
+		return new DelegatingEventExternalizer(configuration, (target, event) -> {
+			var clinicEvent = (ClinicEvent) event;
+			var type = ClinicEvent.typeOf(clinicEvent);
+			CloudEvent cloudEvent = CloudEventBuilder.v1()
+				.withId(clinicEvent.eventId().toString())
+				.withType(type)
+				.withSource(source)
+				.withSubject(clinicEvent.patientId().toString())
+				.withTime(clinicEvent.occurredAt().atOffset(ZoneOffset.UTC))
+				.withDataContentType("application/json")
+				.withDataSchema(URI.create(EventSchemas.schemaPath(type)))
+				.withData(json.writeValueAsBytes(clinicEvent))
+				.build();
+			return kafka.send(new ProducerRecord<>(target.getTarget(), target.getKey(), cloudEvent));
+		});
+	}
+
+	@Bean
+	OutboxResubmission outboxResubmission(IncompleteEventPublications publications,
+			@Value("${clinic.events.resubmit-older-than:PT30S}") Duration olderThan) {
+		return new OutboxResubmission(publications, olderThan);
+	}
+
+	/** Publications Kafka has not acknowledged yet (broker down, process died) are sent again. */
+	static class OutboxResubmission {
+
+		private final IncompleteEventPublications publications;
+
+		private final Duration olderThan;
+
+		OutboxResubmission(IncompleteEventPublications publications, Duration olderThan) {
+			this.publications = publications;
+			this.olderThan = olderThan;
+		}
+
+		@Scheduled(fixedDelayString = "${clinic.events.resubmit-interval:PT15S}",
+				initialDelayString = "${clinic.events.resubmit-interval:PT15S}")
+		void resubmit() {
+			try {
+				publications.resubmitIncompletePublicationsOlderThan(olderThan);
+			}
+			catch (RuntimeException e) {
+				log.warn("Resubmitting outstanding event publications failed; will try again: {}", e.getMessage());
+			}
+		}
+	}
+}

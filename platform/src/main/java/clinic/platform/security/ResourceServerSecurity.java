@@ -1,0 +1,59 @@
+package clinic.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is an OAuth2 resource server: it validates the token's signature, issuer and audience itself
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}, set in the platform defaults) and turns Keycloak realm
+ * roles into authorities ({@code ROLE_front-desk}, ...). Which role may call what is declared per endpoint
+ * with {@code @PreAuthorize} in the controllers. Health and the API docs are public; nothing else is.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class ResourceServerSecurity {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/api/*/openapi/**", "/api/*/docs/**",
+					"/swagger-ui/**", "/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication())))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	static JwtAuthenticationConverter jwtAuthentication() {
+		var converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(realmRoles());
+		converter.setPrincipalClaimName("preferred_username");
+		return converter;
+	}
+
+	static Converter<Jwt, Collection<GrantedAuthority>> realmRoles() {
+		return jwt -> {
+			Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+			if (realmAccess == null || !(realmAccess.get("roles") instanceof List<?> roles)) {
+				return List.of();
+			}
+			return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+		};
+	}
+}

@@ -1,0 +1,9 @@
+package clinic.platform.web;
+
+/** The thing asked for does not exist: 404. */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String what, Object id) {
+		super(what + " " + id + " does not exist");
+	}
+}

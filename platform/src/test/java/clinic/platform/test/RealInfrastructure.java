@@ -1,0 +1,98 @@
+package clinic.platform.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real infrastructure integration tests run against, started once per test JVM: PostgreSQL 17 (zonky
+ * binaries) and a Kafka broker in KRaft mode on random ports, with the suite's topics. Each test context gets a
+ * database of its own, so contexts never see each other's rows.
+ */
+public final class RealInfrastructure {
+
+	public static final int PARTITIONS = 6;
+
+	private static EmbeddedPostgres postgres;
+
+	private static EmbeddedKafkaKraftBroker kafka;
+
+	private RealInfrastructure() {
+	}
+
+	public static synchronized String kafkaBootstrapServers() {
+		if (kafka == null) {
+			var broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+			broker.kafkaPorts(0);
+			broker.afterPropertiesSet();
+			broker.addTopics(new NewTopic("clinic.intake", PARTITIONS, (short) 1),
+					new NewTopic("clinic.scheduling", PARTITIONS, (short) 1),
+					new NewTopic("clinic.session", PARTITIONS, (short) 1),
+					new NewTopic("intake-service.dlt", 1, (short) 1),
+					new NewTopic("scheduling-service.dlt", 1, (short) 1),
+					new NewTopic("session-service.dlt", 1, (short) 1));
+			kafka = broker;
+			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+		}
+		return kafka.getBrokersAsString();
+	}
+
+	/** Creates an empty database and returns its JDBC URL. */
+	public static synchronized String newDatabase(String prefix) {
+		try {
+			if (postgres == null) {
+				postgres = EmbeddedPostgres.builder().start();
+				var started = postgres;
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						started.close();
+					}
+					catch (IOException e) {
+						// the JVM is going away anyway
+					}
+				}));
+			}
+			var name = prefix.replaceAll("[^a-z]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
+			try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+				connection.createStatement().execute("create database " + name);
+			}
+			return postgres.getJdbcUrl("postgres", name);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Properties that point a service at the real infrastructure, with a fresh database and a consumer group
+	 * of its own (cached test contexts must not split partitions between them).
+	 */
+	public static Map<String, Object> serviceProperties(String application) {
+		var properties = new HashMap<String, Object>();
+		properties.put("spring.datasource.url", newDatabase(application));
+		properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+		properties.put("clinic.events.group", application + "-test-" + UUID.randomUUID());
+		properties.put("clinic.events.resubmit-interval", "PT2S");
+		properties.put("clinic.events.resubmit-older-than", "PT1S");
+		properties.put("clinic.events.retry.initial-interval", "100ms");
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:1/realms/clinic");
+		return properties;
+	}
+
+	public static void register(DynamicPropertyRegistry registry, String application) {
+		serviceProperties(application).forEach((key, value) -> registry.add(key, () -> value));
+	}
+}
