@@ -1,0 +1,34 @@
+package clinic.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes the gateway's own refusals as RFC 9457 problem+json, the same shape the services answer with, so the pages
+ * show every error the same way. Only fixed texts go in: nothing from the request is echoed.
+ */
+final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title,
+				status.value(), detail);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
+			.wrap(body.getBytes(StandardCharsets.UTF_8))));
+	}
+
+}
