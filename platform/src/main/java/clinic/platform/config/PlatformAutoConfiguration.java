@@ -1,6 +1,10 @@
 package clinic.platform.config;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,4 +20,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class PlatformAutoConfiguration {
 
+	/** The clock every service reads time from; tests replace it with a fixed one. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 }

@@ -65,7 +65,7 @@ public abstract class AbstractEventDeliveryTest {
 		try (var beforeCrash = start(brokerDown)) {
 			patient = changeState(beforeCrash);
 			var jdbc = beforeCrash.getBean(JdbcClient.class);
-			assertThat(incomplete(jdbc)).as("the state change stored its event for publishing").isEqualTo(1);
+			assertThat(incomplete(jdbc)).as("the state change stored its events for publishing").isPositive();
 		}
 		var topic = EventSchemas.topicOf(producedType());
 		assertThat(EventProbe.records(topic, EventProbe.ofType(producedType(), patient))).isEmpty();

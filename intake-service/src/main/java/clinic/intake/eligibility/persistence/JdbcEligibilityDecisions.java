@@ -1,0 +1,58 @@
+package clinic.intake.eligibility.persistence;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import clinic.intake.eligibility.DosePlan;
+import clinic.intake.eligibility.EligibilityDecision;
+import clinic.intake.eligibility.EligibilityDecisions;
+import clinic.intake.eligibility.Outcome;
+
+@Repository
+class JdbcEligibilityDecisions implements EligibilityDecisions {
+
+	private final JdbcClient jdbc;
+
+	JdbcEligibilityDecisions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void insert(EligibilityDecision d) {
+		var plan = d.dosePlan();
+		jdbc.sql("""
+				insert into eligibility_decision (id, patient_id, screening_id, outcome, reason, route, mg_per_kg,
+				  decided_by, decided_at)
+				values (:id, :patient, :screening, :outcome, :reason, :route, :mgPerKg, :by, :at)""")
+			.param("id", d.id())
+			.param("patient", d.patientId())
+			.param("screening", d.screeningId())
+			.param("outcome", d.outcome().name())
+			.param("reason", d.reason())
+			.param("route", plan == null ? null : plan.route().name())
+			.param("mgPerKg", plan == null ? null : plan.mgPerKg())
+			.param("by", d.decidedBy())
+			.param("at", java.sql.Timestamp.from(d.decidedAt()))
+			.update();
+	}
+
+	@Override
+	public List<EligibilityDecision> of(UUID patientId) {
+		return jdbc.sql("select * from eligibility_decision where patient_id = :patient order by decided_at")
+			.param("patient", patientId)
+			.query((rs, n) -> {
+				var route = rs.getString("route");
+				var plan = route == null ? null
+						: new DosePlan(DosePlan.Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class));
+				return new EligibilityDecision(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+						rs.getObject("screening_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
+						rs.getString("reason"), plan, rs.getString("decided_by"),
+						rs.getTimestamp("decided_at").toInstant());
+			})
+			.list();
+	}
+}

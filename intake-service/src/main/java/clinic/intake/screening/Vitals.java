@@ -1,0 +1,7 @@
+package clinic.intake.screening;
+
+import java.math.BigDecimal;
+
+/** Resting vitals and weight taken at screening. */
+public record Vitals(int systolic, int diastolic, int heartRate, BigDecimal weightKg) {
+}

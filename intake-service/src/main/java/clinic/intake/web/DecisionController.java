@@ -1,0 +1,45 @@
+package clinic.intake.web;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.intake.eligibility.DecisionService;
+import clinic.intake.eligibility.DosePlan;
+import clinic.intake.eligibility.EligibilityDecision;
+import clinic.intake.eligibility.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/intake/patients/{patientId}/eligibility-decisions")
+class DecisionController {
+
+	private final DecisionService decisions;
+
+	DecisionController(DecisionService decisions) {
+		this.decisions = decisions;
+	}
+
+	record DecisionRequest(@NotNull UUID screeningId, @NotNull Outcome outcome, @Size(max = 2000) String reason,
+			@Valid DosePlan dosePlan) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('clinician')")
+	@Operation(summary = "Sign an eligibility decision (CLEARED with a dose plan, or DECLINED)")
+	EligibilityDecision sign(@PathVariable UUID patientId, @Valid @RequestBody DecisionRequest request) {
+		return decisions.sign(patientId, new DecisionService.Signing(request.screeningId(), request.outcome(),
+				request.reason(), request.dosePlan()));
+	}
+}

@@ -1,0 +1,101 @@
+package clinic.intake.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.intake.eligibility.DecisionService;
+import clinic.intake.patients.Indication;
+import clinic.intake.patients.Patient;
+import clinic.intake.patients.PatientService;
+import clinic.intake.patients.PatientStatus;
+import clinic.intake.patients.Referral;
+import clinic.intake.screening.ScreeningService;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/intake/patients")
+class PatientController {
+
+	private final PatientService patients;
+
+	private final ScreeningService screenings;
+
+	private final DecisionService decisions;
+
+	PatientController(PatientService patients, ScreeningService screenings, DecisionService decisions) {
+		this.patients = patients;
+		this.screenings = screenings;
+		this.decisions = decisions;
+	}
+
+	record ReferralRequest(@NotBlank @Size(max = 200) String referringClinician, @Size(max = 2000) String reason,
+			@NotNull Indication indication) {
+	}
+
+	record RegistrationRequest(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
+			@NotNull @Past LocalDate birthDate, @Pattern(regexp = "^[+0-9 ()-]{5,30}$") String phone,
+			@NotNull @Valid ReferralRequest referral) {
+	}
+
+	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
+			PatientStatus status, long version) {
+
+		static PatientSummary of(Patient p) {
+			return new PatientSummary(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.status(),
+					p.version());
+		}
+	}
+
+	record PatientDetails(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
+			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
+			List<?> decisions) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('front-desk', 'admin', 'integration')")
+	@Operation(summary = "Register a patient with a referral")
+	PatientSummary register(@Valid @RequestBody RegistrationRequest request) {
+		var referral = request.referral();
+		var patient = patients.register(new PatientService.Registration(request.givenName(), request.familyName(),
+				request.birthDate(), request.phone(), referral.referringClinician(), referral.reason(),
+				referral.indication()));
+		return PatientSummary.of(patient);
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@Operation(summary = "Search patients by name, MRN, phone or date of birth (YYYY-MM-DD)")
+	List<PatientSummary> search(@RequestParam(name = "q", required = false) String query) {
+		return patients.search(query).stream().map(PatientSummary::of).toList();
+	}
+
+	@GetMapping("/{patientId}")
+	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@Operation(summary = "A patient with referrals, screenings and signed decisions")
+	PatientDetails get(@PathVariable UUID patientId) {
+		var p = patients.get(patientId);
+		return new PatientDetails(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.phone(), p.status(),
+				p.version(), patients.referralsOf(patientId),
+				screenings.of(patientId).stream().map(ScreeningController.ScreeningView::of).toList(),
+				decisions.of(patientId));
+	}
+}
