@@ -1,0 +1,89 @@
+package clinic.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for a downstream service (intake, scheduling, session): records every request it receives and answers
+ * 201 with a small JSON body.
+ */
+public final class RecordingService {
+
+	/** A request as the service saw it. */
+	public record Received(String method, String path, Headers headers, String body) {
+
+		public List<String> header(String name) {
+			List<String> values = this.headers.get(name);
+			return values == null ? List.of() : values;
+		}
+
+	}
+
+	private final HttpServer server;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private RecordingService(String name) {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/", exchange -> answer(name, exchange));
+		this.server.start();
+	}
+
+	public static RecordingService start(String name) {
+		return new RecordingService(name);
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	public Received last() {
+		if (this.received.isEmpty()) {
+			throw new AssertionError("the service received no request");
+		}
+		return this.received.get(this.received.size() - 1);
+	}
+
+	public void reset() {
+		this.received.clear();
+	}
+
+	private void answer(String name, HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+				copy(exchange.getRequestHeaders()), body));
+		byte[] response = ("{\"service\":\"" + name + "\",\"id\":\"7c0e1f2a-0000-4000-8000-000000000001\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(201, response.length);
+		exchange.getResponseBody().write(response);
+		exchange.close();
+	}
+
+	private static Headers copy(Headers headers) {
+		Headers copy = new Headers();
+		for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+			copy.put(entry.getKey(), List.copyOf(entry.getValue()));
+		}
+		return copy;
+	}
+
+}
