@@ -1,0 +1,253 @@
+package clinic.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Command line: {@code up} (start and wait for Ctrl-C), {@code down} (stop a stack started from the same data
+ * directory), {@code status}, {@code help}. Run through {@code ./clinic} at the repository root.
+ */
+public final class ClinicLauncher {
+
+    private static final PrintStream OUT = System.out;
+
+    private ClinicLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = rest.isEmpty() ? "help" : rest.remove(0);
+        try {
+            switch (command) {
+                case "up" -> System.exit(up(rest));
+                case "down" -> System.exit(down(parse(rest)));
+                case "status" -> System.exit(status(parse(rest)));
+                case "help", "-h", "--help" -> help();
+                default -> {
+                    System.err.println("unknown command '" + command + "'\n");
+                    help();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("clinic: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void help() {
+        OUT.println("""
+                usage: ./clinic <command> [options]
+
+                commands:
+                  up       build what is stale, start the stack in the foreground; Ctrl-C stops it
+                  down     stop a stack started from the same data directory (e.g. from another terminal)
+                  status   show which parts run
+                  help     this text
+
+                options (each also as an environment variable; flags win):
+                  --only PARTS                 all (default), infra (postgres,kafka,keycloak), services, or a list of
+                                               postgres,kafka,keycloak,intake,scheduling,session,gateway   [CLINIC_ONLY]
+                  --data-dir DIR               data, logs and pid files (default <project>/.clinic)        [CLINIC_DATA_DIR]
+                  --project-dir DIR            repository root (default: found from the working directory)
+                  --keycloak-java-home DIR     JDK >= 21 for Keycloak (default: JAVA_HOME if >= 21, else /usr/lib/jvm)
+                                                                                                [CLINIC_KEYCLOAK_JAVA_HOME]""");
+        for (PortName name : PortName.values()) {
+            OUT.printf("  %-28s default %-6d %s%n", name.flag() + " N", name.defaultPort(), "[" + name.envVar() + "]");
+        }
+        OUT.println("""
+
+                Logs: <data>/logs/<part>.log. Demo users (realm clinic): frontdesk, nurse, clinician, admin, integration;
+                password "demo". Keycloak admin console: admin / admin.""");
+    }
+
+    /** Parses options into a config builder: defaults, then environment, then flags. */
+    static StackConfig.Builder parse(List<String> args) {
+        Map<String, String> env = System.getenv();
+        StackConfig.Builder builder = StackConfig.builder();
+        String projectDir = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--project-dir") && i + 1 < args.size()) {
+                projectDir = args.get(i + 1);
+            }
+        }
+        if (projectDir != null) {
+            builder.projectDir(Path.of(projectDir));
+        }
+        builder.fromEnvironment(env);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String flag = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(i + 1);
+                i++;
+            }
+            if (value == null) {
+                throw new IllegalArgumentException(flag + " needs a value (./clinic help)");
+            }
+            String option = flag;
+            switch (option) {
+                case "--only" -> builder.parts(Part.parse(value));
+                case "--data-dir" -> builder.dataDir(Path.of(value));
+                case "--project-dir" -> builder.projectDir(Path.of(value));
+                case "--keycloak-java-home" -> builder.keycloakJavaHome(Path.of(value));
+                default -> {
+                    PortName name = Arrays.stream(PortName.values()).filter(p -> p.flag().equals(option)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("unknown option " + option + " (./clinic help)"));
+                    try {
+                        builder.port(name, Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(flag + " " + value + " is not a port number");
+                    }
+                }
+            }
+        }
+        return builder;
+    }
+
+    static int up(List<String> args) throws InterruptedException {
+        StackConfig config = parse(args).build();
+        OUT.println("Starting " + String.join(", ", config.parts().stream().map(Part::id).toList())
+                + "  (data " + config.dataDir() + ")");
+        Stack stack;
+        try {
+            stack = Stack.start(config, ProgressListener.console(OUT));
+        } catch (StackStartException e) {
+            // the listener has printed the part, the reason and the log tail
+            OUT.println("Stopped what was started. Fix the problem above and run ./clinic up again.");
+            return 1;
+        }
+        printSummary(stack);
+        while (true) {
+            stack.checkAlive();
+            TimeUnit.SECONDS.sleep(2);
+        }
+    }
+
+    static void printSummary(Stack stack) {
+        StackConfig c = stack.config();
+        OUT.println();
+        OUT.println("Clinic stack is up in " + ProgressListener.seconds(stack.startupTime())
+                + "  (data " + c.dataDir() + ", logs " + c.dataDir().resolve("logs") + ")");
+        OUT.println();
+        if (c.includes(Part.GATEWAY)) {
+            row("Web UI (gateway)", stack.gatewayUrl());
+        }
+        if (c.includes(Part.KEYCLOAK)) {
+            row("Keycloak admin console", stack.keycloakAdminUrl() + "   (admin / admin)");
+            row("OIDC issuer", stack.issuerUri());
+        }
+        boolean first = true;
+        for (Part service : List.of(Part.INTAKE, Part.SCHEDULING, Part.SESSION)) {
+            if (c.includes(service)) {
+                row(first ? "API docs" : "", stack.serviceUrl(service) + "/swagger-ui.html   (" + service.id()
+                        + ", OpenAPI at /v3/api-docs)");
+                first = false;
+            }
+        }
+        if (c.includes(Part.POSTGRES)) {
+            row("PostgreSQL", "jdbc:postgresql://localhost:" + c.port(PortName.POSTGRES)
+                    + "/{intake,scheduling,session,gateway,keycloak}   (postgres / postgres)");
+        }
+        if (c.includes(Part.KAFKA)) {
+            row("Kafka", stack.kafkaBootstrapServers() + "   topics " + String.join(", ", KafkaTopics.PARTITIONS.keySet()));
+        }
+        if (c.includes(Part.KEYCLOAK)) {
+            OUT.println();
+            OUT.println("  Demo logins (realm clinic, password \"demo\" for all):");
+            OUT.printf("    %-13s %s%n", "user", "role");
+            for (String[] user : new String[][] {{"frontdesk", "front-desk"}, {"nurse", "nurse"}, {"clinician", "clinician"},
+                    {"admin", "admin"}, {"integration", "integration"}}) {
+                OUT.printf("    %-13s %s%n", user[0], user[1]);
+            }
+            OUT.println("  Integration client: clinic-integration / clinic-integration-demo-secret (client credentials at "
+                    + stack.tokenUri() + ")");
+        }
+        OUT.println();
+        OUT.println("Press Ctrl-C to stop everything (or run ./clinic down in another terminal).");
+    }
+
+    private static void row(String label, String value) {
+        OUT.printf("  %-24s %s%n", label, value);
+    }
+
+    /** Stops the launcher recorded in {@code <data>/run/launcher.pid}, then any part processes still alive. */
+    static int down(StackConfig.Builder builder) throws InterruptedException {
+        StackConfig config = builder.build();
+        RunFiles run = new RunFiles(config.dataDir());
+        boolean any = false;
+        Optional<ProcessHandle> launcher = run.alive(RunFiles.LAUNCHER);
+        if (launcher.isPresent()) {
+            any = true;
+            OUT.println("Stopping the launcher (" + RunFiles.describe(launcher.get()) + "); it stops its parts in reverse order ...");
+            launcher.get().destroy();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+            while (launcher.get().isAlive() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+            if (launcher.get().isAlive()) {
+                OUT.println("The launcher did not stop within 150 s; killing it.");
+                launcher.get().destroyForcibly();
+            }
+        }
+        List<Part> reverse = new ArrayList<>(List.of(Part.values()));
+        java.util.Collections.reverse(reverse);
+        for (Part part : reverse) {
+            Optional<ProcessHandle> p = run.alive(part.id());
+            if (part == Part.POSTGRES && p.isEmpty()) {
+                p = PostgresComponent.postmasterOf(config.dataDir().resolve("postgres"));
+            }
+            if (p.isPresent()) {
+                any = true;
+                OUT.println("Stopping leftover " + part.id() + " (" + RunFiles.describe(p.get()) + ")");
+                if (part == Part.POSTGRES) {
+                    signal(p.get().pid(), "INT"); // fast shutdown; SIGTERM would wait for clients
+                }
+                boolean forced = ChildProcess.stop(p.get(), part == Part.POSTGRES ? Duration.ofSeconds(30) : Duration.ofSeconds(25));
+                OUT.println("  " + (forced ? "killed" : "stopped"));
+            }
+            run.delete(part.id());
+        }
+        run.delete(RunFiles.LAUNCHER);
+        OUT.println(any ? "Stopped." : "Nothing running from " + config.dataDir() + ".");
+        return 0;
+    }
+
+    static int status(StackConfig.Builder builder) {
+        StackConfig config = builder.build();
+        RunFiles run = new RunFiles(config.dataDir());
+        Optional<ProcessHandle> launcher = run.alive(RunFiles.LAUNCHER);
+        OUT.println("data " + config.dataDir() + ": launcher " + launcher.map(RunFiles::describe).orElse("not running"));
+        for (Part part : Part.values()) {
+            Optional<ProcessHandle> p = part == Part.POSTGRES
+                    ? run.alive(part.id()).or(() -> PostgresComponent.postmasterOf(config.dataDir().resolve("postgres")))
+                    : run.alive(part.id());
+            List<String> ports = Arrays.stream(PortName.values()).filter(n -> n.part() == part)
+                    .map(n -> config.port(n) + (Ports.isFree(config.port(n)) ? " free" : " in use")).toList();
+            OUT.printf("  %-20s %-12s ports %s%n", part.id(), p.map(h -> "pid " + h.pid()).orElse("-"), String.join(", ", ports));
+        }
+        return 0;
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // ChildProcess.stop below still sends SIGTERM and SIGKILL
+        }
+    }
+}

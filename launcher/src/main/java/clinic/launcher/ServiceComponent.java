@@ -1,0 +1,119 @@
+package clinic.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} with the settings of docs/runtime.md. */
+final class ServiceComponent extends Component {
+
+    private volatile ChildProcess process;
+
+    ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
+        super(part, config, listener);
+        if (!part.isService()) {
+            throw new IllegalArgumentException(part + " is not a service");
+        }
+    }
+
+    int port() {
+        return config.port(portName(part));
+    }
+
+    static PortName portName(Part service) {
+        return switch (service) {
+            case INTAKE -> PortName.INTAKE;
+            case SCHEDULING -> PortName.SCHEDULING;
+            case SESSION -> PortName.SESSION;
+            case GATEWAY -> PortName.GATEWAY;
+            default -> throw new IllegalArgumentException(service + " is not a service");
+        };
+    }
+
+    String healthUrl() {
+        return part == Part.GATEWAY
+                ? "http://127.0.0.1:" + config.port(PortName.GATEWAY_MANAGEMENT) + "/actuator/health"
+                : "http://localhost:" + port() + "/actuator/health";
+    }
+
+    @Override
+    String startDetail() {
+        return "port " + port() + (part == Part.GATEWAY ? ", management " + config.port(PortName.GATEWAY_MANAGEMENT) : "");
+    }
+
+    /** The environment of docs/runtime.md for this service, then the config's extra variables. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String issuer = "http://localhost:" + config.port(PortName.KEYCLOAK) + "/realms/" + KeycloakComponent.REALM;
+        env.put("SERVER_PORT", Integer.toString(port()));
+        env.put("DB_URL", "jdbc:postgresql://localhost:" + config.port(PortName.POSTGRES) + "/" + part.database());
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres");
+        env.put("ISSUER_URI", issuer);
+        if (part == Part.GATEWAY) {
+            env.put("MANAGEMENT_PORT", Integer.toString(config.port(PortName.GATEWAY_MANAGEMENT)));
+            env.put("INTAKE_URL", "http://localhost:" + config.port(PortName.INTAKE));
+            env.put("SCHEDULING_URL", "http://localhost:" + config.port(PortName.SCHEDULING));
+            env.put("SESSION_URL", "http://localhost:" + config.port(PortName.SESSION));
+            env.put("GATEWAY_CLIENT_ID", "clinic-gateway");
+            env.put("GATEWAY_CLIENT_SECRET", "clinic-gateway-demo-secret");
+            env.put("GATEWAY_URL", "http://localhost:" + port());
+        } else {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.port(PortName.KAFKA));
+            env.put("JWK_SET_URI", issuer + "/protocol/openid-connect/certs");
+            env.put("JWT_AUDIENCE", part.id());
+        }
+        env.putAll(config.serviceEnv(part));
+        return env;
+    }
+
+    @Override
+    String start() throws Exception {
+        long started = System.nanoTime();
+        Path jar = config.serviceJar(part);
+        if (!Files.isRegularFile(jar)) {
+            throw failure("the jar " + jar + " is missing: build it first (./mvnw -q -DskipTests package -pl " + part.id() + " -am)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(KafkaComponent.javaExecutable());
+        command.addAll(config.serviceJvmArgs());
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ChildProcess.start(part.id(), command, environment(), jar.getParent().getParent(), logFile());
+        runFiles.write(part.id(), process.handle());
+        if (stopRequested) {
+            stop();
+            throw failure("start aborted: the stack is being stopped");
+        }
+        String health = healthUrl();
+        awaitReady(process, started, () -> httpOk(health));
+        return "pid " + process.pid();
+    }
+
+    @Override
+    boolean stop() {
+        stopRequested = true;
+        ChildProcess p = process;
+        if (p == null) {
+            return false;
+        }
+        boolean forced = p.stop(Duration.ofSeconds(20));
+        runFiles.delete(part.id());
+        return forced;
+    }
+
+    @Override
+    boolean isAlive() {
+        ChildProcess p = process;
+        return p != null && p.isAlive();
+    }
+
+    @Override
+    String exitDescription() {
+        ChildProcess p = process;
+        return p != null && !p.isAlive() ? "exited with code " + p.exitValue() : super.exitDescription();
+    }
+}

@@ -1,0 +1,370 @@
+package clinic.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to start and where: project directory (jars, realm file), data directory, parts, ports.
+ * Immutable; build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * StackConfig config = StackConfig.builder()
+ *         .dataDir(tempDir)          // default <project>/.clinic
+ *         .randomPorts()             // default: the fixed ports of docs/runtime.md
+ *         .parts(Part.ALL)           // default: all
+ *         .build();
+ * }</pre>
+ */
+public final class StackConfig {
+
+    private final Path projectDir;
+    private final Path dataDir;
+    private final Set<Part> parts;
+    private final Map<PortName, Integer> ports;
+    private final Path keycloakJavaHome;
+    private final Path keycloakDir;
+    private final Path jvmDirectory;
+    private final Map<Part, Path> serviceJars;
+    private final Map<Part, Map<String, String>> serviceEnv;
+    private final List<String> serviceJvmArgs;
+    private final String keycloakHeap;
+    private final String kafkaHeap;
+    private final Map<Part, Duration> startTimeouts;
+    private final boolean registerShutdownHook;
+
+    private StackConfig(Builder b) {
+        this.projectDir = b.projectDir != null ? b.projectDir.toAbsolutePath().normalize() : findProjectDir();
+        this.dataDir = (b.dataDir != null ? b.dataDir : projectDir.resolve(".clinic")).toAbsolutePath().normalize();
+        this.parts = Collections.unmodifiableSet(EnumSet.copyOf(b.parts));
+        this.ports = Collections.unmodifiableMap(new EnumMap<>(b.ports));
+        this.keycloakJavaHome = b.keycloakJavaHome;
+        this.keycloakDir = (b.keycloakDir != null ? b.keycloakDir : dataDir.resolve("keycloak")).toAbsolutePath().normalize();
+        this.jvmDirectory = b.jvmDirectory;
+        this.serviceJars = Collections.unmodifiableMap(new EnumMap<>(b.serviceJars));
+        Map<Part, Map<String, String>> env = new EnumMap<>(Part.class);
+        b.serviceEnv.forEach((part, vars) -> env.put(part, Collections.unmodifiableMap(new LinkedHashMap<>(vars))));
+        this.serviceEnv = Collections.unmodifiableMap(env);
+        this.serviceJvmArgs = List.copyOf(b.serviceJvmArgs);
+        this.keycloakHeap = b.keycloakHeap;
+        this.kafkaHeap = b.kafkaHeap;
+        this.startTimeouts = Collections.unmodifiableMap(new EnumMap<>(b.startTimeouts));
+        this.registerShutdownHook = b.registerShutdownHook;
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Map.Entry<PortName, Integer> e : ports.entrySet()) {
+            if (e.getValue() < 1 || e.getValue() > 65535) {
+                throw new IllegalArgumentException(e.getKey().flag() + " " + e.getValue() + " is not a valid port");
+            }
+            if (!seen.add(e.getValue())) {
+                throw new IllegalArgumentException("port " + e.getValue() + " is configured twice (" + e.getKey().flag() + ")");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Repository root: holds {@code keycloak/clinic-realm.json}, {@code launcher/target/kafka-libs}, the service jars. */
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** Everything the stack writes: {@code postgres/}, {@code kafka/}, {@code keycloak/}, {@code logs/}, {@code run/}. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Set<Part> parts() {
+        return parts;
+    }
+
+    public boolean includes(Part part) {
+        return parts.contains(part);
+    }
+
+    public int port(PortName name) {
+        return ports.get(name);
+    }
+
+    public Map<PortName, Integer> ports() {
+        return ports;
+    }
+
+    /** Explicit JDK (>= 21) for Keycloak, or empty to search {@code CLINIC_KEYCLOAK_JAVA_HOME}, {@code JAVA_HOME}, /usr/lib/jvm. */
+    public Optional<Path> keycloakJavaHome() {
+        return Optional.ofNullable(keycloakJavaHome);
+    }
+
+    /** Where the unpacked, built Keycloak distribution lives (default {@code <data>/keycloak}); can be shared by test runs. */
+    public Path keycloakDir() {
+        return keycloakDir;
+    }
+
+    /** Directory scanned for JDKs (default /usr/lib/jvm). */
+    public Path jvmDirectory() {
+        return jvmDirectory;
+    }
+
+    public Path realmFile() {
+        return projectDir.resolve("keycloak").resolve("clinic-realm.json");
+    }
+
+    public Path kafkaLibsDir() {
+        return projectDir.resolve("launcher").resolve("target").resolve("kafka-libs");
+    }
+
+    /** The executable jar of a service, default {@code <project>/<part>/target/<part>.jar}. */
+    public Path serviceJar(Part part) {
+        Path jar = serviceJars.get(part);
+        return jar != null ? jar : projectDir.resolve(part.id()).resolve("target").resolve(part.id() + ".jar");
+    }
+
+    /** Extra environment variables for one service (added to, or overriding, the ones from docs/runtime.md). */
+    public Map<String, String> serviceEnv(Part part) {
+        return serviceEnv.getOrDefault(part, Map.of());
+    }
+
+    public List<String> serviceJvmArgs() {
+        return serviceJvmArgs;
+    }
+
+    public String keycloakHeap() {
+        return keycloakHeap;
+    }
+
+    public String kafkaHeap() {
+        return kafkaHeap;
+    }
+
+    public Duration startTimeout(Part part) {
+        return startTimeouts.get(part);
+    }
+
+    public boolean registerShutdownHook() {
+        return registerShutdownHook;
+    }
+
+    public Path logFile(Part part) {
+        return dataDir.resolve("logs").resolve(part.id() + ".log");
+    }
+
+    /** Walks up from the working directory to the directory holding {@code keycloak/clinic-realm.json}. */
+    static Path findProjectDir() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("keycloak/clinic-realm.json")) && Files.isDirectory(dir.resolve("launcher"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the project directory (with keycloak/clinic-realm.json) from " + start
+                + "; set it with StackConfig.builder().projectDir(...) or --project-dir");
+    }
+
+    @Override
+    public String toString() {
+        return "StackConfig{project=" + projectDir + ", data=" + dataDir + ", parts=" + parts + ", ports=" + ports + "}";
+    }
+
+    public static final class Builder {
+        private Path projectDir;
+        private Path dataDir;
+        private Set<Part> parts = EnumSet.allOf(Part.class);
+        private final Map<PortName, Integer> ports = new EnumMap<>(PortName.class);
+        private Path keycloakJavaHome;
+        private Path keycloakDir;
+        private Path jvmDirectory = Path.of("/usr/lib/jvm");
+        private final Map<Part, Path> serviceJars = new EnumMap<>(Part.class);
+        private final Map<Part, Map<String, String>> serviceEnv = new EnumMap<>(Part.class);
+        private List<String> serviceJvmArgs = List.of("-Xms64m", "-Xmx320m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=256m", "-Dfile.encoding=UTF-8");
+        private String keycloakHeap = "-Xms64m -Xmx640m";
+        private String kafkaHeap = "-Xms64m -Xmx384m";
+        private final Map<Part, Duration> startTimeouts = new EnumMap<>(Part.class);
+        private boolean registerShutdownHook = true;
+
+        private Builder() {
+            for (PortName name : PortName.values()) {
+                ports.put(name, name.defaultPort());
+            }
+            startTimeouts.put(Part.POSTGRES, Duration.ofSeconds(90));
+            startTimeouts.put(Part.KAFKA, Duration.ofSeconds(120));
+            // first start unpacks (165 MB) and builds the distribution
+            startTimeouts.put(Part.KEYCLOAK, Duration.ofSeconds(360));
+            for (Part service : Part.SERVICES) {
+                startTimeouts.put(service, Duration.ofSeconds(240));
+            }
+        }
+
+        public Builder projectDir(Path projectDir) {
+            this.projectDir = projectDir;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder parts(Set<Part> parts) {
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("no parts selected");
+            }
+            this.parts = EnumSet.copyOf(parts);
+            return this;
+        }
+
+        public Builder parts(Part first, Part... more) {
+            return parts(EnumSet.of(first, more));
+        }
+
+        public Builder port(PortName name, int port) {
+            ports.put(name, port);
+            return this;
+        }
+
+        /** Picks a free ephemeral port for every {@link PortName} (for tests running next to a dev stack). */
+        public Builder randomPorts() {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (PortName name : PortName.values()) {
+                    ServerSocket socket = new ServerSocket(0);
+                    sockets.add(socket);
+                    ports.put(name, socket.getLocalPort());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot find free ports", e);
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // nothing to do
+                    }
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Reads {@code CLINIC_<NAME>_PORT} (see {@link PortName#envVar()}), {@code CLINIC_DATA_DIR},
+         * {@code CLINIC_KEYCLOAK_JAVA_HOME} and {@code CLINIC_ONLY} from the given environment.
+         */
+        public Builder fromEnvironment(Map<String, String> env) {
+            for (PortName name : PortName.values()) {
+                String value = env.get(name.envVar());
+                if (value != null && !value.isBlank()) {
+                    try {
+                        ports.put(name, Integer.parseInt(value.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(name.envVar() + "=" + value + " is not a port number");
+                    }
+                }
+            }
+            if (notBlank(env.get("CLINIC_DATA_DIR"))) {
+                dataDir = Path.of(env.get("CLINIC_DATA_DIR"));
+            }
+            if (notBlank(env.get("CLINIC_KEYCLOAK_JAVA_HOME"))) {
+                keycloakJavaHome = Path.of(env.get("CLINIC_KEYCLOAK_JAVA_HOME"));
+            }
+            if (notBlank(env.get("CLINIC_ONLY"))) {
+                parts = Part.parse(env.get("CLINIC_ONLY"));
+            }
+            return this;
+        }
+
+        public Builder keycloakJavaHome(Path javaHome) {
+            this.keycloakJavaHome = javaHome;
+            return this;
+        }
+
+        /**
+         * Directory for the unpacked and built Keycloak distribution. Tests can point several temporary stacks
+         * at one directory (one at a time) so the distribution is unpacked and built only once.
+         */
+        public Builder keycloakDir(Path dir) {
+            this.keycloakDir = dir;
+            return this;
+        }
+
+        public Builder jvmDirectory(Path dir) {
+            this.jvmDirectory = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        public Builder serviceJar(Part service, Path jar) {
+            requireService(service);
+            serviceJars.put(service, jar);
+            return this;
+        }
+
+        /** Extra environment variable for one service, e.g. a Spring property in env form. */
+        public Builder serviceEnv(Part service, String name, String value) {
+            requireService(service);
+            serviceEnv.computeIfAbsent(service, p -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Extra environment variable for all four services. */
+        public Builder serviceEnv(String name, String value) {
+            for (Part service : Part.SERVICES) {
+                serviceEnv(service, name, value);
+            }
+            return this;
+        }
+
+        public Builder serviceJvmArgs(List<String> args) {
+            this.serviceJvmArgs = List.copyOf(args);
+            return this;
+        }
+
+        /** Heap flags for Keycloak ({@code JAVA_OPTS_KC_HEAP}), default {@code -Xms64m -Xmx640m}. */
+        public Builder keycloakHeap(String heapFlags) {
+            this.keycloakHeap = heapFlags;
+            return this;
+        }
+
+        public Builder kafkaHeap(String heapFlags) {
+            this.kafkaHeap = heapFlags;
+            return this;
+        }
+
+        public Builder startTimeout(Part part, Duration timeout) {
+            startTimeouts.put(part, timeout);
+            return this;
+        }
+
+        /** Stop the stack when the JVM exits (default true). */
+        public Builder registerShutdownHook(boolean register) {
+            this.registerShutdownHook = register;
+            return this;
+        }
+
+        public StackConfig build() {
+            return new StackConfig(this);
+        }
+
+        private static void requireService(Part part) {
+            if (!part.isService()) {
+                throw new IllegalArgumentException(part + " is not a service");
+            }
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+}
