@@ -12,8 +12,8 @@ import clinic.intake.patients.PatientStatus;
 import clinic.intake.screening.Screenings;
 import clinic.platform.events.ClinicEvents;
 import clinic.platform.security.CurrentUser;
-import clinic.platform.web.InvalidInputException;
-import clinic.platform.web.NotFoundException;
+import clinic.platform.problems.InvalidInputException;
+import clinic.platform.problems.NotFoundException;
 
 /** A clinician signs the eligibility decision; only the signed decision is final and emitted. */
 @Service

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import clinic.platform.events.ClinicEvents;
-import clinic.platform.web.NotFoundException;
+import clinic.platform.problems.NotFoundException;
 
 /** Registers patients with their referral and moves them along the intake path. */
 @Service

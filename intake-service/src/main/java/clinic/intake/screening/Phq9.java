@@ -2,7 +2,7 @@ package clinic.intake.screening;
 
 import java.util.List;
 
-import clinic.platform.web.InvalidInputException;
+import clinic.platform.problems.InvalidInputException;
 
 /**
  * PHQ-9 (Kroenke 2001): nine items scored 0–3, total 0–27, severity bands 0–4 minimal, 5–9 mild, 10–14 moderate,

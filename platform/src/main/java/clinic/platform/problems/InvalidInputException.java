@@ -1,4 +1,4 @@
-package clinic.platform.web;
+package clinic.platform.problems;
 
 /** Input that is well-formed but not acceptable, naming the field that is wrong: 400. */
 public class InvalidInputException extends RuntimeException {

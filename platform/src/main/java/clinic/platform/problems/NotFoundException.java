@@ -1,4 +1,4 @@
-package clinic.platform.web;
+package clinic.platform.problems;
 
 /** The thing asked for does not exist: 404. */
 public class NotFoundException extends RuntimeException {

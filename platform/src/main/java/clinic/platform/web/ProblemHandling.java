@@ -22,6 +22,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.InvalidInputException;
+import clinic.platform.problems.NotFoundException;
+
 import tools.jackson.core.JacksonException;
 
 /**

@@ -14,7 +14,7 @@ import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
 import clinic.intake.patients.Referral;
-import clinic.platform.web.ConflictException;
+import clinic.platform.problems.ConflictException;
 
 @Repository
 class JdbcPatients implements Patients {
