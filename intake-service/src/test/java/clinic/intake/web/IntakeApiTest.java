@@ -1,0 +1,185 @@
+package clinic.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import clinic.contracts.EventSchemas;
+import clinic.platform.test.EventProbe;
+import clinic.platform.test.RealInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The intake API as the front desk and a clinician use it, on real PostgreSQL and Kafka. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class IntakeApiTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		RealInfrastructure.register(registry, "intake-service");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	static RequestPostProcessor as(String user, String role) {
+		return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+	}
+
+	static final String REGISTRATION = """
+			{"givenName":"Ada","familyName":"Lovelace","birthDate":"1985-12-10","phone":"+41 44 123 45 67",
+			 "referral":{"referringClinician":"Dr. Babbage","reason":"Two failed SSRIs","indication":"TREATMENT_RESISTANT_DEPRESSION"}}""";
+
+	UUID register() throws Exception {
+		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REGISTRATION))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.mrn").isNotEmpty())
+			.andExpect(jsonPath("$.status").value("REFERRED"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(json.readTree(body).get("id").asString());
+	}
+
+	UUID screen(UUID patient, String phq9, int systolic, int diastolic) throws Exception {
+		var body = mvc.perform(post("/api/intake/patients/{id}/screenings", patient).with(as("dr.house", "clinician"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"phq9":%s,"systolic":%d,"diastolic":%d,"heartRate":72,"weightKg":68.5}""".formatted(phq9,
+					systolic, diastolic)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return UUID.fromString(json.readTree(body).get("id").asString());
+	}
+
+	@Test
+	void givenAClearedPatientThenExactlyOneSchemaValidEligibilityEventCarriesTheDosePlan() throws Exception {
+		var patient = register();
+		var screening = screen(patient, "[2,2,2,2,1,1,1,1,0]", 122, 78);
+
+		mvc.perform(post("/api/intake/patients/{id}/eligibility-decisions", patient).with(as("dr.house", "clinician"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}""".formatted(screening)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.decidedBy").value("dr.house"));
+
+		var type = "clinic.intake.eligibility-decided.v1";
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> EventProbe.records("clinic.intake", EventProbe.ofType(type, patient)).size() == 1);
+		Thread.sleep(1000);
+		var events = EventProbe.records("clinic.intake", EventProbe.ofType(type, patient));
+		assertThat(events).hasSize(1);
+		assertThat(EventSchemas.violations(type, events.get(0).value())).isEmpty();
+		var data = json.readTree(events.get(0).value());
+		assertThat(data.get("outcome").asString()).isEqualTo("CLEARED");
+		assertThat(data.get("dosePlan").get("mgPerKg").asDouble()).isEqualTo(0.5);
+		assertThat(data.get("patientName").asString()).isEqualTo("Ada Lovelace");
+
+		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("frank", "front-desk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLEARED"))
+			.andExpect(jsonPath("$.screenings[0].phq9Total").value(12))
+			.andExpect(jsonPath("$.screenings[0].phq9Band").value("MODERATE"));
+	}
+
+	@Test
+	void givenAProposalOfReviewWhenClearedWithoutAReasonThenRejectedNamingTheField() throws Exception {
+		var patient = register();
+		var screening = screen(patient, "[1,1,1,1,1,1,1,1,0]", 150, 95);
+		mvc.perform(post("/api/intake/patients/{id}/eligibility-decisions", patient).with(as("dr.house", "clinician"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}""".formatted(screening)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("reason")));
+		assertThat(jdbc.sql("select count(*) from eligibility_decision where patient_id = :p")
+			.param("p", patient)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void givenAnOutOfRangeAnswerThenTheItemIsNamedAndNothingIsStored() throws Exception {
+		var patient = register();
+		mvc.perform(post("/api/intake/patients/{id}/screenings", patient).with(as("dr.house", "clinician"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"phq9":[0,0,0,4,0,0,0,0,0],"systolic":120,"diastolic":80,"heartRate":72,"weightKg":68.5}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("phq9[3]"));
+		assertThat(jdbc.sql("select count(*) from screening where patient_id = :p").param("p", patient).query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void givenBadRegistrationInputThenProblemNamesEachField() throws Exception {
+		mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"givenName":"Ada","birthDate":"2999-01-01","referral":{"referringClinician":"Dr. B","indication":"FLU"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("referral.indication"));
+		mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"givenName":"Ada","birthDate":"2999-01-01","referral":{"referringClinician":"Dr. B","indication":"PTSD"}}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("familyName")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("birthDate")));
+	}
+
+	@Test
+	void givenNoTokenThen401AndGivenTheWrongRoleThen403() throws Exception {
+		mvc.perform(get("/api/intake/patients")).andExpect(status().isUnauthorized());
+		mvc.perform(post("/api/intake/patients").with(as("nina", "nurse"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(REGISTRATION)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/intake/patients/{id}", UUID.randomUUID()).with(as("frank", "front-desk")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void givenAPatientIsReadThenTheAuditLogRecordsItAndCannotBeRewritten() throws Exception {
+		var patient = register();
+		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("nina", "nurse"))).andExpect(status().isOk());
+		var actors = jdbc.sql("select actor from audit_log where patient_id = :p and action like 'GET %'")
+			.param("p", patient)
+			.query(String.class)
+			.list();
+		assertThat(actors).containsExactly("nina");
+		assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'someone else'").update())
+			.hasMessageContaining("append-only");
+	}
+}
