@@ -1,0 +1,156 @@
+package clinic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A person using the suite through the gateway the way a browser does: a cookie jar, a real authorization-code
+ * login at Keycloak's login form, JSON calls that echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.
+ */
+final class ClinicUser {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String gateway;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http;
+
+	ClinicUser(String gateway) {
+		this.gateway = gateway;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	record Reply(int status, String body, HttpResponse<String> response) {
+
+		JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		String location() {
+			return response.headers().firstValue("Location").orElse("");
+		}
+	}
+
+	/** Logs in with the authorization-code flow; returns the Keycloak authorization request URL it followed. */
+	String login(String username, String password) {
+		var start = send(HttpRequest.newBuilder(URI.create(gateway + "/oauth2/authorization/keycloak")).GET());
+		assertThat(start.status()).as("gateway starts the login").isEqualTo(302);
+		var authorizationRequest = start.location();
+		var loginPage = send(HttpRequest.newBuilder(URI.create(authorizationRequest)).GET());
+		assertThat(loginPage.status()).as("Keycloak shows its login form").isEqualTo(200);
+		var form = Jsoup.parse(loginPage.body(), authorizationRequest).selectFirst("form#kc-form-login");
+		assertThat(form).as("Keycloak login form").isNotNull();
+		var action = form.absUrl("action");
+		var submitted = send(HttpRequest.newBuilder(URI.create(action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody("username", username, "password", password,
+					"credentialId", ""))));
+		assertThat(submitted.status()).as("Keycloak accepts the credentials and redirects back").isEqualTo(302);
+		var callback = submitted.location();
+		assertThat(callback).as("redirect back to the gateway with a code").startsWith(gateway).contains("code=");
+		var finished = send(HttpRequest.newBuilder(URI.create(callback)).GET());
+		assertThat(finished.status()).as("gateway exchanges the code and starts the session").isEqualTo(302);
+		assertThat(finished.location()).doesNotContain("error");
+		// the first page after login writes the CSRF cookie
+		get("/api/me");
+		return authorizationRequest;
+	}
+
+	Reply get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Accept", "application/json").GET());
+	}
+
+	Reply getPage(String path) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Accept", "text/html").GET());
+	}
+
+	Reply post(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	Reply postWithoutCsrf(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	Reply logout() {
+		return send(HttpRequest.newBuilder(URI.create(gateway + "/logout"))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	String csrfToken() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue)
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new AssertionError("the gateway has not written the XSRF-TOKEN cookie"));
+	}
+
+	boolean hasCookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals(name));
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			var response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.body(), response);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static String formBody(String... pairs) {
+		var body = new StringBuilder();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (body.length() > 0) {
+				body.append('&');
+			}
+			body.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+		}
+		return body.toString();
+	}
+
+	static String describe(Reply reply) {
+		return reply.status() + " " + reply.body().lines().limit(20).collect(Collectors.joining("\n"));
+	}
+}

@@ -1,0 +1,266 @@
+package clinic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import clinic.launcher.Part;
+import clinic.launcher.ProgressListener;
+import clinic.launcher.Stack;
+import clinic.launcher.StackConfig;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole suite started the way {@code ./clinic up} starts it (real PostgreSQL, Kafka, Keycloak, the four
+ * services as separate processes), driven through the gateway by people logged in with a real
+ * authorization-code flow: the thin patient path from referral to one completed infusion, and the security
+ * rules at the gateway and at the services.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PatientPathEndToEndTest {
+
+	private static final Duration EVENTUAL = Duration.ofSeconds(60);
+
+	private static Stack stack;
+
+	@BeforeAll
+	static void startTheSuite() throws IOException {
+		var project = Path.of("").toAbsolutePath().getParent();
+		var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
+		var config = StackConfig.builder()
+			.projectDir(project)
+			.dataDir(data)
+			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
+			.randomPorts()
+			.build();
+		stack = Stack.start(config, ProgressListener.console(System.out));
+		System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
+	}
+
+	@AfterAll
+	static void stopTheSuite() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void withoutASessionTheApiAnswers401AndPagesRedirectToTheLogin() {
+		var anonymous = new ClinicUser(stack.gatewayUrl());
+		assertThat(anonymous.get("/api/intake/patients").status()).isEqualTo(401);
+		assertThat(anonymous.get("/api/me").status()).isEqualTo(401);
+		var page = anonymous.getPage("/patients.html");
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.location()).endsWith("/oauth2/authorization/keycloak");
+	}
+
+	@Test
+	@Order(2)
+	void theLoginIsAnAuthorizationCodeFlowWithPkceAndTheSessionKnowsTheRoles() {
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		var authorizationRequest = nurse.login("nurse", "demo");
+		assertThat(authorizationRequest).startsWith(stack.issuerUri() + "/protocol/openid-connect/auth")
+			.contains("response_type=code")
+			.contains("code_challenge=")
+			.contains("code_challenge_method=S256");
+		assertThat(nurse.hasCookie("SESSION")).isTrue();
+		var me = nurse.get("/api/me");
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().get("username").asString()).isEqualTo("nurse");
+		assertThat(me.json().get("roles").toString()).contains("nurse");
+	}
+
+	@Test
+	@Order(3)
+	void theThinPatientPathEndsWithACourseShowingOneCompletedInfusion() {
+		var frontDesk = new ClinicUser(stack.gatewayUrl());
+		frontDesk.login("frontdesk", "demo");
+		var clinician = new ClinicUser(stack.gatewayUrl());
+		clinician.login("clinician", "demo");
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		nurse.login("nurse", "demo");
+
+		// front desk registers the patient with a referral (intake)
+		var registered = frontDesk.post("/api/intake/patients", """
+				{"givenName":"Grace","familyName":"Hopper","birthDate":"1980-12-09","phone":"+41 44 555 12 12",
+				 "referral":{"referringClinician":"Dr. Aiken","reason":"Three failed antidepressant trials",
+				             "indication":"TREATMENT_RESISTANT_DEPRESSION"}}""");
+		assertThat(registered.status()).as(ClinicUser.describe(registered)).isEqualTo(201);
+		var patientId = registered.json().get("id").asString();
+
+		// a clinician records the screening and clears the patient (intake → event)
+		var screening = clinician.post("/api/intake/patients/" + patientId + "/screenings", """
+				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":124,"diastolic":79,"heartRate":70,"weightKg":68.5}""");
+		assertThat(screening.status()).as(ClinicUser.describe(screening)).isEqualTo(201);
+		assertThat(screening.json().get("phq9Total").asInt()).isEqualTo(13);
+		assertThat(screening.json().get("proposal").get("outcome").asString()).isEqualTo("CLEARED");
+		var decision = clinician.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
+				{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}"""
+			.formatted(screening.json().get("id").asString()));
+		assertThat(decision.status()).as(ClinicUser.describe(decision)).isEqualTo(201);
+
+		// scheduling holds a course for the cleared patient; the front desk books the first infusion
+		var course = new AtomicReference<JsonNode>();
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
+			var courses = frontDesk.get("/api/scheduling/courses?status=TO_PLAN");
+			for (var c : courses.status() == 200 ? courses.json() : ClinicUser.JSON.createArrayNode()) {
+				if (c.get("patientId").asString().equals(patientId)) {
+					course.set(c);
+				}
+			}
+			return course.get() != null;
+		});
+		assertThat(course.get().get("patientName").asString()).isEqualTo("Grace Hopper");
+		var chairs = frontDesk.get("/api/scheduling/chairs");
+		assertThat(chairs.status()).isEqualTo(200);
+		var chairId = chairs.json().get(0).get("id").asString();
+		var start = nextWeekdayAt(LocalTime.of(9, 0));
+		var booked = frontDesk.post("/api/scheduling/courses/" + course.get().get("id").asString() + "/appointments",
+				"""
+						{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
+		assertThat(booked.status()).as(ClinicUser.describe(booked)).isEqualTo(201);
+		var appointmentId = booked.json().get("id").asString();
+
+		// the same chair at the same time is refused with a conflict that names it
+		var doubleBooking = frontDesk.post(
+				"/api/scheduling/courses/" + course.get().get("id").asString() + "/appointments",
+				"""
+						{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
+		assertThat(doubleBooking.status()).as(ClinicUser.describe(doubleBooking)).isEqualTo(409);
+
+		// the nurse opens the session record for that appointment, records vitals and completes it
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
+			var appointments = nurse.get("/api/session/appointments");
+			return appointments.status() == 200 && appointments.body().contains(appointmentId);
+		});
+		var record = nurse.post("/api/session/records", """
+				{"appointmentId":"%s"}""".formatted(appointmentId));
+		assertThat(record.status()).as(ClinicUser.describe(record)).isEqualTo(201);
+		assertThat(record.json().get("dosePlan").get("route").asString()).isEqualTo("IV");
+		var recordId = record.json().get("id").asString();
+		var vitals = nurse.post("/api/session/records/" + recordId + "/vitals", """
+				{"systolic":128,"diastolic":82,"heartRate":74,"spo2":98,"respiratoryRate":14}""");
+		assertThat(vitals.status()).as(ClinicUser.describe(vitals)).isEqualTo(201);
+		var completed = nurse.post("/api/session/records/" + recordId + "/completion", """
+				{"doseMg":34.25,"phq9Total":9,"notes":"Uneventful infusion"}""");
+		assertThat(completed.status()).as(ClinicUser.describe(completed)).isEqualTo(200);
+		assertThat(completed.json().get("status").asString()).isEqualTo("COMPLETED");
+
+		// scheduling shows the course with one infusion done
+		var courseId = course.get().get("id").asString();
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> frontDesk.get("/api/scheduling/courses/" + courseId).json().get("completedInfusions").asInt() == 1);
+		var progressed = frontDesk.get("/api/scheduling/courses/" + courseId).json();
+		assertThat(progressed.get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(progressed.get("appointments").get(0).get("status").asString()).isEqualTo("fulfilled");
+	}
+
+	@Test
+	@Order(4)
+	void aMutationWithoutTheCsrfTokenIsRefused() {
+		var frontDesk = new ClinicUser(stack.gatewayUrl());
+		frontDesk.login("frontdesk", "demo");
+		var refused = frontDesk.postWithoutCsrf("/api/intake/patients", """
+				{"givenName":"No","familyName":"Csrf","birthDate":"1990-01-01",
+				 "referral":{"referringClinician":"Dr. X","indication":"ANXIETY"}}""");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(frontDesk.get("/api/intake/patients?q=Csrf").json().size()).isZero();
+	}
+
+	@Test
+	@Order(5)
+	void aTokenWithTheWrongRoleIsRefusedWith403() {
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		nurse.login("nurse", "demo");
+		var refused = nurse.post("/api/intake/patients", """
+				{"givenName":"Wrong","familyName":"Role","birthDate":"1990-01-01",
+				 "referral":{"referringClinician":"Dr. X","indication":"ANXIETY"}}""");
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	@Test
+	@Order(6)
+	void aServiceCalledDirectlyChecksTheTokenItself() throws Exception {
+		var http = HttpClient.newHttpClient();
+		for (var service : new Part[] { Part.INTAKE, Part.SCHEDULING, Part.SESSION }) {
+			var path = switch (service) {
+				case INTAKE -> "/api/intake/patients";
+				case SCHEDULING -> "/api/scheduling/courses";
+				default -> "/api/session/appointments";
+			};
+			var noToken = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(noToken.statusCode()).as(service + " without a token").isEqualTo(401);
+			var forged = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path))
+				.header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(forged.statusCode()).as(service + " with an invalid token").isEqualTo(401);
+		}
+		var integrationToken = clientCredentialsToken(http);
+		var wrongRole = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(Part.SESSION) + "/api/session/appointments"))
+			.header("Authorization", "Bearer " + integrationToken)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(wrongRole.statusCode()).as("integration client reading session appointments").isEqualTo(403);
+		var allowed = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(Part.INTAKE) + "/api/intake/patients"))
+			.header("Authorization", "Bearer " + integrationToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"givenName":"From","familyName":"Another System","birthDate":"1975-05-05",
+					 "referral":{"referringClinician":"Dr. Remote","indication":"PTSD"}}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(allowed.statusCode()).as("integration client registering a referral: " + allowed.body()).isEqualTo(201);
+	}
+
+	@Test
+	@Order(7)
+	void logoutEndsTheSessionAtTheGatewayAndAtKeycloak() {
+		var clinician = new ClinicUser(stack.gatewayUrl());
+		clinician.login("clinician", "demo");
+		var logout = clinician.logout();
+		assertThat(logout.status()).isEqualTo(302);
+		assertThat(logout.location()).startsWith(stack.issuerUri() + "/protocol/openid-connect/logout")
+			.contains("id_token_hint=");
+		assertThat(clinician.get("/api/me").status()).isEqualTo(401);
+	}
+
+	private String clientCredentialsToken(HttpClient http) throws Exception {
+		var response = http.send(HttpRequest.newBuilder(URI.create(stack.tokenUri()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(ClinicUser.formBody("grant_type", "client_credentials",
+					"client_id", "clinic-integration", "client_secret", "clinic-integration-demo-secret")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return ClinicUser.JSON.readTree(response.body()).get("access_token").asString();
+	}
+
+	/** The next Monday-to-Friday at the given clinic-local time (clinic time zone default Europe/Zurich). */
+	private static String nextWeekdayAt(LocalTime time) {
+		var zone = ZoneId.of("Europe/Zurich");
+		var day = LocalDate.now(zone).plusDays(1);
+		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = day.plusDays(1);
+		}
+		return day.atTime(time).atZone(zone).toInstant().toString();
+	}
+}
