@@ -1,0 +1,120 @@
+package clinic.session.records;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import clinic.platform.events.ClinicEvents;
+import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.NotFoundException;
+import clinic.platform.security.CurrentUser;
+import clinic.session.appointments.AppointmentService;
+import clinic.session.appointments.BookedAppointment;
+import clinic.session.doseplans.DosePlanService;
+import clinic.session.doseplans.PatientDosePlan;
+import clinic.session.monitoring.MonitoringThresholds;
+import clinic.session.monitoring.VitalSigns;
+import clinic.session.monitoring.VitalsReading;
+
+/** Opens a session record for a booked appointment, takes vitals, completes the session. */
+@Service
+public class SessionRecordService {
+
+	private final AppointmentService appointments;
+
+	private final DosePlanService dosePlans;
+
+	private final SessionRecords records;
+
+	private final MonitoringThresholds thresholds;
+
+	private final ClinicEvents events;
+
+	private final Clock clock;
+
+	SessionRecordService(AppointmentService appointments, DosePlanService dosePlans, SessionRecords records,
+			MonitoringThresholds thresholds, ClinicEvents events, Clock clock) {
+		this.appointments = appointments;
+		this.dosePlans = dosePlans;
+		this.records = records;
+		this.thresholds = thresholds;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the nurse enters on completion; who and when come from the request. */
+	public record CompletionInput(BigDecimal doseMg, Integer phq9Total, String notes) {
+	}
+
+	/** Booked appointments soonest first, each with its record once one is open. */
+	@Transactional(readOnly = true)
+	public List<ScheduledSession> scheduled() {
+		var booked = appointments.soonestFirst();
+		var recordIds = records.recordIdsByAppointment(booked.stream().map(BookedAppointment::appointmentId).toList());
+		return booked.stream()
+			.map(a -> new ScheduledSession(a.appointmentId(), a.patientId(), patientName(a), a.start(), a.chairName(),
+					recordIds.get(a.appointmentId())))
+			.toList();
+	}
+
+	@Transactional
+	public SessionRecord open(UUID appointmentId) {
+		var appointment = appointments.find(appointmentId)
+			.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+		var existing = records.recordIdsByAppointment(List.of(appointmentId)).get(appointmentId);
+		if (existing != null) {
+			throw new ConflictException(
+					"Appointment " + appointmentId + " already has a session record: " + existing);
+		}
+		var plan = dosePlans.current(appointment.patientId())
+			.orElseThrow(() -> new ConflictException("Patient " + appointment.patientId()
+					+ " has no dose plan: no signed CLEARED eligibility decision is known for them"));
+		var record = SessionRecord.open(appointment, patientName(appointment), plan, CurrentUser.name(), now());
+		records.insert(record);
+		events.publish(SessionStarted.of(record));
+		return record;
+	}
+
+	@Transactional(readOnly = true)
+	public SessionRecord get(UUID id) {
+		return records.find(id).orElseThrow(() -> new NotFoundException("Session record", id));
+	}
+
+	/** Stores the reading, flagged with every threshold it breaches. */
+	@Transactional
+	public VitalsReading recordVitals(UUID id, VitalSigns signs) {
+		var reading = VitalsReading.of(signs, thresholds.breaches(signs), CurrentUser.name(), now());
+		var changed = get(id).withReading(reading);
+		records.update(changed);
+		records.insert(id, reading);
+		return reading;
+	}
+
+	@Transactional
+	public SessionRecord complete(UUID id, CompletionInput input) {
+		var completed = get(id)
+			.completed(new Completion(input.doseMg(), input.phq9Total(), input.notes(), CurrentUser.name(), now()));
+		records.update(completed);
+		events.publish(SessionCompleted.of(completed));
+		return completed;
+	}
+
+	/** Scheduling's name for the patient, or intake's when scheduling sent none. */
+	private String patientName(BookedAppointment appointment) {
+		if (appointment.patientName() != null) {
+			return appointment.patientName();
+		}
+		return dosePlans.of(appointment.patientId()).map(PatientDosePlan::patientName).orElse(null);
+	}
+
+	/** PostgreSQL keeps microseconds: what a change returns is what a later read returns. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+}

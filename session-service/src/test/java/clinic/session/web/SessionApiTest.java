@@ -1,0 +1,389 @@
+package clinic.session.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import clinic.contracts.EventSchemas;
+import clinic.platform.test.EventProbe;
+import clinic.platform.test.RealInfrastructure;
+import clinic.session.appointments.AppointmentKind;
+import clinic.session.appointments.AppointmentService;
+import clinic.session.appointments.BookedAppointment;
+import clinic.session.doseplans.DosePlan;
+import clinic.session.doseplans.DosePlanService;
+import clinic.session.doseplans.Route;
+import clinic.session.monitoring.MonitoringSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The session API as a nurse uses it during an infusion, on real PostgreSQL and Kafka. The context is closed
+ * after the class, while the shared PostgreSQL still runs: closed at JVM exit it would race the database's own
+ * shutdown hook and wait out the connection timeout.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SessionApiTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final String CALM_VITALS = """
+			{"systolic":128,"diastolic":82,"heartRate":76,"spo2":97,"respiratoryRate":14}""";
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		RealInfrastructure.register(registry, "session-service");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	AppointmentService appointments;
+
+	@Autowired
+	DosePlanService dosePlans;
+
+	@Autowired
+	Environment environment;
+
+	static RequestPostProcessor as(String user, String role) {
+		return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+	}
+
+	static RequestPostProcessor nurse() {
+		return as("nina", "nurse");
+	}
+
+	record Booked(UUID patientId, UUID appointmentId) {
+	}
+
+	/** A cleared patient with an infusion booked, made known as the event handlers would. */
+	Booked bookedAndCleared() {
+		var booked = new Booked(UUID.randomUUID(), UUID.randomUUID());
+		dosePlans.decided(new DosePlanService.Decision(booked.patientId(), "Ada Lovelace", UUID.randomUUID(), true,
+				new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", Instant.now(), 4));
+		book(booked, "Ada Lovelace");
+		return booked;
+	}
+
+	void book(Booked booked, String patientName) {
+		var start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+		appointments.booked(new BookedAppointment(booked.appointmentId(), booked.patientId(), patientName,
+				UUID.randomUUID(), "Chair 1", AppointmentKind.INFUSION, 1, start, start.plus(Duration.ofMinutes(110)),
+				1));
+	}
+
+	ResultActions open(UUID appointmentId) throws Exception {
+		return mvc.perform(post("/api/session/records").with(nurse())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"appointmentId\":\"%s\"}".formatted(appointmentId)));
+	}
+
+	UUID openedRecord(UUID appointmentId) throws Exception {
+		var body = open(appointmentId).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return UUID.fromString(json.readTree(body).get("id").asString());
+	}
+
+	ResultActions vitals(UUID recordId, String body) throws Exception {
+		return mvc.perform(post("/api/session/records/{id}/vitals", recordId).with(nurse())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	ResultActions complete(UUID recordId) throws Exception {
+		return mvc.perform(post("/api/session/records/{id}/completion", recordId).with(nurse())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"doseMg":35.0,"phq9Total":12,"notes":"Mild dissociation, resolved in recovery"}"""));
+	}
+
+	long incompletePublications() {
+		return jdbc.sql("select count(*) from event_publication where completion_date is null")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void givenACleanSessionWhenOpenedMonitoredAndCompletedThenExactlyOneSchemaValidSessionCompletedEvent()
+			throws Exception {
+		var booked = bookedAndCleared();
+
+		var opened = open(booked.appointmentId()).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.appointmentId").value(booked.appointmentId().toString()))
+			.andExpect(jsonPath("$.patientId").value(booked.patientId().toString()))
+			.andExpect(jsonPath("$.patientName").value("Ada Lovelace"))
+			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+			.andExpect(jsonPath("$.dosePlan.route").value("IV"))
+			.andExpect(jsonPath("$.dosePlan.mgPerKg").value(0.5))
+			.andExpect(jsonPath("$.vitals", hasSize(0)))
+			.andExpect(jsonPath("$.openedBy").value("nina"))
+			.andExpect(jsonPath("$.openedAt").isNotEmpty())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var record = UUID.fromString(json.readTree(opened).get("id").asString());
+
+		vitals(record, CALM_VITALS).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.takenAt").isNotEmpty())
+			.andExpect(jsonPath("$.systolic").value(128))
+			.andExpect(jsonPath("$.respiratoryRate").value(14))
+			.andExpect(jsonPath("$.breaches", hasSize(0)));
+		vitals(record, """
+				{"systolic":186,"diastolic":104,"heartRate":118,"spo2":90,"respiratoryRate":16}""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.breaches[*].vital", hasSize(2)))
+			.andExpect(jsonPath("$.breaches[0].vital").value("SYSTOLIC"))
+			.andExpect(jsonPath("$.breaches[0].limit").value(180))
+			.andExpect(jsonPath("$.breaches[1].vital").value("SPO2"));
+
+		complete(record).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"))
+			.andExpect(jsonPath("$.completedBy").value("nina"))
+			.andExpect(jsonPath("$.completedAt").isNotEmpty())
+			.andExpect(jsonPath("$.doseMg").value(35.0))
+			.andExpect(jsonPath("$.vitals", hasSize(2)));
+
+		mvc.perform(get("/api/session/records/{id}", record).with(as("dr.house", "clinician")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"))
+			.andExpect(jsonPath("$.vitals[1].breaches[0].vital").value("SYSTOLIC"))
+			.andExpect(jsonPath("$.vitals[1].takenBy").value("nina"));
+
+		await().atMost(PATIENCE).until(() -> incompletePublications() == 0);
+		Thread.sleep(2500); // a resubmission round (every 2 s in tests) would have run by now; it must not send again
+		var type = "clinic.session.session-completed.v1";
+		var events = EventProbe.records("clinic.session", EventProbe.ofType(type, booked.patientId()));
+		assertThat(events).hasSize(1);
+		assertThat(EventSchemas.violations(type, events.get(0).value())).isEmpty();
+		var data = json.readTree(events.get(0).value());
+		assertThat(data.get("sessionId").asString()).isEqualTo(record.toString());
+		assertThat(data.get("appointmentId").asString()).isEqualTo(booked.appointmentId().toString());
+		assertThat(data.get("completedBy").asString()).isEqualTo("nina");
+		assertThat(data.get("route").asString()).isEqualTo("IV");
+		assertThat(data.get("doseMg").decimalValue()).isEqualByComparingTo("35.0");
+		assertThat(data.get("phq9Total").asInt()).isEqualTo(12);
+		assertThat(data.get("aggregateVersion").asLong()).isEqualTo(4);
+
+		var started = EventProbe.records("clinic.session",
+				EventProbe.ofType("clinic.session.session-started.v1", booked.patientId()));
+		assertThat(started).hasSize(1);
+		assertThat(EventSchemas.violations("clinic.session.session-started.v1", started.get(0).value())).isEmpty();
+	}
+
+	@Test
+	void givenNoVitalsWhenCompletedThenConflictAndTheRecordStaysOpen() throws Exception {
+		var record = openedRecord(bookedAndCleared().appointmentId());
+		complete(record).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("no vitals reading")));
+		mvc.perform(get("/api/session/records/{id}", record).with(nurse()))
+			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+			.andExpect(jsonPath("$.completedAt").value(nullValue()));
+	}
+
+	@Test
+	void givenACompletedRecordWhenVitalsOrASecondCompletionArriveThenConflict() throws Exception {
+		var record = openedRecord(bookedAndCleared().appointmentId());
+		vitals(record, CALM_VITALS).andExpect(status().isCreated());
+		complete(record).andExpect(status().isOk());
+
+		vitals(record, CALM_VITALS).andExpect(status().isConflict());
+		complete(record).andExpect(status().isConflict());
+		assertThat(jdbc.sql("select count(*) from vitals_reading where session_id = :id")
+			.param("id", record)
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+	}
+
+	@Test
+	void givenImpossibleVitalsThenTheFieldIsNamedAndNothingIsStored() throws Exception {
+		var record = openedRecord(bookedAndCleared().appointmentId());
+		vitals(record, """
+				{"systolic":128,"diastolic":82,"heartRate":76,"spo2":101,"respiratoryRate":14}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("spo2"));
+		vitals(record, """
+				{"systolic":128,"diastolic":82,"heartRate":-5,"respiratoryRate":14}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("heartRate")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("spo2")));
+		vitals(record, """
+				{"systolic":80,"diastolic":95,"heartRate":76,"spo2":97,"respiratoryRate":14}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("diastolic"));
+		vitals(record, """
+				{"systolic":"high","diastolic":95,"heartRate":76,"spo2":97,"respiratoryRate":14}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("systolic"));
+		assertThat(jdbc.sql("select count(*) from vitals_reading where session_id = :id")
+			.param("id", record)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void givenAnImpossibleCompletionThenTheFieldIsNamed() throws Exception {
+		var record = openedRecord(bookedAndCleared().appointmentId());
+		vitals(record, CALM_VITALS).andExpect(status().isCreated());
+		mvc.perform(post("/api/session/records/{id}/completion", record).with(nurse())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"doseMg":0,"phq9Total":28}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("doseMg")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("phq9Total")));
+	}
+
+	@Test
+	void givenAnUnknownAnAlreadyOpenOrAnUnclearedAppointmentWhenOpenedThenRefused() throws Exception {
+		open(UUID.randomUUID()).andExpect(status().isNotFound());
+
+		var booked = bookedAndCleared();
+		openedRecord(booked.appointmentId());
+		open(booked.appointmentId()).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("already has a session record")));
+
+		var notCleared = new Booked(UUID.randomUUID(), UUID.randomUUID());
+		book(notCleared, "Grace Hopper");
+		open(notCleared.appointmentId()).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("no dose plan")));
+
+		var declinedLater = bookedAndCleared();
+		dosePlans.decided(new DosePlanService.Decision(declinedLater.patientId(), "Ada Lovelace", UUID.randomUUID(),
+				false, null, "dr.house", Instant.now(), 5));
+		open(declinedLater.appointmentId()).andExpect(status().isConflict());
+		mvc.perform(get("/api/session/records/{id}", UUID.randomUUID()).with(nurse()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void givenEventsOnKafkaThenTheNurseSeesTheAppointmentSoonestFirstAndItsRecordOnceOpened() throws Exception {
+		var patient = UUID.randomUUID();
+		var later = UUID.randomUUID();
+		var sooner = UUID.randomUUID();
+		var start = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.SECONDS);
+		EventProbe.send("clinic.intake", patient, EventProbe.cloudEvent(UUID.randomUUID(),
+				"clinic.intake.eligibility-decided.v1", patient, """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-11-20T10:00:00Z",
+						 "decisionId":"%s","screeningId":"%s","outcome":"CLEARED","decidedBy":"dr.house",
+						 "patientName":"Ada Lovelace","dosePlan":{"route":"IM","mgPerKg":0.75}}"""
+					.formatted(UUID.randomUUID(), patient, UUID.randomUUID(), UUID.randomUUID())));
+		sendBooked(patient, later, 2, "Chair 2", start.plus(Duration.ofDays(3)));
+		sendBooked(patient, sooner, 1, "Chair 1", start);
+		// an older version of the later appointment arrives late: it must not overwrite the newer one
+		sendBooked(patient, later, 1, "Chair 9", start.plus(Duration.ofDays(2)));
+		EventProbe.awaitConsumed(consumerGroup(), "clinic.scheduling", PATIENCE);
+		await().atMost(PATIENCE).until(() -> dosePlans.current(patient).isPresent());
+
+		var list = json.readTree(mvc.perform(get("/api/session/appointments").with(nurse()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		var mine = new ArrayList<JsonNode>();
+		list.forEach(entry -> {
+			if (patient.toString().equals(entry.get("patientId").asString())) {
+				mine.add(entry);
+			}
+		});
+		assertThat(mine).extracting(entry -> entry.get("appointmentId").asString())
+			.containsExactly(sooner.toString(), later.toString());
+		assertThat(mine.get(1).get("chairName").asString()).isEqualTo("Chair 2");
+		assertThat(mine.get(0).get("patientName").asString()).isEqualTo("Ada Lovelace");
+		assertThat(Instant.parse(mine.get(0).get("start").asString())).isEqualTo(start);
+		assertThat(mine.get(0).get("recordId").isNull()).isTrue();
+
+		var record = UUID.fromString(json.readTree(open(sooner).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.dosePlan.route").value("IM"))
+			.andExpect(jsonPath("$.dosePlan.mgPerKg").value(0.75))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("id").asString());
+		mvc.perform(get("/api/session/appointments").with(as("admin", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.appointmentId == '%s')].recordId".formatted(sooner)).value(record.toString()));
+	}
+
+	String consumerGroup() {
+		return environment.getRequiredProperty("clinic.events.group");
+	}
+
+	void sendBooked(UUID patient, UUID appointment, long version, String chair, Instant start) {
+		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(),
+				"clinic.scheduling.appointment-booked.v1", patient, """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T10:00:00Z",
+						 "appointmentId":"%s","courseId":"%s","chairId":"%s","chairName":"%s",
+						 "kind":"INFUSION","sequence":1,"start":"%s","end":"%s"}"""
+					.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), UUID.randomUUID(),
+							chair, start, start.plus(Duration.ofMinutes(110)))));
+	}
+
+	@Test
+	void givenNoTokenThen401AndGivenTheWrongRoleThen403() throws Exception {
+		mvc.perform(get("/api/session/appointments")).andExpect(status().isUnauthorized());
+		mvc.perform(post("/api/session/records").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"appointmentId\":\"%s\"}".formatted(UUID.randomUUID()))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/session/appointments").with(as("frank", "front-desk"))).andExpect(status().isForbidden());
+		mvc.perform(post("/api/session/records").with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"appointmentId\":\"%s\"}".formatted(UUID.randomUUID()))).andExpect(status().isForbidden());
+		var record = openedRecord(bookedAndCleared().appointmentId());
+		mvc.perform(get("/api/session/records/{id}", record).with(as("frank", "front-desk")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/session/records/{id}/vitals", record).with(as("dr.house", "clinician"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CALM_VITALS)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void givenNoTokenThenTheApiDocumentationIsStillServed() throws Exception {
+		mvc.perform(get("/api/session/openapi"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/session/records/{id}/vitals']").exists())
+			.andExpect(jsonPath("$.paths['/api/session/appointments']").exists());
+	}
+
+	@Test
+	void givenTheShippedSettingsThenTheMonitoringThresholdsAreTheDomainDefaults(
+			@Autowired MonitoringSettings settings) {
+		assertThat(settings).isEqualTo(new MonitoringSettings(180, 110, 120, 92));
+	}
+}
