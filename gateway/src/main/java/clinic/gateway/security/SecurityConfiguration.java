@@ -2,6 +2,7 @@ package clinic.gateway.security;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository clientRegistrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients,
+			@Value("${clinic.gateway.end-session-uri}") String endSessionFallback) {
 		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		http.authorizeExchange(exchanges -> exchanges
 			// The actuator lives on the loopback-only management port; on the public port these paths match
@@ -71,7 +73,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout
 				// Deletes the session row (and with it the tokens), beside clearing the context and CSRF cookie.
 				.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
-				.logoutSuccessHandler(rpInitiatedLogout(clientRegistrations)));
+				.logoutSuccessHandler(rpInitiatedLogout(clientRegistrations, endSessionFallback)));
 		return http.build();
 	}
 
@@ -143,9 +145,10 @@ class SecurityConfiguration {
 	}
 
 	/** Ends the Keycloak session too, then Keycloak sends the browser back to the gateway's home page. */
-	private static OidcClientInitiatedServerLogoutSuccessHandler rpInitiatedLogout(
-			ReactiveClientRegistrationRepository clientRegistrations) {
-		var handler = new OidcClientInitiatedServerLogoutSuccessHandler(clientRegistrations);
+	static OidcClientInitiatedServerLogoutSuccessHandler rpInitiatedLogout(
+			ReactiveClientRegistrationRepository clientRegistrations, String endSessionFallback) {
+		var handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+				new EndSessionEndpointFallback(clientRegistrations, endSessionFallback));
 		handler.setPostLogoutRedirectUri("{baseUrl}/");
 		return handler;
 	}
