@@ -81,6 +81,10 @@ public class DecisionService {
 		if (plan == null || plan.route() == null || plan.mgPerKg() == null) {
 			throw new InvalidInputException("dosePlan", "Clearing a patient needs a dose plan: route and mg/kg");
 		}
+		if (plan.mgPerKg().stripTrailingZeros().scale() > 2) {
+			throw new InvalidInputException("dosePlan.mgPerKg", "mg/kg is set to at most two decimals, got "
+					+ plan.mgPerKg());
+		}
 		if (plan.mgPerKg().compareTo(doseSettings.minMgPerKg()) < 0
 				|| plan.mgPerKg().compareTo(doseSettings.maxMgPerKg()) > 0) {
 			throw new InvalidInputException("dosePlan.mgPerKg", "mg/kg must be between " + doseSettings.minMgPerKg()

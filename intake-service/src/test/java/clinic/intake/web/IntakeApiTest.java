@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The intake API as the front desk and a clinician use it, on real PostgreSQL and Kafka. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IntakeApiTest {
 
 	@DynamicPropertySource
@@ -128,6 +130,20 @@ class IntakeApiTest {
 			.param("p", patient)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void givenADosePlanOutsideTheClinicRangeOrTooPreciseThenRejectedNamingMgPerKg() throws Exception {
+		var patient = register();
+		var screening = screen(patient, "[1,1,1,1,1,1,1,1,0]", 120, 80);
+		for (var mgPerKg : new String[] { "1.5", "0.05", "0.125" }) {
+			mvc.perform(post("/api/intake/patients/{id}/eligibility-decisions", patient).with(as("dr.house", "clinician"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"screeningId\":\"%s\",\"outcome\":\"CLEARED\",\"dosePlan\":{\"route\":\"IV\",\"mgPerKg\":%s}}"
+					.formatted(screening, mgPerKg)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("dosePlan.mgPerKg"));
+		}
 	}
 
 	@Test
