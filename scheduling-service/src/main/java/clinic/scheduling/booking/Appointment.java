@@ -1,0 +1,18 @@
+package clinic.scheduling.booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import clinic.scheduling.courses.Course;
+import clinic.scheduling.resources.Chair;
+
+/** A patient's time in a chair: [start, end) covers the whole chair time. {@code sequence} is the infusion number. */
+public record Appointment(UUID id, UUID courseId, UUID patientId, UUID chairId, String chairName, AppointmentKind kind,
+		int sequence, Instant start, Instant end, AppointmentStatus status, String bookedBy, Instant bookedAt) {
+
+	static Appointment infusion(Course course, Chair chair, int sequence, Instant start, Instant end, String bookedBy,
+			Instant now) {
+		return new Appointment(UUID.randomUUID(), course.id(), course.patientId(), chair.id(), chair.name(),
+				AppointmentKind.INFUSION, sequence, start, end, AppointmentStatus.BOOKED, bookedBy, now);
+	}
+}

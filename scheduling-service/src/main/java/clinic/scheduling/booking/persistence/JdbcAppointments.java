@@ -1,0 +1,174 @@
+package clinic.scheduling.booking.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import clinic.scheduling.booking.Appointment;
+import clinic.scheduling.booking.AppointmentCollision;
+import clinic.scheduling.booking.AppointmentKind;
+import clinic.scheduling.booking.AppointmentStatus;
+import clinic.scheduling.booking.Appointments;
+
+@Repository
+class JdbcAppointments implements Appointments {
+
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	private static final String DEADLOCK = "40P01";
+
+	private static final String SELECT = """
+			select appointment.*, chair.name as chair_name
+			from appointment join chair on chair.id = appointment.chair_id""";
+
+	private final JdbcClient jdbc;
+
+	/** Runs the insert in a savepoint, so that a refused insert leaves the booking transaction usable. */
+	private final TransactionTemplate savepoint;
+
+	JdbcAppointments(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	@Override
+	public void insert(Appointment a) {
+		try {
+			savepoint.executeWithoutResult(status -> jdbc.sql("""
+					insert into appointment (id, course_id, patient_id, chair_id, kind, sequence, start_at, end_at,
+					  status, booked_by, booked_at)
+					values (:id, :course, :patient, :chair, :kind, :sequence, :start, :end, :status, :by, :at)""")
+				.param("id", a.id())
+				.param("course", a.courseId())
+				.param("patient", a.patientId())
+				.param("chair", a.chairId())
+				.param("kind", a.kind().name())
+				.param("sequence", a.sequence())
+				.param("start", Timestamp.from(a.start()))
+				.param("end", Timestamp.from(a.end()))
+				.param("status", a.status().code())
+				.param("by", a.bookedBy())
+				.param("at", Timestamp.from(a.bookedAt()))
+				.update());
+		}
+		catch (DataAccessException e) {
+			var collision = collisionOf(e);
+			if (collision == null) {
+				throw e;
+			}
+			throw new AppointmentCollision(collision, e);
+		}
+	}
+
+	@Override
+	public Optional<Appointment> find(UUID id) {
+		return jdbc.sql(SELECT + " where appointment.id = :id")
+			.param("id", id)
+			.query(JdbcAppointments::appointment)
+			.optional();
+	}
+
+	@Override
+	public void fulfil(UUID id, Instant at) {
+		jdbc.sql("update appointment set status = :status, fulfilled_at = :at where id = :id")
+			.param("id", id)
+			.param("status", AppointmentStatus.FULFILLED.code())
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	@Override
+	public List<Appointment> ofCourses(Collection<UUID> courseIds) {
+		return jdbc.sql(SELECT + " where appointment.course_id in (:courses) order by course_id, sequence, start_at")
+			.param("courses", courseIds)
+			.query(JdbcAppointments::appointment)
+			.list();
+	}
+
+	@Override
+	public int countBooked(UUID courseId) {
+		return jdbc.sql("select count(*) from appointment where course_id = :course and status <> 'cancelled'")
+			.param("course", courseId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public int countFulfilled(UUID courseId) {
+		return jdbc.sql("select count(*) from appointment where course_id = :course and status = 'fulfilled'")
+			.param("course", courseId)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public List<Appointment> overlappingInChair(UUID chairId, Instant start, Instant end) {
+		return overlapping("appointment.chair_id", chairId, start, end);
+	}
+
+	@Override
+	public List<Appointment> overlappingOfPatient(UUID patientId, Instant start, Instant end) {
+		return overlapping("appointment.patient_id", patientId, start, end);
+	}
+
+	private List<Appointment> overlapping(String column, UUID id, Instant start, Instant end) {
+		return jdbc.sql(SELECT + " where " + column + """
+				 = :id and appointment.status <> 'cancelled'
+				  and tstzrange(appointment.start_at, appointment.end_at)
+				      && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz))
+				order by appointment.start_at""")
+			.param("id", id)
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
+			.query(JdbcAppointments::appointment)
+			.list();
+	}
+
+	/** Which rule refused the insert, read from the constraint PostgreSQL names; null when it was not a collision. */
+	private static AppointmentCollision.@Nullable With collisionOf(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof PSQLException psql) {
+				if (DEADLOCK.equals(psql.getSQLState())) {
+					return AppointmentCollision.With.BOOKING_IN_PROGRESS;
+				}
+				if (!EXCLUSION_VIOLATION.equals(psql.getSQLState())) {
+					return null;
+				}
+				var constraint = psql.getServerErrorMessage() == null ? null
+						: psql.getServerErrorMessage().getConstraint();
+				if ("appointment_chair_no_overlap".equals(constraint)) {
+					return AppointmentCollision.With.CHAIR;
+				}
+				if ("appointment_patient_no_overlap".equals(constraint)) {
+					return AppointmentCollision.With.PATIENT;
+				}
+				return AppointmentCollision.With.BOOKING_IN_PROGRESS;
+			}
+		}
+		return null;
+	}
+
+	private static Appointment appointment(ResultSet rs, int row) throws SQLException {
+		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("course_id", UUID.class),
+				rs.getObject("patient_id", UUID.class), rs.getObject("chair_id", UUID.class), rs.getString("chair_name"),
+				AppointmentKind.valueOf(rs.getString("kind")), rs.getInt("sequence"),
+				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				AppointmentStatus.ofCode(rs.getString("status")), rs.getString("booked_by"),
+				rs.getTimestamp("booked_at").toInstant());
+	}
+}

@@ -1,0 +1,30 @@
+package clinic.scheduling.courses;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A patient's course of infusions. {@code version} grows with every change and travels with the events about the
+ * course's appointments, so consumers can drop stale ones.
+ */
+public record Course(UUID id, UUID patientId, String patientName, CourseStatus status, int plannedInfusions,
+		int completedInfusions, long version, Instant createdAt) {
+
+	static Course induction(UUID patientId, String patientName, int plannedInfusions, Instant now) {
+		return new Course(UUID.randomUUID(), patientId, patientName, CourseStatus.TO_PLAN, plannedInfusions, 0, 1, now);
+	}
+
+	/** An infusion was booked: a course still to plan is now under way. */
+	Course withInfusionBooked() {
+		var next = status == CourseStatus.TO_PLAN ? CourseStatus.ACTIVE : status;
+		return new Course(id, patientId, patientName, next, plannedInfusions, completedInfusions, version + 1,
+				createdAt);
+	}
+
+	/** {@code fulfilled} infusions have been given; the course is complete once all planned ones were. */
+	Course withInfusionsGiven(int fulfilled) {
+		var given = Math.min(fulfilled, plannedInfusions);
+		var next = given >= plannedInfusions ? CourseStatus.COMPLETED : status;
+		return new Course(id, patientId, patientName, next, plannedInfusions, given, version + 1, createdAt);
+	}
+}

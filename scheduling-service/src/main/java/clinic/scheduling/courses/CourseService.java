@@ -1,0 +1,106 @@
+package clinic.scheduling.courses;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import clinic.platform.problems.NotFoundException;
+import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.patients.Eligibility;
+import clinic.scheduling.patients.Patient;
+import clinic.scheduling.patients.Patients;
+
+/** Plans a course for each cleared patient and keeps its status in step with booked and given infusions. */
+@Service
+public class CourseService {
+
+	private static final Logger log = LoggerFactory.getLogger(CourseService.class);
+
+	private final Courses courses;
+
+	private final Patients patients;
+
+	private final SchedulingSettings settings;
+
+	private final Clock clock;
+
+	CourseService(Courses courses, Patients patients, SchedulingSettings settings, Clock clock) {
+		this.courses = courses;
+		this.patients = patients;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A clinician's signed eligibility decision; {@code patientVersion} is intake's version of the patient. */
+	public record Decision(UUID patientId, String patientName, Eligibility eligibility, long patientVersion,
+			Instant decidedAt) {
+	}
+
+	/**
+	 * Records the decision and, for a cleared patient without an open course, plans an induction course. A
+	 * decision older than the one already known changes nothing. Returns the course planned, if any.
+	 */
+	@Transactional
+	public Optional<Course> decided(Decision decision) {
+		var patient = new Patient(decision.patientId(), decision.patientName(), decision.eligibility(),
+				decision.patientVersion(), decision.decidedAt());
+		if (!patients.recordIfNewer(patient)) {
+			log.info("Eligibility decision for patient {} at version {} is not newer than the one known; dropped",
+					decision.patientId(), decision.patientVersion());
+			return Optional.empty();
+		}
+		if (decision.eligibility() != Eligibility.CLEARED || courses.openOf(decision.patientId()).isPresent()) {
+			return Optional.empty();
+		}
+		var course = Course.induction(decision.patientId(), decision.patientName(), settings.inductionInfusions(),
+				clock.instant());
+		courses.insert(course);
+		return Optional.of(course);
+	}
+
+	@Transactional(readOnly = true)
+	public Course get(UUID id) {
+		return courses.find(id).orElseThrow(() -> new NotFoundException("Course", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Course> all(CourseStatus status) {
+		return courses.all(status);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Course> ofPatient(UUID patientId) {
+		return courses.ofPatient(patientId);
+	}
+
+	/** The course, held for the booking transaction the caller runs. */
+	@Transactional
+	public Course holdForBooking(UUID id) {
+		return courses.findForUpdate(id).orElseThrow(() -> new NotFoundException("Course", id));
+	}
+
+	/** An infusion of the course was booked; returns the course with its new status and version. */
+	@Transactional
+	public Course infusionBooked(Course course) {
+		var changed = course.withInfusionBooked();
+		courses.update(changed);
+		return changed;
+	}
+
+	/** {@code fulfilled} appointments of the course have been given; returns the course as it is now. */
+	@Transactional
+	public Course infusionsGiven(UUID courseId, int fulfilled) {
+		var changed = courses.findForUpdate(courseId)
+			.orElseThrow(() -> new NotFoundException("Course", courseId))
+			.withInfusionsGiven(fulfilled);
+		courses.update(changed);
+		return changed;
+	}
+}

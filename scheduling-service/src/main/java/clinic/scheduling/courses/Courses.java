@@ -1,0 +1,27 @@
+package clinic.scheduling.courses;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where courses are kept. */
+public interface Courses {
+
+	void insert(Course course);
+
+	/** Saves a changed course if nobody changed it since it was read (optimistic check on the version). */
+	void update(Course course);
+
+	Optional<Course> find(UUID id);
+
+	/** Reads the course and holds it until the transaction ends, so bookings into one course queue up. */
+	Optional<Course> findForUpdate(UUID id);
+
+	/** The patient's open course (TO_PLAN or ACTIVE); there is at most one. */
+	Optional<Course> openOf(UUID patientId);
+
+	List<Course> ofPatient(UUID patientId);
+
+	/** Every course, or those in the given status when it is not null, oldest first. */
+	List<Course> all(CourseStatus status);
+}

@@ -1,0 +1,109 @@
+package clinic.scheduling.courses.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import clinic.platform.problems.ConflictException;
+import clinic.scheduling.courses.Course;
+import clinic.scheduling.courses.CourseStatus;
+import clinic.scheduling.courses.Courses;
+
+@Repository
+class JdbcCourses implements Courses {
+
+	private final JdbcClient jdbc;
+
+	JdbcCourses(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void insert(Course c) {
+		jdbc.sql("""
+				insert into course (id, patient_id, patient_name, status, planned_infusions, completed_infusions,
+				  version, created_at)
+				values (:id, :patient, :name, :status, :planned, :completed, :version, :created)""")
+			.param("id", c.id())
+			.param("patient", c.patientId())
+			.param("name", c.patientName())
+			.param("status", c.status().name())
+			.param("planned", c.plannedInfusions())
+			.param("completed", c.completedInfusions())
+			.param("version", c.version())
+			.param("created", Timestamp.from(c.createdAt()))
+			.update();
+	}
+
+	@Override
+	public void update(Course c) {
+		int updated = jdbc.sql("""
+				update course set patient_name = :name, status = :status, planned_infusions = :planned,
+				       completed_infusions = :completed, version = :version
+				where id = :id and version = :previous""")
+			.param("id", c.id())
+			.param("name", c.patientName())
+			.param("status", c.status().name())
+			.param("planned", c.plannedInfusions())
+			.param("completed", c.completedInfusions())
+			.param("version", c.version())
+			.param("previous", c.version() - 1)
+			.update();
+		if (updated != 1) {
+			throw new ConflictException("Course " + c.id() + " was changed by someone else; reload and try again");
+		}
+	}
+
+	@Override
+	public Optional<Course> find(UUID id) {
+		return jdbc.sql("select * from course where id = :id").param("id", id).query(JdbcCourses::course).optional();
+	}
+
+	@Override
+	public Optional<Course> findForUpdate(UUID id) {
+		return jdbc.sql("select * from course where id = :id for update")
+			.param("id", id)
+			.query(JdbcCourses::course)
+			.optional();
+	}
+
+	@Override
+	public Optional<Course> openOf(UUID patientId) {
+		return jdbc.sql("select * from course where patient_id = :patient and status in ('TO_PLAN', 'ACTIVE')")
+			.param("patient", patientId)
+			.query(JdbcCourses::course)
+			.optional();
+	}
+
+	@Override
+	public List<Course> ofPatient(UUID patientId) {
+		return jdbc.sql("select * from course where patient_id = :patient order by created_at, id")
+			.param("patient", patientId)
+			.query(JdbcCourses::course)
+			.list();
+	}
+
+	@Override
+	public List<Course> all(CourseStatus status) {
+		if (status == null) {
+			return jdbc.sql("select * from course order by created_at, id").query(JdbcCourses::course).list();
+		}
+		return jdbc.sql("select * from course where status = :status order by created_at, id")
+			.param("status", status.name())
+			.query(JdbcCourses::course)
+			.list();
+	}
+
+	private static Course course(ResultSet rs, int row) throws SQLException {
+		return new Course(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getString("patient_name"), CourseStatus.valueOf(rs.getString("status")),
+				rs.getInt("planned_infusions"), rs.getInt("completed_infusions"), rs.getLong("version"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,43 @@
+package clinic.scheduling.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import clinic.platform.inbox.EventHandler;
+import clinic.platform.inbox.InboundEvent;
+import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.patients.Eligibility;
+
+/** A cleared patient gets an induction course to plan; a declined one gets nothing. */
+@Component
+class EligibilityDecidedHandler implements EventHandler<EligibilityDecidedHandler.EligibilityDecided> {
+
+	/** Scheduling's own reading of clinic.intake.eligibility-decided.v1: only what it needs. */
+	record EligibilityDecided(UUID patientId, long aggregateVersion, Instant occurredAt, Eligibility outcome,
+			String patientName) {
+	}
+
+	private final CourseService courses;
+
+	EligibilityDecidedHandler(CourseService courses) {
+		this.courses = courses;
+	}
+
+	@Override
+	public String type() {
+		return "clinic.intake.eligibility-decided.v1";
+	}
+
+	@Override
+	public Class<EligibilityDecided> dataType() {
+		return EligibilityDecided.class;
+	}
+
+	@Override
+	public void handle(EligibilityDecided data, InboundEvent event) {
+		courses.decided(new CourseService.Decision(data.patientId(), data.patientName(), data.outcome(),
+				data.aggregateVersion(), data.occurredAt()));
+	}
+}

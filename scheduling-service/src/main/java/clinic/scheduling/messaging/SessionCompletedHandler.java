@@ -1,0 +1,40 @@
+package clinic.scheduling.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import clinic.platform.inbox.EventHandler;
+import clinic.platform.inbox.InboundEvent;
+import clinic.scheduling.booking.BookingService;
+
+/** A completed session fulfils its appointment, and the course counts one more infusion given. */
+@Component
+class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.SessionCompleted> {
+
+	/** Scheduling's own reading of clinic.session.session-completed.v1: only what it needs. */
+	record SessionCompleted(UUID patientId, UUID appointmentId, Instant occurredAt) {
+	}
+
+	private final BookingService bookings;
+
+	SessionCompletedHandler(BookingService bookings) {
+		this.bookings = bookings;
+	}
+
+	@Override
+	public String type() {
+		return "clinic.session.session-completed.v1";
+	}
+
+	@Override
+	public Class<SessionCompleted> dataType() {
+		return SessionCompleted.class;
+	}
+
+	@Override
+	public void handle(SessionCompleted data, InboundEvent event) {
+		bookings.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt());
+	}
+}

@@ -1,0 +1,22 @@
+package clinic.scheduling.resources;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the clinic has to book into. */
+@Service
+public class ClinicResources {
+
+	private final Chairs chairs;
+
+	ClinicResources(Chairs chairs) {
+		this.chairs = chairs;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Chair> chairs() {
+		return chairs.all();
+	}
+}

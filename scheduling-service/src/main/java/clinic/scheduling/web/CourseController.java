@@ -1,0 +1,86 @@
+package clinic.scheduling.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.scheduling.booking.Appointment;
+import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.courses.Course;
+import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.courses.CourseStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+@RestController
+@RequestMapping("/api/scheduling/courses")
+class CourseController {
+
+	private final CourseService courses;
+
+	private final BookingService bookings;
+
+	CourseController(CourseService courses, BookingService bookings) {
+		this.courses = courses;
+		this.bookings = bookings;
+	}
+
+	/** {@code start} is an ISO-8601 instant, for example 2026-03-02T08:00:00Z or 2026-03-02T09:00:00+01:00. */
+	record BookingRequest(@NotNull UUID chairId, @NotNull Instant start) {
+	}
+
+	/** {@code status} is the FHIR R4 appointment status code: booked, arrived, checked-in, fulfilled, ... */
+	record AppointmentView(UUID id, UUID chairId, String chairName, Instant start, Instant end, String status,
+			int sequence) {
+
+		static AppointmentView of(Appointment a) {
+			return new AppointmentView(a.id(), a.chairId(), a.chairName(), a.start(), a.end(), a.status().code(),
+					a.sequence());
+		}
+	}
+
+	record CourseView(UUID id, UUID patientId, String patientName, CourseStatus status, int plannedInfusions,
+			int completedInfusions, List<AppointmentView> appointments) {
+
+		static CourseView of(Course c, List<Appointment> appointments) {
+			return new CourseView(c.id(), c.patientId(), c.patientName(), c.status(), c.plannedInfusions(),
+					c.completedInfusions(), appointments.stream().map(AppointmentView::of).toList());
+		}
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@Operation(summary = "Courses with their appointments, optionally only those in one status")
+	List<CourseView> list(@RequestParam(required = false) CourseStatus status) {
+		var found = courses.all(status);
+		var appointments = bookings.ofCourses(found.stream().map(Course::id).toList());
+		return found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList();
+	}
+
+	@GetMapping("/{courseId}")
+	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@Operation(summary = "A course with its appointments")
+	CourseView get(@PathVariable UUID courseId) {
+		return CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+	}
+
+	@PostMapping("/{courseId}/appointments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Book the course's next infusion into a chair; it holds the chair for the clinic's chair time")
+	AppointmentView book(@PathVariable UUID courseId, @Valid @RequestBody BookingRequest request) {
+		return AppointmentView.of(bookings.book(courseId, new BookingService.Booking(request.chairId(), request.start())));
+	}
+}

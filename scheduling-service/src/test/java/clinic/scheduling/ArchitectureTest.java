@@ -1,0 +1,40 @@
+package clinic.scheduling;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Domain code stays free of web, messaging and persistence: those are adapters at the edge. */
+@AnalyzeClasses(packages = "clinic.scheduling", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	private static final String[] DOMAIN = { "clinic.scheduling", "clinic.scheduling.resources",
+			"clinic.scheduling.patients", "clinic.scheduling.courses", "clinic.scheduling.booking" };
+
+	@ArchTest
+	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
+		.resideInAnyPackage(DOMAIN)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..inbox..", "org.springframework.web..",
+				"org.springframework.http..", "org.springframework.jdbc..", "org.springframework.kafka..",
+				"org.apache.kafka..", "io.cloudevents..", "java.sql..", "javax.sql..", "jakarta.servlet..",
+				"org.postgresql..");
+
+	@ArchTest
+	static final ArchRule adaptersDoNotDependOnEachOther = noClasses().that()
+		.resideInAnyPackage("..persistence..", "..messaging..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("clinic.scheduling.web..");
+
+	@ArchTest
+	static final ArchRule webAndHandlersDoNotReachIntoPersistence = noClasses().that()
+		.resideInAnyPackage("clinic.scheduling.web..", "clinic.scheduling.messaging..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..persistence..", "org.springframework.jdbc..", "java.sql..");
+}

@@ -1,0 +1,35 @@
+package clinic.scheduling.courses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class CourseTest {
+
+	private final Course planned = Course.induction(UUID.randomUUID(), "Ada Lovelace", 6, Instant.now());
+
+	@Test
+	void givenACourseToPlanWhenTheFirstInfusionIsBookedThenItIsActiveAtTheNextVersion() {
+		var booked = planned.withInfusionBooked();
+		assertThat(booked.status()).isEqualTo(CourseStatus.ACTIVE);
+		assertThat(booked.version()).isEqualTo(planned.version() + 1);
+		assertThat(booked.withInfusionBooked().status()).isEqualTo(CourseStatus.ACTIVE);
+	}
+
+	@Test
+	void givenAnActiveCourseWhenFewerThanPlannedWereGivenThenStillActive() {
+		var active = planned.withInfusionBooked().withInfusionsGiven(5);
+		assertThat(active.status()).isEqualTo(CourseStatus.ACTIVE);
+		assertThat(active.completedInfusions()).isEqualTo(5);
+	}
+
+	@Test
+	void givenAnActiveCourseWhenThePlannedNumberWasGivenThenCompletedAndNoLongerOpen() {
+		var completed = planned.withInfusionBooked().withInfusionsGiven(6);
+		assertThat(completed.status()).isEqualTo(CourseStatus.COMPLETED);
+		assertThat(completed.status().isOpen()).isFalse();
+	}
+}
