@@ -3,8 +3,6 @@ package clinic.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +27,7 @@ final class ClinicUser {
 
 	private final String gateway;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final BrowserCookieJar cookies = new BrowserCookieJar();
 
 	private final HttpClient http;
 
@@ -109,17 +107,15 @@ final class ClinicUser {
 	}
 
 	String csrfToken() {
-		return cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-			.map(java.net.HttpCookie::getValue)
-			.reduce((first, second) -> second)
-			.orElseThrow(() -> new AssertionError("the gateway has not written the XSRF-TOKEN cookie"));
+		var token = cookies.value("XSRF-TOKEN");
+		if (token == null) {
+			throw new AssertionError("the gateway has not written the XSRF-TOKEN cookie");
+		}
+		return token;
 	}
 
 	boolean hasCookie(String name) {
-		return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals(name));
+		return cookies.value(name) != null;
 	}
 
 	private Reply send(HttpRequest.Builder request) {

@@ -177,6 +177,16 @@ class IntakeApiTest {
 	}
 
 	@Test
+	void givenAReferralWithoutAReasonThenItIsRegisteredAndItsEventsKeepTheContract() throws Exception {
+		mvc.perform(post("/api/intake/patients").with(as("remote-system", "integration"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"givenName":"Alan","familyName":"Turing","birthDate":"1970-06-23",
+					 "referral":{"referringClinician":"Dr. Remote","indication":"PTSD"}}"""))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void givenNoTokenThen401AndGivenTheWrongRoleThen403() throws Exception {
 		mvc.perform(get("/api/intake/patients")).andExpect(status().isUnauthorized());
 		mvc.perform(post("/api/intake/patients").with(as("nina", "nurse"))
