@@ -21,7 +21,7 @@ final class KeycloakComponent extends Component {
 
     static final String REALM = "clinic";
     /** Build-time options; a change triggers a new {@code kc.sh build}. */
-    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
     private static final String BUILT_MARKER = ".clinic-built";
 
     private volatile ChildProcess process;
@@ -66,6 +66,8 @@ final class KeycloakComponent extends Component {
         env.put("JAVA", null);
         env.put("JAVA_OPTS", null);
         env.put("JAVA_OPTS_KC_HEAP", config.keycloakHeap());
+        // jboss-threads' thread-local reset on Java 24+ (otherwise IllegalAccessError in worker threads)
+        env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         ensureBuilt(home, env);
 
         Path importDir = home.resolve("data").resolve("import");
@@ -81,7 +83,7 @@ final class KeycloakComponent extends Component {
         env.put("KC_DB_PASSWORD", "postgres");
         List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start", "--optimized", "--import-realm",
                 "--http-enabled=true", "--http-port=" + port(), "--http-management-port=" + managementPort(),
-                "--hostname=" + url(), "--db-pool-max-size=20", "--log-console-color=false");
+                "--hostname=" + url(), "--cache=local", "--db-pool-max-size=20", "--log-console-color=false");
         process = ChildProcess.start(part.id(), command, env, home, logFile());
         runFiles.write(part.id(), process.handle());
         if (stopRequested) {

@@ -26,7 +26,8 @@ final class Ports {
             // nothing listening on loopback; now make sure we could bind every address
         }
         try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(false);
+            // like the servers themselves: TIME_WAIT leftovers of earlier connections must not count as "in use"
+            server.setReuseAddress(true);
             server.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {
