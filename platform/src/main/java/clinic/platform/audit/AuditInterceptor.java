@@ -41,7 +41,7 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static @Nullable UUID patientId(HttpServletRequest request) {
 		var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		if (variables == null || variables.get("patientId") == null) {
-			return null;
+			return (UUID) request.getAttribute(AuditedPatientAdvice.PATIENT_ATTRIBUTE);
 		}
 		try {
 			return UUID.fromString(variables.get("patientId"));

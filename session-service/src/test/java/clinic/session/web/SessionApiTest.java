@@ -210,6 +210,18 @@ class SessionApiTest {
 	}
 
 	@Test
+	void givenARecordIsReadThenTheAuditLogNamesTheReaderAndThePatient() throws Exception {
+		var booked = bookedAndCleared();
+		var record = openedRecord(booked.appointmentId());
+		mvc.perform(get("/api/session/records/{id}", record).with(as("carl", "clinician"))).andExpect(status().isOk());
+		var entries = jdbc.sql("select actor from audit_log where patient_id = :p and action like 'GET %'")
+			.param("p", booked.patientId())
+			.query(String.class)
+			.list();
+		assertThat(entries).containsExactly("carl");
+	}
+
+	@Test
 	void givenNoVitalsWhenCompletedThenConflictAndTheRecordStaysOpen() throws Exception {
 		var record = openedRecord(bookedAndCleared().appointmentId());
 		complete(record).andExpect(status().isConflict())
