@@ -105,6 +105,7 @@ public final class ClinicLauncher {
                 case "--data-dir" -> builder.dataDir(Path.of(value));
                 case "--project-dir" -> builder.projectDir(Path.of(value));
                 case "--keycloak-java-home" -> builder.keycloakJavaHome(Path.of(value));
+                case "--keycloak-dir" -> builder.keycloakDir(Path.of(value));
                 default -> {
                     PortName name = Arrays.stream(PortName.values()).filter(p -> p.flag().equals(option)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("unknown option " + option + " (./clinic help)"));

@@ -261,7 +261,7 @@ public final class StackConfig {
 
         /**
          * Reads {@code CLINIC_<NAME>_PORT} (see {@link PortName#envVar()}), {@code CLINIC_DATA_DIR},
-         * {@code CLINIC_KEYCLOAK_JAVA_HOME} and {@code CLINIC_ONLY} from the given environment.
+         * {@code CLINIC_KEYCLOAK_JAVA_HOME}, {@code CLINIC_KEYCLOAK_DIR} and {@code CLINIC_ONLY} from the given environment.
          */
         public Builder fromEnvironment(Map<String, String> env) {
             for (PortName name : PortName.values()) {
@@ -279,6 +279,9 @@ public final class StackConfig {
             }
             if (notBlank(env.get("CLINIC_KEYCLOAK_JAVA_HOME"))) {
                 keycloakJavaHome = Path.of(env.get("CLINIC_KEYCLOAK_JAVA_HOME"));
+            }
+            if (notBlank(env.get("CLINIC_KEYCLOAK_DIR"))) {
+                keycloakDir = Path.of(env.get("CLINIC_KEYCLOAK_DIR"));
             }
             if (notBlank(env.get("CLINIC_ONLY"))) {
                 parts = Part.parse(env.get("CLINIC_ONLY"));

@@ -1,0 +1,88 @@
+package clinic.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ConfigTest {
+
+    @Test
+    void partSelections() {
+        assertEquals(Part.INFRA, Part.parse("infra"));
+        assertEquals(Part.ALL, Part.parse("all"));
+        assertEquals(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.INTAKE), Part.parse("kafka, postgres,intake"));
+        assertEquals(EnumSet.of(Part.SESSION, Part.GATEWAY), Part.parse("session-service,gateway"));
+        assertThrows(IllegalArgumentException.class, () -> Part.parse("redis"));
+    }
+
+    @Test
+    void defaultsFollowTheRuntimeContract() {
+        StackConfig config = StackConfig.builder().projectDir(Path.of("/repo")).build();
+        assertEquals(Path.of("/repo/.clinic"), config.dataDir());
+        assertEquals(Path.of("/repo/.clinic/keycloak"), config.keycloakDir());
+        assertEquals(Path.of("/repo/.clinic/logs/keycloak.log"), config.logFile(Part.KEYCLOAK));
+        assertEquals(Path.of("/repo/intake-service/target/intake-service.jar"), config.serviceJar(Part.INTAKE));
+        assertEquals(Path.of("/repo/keycloak/clinic-realm.json"), config.realmFile());
+        assertEquals(15432, config.port(PortName.POSTGRES));
+        assertEquals(19092, config.port(PortName.KAFKA));
+        assertEquals(19093, config.port(PortName.KAFKA_CONTROLLER));
+        assertEquals(8180, config.port(PortName.KEYCLOAK));
+        assertEquals(9180, config.port(PortName.KEYCLOAK_MANAGEMENT));
+        assertEquals(List.of(8081, 8082, 8083, 8080, 8090), List.of(config.port(PortName.INTAKE), config.port(PortName.SCHEDULING),
+                config.port(PortName.SESSION), config.port(PortName.GATEWAY), config.port(PortName.GATEWAY_MANAGEMENT)));
+    }
+
+    @Test
+    void randomPortsAreDistinct() {
+        StackConfig config = StackConfig.builder().projectDir(Path.of("/repo")).randomPorts().build();
+        assertEquals(PortName.values().length, new HashSet<>(config.ports().values()).size());
+    }
+
+    @Test
+    void flagsWinOverEnvironmentWhichWinsOverDefaults() {
+        StackConfig fromEnv = StackConfig.builder().projectDir(Path.of("/repo"))
+                .fromEnvironment(Map.of("CLINIC_GATEWAY_PORT", "9999", "CLINIC_ONLY", "infra", "CLINIC_DATA_DIR", "/tmp/x"))
+                .build();
+        assertEquals(9999, fromEnv.port(PortName.GATEWAY));
+        assertEquals(Part.INFRA, fromEnv.parts());
+        assertEquals(Path.of("/tmp/x"), fromEnv.dataDir());
+
+        StackConfig flags = ClinicLauncher.parse(List.of("--project-dir", "/repo", "--gateway-port=7777", "--only", "postgres",
+                "--keycloak-management-port", "9999")).build();
+        assertEquals(7777, flags.port(PortName.GATEWAY));
+        assertEquals(9999, flags.port(PortName.KEYCLOAK_MANAGEMENT));
+        assertEquals(EnumSet.of(Part.POSTGRES), flags.parts());
+        assertThrows(IllegalArgumentException.class, () -> ClinicLauncher.parse(List.of("--project-dir", "/repo", "--bogus", "1")));
+        assertThrows(IllegalArgumentException.class, () -> StackConfig.builder().projectDir(Path.of("/repo"))
+                .port(PortName.GATEWAY, 8081).build());
+    }
+
+    @Test
+    void serviceEnvironmentFollowsTheRuntimeContract() {
+        StackConfig config = StackConfig.builder().projectDir(Path.of("/repo"))
+                .serviceEnv(Part.SESSION, "SPRING_PROFILES_ACTIVE", "e2e").build();
+        Map<String, String> session = new ServiceComponent(Part.SESSION, config, ProgressListener.silent()).environment();
+        assertEquals("8083", session.get("SERVER_PORT"));
+        assertEquals("jdbc:postgresql://localhost:15432/session", session.get("DB_URL"));
+        assertEquals("localhost:19092", session.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("http://localhost:8180/realms/clinic", session.get("ISSUER_URI"));
+        assertEquals("http://localhost:8180/realms/clinic/protocol/openid-connect/certs", session.get("JWK_SET_URI"));
+        assertEquals("session-service", session.get("JWT_AUDIENCE"));
+        assertEquals("e2e", session.get("SPRING_PROFILES_ACTIVE"));
+
+        Map<String, String> gateway = new ServiceComponent(Part.GATEWAY, config, ProgressListener.silent()).environment();
+        assertEquals("8080", gateway.get("SERVER_PORT"));
+        assertEquals("8090", gateway.get("MANAGEMENT_PORT"));
+        assertEquals("jdbc:postgresql://localhost:15432/gateway", gateway.get("DB_URL"));
+        assertEquals("http://localhost:8082", gateway.get("SCHEDULING_URL"));
+        assertEquals("clinic-gateway", gateway.get("GATEWAY_CLIENT_ID"));
+        assertEquals("clinic-gateway-demo-secret", gateway.get("GATEWAY_CLIENT_SECRET"));
+    }
+}

@@ -1,0 +1,120 @@
+package clinic.launcher;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Starts the real PostgreSQL and Kafka on random ports in a temp dir, stops them, and starts them again on the same data. */
+class InfraRestartTest {
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void postgresAndKafkaStartStopAndKeepTheirDataAcrossRestarts(@TempDir Path data) throws Exception {
+        StackConfig config = StackConfig.builder()
+                .dataDir(data)
+                .randomPorts()
+                .parts(Part.POSTGRES, Part.KAFKA)
+                .build();
+        List<String> events = new ArrayList<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void ready(Part part, int index, int total, Duration took, String detail) {
+                events.add(part.id() + " ready " + index + "/" + total + ": " + detail);
+            }
+        };
+
+        try (Stack stack = Stack.start(config, recorder)) {
+            assertEquals(List.of("postgres", "kafka"), events.stream().map(e -> e.split(" ")[0]).toList());
+            assertTrue(events.get(1).endsWith("6 topics created"), events.toString());
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
+                 Statement s = c.createStatement()) {
+                ResultSet version = s.executeQuery("select version()");
+                version.next();
+                assertTrue(version.getString(1).startsWith("PostgreSQL 17."), version.getString(1));
+                Set<String> dbs = new HashSet<>();
+                ResultSet rs = s.executeQuery("select datname from pg_database");
+                while (rs.next()) {
+                    dbs.add(rs.getString(1));
+                }
+                assertTrue(dbs.containsAll(List.of("intake", "scheduling", "session", "gateway", "keycloak")), dbs.toString());
+            }
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "postgres", "postgres");
+                 Statement s = c.createStatement()) {
+                s.execute("create table survivor (id int primary key, note text)");
+                s.execute("insert into survivor values (1, 'written before the restart')");
+            }
+            try (Admin admin = Admin.create(KafkaComponent.adminProperties(stack.kafkaBootstrapServers()))) {
+                Map<String, TopicDescription> topics = admin.describeTopics(KafkaTopics.PARTITIONS.keySet())
+                        .allTopicNames().get(30, TimeUnit.SECONDS);
+                KafkaTopics.PARTITIONS.forEach((name, partitions) ->
+                        assertEquals(partitions, topics.get(name).partitions().size(), name));
+                assertEquals(6, topics.get("clinic.intake").partitions().size());
+                assertEquals(1, topics.get("session-service.dlt").partitions().size());
+            }
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(KafkaTopics.INTAKE, "patient-1", "before restart")).get(30, TimeUnit.SECONDS);
+            }
+            assertTrue(Files.size(stack.logFile(Part.KAFKA)) > 0);
+            assertTrue(Files.size(stack.logFile(Part.POSTGRES)) > 0);
+            assertTrue(Files.exists(data.resolve("run/launcher.pid")));
+        }
+        assertTrue(Ports.isFree(config.port(PortName.POSTGRES)), "PostgreSQL port still taken after close");
+        assertTrue(Ports.isFree(config.port(PortName.KAFKA)), "Kafka port still taken after close");
+        assertFalse(Files.exists(data.resolve("run/launcher.pid")));
+
+        events.clear();
+        try (Stack again = Stack.start(config, recorder)) {
+            assertTrue(events.get(1).endsWith("topics present"), events.toString());
+            try (Connection c = DriverManager.getConnection(again.jdbcUrl("intake"), "postgres", "postgres");
+                 Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery("select note from survivor where id = 1");
+                assertTrue(rs.next(), "the row written before the restart is gone");
+                assertEquals("written before the restart", rs.getString(1));
+            }
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "restart-test",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(KafkaTopics.INTAKE));
+                List<String> values = new ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (values.isEmpty() && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        values.add(record.value());
+                    }
+                }
+                assertEquals(List.of("before restart"), values);
+            }
+        }
+    }
+}

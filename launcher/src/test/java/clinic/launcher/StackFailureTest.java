@@ -1,0 +1,65 @@
+package clinic.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failures that must be reported clearly without starting anything real. */
+class StackFailureTest {
+
+    @Test
+    void aTakenPortIsReportedWithThePartAndTheFlagToChangeIt(@TempDir Path data) throws Exception {
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(0));
+            StackConfig config = StackConfig.builder().dataDir(data).randomPorts()
+                    .port(PortName.KAFKA, squatter.getLocalPort())
+                    .parts(Part.POSTGRES, Part.KAFKA).build();
+            List<String> failures = new ArrayList<>();
+            StackStartException e = assertThrows(StackStartException.class, () -> Stack.start(config, new ProgressListener() {
+                @Override
+                public void failed(Part part, String reason, Path logFile, List<String> logTail) {
+                    failures.add(part.id() + ": " + reason);
+                }
+            }));
+            assertEquals(Part.KAFKA, e.part());
+            assertTrue(e.reason().contains("port " + squatter.getLocalPort() + " is already in use"), e.reason());
+            assertTrue(e.reason().contains("--kafka-port / CLINIC_KAFKA_PORT"), e.reason());
+            assertEquals(1, failures.size());
+            assertTrue(failures.get(0).startsWith("kafka: port"), failures.toString());
+        }
+    }
+
+    @Test
+    void keycloakWithoutAJdk21FailsWithTheInstallHint(@TempDir Path data) throws Exception {
+        Path jdk17 = JdkFinderTest.fakeJdk(data, "jdk-17", "17.0.15");
+        StackConfig config = StackConfig.builder().dataDir(data.resolve("stack")).randomPorts()
+                .keycloakJavaHome(jdk17)
+                .parts(Part.KEYCLOAK).build();
+        StackStartException e = assertThrows(StackStartException.class, () -> Stack.start(config, ProgressListener.silent()));
+        assertEquals(Part.KEYCLOAK, e.part());
+        assertTrue(e.getMessage().contains("Keycloak needs a JDK 21 or newer"), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install openjdk-21-jdk-headless"), e.getMessage());
+        assertFalse(new RunFiles(config.dataDir()).alive(RunFiles.LAUNCHER).isPresent(), "launcher.pid left behind");
+    }
+
+    @Test
+    void aMissingServiceJarNamesTheJarAndHowToBuildIt(@TempDir Path data) {
+        StackConfig config = StackConfig.builder().dataDir(data).randomPorts()
+                .serviceJar(Part.INTAKE, data.resolve("nope/intake-service.jar"))
+                .parts(Part.INTAKE).build();
+        StackStartException e = assertThrows(StackStartException.class, () -> Stack.start(config, ProgressListener.silent()));
+        assertEquals(Part.INTAKE, e.part());
+        assertTrue(e.reason().contains("nope/intake-service.jar is missing"), e.reason());
+        assertTrue(e.reason().contains("-pl intake-service -am"), e.reason());
+    }
+}
