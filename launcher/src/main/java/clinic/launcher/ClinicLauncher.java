@@ -155,10 +155,16 @@ public final class ClinicLauncher {
         boolean first = true;
         for (Part service : List.of(Part.INTAKE, Part.SCHEDULING, Part.SESSION)) {
             if (c.includes(service)) {
-                row(first ? "API docs" : "", stack.serviceUrl(service) + "/swagger-ui.html   (" + service.id()
-                        + ", OpenAPI at /v3/api-docs)");
+                // each service serves Swagger UI at /api/<name>/docs and OpenAPI JSON at /api/<name>/openapi
+                String docs = "/api/" + service.database() + "/docs";
+                row(first ? "API docs (Swagger UI)" : "", c.includes(Part.GATEWAY)
+                        ? stack.gatewayUrl() + docs + "   (signed in; direct: " + stack.serviceUrl(service) + docs + ")"
+                        : stack.serviceUrl(service) + docs);
                 first = false;
             }
+        }
+        if (!first) {
+            row("OpenAPI JSON", "/api/{intake,scheduling,session}/openapi on the same hosts");
         }
         if (c.includes(Part.POSTGRES)) {
             row("PostgreSQL", "jdbc:postgresql://localhost:" + c.port(PortName.POSTGRES)
