@@ -128,6 +128,9 @@ public final class ClinicLauncher {
         try {
             stack = Stack.start(config, ProgressListener.console(OUT));
         } catch (StackStartException e) {
+            if (e.aborted()) {
+                return 130; // Ctrl-C while starting; the shutdown hook stops what was started
+            }
             // the listener has printed the part, the reason and the log tail
             OUT.println("Stopped what was started. Fix the problem above and run ./clinic up again.");
             return 1;

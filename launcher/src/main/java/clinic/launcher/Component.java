@@ -73,7 +73,7 @@ abstract class Component {
         String last = "not checked yet";
         while (true) {
             if (stopRequested) {
-                throw failure("start aborted: the stack is being stopped");
+                throw failure(StackStartException.ABORTED);
             }
             if (process != null && !process.isAlive()) {
                 throw failure("the process exited with code " + process.exitValue() + " while starting");

@@ -90,7 +90,7 @@ final class KafkaComponent extends Component {
         runFiles.write(part.id(), process.handle());
         if (stopRequested) {
             stop();
-            throw failure("start aborted: the stack is being stopped");
+            throw failure(StackStartException.ABORTED);
         }
         try (Admin admin = Admin.create(adminProperties(bootstrapServers()))) {
             awaitReady(process, started, () -> {

@@ -88,7 +88,7 @@ final class KeycloakComponent extends Component {
         runFiles.write(part.id(), process.handle());
         if (stopRequested) {
             stop();
-            throw failure("start aborted: the stack is being stopped");
+            throw failure(StackStartException.ABORTED);
         }
         String health = "http://localhost:" + managementPort() + "/health/ready";
         String discovery = url() + "/realms/" + REALM + "/.well-known/openid-configuration";

@@ -72,7 +72,7 @@ final class PostgresComponent extends Component {
         }
         if (stopRequested) {
             stop();
-            throw failure("start aborted: the stack is being stopped");
+            throw failure(StackStartException.ABORTED);
         }
         String version;
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

@@ -86,7 +86,7 @@ final class ServiceComponent extends Component {
         runFiles.write(part.id(), process.handle());
         if (stopRequested) {
             stop();
-            throw failure("start aborted: the stack is being stopped");
+            throw failure(StackStartException.ABORTED);
         }
         String health = healthUrl();
         awaitReady(process, started, () -> httpOk(health));

@@ -191,7 +191,7 @@ public final class Stack implements AutoCloseable {
         Component component = create(part);
         synchronized (this) {
             if (closing) {
-                throw new StackStartException(part, "start aborted: the stack is being stopped", null, List.of(), null);
+                throw new StackStartException(part, StackStartException.ABORTED, null, List.of(), null);
             }
             components.put(part, component);
         }

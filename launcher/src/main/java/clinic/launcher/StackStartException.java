@@ -6,6 +6,9 @@ import java.util.List;
 /** A part of the stack did not start. Everything started before it has been stopped again. */
 public class StackStartException extends RuntimeException {
 
+    /** Reason given when the stack was closed (Ctrl-C, {@link Stack#close()}) while it was still starting. */
+    static final String ABORTED = "start aborted: the stack is being stopped";
+
     private final Part part;
     private final String reason;
     private final transient Path logFile;
@@ -40,6 +43,11 @@ public class StackStartException extends RuntimeException {
 
     public List<String> logTail() {
         return logTail;
+    }
+
+    /** True if the start was not a failure but interrupted by closing the stack (e.g. Ctrl-C). */
+    public boolean aborted() {
+        return ABORTED.equals(reason);
     }
 
     private static String format(Part part, String reason, Path logFile, List<String> tail) {

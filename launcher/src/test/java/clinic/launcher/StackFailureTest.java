@@ -53,6 +53,29 @@ class StackFailureTest {
     }
 
     @Test
+    void aServiceWhoseProcessExitsFailsWithItsLogTailAndWhatWasStartedIsStoppedAgain(@TempDir Path data) throws Exception {
+        Path notAJar = java.nio.file.Files.writeString(data.resolve("intake-service.jar"), "not a jar");
+        StackConfig config = StackConfig.builder().dataDir(data.resolve("stack")).randomPorts()
+                .serviceJar(Part.INTAKE, notAJar)
+                .parts(Part.POSTGRES, Part.INTAKE).build();
+        List<Part> stopped = new ArrayList<>();
+        StackStartException e = assertThrows(StackStartException.class, () -> Stack.start(config, new ProgressListener() {
+            @Override
+            public void stopped(Part part, java.time.Duration took, boolean forced) {
+                stopped.add(part);
+            }
+        }));
+        assertEquals(Part.INTAKE, e.part());
+        assertFalse(e.aborted());
+        assertTrue(e.reason().startsWith("the process exited with code 1"), e.reason());
+        assertEquals(config.logFile(Part.INTAKE), e.logFile());
+        assertTrue(String.join("\n", e.logTail()).contains("Invalid or corrupt jarfile"), e.logTail().toString());
+        assertEquals(List.of(Part.POSTGRES), stopped);
+        assertTrue(Ports.isFree(config.port(PortName.POSTGRES)), "PostgreSQL still runs after the failed start");
+        assertFalse(PostgresComponent.postmasterOf(config.dataDir().resolve("postgres")).isPresent());
+    }
+
+    @Test
     void aMissingServiceJarNamesTheJarAndHowToBuildIt(@TempDir Path data) {
         StackConfig config = StackConfig.builder().dataDir(data).randomPorts()
                 .serviceJar(Part.INTAKE, data.resolve("nope/intake-service.jar"))
