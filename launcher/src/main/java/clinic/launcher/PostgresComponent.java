@@ -57,6 +57,10 @@ final class PostgresComponent extends Component {
                     .setPort(port())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "localhost")
+                    // zonky is tuned for throw-away test databases; this one keeps a clinic's records
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setPGStartupWait(config.startTimeout(part))
                     .setOutputRedirector(log)
