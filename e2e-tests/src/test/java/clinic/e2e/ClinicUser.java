@@ -118,11 +118,14 @@ final class ClinicUser {
 		return cookies.value(name) != null;
 	}
 
-	private Reply send(HttpRequest.Builder request) {
+	private Reply send(HttpRequest.Builder builder) {
+		var request = builder.timeout(Duration.ofSeconds(30)).build();
 		try {
-			var response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			var response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.body(), response);
+		}
+		catch (java.net.http.HttpTimeoutException e) {
+			throw new AssertionError("No answer within 30 s to " + request.method() + " " + request.uri(), e);
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -27,8 +28,15 @@ final class ProblemResponses {
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title,
 				status.value(), detail);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
-			.wrap(body.getBytes(StandardCharsets.UTF_8))));
+		// Read what the client sent before answering: a refused request's unread body would otherwise stay on the
+		// kept-alive connection, and the client's next request on it can hang (seen with a CSRF-refused POST).
+		Mono<Void> drainRequestBody = exchange.getRequest()
+			.getBody()
+			.doOnNext(DataBufferUtils::release)
+			.onErrorResume(alreadyRead -> Mono.empty())
+			.then();
+		return drainRequestBody.then(response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
+			.wrap(body.getBytes(StandardCharsets.UTF_8)))));
 	}
 
 }
