@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import clinic.platform.events.ClinicEvents;
+import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.NotFoundException;
 
 /** Registers patients with their referral and moves them along the intake path. */
@@ -21,18 +22,41 @@ public class PatientService {
 
 	private final Clock clock;
 
-	PatientService(Patients patients, ClinicEvents events, Clock clock) {
+	private final DuplicateSettings duplicates;
+
+	PatientService(Patients patients, ClinicEvents events, Clock clock, DuplicateSettings duplicates) {
 		this.patients = patients;
 		this.events = events;
 		this.clock = clock;
+		this.duplicates = duplicates;
 	}
 
+	/**
+	 * A new patient with the referral. {@code confirmedNotDuplicate}: the front desk saw the likely duplicates
+	 * and confirms this is another person.
+	 */
 	public record Registration(String givenName, String familyName, LocalDate birthDate, String phone,
-			String referringClinician, String reason, Indication indication) {
+			String referringClinician, String reason, Indication indication, boolean confirmedNotDuplicate) {
 	}
 
+	/** New personal data for a patient read at {@code version}. */
+	public record Change(String givenName, String familyName, LocalDate birthDate, String phone, long version) {
+	}
+
+	/**
+	 * Registers the patient with the referral, unless a likely duplicate is registered already and the front desk
+	 * has not confirmed that this is another person ({@link LikelyDuplicateException} lists the candidates).
+	 */
 	@Transactional
 	public Patient register(Registration registration) {
+		if (!registration.confirmedNotDuplicate()) {
+			var candidates = patients.likelyDuplicates(registration.givenName().strip(),
+					registration.familyName().strip(), registration.birthDate(), registration.phone(),
+					duplicates.nameSimilarity());
+			if (!candidates.isEmpty()) {
+				throw new LikelyDuplicateException(candidates);
+			}
+		}
 		var now = clock.instant();
 		var patient = new Patient(UUID.randomUUID(), patients.nextMrn(), registration.givenName().strip(),
 				registration.familyName().strip(), registration.birthDate(), registration.phone(),
@@ -56,9 +80,30 @@ public class PatientService {
 		return patients.referralsOf(id);
 	}
 
+	/** At most this many patients answer a search. */
+	public static final int SEARCH_LIMIT = 50;
+
 	@Transactional(readOnly = true)
 	public List<Patient> search(String query) {
-		return patients.search(query == null ? "" : query.strip(), 100);
+		return patients.search(PatientSearch.parse(query), SEARCH_LIMIT);
+	}
+
+	/**
+	 * Changes the patient's personal data if nobody changed the patient since {@code change.version()} was read,
+	 * and publishes patient-updated with the new version.
+	 */
+	@Transactional
+	public Patient update(UUID id, Change change) {
+		var current = get(id);
+		if (current.version() != change.version()) {
+			throw new ConflictException("Patient " + id + " was changed by someone else (version " + current.version()
+					+ ", you sent " + change.version() + "); reload and try again");
+		}
+		var updated = new Patient(id, current.mrn(), change.givenName().strip(), change.familyName().strip(),
+				change.birthDate(), change.phone(), current.status(), current.version() + 1, current.createdAt());
+		patients.update(updated);
+		events.publish(PatientUpdated.of(updated, clock.instant()));
+		return updated;
 	}
 
 	/** Moves the patient to a new status; returns the patient with its new version. */

@@ -1,5 +1,6 @@
 package clinic.intake.patients;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,15 @@ public interface Patients {
 
 	Optional<Patient> find(UUID id);
 
-	List<Patient> search(String query, int limit);
+	/** Patients matching the search, best first (exact MRN, then the most similar name), at most {@code limit}. */
+	List<Patient> search(PatientSearch search, int limit);
+
+	/**
+	 * Registered patients born on {@code birthDate} whose name is more similar than {@code nameSimilarity} (trigram
+	 * similarity, accents and case ignored) or whose phone has the same digits; most similar first.
+	 */
+	List<Patient> likelyDuplicates(String givenName, String familyName, LocalDate birthDate, String phone,
+			double nameSimilarity);
 
 	void insert(Referral referral);
 

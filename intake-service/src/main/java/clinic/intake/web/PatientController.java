@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -52,7 +54,12 @@ class PatientController {
 
 	record RegistrationRequest(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
 			@NotNull @Past LocalDate birthDate, @Pattern(regexp = "^[+0-9 ()-]{5,30}$") String phone,
-			@NotNull @Valid ReferralRequest referral) {
+			@NotNull @Valid ReferralRequest referral, Boolean confirmedNotDuplicate) {
+	}
+
+	record UpdateRequest(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
+			@NotNull @Past LocalDate birthDate, @Pattern(regexp = "^[+0-9 ()-]{5,30}$") String phone,
+			@NotNull @PositiveOrZero Long version) {
 	}
 
 	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
@@ -72,18 +79,31 @@ class PatientController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('front-desk', 'admin', 'integration')")
-	@Operation(summary = "Register a patient with a referral")
+	@Operation(summary = "Register a patient with a referral",
+			description = "409 with `candidates` when a likely duplicate is registered; resubmit with "
+					+ "`confirmedNotDuplicate: true` to register anyway")
 	PatientSummary register(@Valid @RequestBody RegistrationRequest request) {
 		var referral = request.referral();
 		var patient = patients.register(new PatientService.Registration(request.givenName(), request.familyName(),
 				request.birthDate(), request.phone(), referral.referringClinician(), referral.reason(),
-				referral.indication()));
+				referral.indication(), Boolean.TRUE.equals(request.confirmedNotDuplicate())));
+		return PatientSummary.of(patient);
+	}
+
+	@PutMapping("/{patientId}")
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Change a patient's name, date of birth or phone",
+			description = "`version` is the version read; 409 when the patient changed since")
+	PatientSummary update(@PathVariable UUID patientId, @Valid @RequestBody UpdateRequest request) {
+		var patient = patients.update(patientId, new PatientService.Change(request.givenName(), request.familyName(),
+				request.birthDate(), request.phone(), request.version()));
 		return PatientSummary.of(patient);
 	}
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "Search patients by name, MRN, phone or date of birth (YYYY-MM-DD)")
+	@Operation(summary = "Search patients by name parts in any order (accents ignored), MRN, phone digits or date "
+			+ "of birth (YYYY-MM-DD or DD.MM.YYYY); best 50 first")
 	List<PatientSummary> search(@RequestParam(name = "q", required = false) String query) {
 		return patients.search(query).stream().map(PatientSummary::of).toList();
 	}

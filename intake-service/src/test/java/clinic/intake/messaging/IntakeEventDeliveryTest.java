@@ -33,7 +33,7 @@ class IntakeEventDeliveryTest extends AbstractEventDeliveryTest {
 	protected UUID changeState(ConfigurableApplicationContext context) {
 		return context.getBean(PatientService.class)
 			.register(new PatientService.Registration("Ada", "Lovelace", LocalDate.of(1985, 12, 10), null,
-					"Dr. Babbage", "Two failed SSRIs", Indication.TREATMENT_RESISTANT_DEPRESSION))
+					"Dr. Babbage", "Two failed SSRIs", Indication.TREATMENT_RESISTANT_DEPRESSION, true))
 			.id();
 	}
 

@@ -57,7 +57,8 @@ class IntakeApiTest {
 
 	static final String REGISTRATION = """
 			{"givenName":"Ada","familyName":"Lovelace","birthDate":"1985-12-10","phone":"+41 44 123 45 67",
-			 "referral":{"referringClinician":"Dr. Babbage","reason":"Two failed SSRIs","indication":"TREATMENT_RESISTANT_DEPRESSION"}}""";
+			 "referral":{"referringClinician":"Dr. Babbage","reason":"Two failed SSRIs","indication":"TREATMENT_RESISTANT_DEPRESSION"},
+			 "confirmedNotDuplicate":true}""";
 
 	UUID register() throws Exception {
 		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))

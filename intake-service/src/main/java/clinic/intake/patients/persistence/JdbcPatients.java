@@ -2,6 +2,8 @@ package clinic.intake.patients.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
+import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
 import clinic.intake.patients.Referral;
@@ -73,20 +76,96 @@ class JdbcPatients implements Patients {
 		return jdbc.sql("select * from patient where id = :id").param("id", id).query(JdbcPatients::patient).optional();
 	}
 
+	/*
+	 * The search runs on columns the database generates (V3): search_name = lower(unaccent(given family)) with a
+	 * trigram GIN index (LIKE '%part%' per name part), phone_digits with a trigram GIN index, birth_date and mrn
+	 * with B-tree indexes. The query text is normalized by the same function first, so "Zoe" meets "Zoë".
+	 */
 	@Override
-	public List<Patient> search(String query, int limit) {
-		var pattern = "%" + query.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql("""
-				select * from patient
-				where :query = '' or lower(given_name || ' ' || family_name) like :pattern
-				   or lower(family_name || ' ' || given_name) like :pattern
-				   or lower(mrn) like :pattern or phone like :pattern or cast(birth_date as text) = :query
-				order by family_name, given_name limit :limit""")
-			.param("query", query)
-			.param("pattern", pattern)
+	public List<Patient> search(PatientSearch search, int limit) {
+		if (search.mrn() != null) {
+			return jdbc.sql("select * from patient where mrn = :mrn")
+				.param("mrn", search.mrn())
+				.query(JdbcPatients::patient)
+				.list();
+		}
+		if (search.phoneDigits() != null) {
+			return jdbc.sql("""
+					select * from patient where phone_digits like :pattern or mrn = :mrn
+					order by (mrn = :mrn) desc, family_name, given_name, birth_date limit :limit""")
+				.param("pattern", "%" + escapeLike(search.phoneDigits()) + "%")
+				.param("mrn", search.textAsMrn())
+				.param("limit", limit)
+				.query(JdbcPatients::patient)
+				.list();
+		}
+		if (search.nameTokens().isEmpty()) {
+			var where = search.birthDate() == null ? "" : "where birth_date = :birth";
+			var statement = jdbc.sql("select * from patient " + where
+					+ " order by family_name, given_name, birth_date limit :limit");
+			if (search.birthDate() != null) {
+				statement = statement.param("birth", search.birthDate());
+			}
+			return statement.param("limit", limit).query(JdbcPatients::patient).list();
+		}
+		var normalized = jdbc.sql("select patient_search_text(:text)")
+			.param("text", String.join(" ", search.nameTokens()))
+			.query(String.class)
+			.single();
+		var tokens = normalized.split("\\s+");
+		var conditions = new ArrayList<String>();
+		for (int i = 0; i < tokens.length; i++) {
+			conditions.add("search_name like :t" + i);
+		}
+		if (search.birthDate() != null) {
+			conditions.add("birth_date = :birth");
+		}
+		var statement = jdbc.sql("select * from patient where (" + String.join(" and ", conditions) + """
+				) or mrn = :mrn
+				order by (mrn = :mrn) desc, similarity(search_name, :normalized) desc, family_name, given_name,
+				         birth_date
+				limit :limit""");
+		for (int i = 0; i < tokens.length; i++) {
+			statement = statement.param("t" + i, "%" + escapeLike(tokens[i]) + "%");
+		}
+		if (search.birthDate() != null) {
+			statement = statement.param("birth", search.birthDate());
+		}
+		return statement.param("mrn", search.textAsMrn())
+			.param("normalized", normalized)
 			.param("limit", limit)
 			.query(JdbcPatients::patient)
 			.list();
+	}
+
+	/*
+	 * Phones compare on their last 9 digits (the national number) so "+41 61 222 33 44" and "061 222 33 44" meet;
+	 * only the few patients born that day are compared (birth_date index).
+	 */
+	@Override
+	public List<Patient> likelyDuplicates(String givenName, String familyName, LocalDate birthDate, String phone,
+			double nameSimilarity) {
+		return jdbc.sql("""
+				with wanted as (select patient_search_text(:given || ' ' || :family) as name,
+				                       patient_phone_digits(:phone) as phone_digits)
+				select patient.* from patient, wanted
+				where birth_date = :birth
+				  and (similarity(search_name, wanted.name) > :threshold
+				       or (length(wanted.phone_digits) >= 6
+				           and right(patient.phone_digits, 9) = right(wanted.phone_digits, 9)))
+				order by similarity(search_name, wanted.name) desc, mrn
+				limit 10""")
+			.param("given", givenName)
+			.param("family", familyName)
+			.param("phone", phone, java.sql.Types.VARCHAR)
+			.param("birth", birthDate)
+			.param("threshold", nameSimilarity)
+			.query(JdbcPatients::patient)
+			.list();
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	@Override
