@@ -39,6 +39,14 @@ public class EligibilityRules {
 						Severity.RELATIVE,
 						facts -> facts.phq9().suicideRiskFlag()
 								? Optional.of("PHQ-9 item 9 = " + facts.phq9().items().get(8)) : Optional.empty()),
+				new Rule("suicide-risk-cssrs",
+						"C-SSRS screener high risk (yes to Q4 or Q5 in the past month, or Q6 suicidal behaviour in the"
+								+ " past 3 months): urgent suicide-risk review",
+						Severity.RELATIVE,
+						facts -> facts.cssrs() != null && facts.cssrs().highRisk()
+								? Optional.of("C-SSRS " + String.join(", ",
+										facts.cssrs().highRiskAnswers().stream().map(q -> q + " = yes").toList()))
+								: Optional.empty()),
 				new Rule("minor", "Younger than " + settings.minimumAgeYears(), Severity.RELATIVE,
 						facts -> facts.ageYears() < settings.minimumAgeYears()
 								? Optional.of("age " + facts.ageYears()) : Optional.empty()));

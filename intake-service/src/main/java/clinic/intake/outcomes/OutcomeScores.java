@@ -13,6 +13,13 @@ public class OutcomeScores {
 
 	public static final String PHQ9 = "PHQ-9";
 
+	public static final String GAD7 = "GAD-7";
+
+	public static final String PCL5 = "PCL-5";
+
+	/** The instruments tracked over time. */
+	public static final List<String> INSTRUMENTS = List.of(PHQ9, GAD7, PCL5);
+
 	public enum Source {
 		SCREENING, SESSION
 	}

@@ -5,7 +5,16 @@ import java.util.UUID;
 
 import clinic.intake.eligibility.Proposal;
 
-/** A completed intake screening with the rules' proposal. Stored once, never edited. */
-public record Screening(UUID id, UUID patientId, Phq9 phq9, Vitals vitals, String notes, Proposal proposal,
-		String screenedBy, Instant screenedAt) {
+/**
+ * A completed intake screening with the rules' proposal. Stored once, never edited. GAD-7, PCL-5 and the C-SSRS
+ * screener are optional (null when not given). {@code urgent}: a suicide-risk flag (PHQ-9 item 9 above 0 or a
+ * C-SSRS high-risk screen) puts the screening first in line for a clinician.
+ */
+public record Screening(UUID id, UUID patientId, Phq9 phq9, Gad7 gad7, Pcl5 pcl5, Cssrs cssrs, boolean urgent,
+		Vitals vitals, String notes, Proposal proposal, String screenedBy, Instant screenedAt) {
+
+	/** Whether these answers make a screening urgent. */
+	public static boolean urgent(Phq9 phq9, Cssrs cssrs) {
+		return phq9.suicideRiskFlag() || (cssrs != null && cssrs.highRisk());
+	}
 }

@@ -30,33 +30,58 @@ public class ScreeningService {
 
 	private final ClinicEvents events;
 
+	private final ScreeningSettings settings;
+
 	private final Clock clock;
 
 	ScreeningService(PatientService patients, Screenings screenings, EligibilityRules rules, OutcomeScores outcomes,
-			ClinicEvents events, Clock clock) {
+			ClinicEvents events, ScreeningSettings settings, Clock clock) {
 		this.patients = patients;
 		this.screenings = screenings;
 		this.rules = rules;
 		this.outcomes = outcomes;
 		this.events = events;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
-	public record ScreeningInput(List<Integer> phq9, Vitals vitals, String notes) {
+	/** PHQ-9 is required; GAD-7, PCL-5 and the C-SSRS screener are optional (null when not given). */
+	public record ScreeningInput(List<Integer> phq9, List<Integer> gad7, List<Integer> pcl5, CssrsAnswers cssrs,
+			Vitals vitals, String notes) {
+
+		public ScreeningInput(List<Integer> phq9, Vitals vitals, String notes) {
+			this(phq9, null, null, null, vitals, notes);
+		}
+	}
+
+	/** The C-SSRS screener's yes/no answers as given; Q3–Q5 are null when not asked. */
+	public record CssrsAnswers(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6) {
 	}
 
 	@Transactional
 	public Screening record(UUID patientId, ScreeningInput input) {
 		var patient = patients.get(patientId);
 		var phq9 = Phq9.score(input.phq9(), "phq9");
+		var gad7 = input.gad7() == null ? null : Gad7.score(input.gad7(), "gad7");
+		var pcl5 = input.pcl5() == null ? null : Pcl5.score(input.pcl5(), settings.pcl5ProbablePtsdFrom(), "pcl5");
+		var c = input.cssrs();
+		var cssrs = c == null ? null : Cssrs.score(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs");
 		var now = clock.instant();
 		var age = Period.between(patient.birthDate(), now.atZone(clock.getZone()).toLocalDate()).getYears();
-		var proposal = rules.propose(new ScreeningFacts(age, phq9, input.vitals()));
-		var screening = new Screening(UUID.randomUUID(), patientId, phq9, input.vitals(), input.notes(), proposal,
-				CurrentUser.name(), now);
+		var proposal = rules.propose(new ScreeningFacts(age, phq9, cssrs, input.vitals()));
+		var screening = new Screening(UUID.randomUUID(), patientId, phq9, gad7, pcl5, cssrs,
+				Screening.urgent(phq9, cssrs), input.vitals(), input.notes(), proposal, CurrentUser.name(), now);
 		screenings.insert(screening);
 		outcomes.record(patientId, OutcomeScores.PHQ9, phq9.total(), OutcomeScores.Source.SCREENING, screening.id(),
 				now);
+		if (gad7 != null) {
+			outcomes.record(patientId, OutcomeScores.GAD7, gad7.total(), OutcomeScores.Source.SCREENING,
+					screening.id(), now);
+		}
+		if (pcl5 != null) {
+			outcomes.record(patientId, OutcomeScores.PCL5, pcl5.total(), OutcomeScores.Source.SCREENING,
+					screening.id(), now);
+		}
 		var screened = patients.changeStatus(patientId, PatientStatus.SCREENED);
 		events.publish(ScreeningCompleted.of(screening, screened.version()));
 		return screening;

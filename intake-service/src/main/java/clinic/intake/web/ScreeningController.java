@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.intake.eligibility.Proposal;
+import clinic.intake.screening.Gad7;
 import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.ScreeningService;
@@ -38,18 +39,45 @@ class ScreeningController {
 		this.screenings = screenings;
 	}
 
-	/** Physiological plausibility bounds of a measurement, not clinical thresholds. */
-	record ScreeningRequest(@NotNull List<Integer> phq9, @NotNull @Min(50) @Max(300) Integer systolic,
-			@NotNull @Min(20) @Max(200) Integer diastolic, @NotNull @Min(20) @Max(250) Integer heartRate,
+	/**
+	 * PHQ-9 is required; GAD-7 (7 answers), PCL-5 (20 answers) and the C-SSRS screener are optional. Vitals carry
+	 * physiological plausibility bounds of a measurement, not clinical thresholds.
+	 */
+	record ScreeningRequest(@NotNull List<Integer> phq9, List<Integer> gad7, List<Integer> pcl5, CssrsRequest cssrs,
+			@NotNull @Min(50) @Max(300) Integer systolic, @NotNull @Min(20) @Max(200) Integer diastolic,
+			@NotNull @Min(20) @Max(250) Integer heartRate,
 			@NotNull @DecimalMin("20.0") @DecimalMax("400.0") BigDecimal weightKg, @Size(max = 4000) String notes) {
 	}
 
+	/** C-SSRS screener answers, yes = true; Q3–Q5 are left out (null) when Q2 is no. */
+	record CssrsRequest(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6) {
+	}
+
+	record Gad7View(List<Integer> items, int total, Gad7.Band band, boolean warrantsEvaluation) {
+	}
+
+	record Pcl5View(List<Integer> items, int total, int cutoff, boolean probablePtsd) {
+	}
+
+	record CssrsView(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6, boolean highRisk) {
+	}
+
+	/** GAD-7, PCL-5 and C-SSRS are null when not given. */
 	record ScreeningView(UUID id, List<Integer> phq9, int phq9Total, Phq9.Band phq9Band, boolean suicideRiskFlag,
-			Vitals vitals, Proposal proposal, String screenedBy, Instant screenedAt) {
+			Gad7View gad7, Pcl5View pcl5, CssrsView cssrs, boolean urgent, Vitals vitals, Proposal proposal,
+			String screenedBy, Instant screenedAt) {
 
 		static ScreeningView of(Screening s) {
+			var gad7 = s.gad7() == null ? null
+					: new Gad7View(s.gad7().items(), s.gad7().total(), s.gad7().band(), s.gad7().warrantsEvaluation());
+			var pcl5 = s.pcl5() == null ? null
+					: new Pcl5View(s.pcl5().items(), s.pcl5().total(), s.pcl5().cutoff(), s.pcl5().probablePtsd());
+			var c = s.cssrs();
+			var cssrs = c == null ? null
+					: new CssrsView(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), c.highRisk());
 			return new ScreeningView(s.id(), s.phq9().items(), s.phq9().total(), s.phq9().band(),
-					s.phq9().suicideRiskFlag(), s.vitals(), s.proposal(), s.screenedBy(), s.screenedAt());
+					s.phq9().suicideRiskFlag(), gad7, pcl5, cssrs, s.urgent(), s.vitals(), s.proposal(), s.screenedBy(),
+					s.screenedAt());
 		}
 	}
 
@@ -59,8 +87,11 @@ class ScreeningController {
 	@Operation(summary = "Record a screening; returns the scores and the rules' proposal")
 	ScreeningView record(@PathVariable UUID patientId, @Valid @RequestBody ScreeningRequest request) {
 		var vitals = new Vitals(request.systolic(), request.diastolic(), request.heartRate(), request.weightKg());
-		var screening = screenings.record(patientId,
-				new ScreeningService.ScreeningInput(request.phq9(), vitals, request.notes()));
+		var c = request.cssrs();
+		var cssrs = c == null ? null
+				: new ScreeningService.CssrsAnswers(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6());
+		var screening = screenings.record(patientId, new ScreeningService.ScreeningInput(request.phq9(),
+				request.gad7(), request.pcl5(), cssrs, vitals, request.notes()));
 		return ScreeningView.of(screening);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import clinic.intake.screening.Cssrs;
 import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Vitals;
 
@@ -63,6 +64,29 @@ class EligibilityRulesTest {
 			.propose(new ScreeningFacts(40, risk, new Vitals(120, 80, 70, BigDecimal.TEN)));
 		assertThat(proposal.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
 		assertThat(proposal.reasons()).extracting(Proposal.Reason::answer).containsExactly("PHQ-9 item 9 = 2");
+	}
+
+	@Test
+	void givenACssrsHighRiskScreenWhenProposedThenNeedsReviewNamingTheQuestions() {
+		var cssrs = Cssrs.score(true, true, true, true, false, true, "cssrs");
+		var proposal = new EligibilityRules(DEFAULTS)
+			.propose(new ScreeningFacts(40, NO_RISK, cssrs, new Vitals(120, 80, 70, BigDecimal.TEN)));
+		assertThat(proposal.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+		assertThat(proposal.reasons()).singleElement().satisfies(reason -> {
+			assertThat(reason.ruleId()).isEqualTo("suicide-risk-cssrs");
+			assertThat(reason.severity()).isEqualTo(Severity.RELATIVE);
+			assertThat(reason.answer()).isEqualTo("C-SSRS Q4 = yes, Q6 = yes");
+		});
+	}
+
+	@Test
+	void givenACssrsScreenBelowHighRiskOrNoneWhenProposedThenSilent() {
+		var thoughtsOnly = Cssrs.score(true, true, true, false, false, false, "cssrs");
+		var rules = new EligibilityRules(DEFAULTS);
+		assertThat(rules.propose(new ScreeningFacts(40, NO_RISK, thoughtsOnly, new Vitals(120, 80, 70, BigDecimal.TEN)))
+			.outcome()).isEqualTo(Outcome.CLEARED);
+		assertThat(rules.propose(new ScreeningFacts(40, NO_RISK, null, new Vitals(120, 80, 70, BigDecimal.TEN)))
+			.outcome()).isEqualTo(Outcome.CLEARED);
 	}
 
 	@Test

@@ -4,16 +4,22 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.eligibility.Proposal;
+import clinic.intake.screening.Cssrs;
+import clinic.intake.screening.Gad7;
+import clinic.intake.screening.Pcl5;
 import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.Screenings;
@@ -38,17 +44,38 @@ class JdbcScreenings implements Screenings {
 
 	@Override
 	public void insert(Screening s) {
+		var gad7 = s.gad7();
+		var pcl5 = s.pcl5();
+		var cssrs = s.cssrs();
 		jdbc.sql("""
-				insert into screening (id, patient_id, phq9_items, phq9_total, phq9_band, suicide_risk, systolic,
-				  diastolic, heart_rate, weight_kg, notes, proposed_outcome, proposal_reasons, screened_by, screened_at)
-				values (:id, :patient, :items, :total, :band, :risk, :systolic, :diastolic, :hr, :weight, :notes,
-				  :outcome, cast(:reasons as jsonb), :by, :at)""")
+				insert into screening (id, patient_id, phq9_items, phq9_total, phq9_band, suicide_risk, gad7_items,
+				  gad7_total, gad7_band, pcl5_items, pcl5_total, pcl5_cutoff, pcl5_probable_ptsd, cssrs_q1, cssrs_q2,
+				  cssrs_q3, cssrs_q4, cssrs_q5, cssrs_q6, cssrs_high_risk, urgent, systolic, diastolic, heart_rate,
+				  weight_kg, notes, proposed_outcome, proposal_reasons, screened_by, screened_at)
+				values (:id, :patient, :items, :total, :band, :risk, :gad7Items, :gad7Total, :gad7Band, :pcl5Items,
+				  :pcl5Total, :pcl5Cutoff, :pcl5Ptsd, :q1, :q2, :q3, :q4, :q5, :q6, :cssrsHigh, :urgent, :systolic,
+				  :diastolic, :hr, :weight, :notes, :outcome, cast(:reasons as jsonb), :by, :at)""")
 			.param("id", s.id())
 			.param("patient", s.patientId())
 			.param("items", s.phq9().items().toArray(Integer[]::new))
 			.param("total", s.phq9().total())
 			.param("band", s.phq9().band().name())
 			.param("risk", s.phq9().suicideRiskFlag())
+			.param("gad7Items", items(gad7 == null ? null : gad7.items()))
+			.param("gad7Total", gad7 == null ? null : gad7.total(), Types.INTEGER)
+			.param("gad7Band", gad7 == null ? null : gad7.band().name(), Types.VARCHAR)
+			.param("pcl5Items", items(pcl5 == null ? null : pcl5.items()))
+			.param("pcl5Total", pcl5 == null ? null : pcl5.total(), Types.INTEGER)
+			.param("pcl5Cutoff", pcl5 == null ? null : pcl5.cutoff(), Types.INTEGER)
+			.param("pcl5Ptsd", pcl5 == null ? null : pcl5.probablePtsd(), Types.BOOLEAN)
+			.param("q1", cssrs == null ? null : cssrs.q1(), Types.BOOLEAN)
+			.param("q2", cssrs == null ? null : cssrs.q2(), Types.BOOLEAN)
+			.param("q3", cssrs == null ? null : cssrs.q3(), Types.BOOLEAN)
+			.param("q4", cssrs == null ? null : cssrs.q4(), Types.BOOLEAN)
+			.param("q5", cssrs == null ? null : cssrs.q5(), Types.BOOLEAN)
+			.param("q6", cssrs == null ? null : cssrs.q6(), Types.BOOLEAN)
+			.param("cssrsHigh", cssrs == null ? null : cssrs.highRisk(), Types.BOOLEAN)
+			.param("urgent", s.urgent())
 			.param("systolic", s.vitals().systolic())
 			.param("diastolic", s.vitals().diastolic())
 			.param("hr", s.vitals().heartRate())
@@ -78,11 +105,30 @@ class JdbcScreenings implements Screenings {
 		Array items = rs.getArray("phq9_items");
 		var answers = Arrays.asList((Integer[]) items.getArray());
 		var phq9 = Phq9.score(answers, "phq9");
+		var gad7 = rs.getArray("gad7_items") == null ? null
+				: Gad7.score(Arrays.asList((Integer[]) rs.getArray("gad7_items").getArray()), "gad7");
+		var pcl5 = rs.getArray("pcl5_items") == null ? null
+				: Pcl5.score(Arrays.asList((Integer[]) rs.getArray("pcl5_items").getArray()), rs.getInt("pcl5_cutoff"),
+						"pcl5");
+		var cssrs = rs.getObject("cssrs_q1") == null ? null
+				: Cssrs.score(bool(rs, "cssrs_q1"), bool(rs, "cssrs_q2"), bool(rs, "cssrs_q3"), bool(rs, "cssrs_q4"),
+						bool(rs, "cssrs_q5"), bool(rs, "cssrs_q6"), "cssrs");
 		var vitals = new Vitals(rs.getInt("systolic"), rs.getInt("diastolic"), rs.getInt("heart_rate"),
 				rs.getObject("weight_kg", BigDecimal.class));
 		var proposal = new Proposal(Outcome.valueOf(rs.getString("proposed_outcome")),
 				json.readValue(rs.getString("proposal_reasons"), REASONS));
-		return new Screening(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), phq9, vitals,
-				rs.getString("notes"), proposal, rs.getString("screened_by"), rs.getTimestamp("screened_at").toInstant());
+		return new Screening(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), phq9, gad7, pcl5,
+				cssrs, rs.getBoolean("urgent"), vitals, rs.getString("notes"), proposal, rs.getString("screened_by"),
+				rs.getTimestamp("screened_at").toInstant());
+	}
+
+	/** An INT[] parameter, or a typed SQL null. */
+	private static SqlParameterValue items(List<Integer> items) {
+		return items == null ? new SqlParameterValue(Types.ARRAY, null)
+				: new SqlParameterValue(SqlTypeValue.TYPE_UNKNOWN, items.toArray(Integer[]::new));
+	}
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, Boolean.class);
 	}
 }

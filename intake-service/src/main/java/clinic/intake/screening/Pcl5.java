@@ -1,0 +1,39 @@
+package clinic.intake.screening;
+
+import java.util.List;
+
+import clinic.platform.problems.InvalidInputException;
+
+/**
+ * PCL-5 (PTSD Checklist for DSM-5, National Center for PTSD scoring guide): twenty items scored 0–4, total 0–80.
+ * A total at or above the clinic's cut-off (published range 31–33, a clinic setting) suggests probable PTSD. The
+ * guide validates no severity bands, so none are given. The cut-off applied is kept with the score.
+ */
+public record Pcl5(List<Integer> items, int total, int cutoff, boolean probablePtsd) {
+
+	public static final int ITEMS = 20;
+
+	public static final int MAX_ITEM_SCORE = 4;
+
+	public static final int MAX_TOTAL = ITEMS * MAX_ITEM_SCORE;
+
+	/** Scores a complete answer set; rejects a partial one or an answer out of range, naming the item. */
+	public static Pcl5 score(List<Integer> answers, int cutoff, String field) {
+		if (cutoff < 0 || cutoff > MAX_TOTAL) {
+			throw new IllegalArgumentException("PCL-5 cut-off must be 0 to " + MAX_TOTAL + ", got " + cutoff);
+		}
+		if (answers == null || answers.size() != ITEMS) {
+			throw new InvalidInputException(field, "PCL-5 needs all " + ITEMS + " answers, got "
+					+ (answers == null ? 0 : answers.size()));
+		}
+		for (int i = 0; i < ITEMS; i++) {
+			var answer = answers.get(i);
+			if (answer == null || answer < 0 || answer > MAX_ITEM_SCORE) {
+				throw new InvalidInputException(field + "[" + i + "]",
+						"PCL-5 item " + (i + 1) + " must be 0 to " + MAX_ITEM_SCORE + ", got " + answer);
+			}
+		}
+		int total = answers.stream().mapToInt(Integer::intValue).sum();
+		return new Pcl5(List.copyOf(answers), total, cutoff, total >= cutoff);
+	}
+}
