@@ -28,6 +28,11 @@
         indication: text('indication'),
       },
     };
+    await register(patient);
+  });
+
+  /** Registers; on a likely duplicate, offers the existing records and a way to register anyway. */
+  async function register(patient) {
     await busy(document.getElementById('register-button'), async () => {
       try {
         const created = await api('POST', '/api/intake/patients', patient);
@@ -41,9 +46,19 @@
         await loadPatients();
       } catch (error) {
         showProblem(registerError, error, registerForm);
+        const candidates = error.problem && Array.isArray(error.problem.candidates) ? error.problem.candidates : [];
+        if (error.status === 409 && candidates.length > 0) {
+          registerError.append(
+            el('ul', { id: 'duplicate-candidates' }, ...candidates.map((c) => el('li', {},
+              el('a', { href: '/patient.html?id=' + encodeURIComponent(c.id) },
+                c.familyName + ', ' + c.givenName), ' (' + c.mrn + ', born ' + Clinic.formatDate(c.birthDate) + ')'))),
+            el('button', { type: 'button', id: 'register-anyway-button' }, 'Not the same person: register anyway'));
+          document.getElementById('register-anyway-button').addEventListener('click',
+            () => register({ ...patient, confirmedNotDuplicate: true }));
+        }
       }
     });
-  });
+  }
 
   searchForm.addEventListener('submit', (event) => {
     event.preventDefault();
