@@ -1,7 +1,6 @@
 package clinic.intake.patients;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When a registration counts as a likely duplicate ({@code clinic.intake.duplicates} in application.yml): same
@@ -9,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * same birth date and the same phone digits.
  */
 @ConfigurationProperties("clinic.intake.duplicates")
-public record DuplicateSettings(@DefaultValue("0.6") double nameSimilarity) {
+public record DuplicateSettings(double nameSimilarity) {
 
 	public DuplicateSettings {
 		if (nameSimilarity <= 0 || nameSimilarity > 1) {

@@ -1,7 +1,6 @@
 package clinic.intake.screening;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Screening cut-offs that are clinic choices rather than published constants (published bands stay in the
@@ -9,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * guide gives 31–33, DOMAIN.md default 33. Override with {@code clinic.intake.screening.pcl5-probable-ptsd-from}.
  */
 @ConfigurationProperties("clinic.intake.screening")
-public record ScreeningSettings(@DefaultValue("33") int pcl5ProbablePtsdFrom) {
+public record ScreeningSettings(int pcl5ProbablePtsdFrom) {
 
 	public ScreeningSettings {
 		if (pcl5ProbablePtsdFrom < 0 || pcl5ProbablePtsdFrom > Pcl5.MAX_TOTAL) {
