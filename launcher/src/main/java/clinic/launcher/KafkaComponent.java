@@ -25,12 +25,10 @@ import java.util.stream.Stream;
  * run from the jars in {@code launcher/target/kafka-libs}. Formats {@code <data>/kafka} on the first start and
  * creates the topics of {@link KafkaTopics} if they are missing.
  */
-final class KafkaComponent extends Component {
-
-    private volatile ChildProcess process;
+final class KafkaComponent extends ProcessComponent {
 
     KafkaComponent(StackConfig config, ProgressListener listener) {
-        super(Part.KAFKA, config, listener);
+        super(Part.KAFKA, config, listener, Duration.ofSeconds(30));
     }
 
     int port() {
@@ -86,12 +84,7 @@ final class KafkaComponent extends Component {
 
         List<String> server = new ArrayList<>(java);
         server.addAll(List.of("kafka.Kafka", serverProperties.toString()));
-        process = ChildProcess.start(part.id(), server, Map.of(), config.dataDir(), logFile());
-        runFiles.write(part.id(), process.handle());
-        if (stopRequested) {
-            stop();
-            throw failure(StackStartException.ABORTED);
-        }
+        launch(server, Map.of(), config.dataDir());
         try (Admin admin = Admin.create(adminProperties(bootstrapServers()))) {
             awaitReady(process, started, () -> {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
@@ -203,29 +196,5 @@ final class KafkaComponent extends Component {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    @Override
-    boolean stop() {
-        stopRequested = true;
-        ChildProcess p = process;
-        if (p == null) {
-            return false;
-        }
-        boolean forced = p.stop(Duration.ofSeconds(30));
-        runFiles.delete(part.id());
-        return forced;
-    }
-
-    @Override
-    boolean isAlive() {
-        ChildProcess p = process;
-        return p != null && p.isAlive();
-    }
-
-    @Override
-    String exitDescription() {
-        ChildProcess p = process;
-        return p != null && !p.isAlive() ? "exited with code " + p.exitValue() : super.exitDescription();
     }
 }

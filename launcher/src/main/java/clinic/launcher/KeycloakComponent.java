@@ -17,17 +17,15 @@ import java.util.stream.Stream;
  * {@code <keycloakDir>/keycloak-<version>}, built once ({@code kc.sh build}, PostgreSQL, health), then started with
  * {@code kc.sh start --optimized --import-realm} on the embedded database {@code keycloak}. Needs a JDK >= 21.
  */
-final class KeycloakComponent extends Component {
+final class KeycloakComponent extends ProcessComponent {
 
     static final String REALM = "clinic";
     /** Build-time options; a change triggers a new {@code kc.sh build}. */
     static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
     private static final String BUILT_MARKER = ".clinic-built";
 
-    private volatile ChildProcess process;
-
     KeycloakComponent(StackConfig config, ProgressListener listener) {
-        super(Part.KEYCLOAK, config, listener);
+        super(Part.KEYCLOAK, config, listener, Duration.ofSeconds(20));
     }
 
     int port() {
@@ -84,12 +82,7 @@ final class KeycloakComponent extends Component {
         List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start", "--optimized", "--import-realm",
                 "--http-enabled=true", "--http-port=" + port(), "--http-management-port=" + managementPort(),
                 "--hostname=" + url(), "--cache=local", "--db-pool-max-size=20", "--log-console-color=false");
-        process = ChildProcess.start(part.id(), command, env, home, logFile());
-        runFiles.write(part.id(), process.handle());
-        if (stopRequested) {
-            stop();
-            throw failure(StackStartException.ABORTED);
-        }
+        launch(command, env, home);
         String health = "http://localhost:" + managementPort() + "/health/ready";
         String discovery = url() + "/realms/" + REALM + "/.well-known/openid-configuration";
         awaitReady(process, started, () -> {
@@ -158,29 +151,5 @@ final class KeycloakComponent extends Component {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    @Override
-    boolean stop() {
-        stopRequested = true;
-        ChildProcess p = process;
-        if (p == null) {
-            return false;
-        }
-        boolean forced = p.stop(Duration.ofSeconds(20));
-        runFiles.delete(part.id());
-        return forced;
-    }
-
-    @Override
-    boolean isAlive() {
-        ChildProcess p = process;
-        return p != null && p.isAlive();
-    }
-
-    @Override
-    String exitDescription() {
-        ChildProcess p = process;
-        return p != null && !p.isAlive() ? "exited with code " + p.exitValue() : super.exitDescription();
     }
 }

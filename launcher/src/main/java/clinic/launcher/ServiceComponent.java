@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} with the settings of docs/runtime.md. */
-final class ServiceComponent extends Component {
-
-    private volatile ChildProcess process;
+final class ServiceComponent extends ProcessComponent {
 
     ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
-        super(part, config, listener);
+        super(part, config, listener, Duration.ofSeconds(20));
         if (!part.isService()) {
             throw new IllegalArgumentException(part + " is not a service");
         }
@@ -82,38 +80,9 @@ final class ServiceComponent extends Component {
         command.add(KafkaComponent.javaExecutable());
         command.addAll(config.serviceJvmArgs());
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcess.start(part.id(), command, environment(), jar.getParent().getParent(), logFile());
-        runFiles.write(part.id(), process.handle());
-        if (stopRequested) {
-            stop();
-            throw failure(StackStartException.ABORTED);
-        }
+        launch(command, environment(), jar.getParent().getParent());
         String health = healthUrl();
         awaitReady(process, started, () -> httpOk(health));
         return "pid " + process.pid();
-    }
-
-    @Override
-    boolean stop() {
-        stopRequested = true;
-        ChildProcess p = process;
-        if (p == null) {
-            return false;
-        }
-        boolean forced = p.stop(Duration.ofSeconds(20));
-        runFiles.delete(part.id());
-        return forced;
-    }
-
-    @Override
-    boolean isAlive() {
-        ChildProcess p = process;
-        return p != null && p.isAlive();
-    }
-
-    @Override
-    String exitDescription() {
-        ChildProcess p = process;
-        return p != null && !p.isAlive() ? "exited with code " + p.exitValue() : super.exitDescription();
     }
 }

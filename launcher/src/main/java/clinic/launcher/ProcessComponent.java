@@ -1,0 +1,57 @@
+package clinic.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A part that runs as a child process (Kafka, Keycloak, the services): launching it with its pid recorded,
+ * stopping it with a grace period before it is killed, and telling why it went away.
+ */
+abstract class ProcessComponent extends Component {
+
+    private final Duration stopGrace;
+
+    volatile ChildProcess process;
+
+    ProcessComponent(Part part, StackConfig config, ProgressListener listener, Duration stopGrace) {
+        super(part, config, listener);
+        this.stopGrace = stopGrace;
+    }
+
+    /** Starts the process and records its pid; stops it again at once if the stack is being closed meanwhile. */
+    ChildProcess launch(List<String> command, Map<String, String> env, Path workingDir) throws Exception {
+        process = ChildProcess.start(part.id(), command, env, workingDir, logFile());
+        runFiles.write(part.id(), process.handle());
+        if (stopRequested) {
+            stop();
+            throw failure(StackStartException.ABORTED);
+        }
+        return process;
+    }
+
+    @Override
+    boolean stop() {
+        stopRequested = true;
+        ChildProcess p = process;
+        if (p == null) {
+            return false;
+        }
+        boolean forced = p.stop(stopGrace);
+        runFiles.delete(part.id());
+        return forced;
+    }
+
+    @Override
+    boolean isAlive() {
+        ChildProcess p = process;
+        return p != null && p.isAlive();
+    }
+
+    @Override
+    String exitDescription() {
+        ChildProcess p = process;
+        return p != null && !p.isAlive() ? "exited with code " + p.exitValue() : super.exitDescription();
+    }
+}
