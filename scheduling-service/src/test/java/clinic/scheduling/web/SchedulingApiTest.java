@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,12 +17,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
+import clinic.platform.test.Tokens;
 import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.courses.CourseStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +36,7 @@ class SchedulingApiTest extends SchedulingIntegrationTest {
 	JsonMapper json;
 
 	static RequestPostProcessor as(String user, String role) {
-		return jwt().jwt(token -> token.subject(user).claim("preferred_username", user))
-			.authorities(new SimpleGrantedAuthority("ROLE_" + role));
+		return Tokens.as(user, role);
 	}
 
 	ResultActions book(UUID course, UUID chair, Instant start) throws Exception {

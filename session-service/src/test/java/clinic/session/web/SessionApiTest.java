@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,7 +25,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.RealInfrastructure;
+import clinic.platform.test.Tokens;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
@@ -86,7 +85,7 @@ class SessionApiTest {
 	Environment environment;
 
 	static RequestPostProcessor as(String user, String role) {
-		return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+		return Tokens.as(user, role);
 	}
 
 	static RequestPostProcessor nurse() {
