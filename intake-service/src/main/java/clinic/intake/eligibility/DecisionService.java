@@ -12,6 +12,7 @@ import clinic.intake.patients.PatientStatus;
 import clinic.intake.screening.Screenings;
 import clinic.platform.events.ClinicEvents;
 import clinic.platform.security.CurrentUser;
+import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 
@@ -25,6 +26,8 @@ public class DecisionService {
 
 	private final EligibilityDecisions decisions;
 
+	private final ReviewQueue reviewQueue;
+
 	private final DoseSettings doseSettings;
 
 	private final ClinicEvents events;
@@ -32,21 +35,36 @@ public class DecisionService {
 	private final Clock clock;
 
 	DecisionService(PatientService patients, Screenings screenings, EligibilityDecisions decisions,
-			DoseSettings doseSettings, ClinicEvents events, Clock clock) {
+			ReviewQueue reviewQueue, DoseSettings doseSettings, ClinicEvents events, Clock clock) {
 		this.patients = patients;
 		this.screenings = screenings;
 		this.decisions = decisions;
+		this.reviewQueue = reviewQueue;
 		this.doseSettings = doseSettings;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	public record Signing(UUID screeningId, Outcome outcome, String reason, DosePlan dosePlan) {
+	/**
+	 * What the clinician signs. {@code supersedesDecisionId}: when the patient has a signed decision already, the
+	 * new one must name it (the latest) and give a reason; null for the patient's first decision.
+	 */
+	public record Signing(UUID screeningId, Outcome outcome, String reason, DosePlan dosePlan,
+			UUID supersedesDecisionId) {
+
+		public Signing(UUID screeningId, Outcome outcome, String reason, DosePlan dosePlan) {
+			this(screeningId, outcome, reason, dosePlan, null);
+		}
 	}
 
+	/**
+	 * Signs the decision. A patient's signed decision is never changed: a new decision supersedes the latest one,
+	 * naming it and giving a reason (409 when it names none or an older one). The patient's status follows the new
+	 * decision, the open referrals become DECIDED and eligibility-decided is published.
+	 */
 	@Transactional
 	public EligibilityDecision sign(UUID patientId, Signing signing) {
-		var patient = patients.get(patientId);
+		var patient = patients.getForUpdate(patientId);
 		var screening = screenings.find(signing.screeningId())
 			.filter(s -> s.patientId().equals(patientId))
 			.orElseThrow(() -> new NotFoundException("Screening of this patient", signing.screeningId()));
@@ -58,9 +76,10 @@ public class DecisionService {
 			throw new InvalidInputException("reason", "Deciding " + signing.outcome() + " against the proposal "
 					+ screening.proposal().outcome() + " needs a written reason");
 		}
+		var supersedes = checkedSupersedes(patientId, signing);
 		var dosePlan = checkedDosePlan(signing);
 		var decision = new EligibilityDecision(UUID.randomUUID(), patientId, screening.id(), signing.outcome(),
-				signing.reason(), dosePlan, CurrentUser.name(), clock.instant());
+				signing.reason(), dosePlan, CurrentUser.name(), clock.instant(), supersedes);
 		decisions.insert(decision);
 		var decided = patients.changeStatus(patientId,
 				signing.outcome() == Outcome.CLEARED ? PatientStatus.CLEARED : PatientStatus.DECLINED);
@@ -71,6 +90,38 @@ public class DecisionService {
 	@Transactional(readOnly = true)
 	public List<EligibilityDecision> of(UUID patientId) {
 		return decisions.of(patientId);
+	}
+
+	/** Patients waiting for a clinician's decision, urgent first, then the oldest screening first. */
+	@Transactional(readOnly = true)
+	public List<ReviewItem> reviewQueue() {
+		return reviewQueue.waiting();
+	}
+
+	/** The decision the new one supersedes (null for the first), checked against the patient's latest. */
+	private UUID checkedSupersedes(UUID patientId, Signing signing) {
+		var named = signing.supersedesDecisionId();
+		var latest = decisions.latestOf(patientId);
+		if (latest.isEmpty()) {
+			if (named != null) {
+				throw new ConflictException("Patient " + patientId + " has no signed decision to supersede (named "
+						+ named + ")");
+			}
+			return null;
+		}
+		var current = latest.get().id();
+		if (named == null) {
+			throw new ConflictException("Patient " + patientId + " already has signed decision " + current
+					+ "; a new decision must supersede it: name it in supersedesDecisionId and give a reason");
+		}
+		if (!named.equals(current)) {
+			throw new ConflictException("Decision " + named + " is not the latest decision of patient " + patientId
+					+ " (" + current + " is); reload and decide again");
+		}
+		if (isBlank(signing.reason())) {
+			throw new InvalidInputException("reason", "Superseding decision " + current + " needs a written reason");
+		}
+		return current;
 	}
 
 	private DosePlan checkedDosePlan(Signing signing) {

@@ -39,6 +39,11 @@ public class PatientService {
 			String referringClinician, String reason, Indication indication, boolean confirmedNotDuplicate) {
 	}
 
+	/** Another referral for a registered patient; attachments are metadata only. */
+	public record NewReferral(String referringClinician, String reason, Indication indication,
+			List<Referral.Attachment> attachments) {
+	}
+
 	/** New personal data for a patient read at {@code version}. */
 	public record Change(String givenName, String familyName, LocalDate birthDate, String phone, long version) {
 	}
@@ -62,8 +67,8 @@ public class PatientService {
 				registration.familyName().strip(), registration.birthDate(), registration.phone(),
 				PatientStatus.REFERRED, 1, now);
 		patients.insert(patient);
-		var referral = new Referral(UUID.randomUUID(), patient.id(), registration.referringClinician().strip(),
-				registration.reason(), registration.indication(), "RECEIVED", now);
+		var referral = Referral.received(patient.id(), registration.referringClinician(), registration.reason(),
+				registration.indication(), List.of(), now);
 		patients.insert(referral);
 		events.publish(PatientRegistered.of(patient));
 		events.publish(ReferralReceived.of(referral, patient.version()));
@@ -73,6 +78,33 @@ public class PatientService {
 	@Transactional(readOnly = true)
 	public Patient get(UUID id) {
 		return patients.find(id).orElseThrow(() -> new NotFoundException("Patient", id));
+	}
+
+	/** The patient, locked until the transaction ends: decisions on one patient are taken one at a time. */
+	@Transactional
+	public Patient getForUpdate(UUID id) {
+		return patients.findForUpdate(id).orElseThrow(() -> new NotFoundException("Patient", id));
+	}
+
+	/** Adds a referral for a registered patient and publishes referral-received. */
+	@Transactional
+	public Referral addReferral(UUID patientId, NewReferral newReferral) {
+		var patient = get(patientId);
+		var referral = Referral.received(patientId, newReferral.referringClinician(), newReferral.reason(),
+				newReferral.indication(), newReferral.attachments(), clock.instant());
+		patients.insert(referral);
+		events.publish(ReferralReceived.of(referral, patient.version()));
+		return referral;
+	}
+
+	/** Scheduling booked the consultation for this referral (no endpoint yet: scheduling will call it). */
+	@Transactional
+	public Referral consultationBooked(UUID referralId) {
+		var referral = patients.findReferral(referralId)
+			.orElseThrow(() -> new NotFoundException("Referral", referralId));
+		var booked = referral.consultationBooked();
+		patients.moveReferral(booked, referral.state());
+		return booked;
 	}
 
 	@Transactional(readOnly = true)
@@ -106,11 +138,27 @@ public class PatientService {
 		return updated;
 	}
 
-	/** Moves the patient to a new status; returns the patient with its new version. */
+	/**
+	 * Moves the patient to a new status; returns the patient with its new version. The patient's open referrals
+	 * follow: a screening moves them to SCREENED, a signed decision (CLEARED or DECLINED) to DECIDED.
+	 */
 	@Transactional
 	public Patient changeStatus(UUID id, PatientStatus status) {
 		var changed = get(id).withStatus(status);
 		patients.update(changed);
+		var referralState = switch (status) {
+			case REFERRED -> null;
+			case SCREENED -> ReferralState.SCREENED;
+			case CLEARED, DECLINED -> ReferralState.DECIDED;
+		};
+		if (referralState != null) {
+			for (var referral : patients.referralsOf(id)) {
+				if (referral.state().canMoveTo(referralState)) {
+					var moved = referralState == ReferralState.SCREENED ? referral.screened() : referral.decided();
+					patients.moveReferral(moved, referral.state());
+				}
+			}
+		}
 		return changed;
 	}
 }

@@ -17,6 +17,9 @@ public interface Patients {
 
 	Optional<Patient> find(UUID id);
 
+	/** The patient, locked until the transaction ends (decisions on one patient are taken one at a time). */
+	Optional<Patient> findForUpdate(UUID id);
+
 	/** Patients matching the search, best first (exact MRN, then the most similar name), at most {@code limit}. */
 	List<Patient> search(PatientSearch search, int limit);
 
@@ -30,4 +33,9 @@ public interface Patients {
 	void insert(Referral referral);
 
 	List<Referral> referralsOf(UUID patientId);
+
+	Optional<Referral> findReferral(UUID id);
+
+	/** Saves the referral's new state if it is still {@code from} (nobody moved it meanwhile). */
+	void moveReferral(Referral moved, ReferralState from);
 }

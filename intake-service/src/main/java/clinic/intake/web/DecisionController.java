@@ -30,16 +30,20 @@ class DecisionController {
 		this.decisions = decisions;
 	}
 
+	/** {@code supersedesDecisionId}: the patient's latest decision, required (with a reason) when there is one. */
 	record DecisionRequest(@NotNull UUID screeningId, @NotNull Outcome outcome, @Size(max = 2000) String reason,
-			@Valid DosePlan dosePlan) {
+			@Valid DosePlan dosePlan, UUID supersedesDecisionId) {
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('clinician')")
-	@Operation(summary = "Sign an eligibility decision (CLEARED with a dose plan, or DECLINED)")
+	@Operation(summary = "Sign an eligibility decision (CLEARED with a dose plan, or DECLINED)",
+			description = "A signed decision is never changed. When the patient has one, the new decision supersedes "
+					+ "it: name the latest in `supersedesDecisionId` and give a `reason` (409 when it names none or "
+					+ "an older one)")
 	EligibilityDecision sign(@PathVariable UUID patientId, @Valid @RequestBody DecisionRequest request) {
 		return decisions.sign(patientId, new DecisionService.Signing(request.screeningId(), request.outcome(),
-				request.reason(), request.dosePlan()));
+				request.reason(), request.dosePlan(), request.supersedesDecisionId()));
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.intake.eligibility.DecisionService;
+import clinic.intake.eligibility.EligibilityDecision;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientService;
@@ -52,6 +53,17 @@ class PatientController {
 			@NotNull Indication indication) {
 	}
 
+	/** Metadata of a document sent with a referral; the document itself stays where {@code reference} points. */
+	record AttachmentRequest(@NotBlank @Size(max = 255) String name,
+			@NotBlank @Pattern(regexp = "^[\\w.+-]+/[\\w.+-]+$") @Size(max = 127) String mediaType,
+			@NotNull @PositiveOrZero Long sizeBytes, @NotBlank @Size(max = 2000) String reference) {
+	}
+
+	/** Another referral for a registered patient. */
+	record NewReferralRequest(@NotBlank @Size(max = 200) String referringClinician, @Size(max = 2000) String reason,
+			@NotNull Indication indication, @Size(max = 20) List<@NotNull @Valid AttachmentRequest> attachments) {
+	}
+
 	record RegistrationRequest(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
 			@NotNull @Past LocalDate birthDate, @Pattern(regexp = "^[+0-9 ()-]{5,30}$") String phone,
 			@NotNull @Valid ReferralRequest referral, Boolean confirmedNotDuplicate) {
@@ -73,7 +85,7 @@ class PatientController {
 
 	record PatientDetails(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
 			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
-			List<?> decisions) {
+			List<EligibilityDecision> decisions) {
 	}
 
 	@PostMapping
@@ -88,6 +100,20 @@ class PatientController {
 				request.birthDate(), request.phone(), referral.referringClinician(), referral.reason(),
 				referral.indication(), Boolean.TRUE.equals(request.confirmedNotDuplicate())));
 		return PatientSummary.of(patient);
+	}
+
+	@PostMapping("/{patientId}/referrals")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('front-desk', 'admin', 'integration')")
+	@Operation(summary = "Add a referral for a registered patient (attachments as metadata only)")
+	Referral addReferral(@PathVariable UUID patientId, @Valid @RequestBody NewReferralRequest request) {
+		var attachments = request.attachments() == null ? List.<Referral.Attachment>of()
+				: request.attachments()
+					.stream()
+					.map(a -> new Referral.Attachment(a.name().strip(), a.mediaType(), a.sizeBytes(), a.reference()))
+					.toList();
+		return patients.addReferral(patientId, new PatientService.NewReferral(request.referringClinician(),
+				request.reason(), request.indication(), attachments));
 	}
 
 	@PutMapping("/{patientId}")

@@ -1,7 +1,10 @@
 package clinic.intake.eligibility.persistence;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +29,8 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 		var plan = d.dosePlan();
 		jdbc.sql("""
 				insert into eligibility_decision (id, patient_id, screening_id, outcome, reason, route, mg_per_kg,
-				  decided_by, decided_at)
-				values (:id, :patient, :screening, :outcome, :reason, :route, :mgPerKg, :by, :at)""")
+				  decided_by, decided_at, supersedes_id)
+				values (:id, :patient, :screening, :outcome, :reason, :route, :mgPerKg, :by, :at, :supersedes)""")
 			.param("id", d.id())
 			.param("patient", d.patientId())
 			.param("screening", d.screeningId())
@@ -37,22 +40,38 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 			.param("mgPerKg", plan == null ? null : plan.mgPerKg())
 			.param("by", d.decidedBy())
 			.param("at", java.sql.Timestamp.from(d.decidedAt()))
+			.param("supersedes", d.supersedesId(), java.sql.Types.OTHER)
 			.update();
 	}
 
 	@Override
 	public List<EligibilityDecision> of(UUID patientId) {
-		return jdbc.sql("select * from eligibility_decision where patient_id = :patient order by decided_at")
+		return jdbc.sql("select * from eligibility_decision where patient_id = :patient order by decided_at, id")
 			.param("patient", patientId)
-			.query((rs, n) -> {
-				var route = rs.getString("route");
-				var plan = route == null ? null
-						: new DosePlan(DosePlan.Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class));
-				return new EligibilityDecision(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-						rs.getObject("screening_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
-						rs.getString("reason"), plan, rs.getString("decided_by"),
-						rs.getTimestamp("decided_at").toInstant());
-			})
+			.query(JdbcEligibilityDecisions::decision)
 			.list();
+	}
+
+	@Override
+	public Optional<EligibilityDecision> latestOf(UUID patientId) {
+		return jdbc.sql("""
+				select * from eligibility_decision d
+				where d.patient_id = :patient
+				  and not exists (select 1 from eligibility_decision later where later.supersedes_id = d.id)
+				order by d.decided_at desc, d.id
+				limit 1""")
+			.param("patient", patientId)
+			.query(JdbcEligibilityDecisions::decision)
+			.optional();
+	}
+
+	private static EligibilityDecision decision(ResultSet rs, int row) throws SQLException {
+		var route = rs.getString("route");
+		var plan = route == null ? null
+				: new DosePlan(DosePlan.Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class));
+		return new EligibilityDecision(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getObject("screening_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
+				rs.getString("reason"), plan, rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(),
+				rs.getObject("supersedes_id", UUID.class));
 	}
 }

@@ -17,15 +17,24 @@ import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
 import clinic.intake.patients.Referral;
+import clinic.intake.patients.ReferralState;
 import clinic.platform.problems.ConflictException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcPatients implements Patients {
 
+	private static final TypeReference<List<Referral.Attachment>> ATTACHMENTS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	JdbcPatients(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcPatients(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
@@ -74,6 +83,14 @@ class JdbcPatients implements Patients {
 	@Override
 	public Optional<Patient> find(UUID id) {
 		return jdbc.sql("select * from patient where id = :id").param("id", id).query(JdbcPatients::patient).optional();
+	}
+
+	@Override
+	public Optional<Patient> findForUpdate(UUID id) {
+		return jdbc.sql("select * from patient where id = :id for update")
+			.param("id", id)
+			.query(JdbcPatients::patient)
+			.optional();
 	}
 
 	/*
@@ -171,27 +188,51 @@ class JdbcPatients implements Patients {
 	@Override
 	public void insert(Referral r) {
 		jdbc.sql("""
-				insert into referral (id, patient_id, referring_clinician, reason, indication, state, received_at)
-				values (:id, :patient, :clinician, :reason, :indication, :state, :received)""")
+				insert into referral (id, patient_id, referring_clinician, reason, indication, attachments, state,
+				  received_at)
+				values (:id, :patient, :clinician, :reason, :indication, cast(:attachments as jsonb), :state,
+				  :received)""")
 			.param("id", r.id())
 			.param("patient", r.patientId())
 			.param("clinician", r.referringClinician())
 			.param("reason", r.reason())
 			.param("indication", r.indication().name())
-			.param("state", r.state())
+			.param("attachments", json.writeValueAsString(r.attachments()))
+			.param("state", r.state().name())
 			.param("received", java.sql.Timestamp.from(r.receivedAt()))
 			.update();
 	}
 
 	@Override
 	public List<Referral> referralsOf(UUID patientId) {
-		return jdbc.sql("select * from referral where patient_id = :patient order by received_at")
+		return jdbc.sql("select * from referral where patient_id = :patient order by received_at, id")
 			.param("patient", patientId)
-			.query((rs, n) -> new Referral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-					rs.getString("referring_clinician"), rs.getString("reason"),
-					Indication.valueOf(rs.getString("indication")), rs.getString("state"),
-					rs.getTimestamp("received_at").toInstant()))
+			.query(this::referral)
 			.list();
+	}
+
+	@Override
+	public Optional<Referral> findReferral(UUID id) {
+		return jdbc.sql("select * from referral where id = :id").param("id", id).query(this::referral).optional();
+	}
+
+	@Override
+	public void moveReferral(Referral moved, ReferralState from) {
+		int updated = jdbc.sql("update referral set state = :state where id = :id and state = :from")
+			.param("id", moved.id())
+			.param("state", moved.state().name())
+			.param("from", from.name())
+			.update();
+		if (updated != 1) {
+			throw new ConflictException("Referral " + moved.id() + " was moved by someone else; reload and try again");
+		}
+	}
+
+	private Referral referral(ResultSet rs, int row) throws SQLException {
+		return new Referral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getString("referring_clinician"), rs.getString("reason"),
+				Indication.valueOf(rs.getString("indication")), json.readValue(rs.getString("attachments"), ATTACHMENTS),
+				ReferralState.valueOf(rs.getString("state")), rs.getTimestamp("received_at").toInstant());
 	}
 
 	private static Patient patient(ResultSet rs, int row) throws SQLException {
