@@ -1,13 +1,21 @@
 package clinic.intake.eligibility;
 
+import java.time.LocalDate;
+
+import clinic.intake.patients.Indication;
+import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.Cssrs;
 import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Vitals;
 
-/** The answers the rules read. The C-SSRS screener is optional (null when not given). */
-public record ScreeningFacts(int ageYears, Phq9 phq9, Cssrs cssrs, Vitals vitals) {
+/**
+ * The answers the rules read. The C-SSRS screener is optional (null when not given); {@code indication} is the
+ * referral's (null when unknown); {@code screenedOn} dates the abstinence period.
+ */
+public record ScreeningFacts(int ageYears, LocalDate screenedOn, Indication indication, Phq9 phq9, Cssrs cssrs,
+		Vitals vitals, ClinicalHistory history) {
 
-	public ScreeningFacts(int ageYears, Phq9 phq9, Vitals vitals) {
-		this(ageYears, phq9, null, vitals);
+	public ScreeningFacts {
+		history = history == null ? ClinicalHistory.NONE : history;
 	}
 }

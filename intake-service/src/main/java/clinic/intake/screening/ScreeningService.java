@@ -8,9 +8,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import clinic.intake.eligibility.EligibilityRules;
+import clinic.intake.eligibility.RuleSettingsService;
 import clinic.intake.eligibility.ScreeningFacts;
 import clinic.intake.outcomes.OutcomeScores;
+import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
 import clinic.platform.events.ClinicEvents;
@@ -24,7 +25,7 @@ public class ScreeningService {
 
 	private final Screenings screenings;
 
-	private final EligibilityRules rules;
+	private final RuleSettingsService rules;
 
 	private final OutcomeScores outcomes;
 
@@ -34,7 +35,7 @@ public class ScreeningService {
 
 	private final Clock clock;
 
-	ScreeningService(PatientService patients, Screenings screenings, EligibilityRules rules, OutcomeScores outcomes,
+	ScreeningService(PatientService patients, Screenings screenings, RuleSettingsService rules, OutcomeScores outcomes,
 			ClinicEvents events, ScreeningSettings settings, Clock clock) {
 		this.patients = patients;
 		this.screenings = screenings;
@@ -45,12 +46,15 @@ public class ScreeningService {
 		this.clock = clock;
 	}
 
-	/** PHQ-9 is required; GAD-7, PCL-5 and the C-SSRS screener are optional (null when not given). */
+	/**
+	 * PHQ-9 is required; GAD-7, PCL-5 and the C-SSRS screener are optional (null when not given); the clinical
+	 * history is {@link ClinicalHistory#NONE} when not given.
+	 */
 	public record ScreeningInput(List<Integer> phq9, List<Integer> gad7, List<Integer> pcl5, CssrsAnswers cssrs,
-			Vitals vitals, String notes) {
+			Vitals vitals, ClinicalHistory history, String notes) {
 
 		public ScreeningInput(List<Integer> phq9, Vitals vitals, String notes) {
-			this(phq9, null, null, null, vitals, notes);
+			this(phq9, null, null, null, vitals, null, notes);
 		}
 	}
 
@@ -67,10 +71,15 @@ public class ScreeningService {
 		var c = input.cssrs();
 		var cssrs = c == null ? null : Cssrs.score(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs");
 		var now = clock.instant();
-		var age = Period.between(patient.birthDate(), now.atZone(clock.getZone()).toLocalDate()).getYears();
-		var proposal = rules.propose(new ScreeningFacts(age, phq9, cssrs, input.vitals()));
+		var today = now.atZone(clock.getZone()).toLocalDate();
+		var history = (input.history() == null ? ClinicalHistory.NONE : input.history()).checked(today);
+		var age = Period.between(patient.birthDate(), today).getYears();
+		var indication = latestIndication(patientId);
+		var proposal = rules.rules()
+			.propose(new ScreeningFacts(age, today, indication, phq9, cssrs, input.vitals(), history));
 		var screening = new Screening(UUID.randomUUID(), patientId, phq9, gad7, pcl5, cssrs,
-				Screening.urgent(phq9, cssrs), input.vitals(), input.notes(), proposal, CurrentUser.name(), now);
+				Screening.urgent(phq9, cssrs), input.vitals(), history, indication, input.notes(), proposal,
+				CurrentUser.name(), now);
 		screenings.insert(screening);
 		outcomes.record(patientId, OutcomeScores.PHQ9, phq9.total(), OutcomeScores.Source.SCREENING, screening.id(),
 				now);
@@ -85,6 +94,12 @@ public class ScreeningService {
 		var screened = patients.changeStatus(patientId, PatientStatus.SCREENED);
 		events.publish(ScreeningCompleted.of(screening, screened.version()));
 		return screening;
+	}
+
+	/** The indication of the patient's latest referral, or null without one. */
+	private Indication latestIndication(UUID patientId) {
+		var referrals = patients.referralsOf(patientId);
+		return referrals.isEmpty() ? null : referrals.get(referrals.size() - 1).indication();
 	}
 
 	@Transactional(readOnly = true)

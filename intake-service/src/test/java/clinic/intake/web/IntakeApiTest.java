@@ -77,7 +77,9 @@ class IntakeApiTest {
 		var body = mvc.perform(post("/api/intake/patients/{id}/screenings", patient).with(as("dr.house", "clinician"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"phq9":%s,"systolic":%d,"diastolic":%d,"heartRate":72,"weightKg":68.5}""".formatted(phq9,
+					{"phq9":%s,"systolic":%d,"diastolic":%d,"heartRate":72,"weightKg":68.5,
+					 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
+					                         {"drug":"escitalopram","adequate":true,"failed":true}]}""".formatted(phq9,
 					systolic, diastolic)))
 			.andExpect(status().isCreated())
 			.andReturn()

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.eligibility.Proposal;
+import clinic.intake.patients.Indication;
+import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.Cssrs;
 import clinic.intake.screening.Gad7;
 import clinic.intake.screening.Pcl5;
@@ -51,10 +53,12 @@ class JdbcScreenings implements Screenings {
 				insert into screening (id, patient_id, phq9_items, phq9_total, phq9_band, suicide_risk, gad7_items,
 				  gad7_total, gad7_band, pcl5_items, pcl5_total, pcl5_cutoff, pcl5_probable_ptsd, cssrs_q1, cssrs_q2,
 				  cssrs_q3, cssrs_q4, cssrs_q5, cssrs_q6, cssrs_high_risk, urgent, systolic, diastolic, heart_rate,
-				  weight_kg, notes, proposed_outcome, proposal_reasons, screened_by, screened_at)
+				  weight_kg, clinical_history, indication, notes, proposed_outcome, proposal_reasons, rules_version,
+				  screened_by, screened_at)
 				values (:id, :patient, :items, :total, :band, :risk, :gad7Items, :gad7Total, :gad7Band, :pcl5Items,
 				  :pcl5Total, :pcl5Cutoff, :pcl5Ptsd, :q1, :q2, :q3, :q4, :q5, :q6, :cssrsHigh, :urgent, :systolic,
-				  :diastolic, :hr, :weight, :notes, :outcome, cast(:reasons as jsonb), :by, :at)""")
+				  :diastolic, :hr, :weight, cast(:history as jsonb), :indication, :notes, :outcome,
+				  cast(:reasons as jsonb), :rulesVersion, :by, :at)""")
 			.param("id", s.id())
 			.param("patient", s.patientId())
 			.param("items", s.phq9().items().toArray(Integer[]::new))
@@ -80,9 +84,12 @@ class JdbcScreenings implements Screenings {
 			.param("diastolic", s.vitals().diastolic())
 			.param("hr", s.vitals().heartRate())
 			.param("weight", s.vitals().weightKg())
+			.param("history", json.writeValueAsString(s.history()))
+			.param("indication", s.indication() == null ? null : s.indication().name(), Types.VARCHAR)
 			.param("notes", s.notes())
 			.param("outcome", s.proposal().outcome().name())
 			.param("reasons", json.writeValueAsString(s.proposal().reasons()))
+			.param("rulesVersion", s.proposal().rulesVersion(), Types.INTEGER)
 			.param("by", s.screenedBy())
 			.param("at", java.sql.Timestamp.from(s.screenedAt()))
 			.update();
@@ -116,10 +123,13 @@ class JdbcScreenings implements Screenings {
 		var vitals = new Vitals(rs.getInt("systolic"), rs.getInt("diastolic"), rs.getInt("heart_rate"),
 				rs.getObject("weight_kg", BigDecimal.class));
 		var proposal = new Proposal(Outcome.valueOf(rs.getString("proposed_outcome")),
-				json.readValue(rs.getString("proposal_reasons"), REASONS));
+				json.readValue(rs.getString("proposal_reasons"), REASONS), rs.getObject("rules_version", Integer.class));
+		var historyJson = rs.getString("clinical_history");
+		var history = historyJson == null ? ClinicalHistory.NONE : json.readValue(historyJson, ClinicalHistory.class);
+		var indication = rs.getString("indication");
 		return new Screening(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), phq9, gad7, pcl5,
-				cssrs, rs.getBoolean("urgent"), vitals, rs.getString("notes"), proposal, rs.getString("screened_by"),
-				rs.getTimestamp("screened_at").toInstant());
+				cssrs, rs.getBoolean("urgent"), vitals, history, indication == null ? null : Indication.valueOf(indication),
+				rs.getString("notes"), proposal, rs.getString("screened_by"), rs.getTimestamp("screened_at").toInstant());
 	}
 
 	/** An INT[] parameter, or a typed SQL null. */
