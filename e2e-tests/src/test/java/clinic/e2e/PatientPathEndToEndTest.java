@@ -135,7 +135,10 @@ class PatientPathEndToEndTest {
 
 		// a clinician records the screening and clears the patient (intake → event)
 		var screening = clinician.post("/api/intake/patients/" + patientId + "/screenings", """
-				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":124,"diastolic":79,"heartRate":70,"weightKg":68.5}""");
+				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":124,"diastolic":79,"heartRate":70,"weightKg":68.5,
+				 "diagnoses":["MAJOR_DEPRESSIVE_DISORDER"],
+				 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
+				                         {"drug":"venlafaxine","adequate":true,"failed":true}]}""");
 		assertThat(screening.status()).as(ClinicUser.describe(screening)).isEqualTo(201);
 		assertThat(screening.json().get("phq9Total").asInt()).isEqualTo(13);
 		assertThat(screening.json().get("proposal").get("outcome").asString()).isEqualTo("CLEARED");
