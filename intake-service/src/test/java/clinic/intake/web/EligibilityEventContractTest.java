@@ -2,7 +2,6 @@ package clinic.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.RealInfrastructure;
+import clinic.platform.test.Tokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +62,7 @@ class EligibilityEventContractTest {
 	JsonMapper json;
 
 	static RequestPostProcessor as(String user, String role) {
-		return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+		return Tokens.as(user, role);
 	}
 
 	UUID register(String family) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +32,7 @@ import clinic.contracts.EventSchemas;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.RealInfrastructure;
+import clinic.platform.test.Tokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GAD-7, PCL-5 and C-SSRS at screening, and the outcome series with its flags, on real PostgreSQL and Kafka. */
@@ -60,7 +59,7 @@ class OutcomeApiTest {
 	OutcomeScores outcomes;
 
 	static RequestPostProcessor as(String user, String role) {
-		return jwt().jwt(token -> token.subject(user)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+		return Tokens.as(user, role);
 	}
 
 	/** A patient with a name and birth date of its own, so no other test's patient looks like a duplicate. */
