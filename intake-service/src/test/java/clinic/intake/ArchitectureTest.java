@@ -13,7 +13,8 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
-		.resideInAnyPackage("clinic.intake.patients", "clinic.intake.screening", "clinic.intake.eligibility")
+		.resideInAnyPackage("clinic.intake.patients", "clinic.intake.screening", "clinic.intake.eligibility",
+				"clinic.intake.review")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "org.springframework.web..",

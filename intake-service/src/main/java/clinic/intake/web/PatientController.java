@@ -23,6 +23,8 @@ import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Referral;
+import clinic.intake.review.ReviewFlag;
+import clinic.intake.review.ReviewFlagService;
 import clinic.intake.screening.ScreeningService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -43,10 +45,14 @@ class PatientController {
 
 	private final DecisionService decisions;
 
-	PatientController(PatientService patients, ScreeningService screenings, DecisionService decisions) {
+	private final ReviewFlagService reviewFlags;
+
+	PatientController(PatientService patients, ScreeningService screenings, DecisionService decisions,
+			ReviewFlagService reviewFlags) {
 		this.patients = patients;
 		this.screenings = screenings;
 		this.decisions = decisions;
+		this.reviewFlags = reviewFlags;
 	}
 
 	record ReferralRequest(@NotBlank @Size(max = 200) String referringClinician, @Size(max = 2000) String reason,
@@ -85,7 +91,7 @@ class PatientController {
 
 	record PatientDetails(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
 			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
-			List<EligibilityDecision> decisions) {
+			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags) {
 	}
 
 	@PostMapping
@@ -136,12 +142,12 @@ class PatientController {
 
 	@GetMapping("/{patientId}")
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "A patient with referrals, screenings and signed decisions")
+	@Operation(summary = "A patient with referrals, screenings, signed decisions and open review flags")
 	PatientDetails get(@PathVariable UUID patientId) {
 		var p = patients.get(patientId);
 		return new PatientDetails(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.phone(), p.status(),
 				p.version(), patients.referralsOf(patientId),
 				screenings.of(patientId).stream().map(ScreeningController.ScreeningView::of).toList(),
-				decisions.of(patientId));
+				decisions.of(patientId), reviewFlags.openOf(patientId));
 	}
 }

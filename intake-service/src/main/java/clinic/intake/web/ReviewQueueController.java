@@ -21,8 +21,9 @@ class ReviewQueueController {
 
 	@GetMapping("/api/intake/review-queue")
 	@PreAuthorize("hasAnyRole('clinician', 'admin')")
-	@Operation(summary = "Patients waiting for a clinician's decision: each patient's latest screening without a "
-			+ "decision signed after it, urgent (suicide-risk) first, then the oldest first")
+	@Operation(summary = "Patients waiting for a clinician: each patient's latest screening without a decision "
+			+ "signed after it, and patients with open review flags (reported adverse events, urgent, in `flags`); "
+			+ "urgent (suicide-risk or flagged) first, then the oldest first")
 	List<ReviewItem> waiting() {
 		return decisions.reviewQueue();
 	}
