@@ -2,7 +2,6 @@ package clinic.intake.screening;
 
 import java.util.List;
 
-import clinic.platform.problems.InvalidInputException;
 
 /**
  * GAD-7 (Spitzer 2006): seven items scored 0–3, total 0–21, severity bands 0–4 minimal, 5–9 mild, 10–14 moderate,
@@ -41,18 +40,7 @@ public record Gad7(List<Integer> items, int total, Band band, boolean warrantsEv
 
 	/** Scores a complete answer set; rejects a partial one or an answer out of range, naming the item. */
 	public static Gad7 score(List<Integer> answers, String field) {
-		if (answers == null || answers.size() != ITEMS) {
-			throw new InvalidInputException(field, "GAD-7 needs all " + ITEMS + " answers, got "
-					+ (answers == null ? 0 : answers.size()));
-		}
-		for (int i = 0; i < ITEMS; i++) {
-			var answer = answers.get(i);
-			if (answer == null || answer < 0 || answer > MAX_ITEM_SCORE) {
-				throw new InvalidInputException(field + "[" + i + "]",
-						"GAD-7 item " + (i + 1) + " must be 0 to " + MAX_ITEM_SCORE + ", got " + answer);
-			}
-		}
-		int total = answers.stream().mapToInt(Integer::intValue).sum();
+		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "GAD-7", field);
 		return new Gad7(List.copyOf(answers), total, Band.of(total), total >= EVALUATION_FROM);
 	}
 }

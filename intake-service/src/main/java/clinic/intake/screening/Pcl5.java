@@ -2,7 +2,6 @@ package clinic.intake.screening;
 
 import java.util.List;
 
-import clinic.platform.problems.InvalidInputException;
 
 /**
  * PCL-5 (PTSD Checklist for DSM-5, National Center for PTSD scoring guide): twenty items scored 0–4, total 0–80.
@@ -22,18 +21,7 @@ public record Pcl5(List<Integer> items, int total, int cutoff, boolean probableP
 		if (cutoff < 0 || cutoff > MAX_TOTAL) {
 			throw new IllegalArgumentException("PCL-5 cut-off must be 0 to " + MAX_TOTAL + ", got " + cutoff);
 		}
-		if (answers == null || answers.size() != ITEMS) {
-			throw new InvalidInputException(field, "PCL-5 needs all " + ITEMS + " answers, got "
-					+ (answers == null ? 0 : answers.size()));
-		}
-		for (int i = 0; i < ITEMS; i++) {
-			var answer = answers.get(i);
-			if (answer == null || answer < 0 || answer > MAX_ITEM_SCORE) {
-				throw new InvalidInputException(field + "[" + i + "]",
-						"PCL-5 item " + (i + 1) + " must be 0 to " + MAX_ITEM_SCORE + ", got " + answer);
-			}
-		}
-		int total = answers.stream().mapToInt(Integer::intValue).sum();
+		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "PCL-5", field);
 		return new Pcl5(List.copyOf(answers), total, cutoff, total >= cutoff);
 	}
 }
