@@ -15,4 +15,10 @@ public record Appointment(UUID id, UUID courseId, UUID patientId, UUID chairId, 
 		return new Appointment(UUID.randomUUID(), course.id(), course.patientId(), chair.id(), chair.name(),
 				AppointmentKind.INFUSION, sequence, start, end, AppointmentStatus.BOOKED, bookedBy, now);
 	}
+
+	/** The booked appointment that replaces this one in another chair or at another time: same course and number. */
+	Appointment movedTo(Chair chair, Instant start, Instant end, String bookedBy, Instant now) {
+		return new Appointment(UUID.randomUUID(), courseId, patientId, chair.id(), chair.name(), kind, sequence, start,
+				end, AppointmentStatus.BOOKED, bookedBy, now);
+	}
 }

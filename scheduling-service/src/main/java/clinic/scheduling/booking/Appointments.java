@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** Where appointments are kept. */
 public interface Appointments {
 
@@ -34,4 +36,15 @@ public interface Appointments {
 
 	/** Appointments of the patient, not cancelled, that overlap [start, end). */
 	List<Appointment> overlappingOfPatient(UUID patientId, Instant start, Instant end);
+
+	/** Moves the appointment to {@code to}; {@code cancellationReason} is kept when it is cancelled. */
+	void changeStatus(UUID id, AppointmentStatus to, @Nullable String cancellationReason);
+
+	/** Links a booked appointment to the one it replaced when that was rescheduled. */
+	void linkRescheduled(UUID id, UUID rescheduledFrom);
+
+	void recordChange(StatusChange change);
+
+	/** The appointment with its cancellation reason, the appointment it replaced and its status changes in order. */
+	Optional<AppointmentDetail> detail(UUID id);
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,15 +21,28 @@ import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Chairs;
 import clinic.scheduling.resources.ClinicHours;
 
-/** Books a course's infusions into chairs and marks them fulfilled when the session was completed. */
+/**
+ * Books a course's infusions into chairs, takes them through their lifecycle (arrival, check-in, cancellation,
+ * no-show, reschedule; each change kept in the history) and marks them fulfilled when the session was completed.
+ */
 @Service
 public class BookingService {
 
 	private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+
+	/** The reason a rescheduled appointment is cancelled with. */
+	public static final String RESCHEDULED = "rescheduled";
+
+	/** Who fulfils an appointment: session-service, by reporting its session completed. */
+	static final String SESSION_SERVICE = "session-service";
+
+	static final int MAX_REASON = 500;
 
 	private final CourseService courses;
 
@@ -66,30 +80,22 @@ public class BookingService {
 			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
 					+ "; only a course TO_PLAN or ACTIVE takes bookings");
 		}
-		var chair = chairs.find(booking.chairId())
-			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + booking.chairId()));
-		var start = booking.start().truncatedTo(ChronoUnit.MICROS);
-		if (!start.isAfter(clock.instant())) {
-			throw new InvalidInputException("start", "An infusion can only be booked in the future");
-		}
-		var end = start.plus(settings.chairTime().total());
-		if (!hours.covers(start, end)) {
-			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + hours
-					+ " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
-		}
+		var slot = slot(booking);
 		int booked = appointments.countBooked(courseId);
 		if (booked >= course.plannedInfusions()) {
 			throw new ConflictException("All " + course.plannedInfusions() + " planned infusions of the course of "
 					+ course.patientName() + " are booked");
 		}
-		var appointment = Appointment.infusion(course, chair, booked + 1, start, end, CurrentUser.name(),
-				clock.instant());
+		var appointment = Appointment.infusion(course, slot.chair(), booked + 1, slot.start(), slot.end(),
+				CurrentUser.name(), clock.instant());
 		try {
 			appointments.insert(appointment);
 		}
 		catch (AppointmentCollision collision) {
 			throw new ConflictException(explain(collision, appointment));
 		}
+		appointments.recordChange(new StatusChange(appointment.id(), null, AppointmentStatus.BOOKED, null,
+				appointment.bookedBy(), appointment.bookedAt()));
 		var changed = courses.infusionBooked(course);
 		events.publish(AppointmentBooked.of(appointment, changed));
 		return appointment;
@@ -113,7 +119,131 @@ public class BookingService {
 			return;
 		}
 		appointments.fulfil(appointmentId, completedAt);
+		appointments.recordChange(new StatusChange(appointmentId, appointment.status(), AppointmentStatus.FULFILLED,
+				null, SESSION_SERVICE, completedAt));
 		courses.infusionsGiven(appointment.courseId(), appointments.countFulfilled(appointment.courseId()));
+	}
+
+	/** The appointment with its cancellation reason, the appointment it replaced and its status history. */
+	@Transactional(readOnly = true)
+	public AppointmentDetail detail(UUID appointmentId) {
+		return appointments.detail(appointmentId).orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+	}
+
+	/** The patient has arrived at the clinic (booked → arrived). */
+	@Transactional
+	public AppointmentDetail arrive(UUID appointmentId) {
+		change(hold(appointmentId), AppointmentTransition.ARRIVE, null);
+		return detail(appointmentId);
+	}
+
+	/** The patient is checked in (arrived → checked-in). */
+	@Transactional
+	public AppointmentDetail checkIn(UUID appointmentId) {
+		change(hold(appointmentId), AppointmentTransition.CHECK_IN, null);
+		return detail(appointmentId);
+	}
+
+	/** The appointment is cancelled with a reason (booked or arrived → cancelled); its chair time is free again. */
+	@Transactional
+	public AppointmentDetail cancel(UUID appointmentId, @Nullable String reason) {
+		var why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new InvalidInputException("reason", "A cancellation needs a reason");
+		}
+		if (why.length() > MAX_REASON) {
+			throw new InvalidInputException("reason", "A reason has at most " + MAX_REASON + " characters");
+		}
+		var held = hold(appointmentId);
+		var course = change(held, AppointmentTransition.CANCEL, why);
+		events.publish(AppointmentCancelled.of(held.appointment(), course, why, clock.instant()));
+		return detail(appointmentId);
+	}
+
+	/** The patient did not come (booked → noshow). */
+	@Transactional
+	public AppointmentDetail noShow(UUID appointmentId) {
+		var held = hold(appointmentId);
+		var course = change(held, AppointmentTransition.NO_SHOW, null);
+		events.publish(AppointmentNoShow.of(held.appointment(), course, clock.instant()));
+		return detail(appointmentId);
+	}
+
+	/**
+	 * Moves a booked appointment to another chair or time: it is cancelled with reason "rescheduled" and a new
+	 * booked appointment, linked to it, takes its place under the same checks as a booking. When the new slot
+	 * collides nothing changes and the original stays booked. Returns the new appointment.
+	 */
+	@Transactional
+	public AppointmentDetail reschedule(UUID appointmentId, Booking booking) {
+		var held = hold(appointmentId);
+		var old = held.appointment();
+		AppointmentTransition.RESCHEDULE.from(old.status());
+		var slot = slot(booking);
+		var by = CurrentUser.name();
+		var now = clock.instant();
+		// the old appointment frees its time first, so that the patient may move within it
+		change(held, AppointmentTransition.RESCHEDULE, RESCHEDULED, by, now);
+		var replacement = old.movedTo(slot.chair(), slot.start(), slot.end(), by, now);
+		try {
+			appointments.insert(replacement);
+		}
+		catch (AppointmentCollision collision) {
+			throw new ConflictException(explain(collision, replacement));
+		}
+		appointments.linkRescheduled(replacement.id(), old.id());
+		appointments.recordChange(
+				new StatusChange(replacement.id(), null, AppointmentStatus.BOOKED, RESCHEDULED, by, now));
+		var course = courses.appointmentChanged(held.course());
+		events.publish(AppointmentRescheduled.of(old, replacement, course));
+		return detail(replacement.id());
+	}
+
+	private record Held(Appointment appointment, Course course) {
+	}
+
+	/** The appointment, read again after its course is held, so that changes to one course queue up. */
+	private Held hold(UUID appointmentId) {
+		var found = appointments.find(appointmentId)
+			.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+		var course = courses.holdForBooking(found.courseId());
+		var appointment = appointments.find(appointmentId)
+			.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+		return new Held(appointment, course);
+	}
+
+	/** Applies the transition, keeps it in the history and returns the course at its new version. */
+	private Course change(Held held, AppointmentTransition transition, @Nullable String reason) {
+		var course = change(held, transition, reason, CurrentUser.name(), clock.instant());
+		return courses.appointmentChanged(course);
+	}
+
+	private Course change(Held held, AppointmentTransition transition, @Nullable String reason, String by,
+			Instant at) {
+		var appointment = held.appointment();
+		var to = transition.from(appointment.status());
+		appointments.changeStatus(appointment.id(), to, reason);
+		appointments.recordChange(new StatusChange(appointment.id(), appointment.status(), to, reason, by, at));
+		return held.course();
+	}
+
+	private record Slot(Chair chair, Instant start, Instant end) {
+	}
+
+	/** The chair and time of a booking, checked: a known chair, in the future, inside clinic hours. */
+	private Slot slot(Booking booking) {
+		var chair = chairs.find(booking.chairId())
+			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + booking.chairId()));
+		var start = booking.start().truncatedTo(ChronoUnit.MICROS);
+		if (!start.isAfter(clock.instant())) {
+			throw new InvalidInputException("start", "An infusion can only be booked in the future");
+		}
+		var end = start.plus(settings.chairTime().total());
+		if (!hours.covers(start, end)) {
+			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + hours
+					+ " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
+		}
+		return new Slot(chair, start, end);
 	}
 
 	@Transactional(readOnly = true)

@@ -27,4 +27,10 @@ public record Course(UUID id, UUID patientId, String patientName, CourseStatus s
 		var next = given >= plannedInfusions ? CourseStatus.COMPLETED : status;
 		return new Course(id, patientId, patientName, next, plannedInfusions, given, version + 1, createdAt);
 	}
+
+	/** One of the course's appointments changed (cancelled, no-show, rescheduled): only the version moves on. */
+	Course withAppointmentChanged() {
+		return new Course(id, patientId, patientName, status, plannedInfusions, completedInfusions, version + 1,
+				createdAt);
+	}
 }

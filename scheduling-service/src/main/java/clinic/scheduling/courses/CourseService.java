@@ -94,6 +94,14 @@ public class CourseService {
 		return changed;
 	}
 
+	/** One of the course's appointments changed its status; returns the course with its new version. */
+	@Transactional
+	public Course appointmentChanged(Course course) {
+		var changed = course.withAppointmentChanged();
+		courses.update(changed);
+		return changed;
+	}
+
 	/** {@code fulfilled} appointments of the course have been given; returns the course as it is now. */
 	@Transactional
 	public Course infusionsGiven(UUID courseId, int fulfilled) {

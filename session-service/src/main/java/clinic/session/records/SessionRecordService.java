@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +24,14 @@ import clinic.session.monitoring.MonitoringThresholds;
 import clinic.session.monitoring.VitalSigns;
 import clinic.session.monitoring.VitalsReading;
 
-/** Opens a session record for a booked appointment, takes vitals, completes the session. */
+/**
+ * Opens a session record for a booked appointment, takes vitals, completes the session; keeps an appointment whose
+ * record is open on the list when scheduling cancels or moves it.
+ */
 @Service
 public class SessionRecordService {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionRecordService.class);
 
 	private final AppointmentService appointments;
 
@@ -65,7 +72,7 @@ public class SessionRecordService {
 
 	@Transactional
 	public SessionRecord open(UUID appointmentId) {
-		var appointment = appointments.find(appointmentId)
+		var appointment = appointments.hold(appointmentId)
 			.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
 		var existing = records.recordIdsByAppointment(List.of(appointmentId)).get(appointmentId);
 		if (existing != null) {
@@ -79,6 +86,41 @@ public class SessionRecordService {
 		records.insert(record);
 		events.publish(SessionStarted.of(record));
 		return record;
+	}
+
+	/**
+	 * Scheduling cancelled the appointment: it leaves the nurse's list, unless its session record is already open;
+	 * then nothing changes (the record is the clinical truth) and this is logged. Returns whether it left the list.
+	 */
+	@Transactional
+	public boolean appointmentCancelled(UUID appointmentId, long aggregateVersion, Instant at) {
+		if (hasRecord(appointmentId)) {
+			log.warn("Scheduling cancelled appointment {} (version {}) but its session record is already open; "
+					+ "the appointment stays on the list", appointmentId, aggregateVersion);
+			return false;
+		}
+		return appointments.cancelled(appointmentId, aggregateVersion, at);
+	}
+
+	/**
+	 * Scheduling moved the appointment: the nurse's list shows it at its new time and chair, unless its session
+	 * record is already open; then nothing changes and this is logged. Returns whether it moved.
+	 */
+	@Transactional
+	public boolean appointmentMoved(AppointmentService.Move move) {
+		if (hasRecord(move.appointmentId())) {
+			log.warn("Scheduling moved appointment {} to {} (version {}) but its session record is already open; "
+					+ "the appointment stays where it was", move.appointmentId(), move.newAppointmentId(),
+					move.aggregateVersion());
+			return false;
+		}
+		return appointments.moved(move);
+	}
+
+	/** Holds the appointment (opening a record holds it too), then looks for its record. */
+	private boolean hasRecord(UUID appointmentId) {
+		appointments.hold(appointmentId);
+		return records.recordIdsByAppointment(List.of(appointmentId)).containsKey(appointmentId);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package clinic.scheduling.booking.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.AppointmentCollision;
+import clinic.scheduling.booking.AppointmentDetail;
 import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.Appointments;
+import clinic.scheduling.booking.StatusChange;
 
 @Repository
 class JdbcAppointments implements Appointments {
@@ -137,6 +140,60 @@ class JdbcAppointments implements Appointments {
 			.param("end", Timestamp.from(end))
 			.query(JdbcAppointments::appointment)
 			.list();
+	}
+
+	@Override
+	public void changeStatus(UUID id, AppointmentStatus to, @Nullable String cancellationReason) {
+		jdbc.sql("""
+				update appointment set status = :status,
+				  cancellation_reason = case when :status = 'cancelled' then :reason else cancellation_reason end
+				where id = :id""")
+			.param("id", id)
+			.param("status", to.code())
+			.param("reason", cancellationReason, Types.VARCHAR)
+			.update();
+	}
+
+	@Override
+	public void linkRescheduled(UUID id, UUID rescheduledFrom) {
+		jdbc.sql("update appointment set rescheduled_from = :from where id = :id")
+			.param("id", id)
+			.param("from", rescheduledFrom)
+			.update();
+	}
+
+	@Override
+	public void recordChange(StatusChange c) {
+		jdbc.sql("""
+				insert into appointment_history (appointment_id, from_status, to_status, reason, changed_by, changed_at)
+				values (:appointment, :from, :to, :reason, :by, :at)""")
+			.param("appointment", c.appointmentId())
+			.param("from", c.from() == null ? null : c.from().code(), Types.VARCHAR)
+			.param("to", c.to().code())
+			.param("reason", c.reason(), Types.VARCHAR)
+			.param("by", c.by())
+			.param("at", Timestamp.from(c.at()))
+			.update();
+	}
+
+	@Override
+	public Optional<AppointmentDetail> detail(UUID id) {
+		var history = jdbc.sql("select * from appointment_history where appointment_id = :id order by id")
+			.param("id", id)
+			.query(JdbcAppointments::change)
+			.list();
+		return jdbc.sql(SELECT + " where appointment.id = :id")
+			.param("id", id)
+			.query((rs, row) -> new AppointmentDetail(appointment(rs, row), rs.getString("cancellation_reason"),
+					rs.getObject("rescheduled_from", UUID.class), history))
+			.optional();
+	}
+
+	private static StatusChange change(ResultSet rs, int row) throws SQLException {
+		var from = rs.getString("from_status");
+		return new StatusChange(rs.getObject("appointment_id", UUID.class),
+				from == null ? null : AppointmentStatus.ofCode(from), AppointmentStatus.ofCode(rs.getString("to_status")),
+				rs.getString("reason"), rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
 	}
 
 	/** Which rule refused the insert, read from the constraint PostgreSQL names; null when it was not a collision. */

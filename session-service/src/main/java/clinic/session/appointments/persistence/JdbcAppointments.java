@@ -3,6 +3,7 @@ package clinic.session.appointments.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,15 +51,38 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public Optional<BookedAppointment> find(UUID appointmentId) {
-		return jdbc.sql("select * from booked_appointment where appointment_id = :id")
+		return jdbc.sql("select * from booked_appointment where appointment_id = :id and cancelled_at is null")
 			.param("id", appointmentId)
 			.query(JdbcAppointments::appointment)
 			.optional();
 	}
 
 	@Override
+	public Optional<BookedAppointment> findForUpdate(UUID appointmentId) {
+		return jdbc.sql("""
+				select * from booked_appointment where appointment_id = :id and cancelled_at is null
+				for update""")
+			.param("id", appointmentId)
+			.query(JdbcAppointments::appointment)
+			.optional();
+	}
+
+	@Override
+	public boolean cancelIfNewer(UUID appointmentId, long aggregateVersion, Instant at) {
+		return jdbc.sql("""
+				update booked_appointment set cancelled_at = :at, aggregate_version = :version
+				where appointment_id = :id and cancelled_at is null and aggregate_version < :version""")
+			.param("id", appointmentId)
+			.param("version", aggregateVersion)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
+	@Override
 	public List<BookedAppointment> all(int limit) {
-		return jdbc.sql("select * from booked_appointment order by starts_at, appointment_id limit :limit")
+		return jdbc.sql("""
+				select * from booked_appointment where cancelled_at is null
+				order by starts_at, appointment_id limit :limit""")
 			.param("limit", limit)
 			.query(JdbcAppointments::appointment)
 			.list();
@@ -66,7 +90,9 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public List<BookedAppointment> ofPatient(UUID patientId) {
-		return jdbc.sql("select * from booked_appointment where patient_id = :patient order by starts_at, appointment_id")
+		return jdbc.sql("""
+				select * from booked_appointment where patient_id = :patient and cancelled_at is null
+				order by starts_at, appointment_id""")
 			.param("patient", patientId)
 			.query(JdbcAppointments::appointment)
 			.list();

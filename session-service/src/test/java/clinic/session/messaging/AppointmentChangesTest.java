@@ -1,0 +1,148 @@
+package clinic.session.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import clinic.platform.test.EventProbe;
+import clinic.platform.test.RealInfrastructure;
+import clinic.session.appointments.AppointmentService;
+import clinic.session.appointments.BookedAppointment;
+import clinic.session.doseplans.DosePlan;
+import clinic.session.doseplans.DosePlanService;
+import clinic.session.doseplans.Route;
+import clinic.session.records.SessionRecordService;
+
+/**
+ * Scheduling's cancellations and reschedules, sent on the real broker, change the nurse's list: a cancelled
+ * appointment leaves it unless its record is open, a rescheduled one moves, and stale events change nothing.
+ */
+@SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AppointmentChangesTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		RealInfrastructure.register(registry, "session-service");
+	}
+
+	@Autowired
+	AppointmentService appointments;
+
+	@Autowired
+	DosePlanService dosePlans;
+
+	@Autowired
+	SessionRecordService records;
+
+	@Autowired
+	Environment environment;
+
+	final Instant start = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.SECONDS);
+
+	void send(UUID patient, String type, String data) {
+		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(), type, patient, data));
+	}
+
+	void sendBooked(UUID patient, UUID appointment, long version, String chair, Instant at) {
+		send(patient, "clinic.scheduling.appointment-booked.v1", """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T10:00:00Z",
+				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","chairId":"%s","chairName":"%s",
+				 "kind":"INFUSION","sequence":3,"start":"%s","end":"%s"}"""
+			.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), UUID.randomUUID(), chair,
+					at, at.plus(Duration.ofMinutes(110))));
+	}
+
+	void sendCancelled(UUID patient, UUID appointment, long version) {
+		send(patient, "clinic.scheduling.appointment-cancelled.v1", """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T11:00:00Z",
+				 "appointmentId":"%s","courseId":"%s","reason":"Patient feels unwell"}"""
+			.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID()));
+	}
+
+	void sendRescheduled(UUID patient, UUID appointment, UUID replacement, long version, String chair, Instant at) {
+		send(patient, "clinic.scheduling.appointment-rescheduled.v1", """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T11:00:00Z",
+				 "appointmentId":"%s","newAppointmentId":"%s","chairId":"%s","chairName":"%s",
+				 "start":"%s","end":"%s"}"""
+			.formatted(UUID.randomUUID(), patient, version, appointment, replacement, UUID.randomUUID(), chair, at,
+					at.plus(Duration.ofMinutes(110))));
+	}
+
+	void awaitConsumed() {
+		EventProbe.awaitConsumed(environment.getRequiredProperty("clinic.events.group"), "clinic.scheduling", PATIENCE);
+	}
+
+	@Test
+	void givenABookedAppointmentWhenCancelledThenItLeavesTheListAndALateOlderBookingDoesNotBringItBack() {
+		var patient = UUID.randomUUID();
+		var appointment = UUID.randomUUID();
+		sendBooked(patient, appointment, 2, "Chair 1", start);
+		sendCancelled(patient, appointment, 3);
+		sendBooked(patient, appointment, 2, "Chair 1", start);
+		sendBooked(patient, appointment, 1, "Chair 4", start);
+		awaitConsumed();
+
+		assertThat(appointments.find(appointment)).isEmpty();
+		assertThat(appointments.ofPatient(patient)).isEmpty();
+		assertThat(appointments.soonestFirst()).extracting(BookedAppointment::appointmentId).doesNotContain(appointment);
+	}
+
+	@Test
+	void givenAnAppointmentWithAnOpenRecordWhenCancelledThenItStaysOnTheList() {
+		var patient = UUID.randomUUID();
+		var appointment = UUID.randomUUID();
+		dosePlans.decided(new DosePlanService.Decision(patient, "Ada Lovelace", UUID.randomUUID(), true,
+				new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", Instant.now(), 4));
+		sendBooked(patient, appointment, 2, "Chair 1", start);
+		awaitConsumed();
+		var record = records.open(appointment);
+
+		sendCancelled(patient, appointment, 3);
+		awaitConsumed();
+
+		assertThat(appointments.find(appointment)).isPresent();
+		assertThat(records.scheduled()).filteredOn(s -> s.appointmentId().equals(appointment))
+			.singleElement()
+			.satisfies(s -> assertThat(s.recordId()).isEqualTo(record.id()));
+	}
+
+	@Test
+	void givenABookedAppointmentWhenRescheduledThenItMovesAndAStaleCancellationOfItChangesNothing() {
+		var patient = UUID.randomUUID();
+		var appointment = UUID.randomUUID();
+		var replacement = UUID.randomUUID();
+		var later = start.plus(Duration.ofDays(2));
+		sendBooked(patient, appointment, 2, "Chair 1", start);
+		sendRescheduled(patient, appointment, replacement, 3, "Chair 3", later);
+		// late and older than the move: neither may undo it
+		sendRescheduled(patient, appointment, UUID.randomUUID(), 2, "Chair 4", start);
+		sendCancelled(patient, replacement, 2);
+		awaitConsumed();
+
+		assertThat(appointments.find(appointment)).isEmpty();
+		assertThat(appointments.ofPatient(patient)).singleElement().satisfies(moved -> {
+			assertThat(moved.appointmentId()).isEqualTo(replacement);
+			assertThat(moved.chairName()).isEqualTo("Chair 3");
+			assertThat(moved.start()).isEqualTo(later);
+			assertThat(moved.end()).isEqualTo(later.plus(Duration.ofMinutes(110)));
+			assertThat(moved.patientName()).isEqualTo("Ada Lovelace");
+			assertThat(moved.sequence()).isEqualTo(3);
+			assertThat(moved.aggregateVersion()).isEqualTo(3);
+		});
+	}
+}
