@@ -9,21 +9,24 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import clinic.scheduling.planning.CourseRules;
 import clinic.scheduling.resources.ClinicHours;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * Clinic settings scheduling reads (DOMAIN.md defaults in application.yml under {@code clinic.scheduling}):
- * how long an infusion holds a chair, how many infusions an induction course has, the clinic's time zone and
- * opening hours. Nothing clinical is written into the code.
+ * how long an infusion holds a chair, how many infusions an induction course has and how they are spaced, the
+ * clinic's time zone and opening hours, and the grid slot starts lie on. Nothing clinical is written into the code.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
-		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours) {
+		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
+		@NotNull Duration slotGrid) {
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
 	public record ChairTime(@NotNull Duration infusion, @NotNull Duration recovery, @NotNull Duration turnover) {
@@ -35,6 +38,29 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 
 	/** The days the clinic is open and its hours on those days, in the clinic's time zone. */
 	public record OpeningHours(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+	}
+
+	/**
+	 * How an induction course is spaced (DOMAIN.md: 2–3 infusions per ISO week, at least 1 calendar day between
+	 * infusions, all within 4 weeks of the first).
+	 */
+	public record CourseSettings(@NotNull @Valid PerWeek infusionsPerWeek, @Min(0) int minDaysBetween,
+			@Min(1) int withinWeeks) {
+	}
+
+	/** The fewest and most infusions in one ISO week of a course. */
+	public record PerWeek(@Min(0) int min, @Min(1) int max) {
+
+		@AssertTrue(message = "min must not exceed max")
+		public boolean isOrdered() {
+			return min <= max;
+		}
+	}
+
+	/** The course rules the planner applies, with the number of induction infusions. */
+	public CourseRules courseRules() {
+		return new CourseRules(inductionInfusions, course.infusionsPerWeek().min(), course.infusionsPerWeek().max(),
+				course.minDaysBetween(), course.withinWeeks());
 	}
 
 	public ClinicHours clinicHours() {

@@ -44,6 +44,21 @@ public final class ClinicHours {
 		return zone;
 	}
 
+	/** Whether the clinic opens at all on this weekday. */
+	public boolean isOpenOn(DayOfWeek day) {
+		return days.contains(day);
+	}
+
+	/** The time the clinic opens on an open day, on the wall clock. */
+	public LocalTime opens() {
+		return opens;
+	}
+
+	/** The time the clinic closes on an open day, on the wall clock. */
+	public LocalTime closes() {
+		return closes;
+	}
+
 	/** Whether the whole slot [start, end) lies inside the opening hours of one open day. */
 	public boolean covers(Instant start, Instant end) {
 		if (!start.isBefore(end)) {
