@@ -20,13 +20,14 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Clinic settings scheduling reads (DOMAIN.md defaults in application.yml under {@code clinic.scheduling}):
  * how long an infusion holds a chair, how many infusions an induction course has and how they are spaced, the
- * clinic's time zone and opening hours, and the grid slot starts lie on. Nothing clinical is written into the code.
+ * clinic's time zone and opening hours, the grid slot starts lie on, and the adverse-event grades that pause a
+ * course (session-service's grades: MILD, MODERATE, SEVERE, SERIOUS). Nothing clinical is written into the code.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
-		@NotNull Duration slotGrid) {
+		@NotNull Duration slotGrid, @NotEmpty Set<String> pauseOnGrades) {
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
 	public record ChairTime(@NotNull Duration infusion, @NotNull Duration recovery, @NotNull Duration turnover) {
@@ -61,6 +62,11 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 	public CourseRules courseRules() {
 		return new CourseRules(inductionInfusions, course.infusionsPerWeek().min(), course.infusionsPerWeek().max(),
 				course.minDaysBetween(), course.withinWeeks());
+	}
+
+	/** Whether an adverse event of this grade pauses the patient's open course. */
+	public boolean pauses(String grade) {
+		return pauseOnGrades.stream().anyMatch(g -> g.equalsIgnoreCase(grade));
 	}
 
 	public ClinicHours clinicHours() {

@@ -40,6 +40,12 @@ public interface Appointments {
 	/** Moves the appointment to {@code to}; {@code cancellationReason} is kept when it is cancelled. */
 	void changeStatus(UUID id, AppointmentStatus to, @Nullable String cancellationReason);
 
+	/** Puts the course's booked appointments starting after {@code after} on hold; returns their ids. */
+	List<UUID> holdFuture(UUID courseId, Instant after);
+
+	/** Releases every hold on the course's appointments; returns how many were held. */
+	int releaseHolds(UUID courseId);
+
 	/** Links a booked appointment to the one it replaced when that was rescheduled. */
 	void linkRescheduled(UUID id, UUID rescheduledFrom);
 

@@ -23,6 +23,7 @@ import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.courses.CourseStatus;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Chairs;
 import clinic.scheduling.resources.ClinicHours;
@@ -76,6 +77,10 @@ public class BookingService {
 	@Transactional
 	public Appointment book(UUID courseId, Booking booking) {
 		var course = courses.holdForBooking(courseId);
+		if (course.status() == CourseStatus.PAUSED) {
+			throw new ConflictException("The course of " + course.patientName() + " is paused (" + course.pauseReason()
+					+ "); it takes no bookings until a clinician resumes it");
+		}
 		if (!course.status().isOpen()) {
 			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
 					+ "; only a course TO_PLAN or ACTIVE takes bookings");
@@ -222,6 +227,10 @@ public class BookingService {
 			Instant at) {
 		var appointment = held.appointment();
 		var to = transition.from(appointment.status());
+		if (appointment.onHold() && transition != AppointmentTransition.CANCEL) {
+			throw new ConflictException("The appointment is on hold while its course is paused; it can only be "
+					+ "cancelled until a clinician resumes the course");
+		}
 		appointments.changeStatus(appointment.id(), to, reason);
 		appointments.recordChange(new StatusChange(appointment.id(), appointment.status(), to, reason, by, at));
 		return held.course();

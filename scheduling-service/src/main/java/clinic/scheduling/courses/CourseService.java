@@ -56,13 +56,35 @@ public class CourseService {
 					decision.patientId(), decision.patientVersion());
 			return Optional.empty();
 		}
-		if (decision.eligibility() != Eligibility.CLEARED || courses.openOf(decision.patientId()).isPresent()) {
+		if (decision.eligibility() != Eligibility.CLEARED || courses.hasUnfinished(decision.patientId())) {
 			return Optional.empty();
 		}
 		var course = Course.induction(decision.patientId(), decision.patientName(), settings.inductionInfusions(),
 				clock.instant());
 		courses.insert(course);
 		return Optional.of(course);
+	}
+
+	/** The patient's open course (TO_PLAN or ACTIVE), held for the caller's transaction. */
+	@Transactional
+	public Optional<Course> holdOpenOf(UUID patientId) {
+		return courses.openOf(patientId).flatMap(open -> courses.findForUpdate(open.id())).filter(c -> c.status().isOpen());
+	}
+
+	/** Pauses the open course with the reason; returns it at its new version. */
+	@Transactional
+	public Course pause(Course course, String reason) {
+		var changed = course.paused(reason);
+		courses.update(changed);
+		return changed;
+	}
+
+	/** Resumes the paused course: ACTIVE when it has appointments, TO_PLAN otherwise. */
+	@Transactional
+	public Course resume(Course course, boolean hasAppointments) {
+		var changed = course.resumed(hasAppointments);
+		courses.update(changed);
+		return changed;
 	}
 
 	@Transactional(readOnly = true)

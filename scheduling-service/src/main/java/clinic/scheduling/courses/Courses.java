@@ -20,6 +20,9 @@ public interface Courses {
 	/** The patient's open course (TO_PLAN or ACTIVE); there is at most one. */
 	Optional<Course> openOf(UUID patientId);
 
+	/** Whether the patient has a course not yet completed: open or paused. */
+	boolean hasUnfinished(UUID patientId);
+
 	List<Course> ofPatient(UUID patientId);
 
 	/** Every course, or those in the given status when it is not null, oldest first. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.CoursePausing;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
@@ -32,9 +34,12 @@ class CourseController {
 
 	private final BookingService bookings;
 
-	CourseController(CourseService courses, BookingService bookings) {
+	private final CoursePausing pausing;
+
+	CourseController(CourseService courses, BookingService bookings, CoursePausing pausing) {
 		this.courses = courses;
 		this.bookings = bookings;
+		this.pausing = pausing;
 	}
 
 	/** {@code start} is an ISO-8601 instant, for example 2026-03-02T08:00:00Z or 2026-03-02T09:00:00+01:00. */
@@ -42,22 +47,27 @@ class CourseController {
 	}
 
 	/** {@code status} is the FHIR R4 appointment status code: booked, arrived, checked-in, fulfilled, ... */
+	/** {@code onHold} while the course is paused: the appointment is kept but not to be given until resumed. */
 	record AppointmentView(UUID id, UUID chairId, String chairName, Instant start, Instant end, String status,
-			int sequence) {
+			int sequence, boolean onHold) {
 
 		static AppointmentView of(Appointment a) {
 			return new AppointmentView(a.id(), a.chairId(), a.chairName(), a.start(), a.end(), a.status().code(),
-					a.sequence());
+					a.sequence(), a.onHold());
 		}
 	}
 
 	record CourseView(UUID id, UUID patientId, String patientName, CourseStatus status, int plannedInfusions,
-			int completedInfusions, List<AppointmentView> appointments) {
+			int completedInfusions, @Nullable String pauseReason, List<AppointmentView> appointments) {
 
 		static CourseView of(Course c, List<Appointment> appointments) {
 			return new CourseView(c.id(), c.patientId(), c.patientName(), c.status(), c.plannedInfusions(),
-					c.completedInfusions(), appointments.stream().map(AppointmentView::of).toList());
+					c.completedInfusions(), c.pauseReason(), appointments.stream().map(AppointmentView::of).toList());
 		}
+	}
+
+	/** Why a clinician resumes a paused course. */
+	record ResumptionRequest(@Nullable String reason) {
 	}
 
 	@GetMapping
@@ -82,5 +92,13 @@ class CourseController {
 	@Operation(summary = "Book the course's next infusion into a chair; it holds the chair for the clinic's chair time")
 	AppointmentView book(@PathVariable UUID courseId, @Valid @RequestBody BookingRequest request) {
 		return AppointmentView.of(bookings.book(courseId, new BookingService.Booking(request.chairId(), request.start())));
+	}
+
+	@PostMapping("/{courseId}/resumption")
+	@PreAuthorize("hasAnyRole('clinician', 'admin')")
+	@Operation(summary = "Resume a course paused after a serious adverse event, with a reason; its held appointments are released")
+	CourseView resumption(@PathVariable UUID courseId, @RequestBody(required = false) @Nullable ResumptionRequest request) {
+		pausing.resume(courseId, request == null ? null : request.reason());
+		return get(courseId);
 	}
 }

@@ -32,4 +32,17 @@ class CourseTest {
 		assertThat(completed.status()).isEqualTo(CourseStatus.COMPLETED);
 		assertThat(completed.status().isOpen()).isFalse();
 	}
+
+	@Test
+	void givenAnActiveCourseWhenPausedThenNotOpenAndWhenResumedActiveAgainWithoutTheReason() {
+		var paused = planned.withInfusionBooked().paused("SERIOUS adverse event");
+		assertThat(paused.status()).isEqualTo(CourseStatus.PAUSED);
+		assertThat(paused.status().isOpen()).isFalse();
+		assertThat(paused.pauseReason()).isEqualTo("SERIOUS adverse event");
+		var resumed = paused.resumed(true);
+		assertThat(resumed.status()).isEqualTo(CourseStatus.ACTIVE);
+		assertThat(resumed.pauseReason()).isNull();
+		assertThat(resumed.version()).isEqualTo(paused.version() + 1);
+		assertThat(paused.resumed(false).status()).isEqualTo(CourseStatus.TO_PLAN);
+	}
 }

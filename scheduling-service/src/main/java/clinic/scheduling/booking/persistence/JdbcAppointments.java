@@ -155,6 +155,25 @@ class JdbcAppointments implements Appointments {
 	}
 
 	@Override
+	public List<UUID> holdFuture(UUID courseId, Instant after) {
+		return jdbc.sql("""
+				update appointment set on_hold = true
+				where course_id = :course and status = 'booked' and start_at > :after and not on_hold
+				returning id""")
+			.param("course", courseId)
+			.param("after", Timestamp.from(after))
+			.query(UUID.class)
+			.list();
+	}
+
+	@Override
+	public int releaseHolds(UUID courseId) {
+		return jdbc.sql("update appointment set on_hold = false where course_id = :course and on_hold")
+			.param("course", courseId)
+			.update();
+	}
+
+	@Override
 	public void linkRescheduled(UUID id, UUID rescheduledFrom) {
 		jdbc.sql("update appointment set rescheduled_from = :from where id = :id")
 			.param("id", id)
@@ -226,6 +245,6 @@ class JdbcAppointments implements Appointments {
 				AppointmentKind.valueOf(rs.getString("kind")), rs.getInt("sequence"),
 				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
 				AppointmentStatus.ofCode(rs.getString("status")), rs.getString("booked_by"),
-				rs.getTimestamp("booked_at").toInstant());
+				rs.getTimestamp("booked_at").toInstant(), rs.getBoolean("on_hold"));
 	}
 }

@@ -3,6 +3,7 @@ package clinic.scheduling.courses.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +29,8 @@ class JdbcCourses implements Courses {
 	public void insert(Course c) {
 		jdbc.sql("""
 				insert into course (id, patient_id, patient_name, status, planned_infusions, completed_infusions,
-				  version, created_at)
-				values (:id, :patient, :name, :status, :planned, :completed, :version, :created)""")
+				  version, created_at, pause_reason)
+				values (:id, :patient, :name, :status, :planned, :completed, :version, :created, :pauseReason)""")
 			.param("id", c.id())
 			.param("patient", c.patientId())
 			.param("name", c.patientName())
@@ -38,6 +39,7 @@ class JdbcCourses implements Courses {
 			.param("completed", c.completedInfusions())
 			.param("version", c.version())
 			.param("created", Timestamp.from(c.createdAt()))
+			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
 			.update();
 	}
 
@@ -45,7 +47,8 @@ class JdbcCourses implements Courses {
 	public void update(Course c) {
 		int updated = jdbc.sql("""
 				update course set patient_name = :name, status = :status, planned_infusions = :planned,
-				       completed_infusions = :completed, version = :version
+				       completed_infusions = :completed, version = :version,
+				       pause_reason = :pauseReason
 				where id = :id and version = :previous""")
 			.param("id", c.id())
 			.param("name", c.patientName())
@@ -54,6 +57,7 @@ class JdbcCourses implements Courses {
 			.param("completed", c.completedInfusions())
 			.param("version", c.version())
 			.param("previous", c.version() - 1)
+			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Course " + c.id() + " was changed by someone else; reload and try again");
@@ -82,6 +86,14 @@ class JdbcCourses implements Courses {
 	}
 
 	@Override
+	public boolean hasUnfinished(UUID patientId) {
+		return jdbc.sql("select count(*) from course where patient_id = :patient and status <> 'COMPLETED'")
+			.param("patient", patientId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	@Override
 	public List<Course> ofPatient(UUID patientId) {
 		return jdbc.sql("select * from course where patient_id = :patient order by created_at, id")
 			.param("patient", patientId)
@@ -104,6 +116,6 @@ class JdbcCourses implements Courses {
 		return new Course(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("patient_name"), CourseStatus.valueOf(rs.getString("status")),
 				rs.getInt("planned_infusions"), rs.getInt("completed_infusions"), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("pause_reason"));
 	}
 }

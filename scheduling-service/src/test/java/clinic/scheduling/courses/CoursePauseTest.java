@@ -1,0 +1,184 @@
+package clinic.scheduling.courses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import clinic.contracts.EventSchemas;
+import clinic.platform.test.EventProbe;
+import clinic.platform.test.Tokens;
+import clinic.scheduling.SchedulingIntegrationTest;
+import clinic.scheduling.booking.Appointment;
+import clinic.scheduling.booking.BookingService.Booking;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Adverse events, as session-service publishes them on Kafka: a serious one pauses the patient's open course and
+ * holds its future appointments until a clinician resumes it.
+ */
+class CoursePauseTest extends SchedulingIntegrationTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final String PAUSED = "clinic.scheduling.course-paused.v1";
+
+	private static final String RESUMED = "clinic.scheduling.course-resumed.v1";
+
+	@Autowired
+	JsonMapper json;
+
+	/** Sends the event; returns its adverse event id. */
+	static UUID adverseEvent(UUID patientId, String grade) {
+		return adverseEvent(patientId, grade, UUID.randomUUID());
+	}
+
+	static UUID adverseEvent(UUID patientId, String grade, UUID cloudEventId) {
+		var adverseEventId = UUID.randomUUID();
+		var data = """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-03-02T10:00:00Z",
+				 "sessionId":"%s","appointmentId":"%s","adverseEventId":"%s","grade":"%s",
+				 "description":"Blood pressure 190/110 during infusion","reportedBy":"nina"}"""
+			.formatted(UUID.randomUUID(), patientId, UUID.randomUUID(), UUID.randomUUID(), adverseEventId, grade);
+		EventProbe.send("clinic.session", patientId, EventProbe.cloudEvent(cloudEventId,
+				"clinic.session.adverse-event-reported.v1", patientId, data));
+		return adverseEventId;
+	}
+
+	/** Waits until the inbox recorded the event, which it does in the transaction of the handler's effect. */
+	void awaitHandled(UUID cloudEventId) {
+		await().atMost(PATIENCE)
+			.until(() -> jdbc.sql("select count(*) from inbox_event where event_id = :id")
+				.param("id", cloudEventId)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	static RequestPostProcessor as(String user, String role) {
+		return Tokens.as(user, role);
+	}
+
+	ResultActions resume(RequestPostProcessor user, UUID course, String body) throws Exception {
+		return mvc.perform(post("/api/scheduling/courses/{courseId}/resumption", course).with(user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	ResultActions book(UUID course, UUID chair, java.time.Instant start) throws Exception {
+		return mvc.perform(post("/api/scheduling/courses/{courseId}/appointments", course)
+			.with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"chairId":"%s","start":"%s"}""".formatted(chair, start)));
+	}
+
+	@Test
+	void givenAnActiveCourseWhenASeriousAdverseEventIsReportedThenPausedHeldRefusesBookingsUntilAClinicianResumes()
+			throws Exception {
+		var course = clearedPatientsCourse("Ada Lovelace");
+		var week = aWeekOfItsOwn();
+		Appointment first = bookings.book(course.id(), new Booking(CHAIR_3, at(week, 9, 0)));
+		Appointment second = bookings.book(course.id(), new Booking(CHAIR_3, at(week.plusDays(2), 9, 0)));
+
+		var adverseEventId = adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		assertThat(courses.get(course.id()).pauseReason()).contains("SERIOUS").contains(adverseEventId.toString());
+		assertThat(bookings.ofCourse(course.id())).allMatch(Appointment::onHold);
+
+		mvc.perform(get("/api/scheduling/courses/{courseId}", course.id()).with(as("frank", "front-desk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PAUSED"))
+			.andExpect(jsonPath("$.pauseReason").value(containsString("SERIOUS")))
+			.andExpect(jsonPath("$.appointments[0].onHold").value(true))
+			.andExpect(jsonPath("$.appointments[0].status").value("booked"));
+
+		await().atMost(PATIENCE)
+			.until(() -> !EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, course.patientId())).isEmpty());
+		var paused = EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, course.patientId()));
+		assertThat(paused).hasSize(1);
+		assertThat(EventSchemas.violations(PAUSED, paused.get(0).value())).isEmpty();
+		var data = json.readTree(paused.get(0).value());
+		assertThat(data.get("courseId").asString()).isEqualTo(course.id().toString());
+		assertThat(data.get("adverseEventId").asString()).isEqualTo(adverseEventId.toString());
+		assertThat(data.get("heldAppointmentIds").valueStream().map(n -> n.asString()).toList())
+			.containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
+
+		book(course.id(), CHAIR_3, at(week.plusDays(4), 9, 0)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("paused")));
+		mvc.perform(post("/api/scheduling/appointments/{appointmentId}/arrival", first.id())
+			.with(as("nina", "nurse"))).andExpect(status().isConflict());
+
+		resume(as("frank", "front-desk"), course.id(), """
+				{"reason":"looks fine"}""").andExpect(status().isForbidden());
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"  "}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("reason")));
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.PAUSED);
+
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"Blood pressure normal, reviewed with the patient"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.appointments[0].onHold").value(false))
+			.andExpect(jsonPath("$.appointments[1].onHold").value(false));
+		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"again"}""").andExpect(status().isConflict());
+
+		await().atMost(PATIENCE)
+			.until(() -> !EventProbe.records("clinic.scheduling", EventProbe.ofType(RESUMED, course.patientId())).isEmpty());
+		var resumed = EventProbe.records("clinic.scheduling", EventProbe.ofType(RESUMED, course.patientId()));
+		assertThat(resumed).hasSize(1);
+		assertThat(EventSchemas.violations(RESUMED, resumed.get(0).value())).isEmpty();
+		assertThat(json.readTree(resumed.get(0).value()).get("resumedBy").asString()).isEqualTo("clara");
+
+		book(course.id(), CHAIR_3, at(week.plusDays(4), 9, 0)).andExpect(status().isCreated());
+	}
+
+	@Test
+	void givenACourseToPlanWhenPausedAndResumedThenItIsToPlanAgain() throws Exception {
+		var course = clearedPatientsCourse("Grace Hopper");
+		adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		resume(as("adam", "admin"), course.id(), """
+				{"reason":"cleared by the clinician"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("TO_PLAN"));
+	}
+
+	@Test
+	void givenAnActiveCourseWhenAMildAdverseEventIsReportedThenNothingChanges() throws Exception {
+		var course = clearedPatientsCourse("Emmy Noether");
+		var week = aWeekOfItsOwn();
+		bookings.book(course.id(), new Booking(CHAIR_4, at(week, 9, 0)));
+
+		var eventId = UUID.randomUUID();
+		adverseEvent(course.patientId(), "MILD", eventId);
+		awaitHandled(eventId);
+
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.ACTIVE);
+		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		assertThat(EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, course.patientId()))).isEmpty();
+	}
+
+	@Test
+	void givenAPatientWithoutAnOpenCourseWhenASeriousAdverseEventIsReportedThenNothingHappens() throws Exception {
+		var patientId = UUID.randomUUID();
+		var eventId = UUID.randomUUID();
+		adverseEvent(patientId, "SERIOUS", eventId);
+		awaitHandled(eventId);
+		assertThat(courses.ofPatient(patientId)).isEmpty();
+		assertThat(EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, patientId))).isEmpty();
+	}
+}
