@@ -20,14 +20,15 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Clinic settings scheduling reads (DOMAIN.md defaults in application.yml under {@code clinic.scheduling}):
  * how long an infusion holds a chair, how many infusions an induction course has and how they are spaced, the
- * clinic's time zone and opening hours, the grid slot starts lie on, and the adverse-event grades that pause a
+ * clinic's time zone and opening hours (a site may set its own), the grid slot starts lie on, how far ahead slot
+ * searches and course proposals look, and the adverse-event grades that pause a
  * course (session-service's grades: MILD, MODERATE, SEVERE, SERIOUS). Nothing clinical is written into the code.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
-		@NotNull Duration slotGrid, @NotEmpty Set<String> pauseOnGrades) {
+		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades) {
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
 	public record ChairTime(@NotNull Duration infusion, @NotNull Duration recovery, @NotNull Duration turnover) {
@@ -58,9 +59,9 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 		}
 	}
 
-	/** The course rules the planner applies, with the number of induction infusions. */
-	public CourseRules courseRules() {
-		return new CourseRules(inductionInfusions, course.infusionsPerWeek().min(), course.infusionsPerWeek().max(),
+	/** The course rules the planner applies to a course of {@code infusions} infusions. */
+	public CourseRules courseRules(int infusions) {
+		return new CourseRules(infusions, course.infusionsPerWeek().min(), course.infusionsPerWeek().max(),
 				course.minDaysBetween(), course.withinWeeks());
 	}
 

@@ -74,6 +74,13 @@ public abstract class SchedulingIntegrationTest {
 			.plusWeeks(weeksAhead.getAndIncrement());
 	}
 
+	/** {@code weeks} consecutive weeks no other test books in (a whole course spans up to four): the first Monday. */
+	public static LocalDate weeksOfTheirOwn(int weeks) {
+		return LocalDate.now(CLINIC_ZONE)
+			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+			.plusWeeks(weeksAhead.getAndAdd(weeks));
+	}
+
 	public static Instant at(LocalDate day, int hour, int minute) {
 		return day.atTime(LocalTime.of(hour, minute)).atZone(CLINIC_ZONE).toInstant();
 	}

@@ -93,7 +93,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<Object> conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+		var response = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+		if (response.getBody() instanceof ProblemDetail problem) {
+			ex.details().forEach(problem::setProperty);
+		}
+		return response;
 	}
 
 	/** Constraints in the database are the last line: exclusion (23P01) and unique (23505) violations are 409. */

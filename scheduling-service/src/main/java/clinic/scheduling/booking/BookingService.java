@@ -3,6 +3,7 @@ package clinic.scheduling.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.calendar.CalendarService;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
+import clinic.scheduling.planning.Problem;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Chairs;
 import clinic.scheduling.resources.ClinicHours;
@@ -59,8 +62,12 @@ public class BookingService {
 
 	private final Clock clock;
 
+	private final CalendarService calendars;
+
+	private final PlanningService planning;
+
 	BookingService(CourseService courses, Chairs chairs, Appointments appointments, SchedulingSettings settings,
-			ClinicEvents events, Clock clock) {
+			ClinicEvents events, Clock clock, CalendarService calendars, PlanningService planning) {
 		this.courses = courses;
 		this.chairs = chairs;
 		this.appointments = appointments;
@@ -68,6 +75,8 @@ public class BookingService {
 		this.hours = settings.clinicHours();
 		this.events = events;
 		this.clock = clock;
+		this.calendars = calendars;
+		this.planning = planning;
 	}
 
 	/** One infusion into a chair, starting at {@code start}; it holds the chair for the clinic's chair time. */
@@ -77,15 +86,8 @@ public class BookingService {
 	@Transactional
 	public Appointment book(UUID courseId, Booking booking) {
 		var course = courses.holdForBooking(courseId);
-		if (course.status() == CourseStatus.PAUSED) {
-			throw new ConflictException("The course of " + course.patientName() + " is paused (" + course.pauseReason()
-					+ "); it takes no bookings until a clinician resumes it");
-		}
-		if (!course.status().isOpen()) {
-			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
-					+ "; only a course TO_PLAN or ACTIVE takes bookings");
-		}
-		var slot = slot(booking);
+		requireBookable(course);
+		var slot = slot(booking, course.patientId());
 		int booked = appointments.countBooked(courseId);
 		if (booked >= course.plannedInfusions()) {
 			throw new ConflictException("All " + course.plannedInfusions() + " planned infusions of the course of "
@@ -104,6 +106,60 @@ public class BookingService {
 		var changed = courses.infusionBooked(course);
 		events.publish(AppointmentBooked.of(appointment, changed));
 		return appointment;
+	}
+
+	/**
+	 * Books every infusion of the course, or none: each occurrence is checked against the clinic hours and closures,
+	 * the chairs, nurse capacity, the patient's other appointments and the course rules, under the site's capacity
+	 * lock, before the first is written. When one does not fit, nothing is booked and the 409 lists, per occurrence,
+	 * what it breaks ({@code occurrences}).
+	 */
+	@Transactional
+	public List<Appointment> bookCourse(UUID courseId, List<Booking> occurrences) {
+		var course = courses.holdForBooking(courseId);
+		requireBookable(course);
+		calendars.lockCapacity(planning.siteOf(occurrences));
+		var checked = planning.check(course, occurrences);
+		if (!checked.check().ok()) {
+			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).toList();
+			throw new ConflictException(failing.size() + " of the " + occurrences.size()
+					+ " infusions do not fit; nothing was booked",
+					Map.of("occurrences", PlannedOccurrence.of(checked)));
+		}
+		var by = CurrentUser.name();
+		var now = clock.instant();
+		var booked = new ArrayList<Appointment>();
+		var slots = checked.check().plan().occurrences();
+		for (int i = 0; i < slots.size(); i++) {
+			var slot = slots.get(i);
+			var chair = chairs.find(slot.chairId()).orElseThrow();
+			var appointment = Appointment.infusion(course, chair, i + 1, slot.start(), slot.end(), by, now);
+			try {
+				appointments.insert(appointment);
+			}
+			catch (AppointmentCollision collision) {
+				throw new ConflictException("Infusion " + (i + 1) + ": " + explain(collision, appointment)
+						+ "; nothing was booked");
+			}
+			appointments.recordChange(new StatusChange(appointment.id(), null, AppointmentStatus.BOOKED, null, by, now));
+			booked.add(appointment);
+		}
+		var changed = courses.infusionBooked(course);
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		events.publish(CoursePlanned.of(changed, booked, now));
+		return booked;
+	}
+
+	/** A course takes bookings only while it is open and not paused. */
+	private static void requireBookable(Course course) {
+		if (course.status() == CourseStatus.PAUSED) {
+			throw new ConflictException("The course of " + course.patientName() + " is paused (" + course.pauseReason()
+					+ "); it takes no bookings until a clinician resumes it");
+		}
+		if (!course.status().isOpen()) {
+			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
+					+ "; only a course TO_PLAN or ACTIVE takes bookings");
+		}
 	}
 
 	/**
@@ -126,7 +182,10 @@ public class BookingService {
 		appointments.fulfil(appointmentId, completedAt);
 		appointments.recordChange(new StatusChange(appointmentId, appointment.status(), AppointmentStatus.FULFILLED,
 				null, SESSION_SERVICE, completedAt));
-		courses.infusionsGiven(appointment.courseId(), appointments.countFulfilled(appointment.courseId()));
+		var progress = courses.infusionsGiven(appointment.courseId(), appointments.countFulfilled(appointment.courseId()));
+		if (progress.completedNow()) {
+			events.publish(CourseCompleted.of(progress.course(), completedAt));
+		}
 	}
 
 	/** The appointment with its cancellation reason, the appointment it replaced and its status history. */
@@ -184,11 +243,11 @@ public class BookingService {
 		var held = hold(appointmentId);
 		var old = held.appointment();
 		AppointmentTransition.RESCHEDULE.from(old.status());
-		var slot = slot(booking);
 		var by = CurrentUser.name();
 		var now = clock.instant();
 		// the old appointment frees its time first, so that the patient may move within it
 		change(held, AppointmentTransition.RESCHEDULE, RESCHEDULED, by, now);
+		var slot = slot(booking, old.patientId());
 		var replacement = old.movedTo(slot.chair(), slot.start(), slot.end(), by, now);
 		try {
 			appointments.insert(replacement);
@@ -239,8 +298,13 @@ public class BookingService {
 	private record Slot(Chair chair, Instant start, Instant end) {
 	}
 
-	/** The chair and time of a booking, checked: a known chair, in the future, inside clinic hours. */
-	private Slot slot(Booking booking) {
+	/**
+	 * The chair and time of a booking, checked: a known chair in service, in the future, inside the site's hours, not
+	 * on a closure day, and a nurse on shift for the whole slot with a chair to spare. Nurse capacity is checked under
+	 * the site's capacity lock, held to the end of the booking transaction, so that two bookings cannot both take
+	 * the last place; the chair and the patient are guarded by the database's exclusion constraints.
+	 */
+	private Slot slot(Booking booking, UUID patientId) {
 		var chair = chairs.find(booking.chairId())
 			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + booking.chairId()));
 		var start = booking.start().truncatedTo(ChronoUnit.MICROS);
@@ -248,10 +312,30 @@ public class BookingService {
 			throw new InvalidInputException("start", "An infusion can only be booked in the future");
 		}
 		var end = start.plus(settings.chairTime().total());
-		if (!hours.covers(start, end)) {
-			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + hours
+		calendars.lockCapacity(chair.siteId());
+		var day = start.atZone(hours.zone()).toLocalDate();
+		var calendar = calendars.load(new CalendarService.Request(chair.siteId(), day, day, patientId, null));
+		var siteHours = calendar.hours();
+		if (!siteHours.covers(start, end)) {
+			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + siteHours
 					+ " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
 		}
+		if (calendar.closures().containsKey(day)) {
+			throw new ConflictException(calendar.siteName() + " is closed on " + day + " (" + calendar.closures().get(day)
+					+ ")");
+		}
+		if (calendar.chairs().stream().anyMatch(c -> c.id().equals(chair.id()) && !c.active())) {
+			throw new InvalidInputException("chairId", chair.name() + " is out of service");
+		}
+		calendars.finder(calendar, settings.chairTime().total())
+			.check(patientId, new clinic.scheduling.planning.Slot(chair.id(), start, end))
+			.stream()
+			.filter(problem -> problem.rule() == Problem.Rule.NO_NURSE_CAPACITY)
+			.findFirst()
+			.ifPresent(problem -> {
+				throw new ConflictException(problem.message() + ": every nurse on shift then already watches as many "
+						+ "chairs as they may");
+			});
 		return new Slot(chair, start, end);
 	}
 

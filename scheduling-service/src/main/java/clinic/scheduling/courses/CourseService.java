@@ -124,13 +124,17 @@ public class CourseService {
 		return changed;
 	}
 
+	/** The course after infusions were given, and whether that completed it just now. */
+	public record Progress(Course course, boolean completedNow) {
+	}
+
 	/** {@code fulfilled} appointments of the course have been given; returns the course as it is now. */
 	@Transactional
-	public Course infusionsGiven(UUID courseId, int fulfilled) {
-		var changed = courses.findForUpdate(courseId)
-			.orElseThrow(() -> new NotFoundException("Course", courseId))
-			.withInfusionsGiven(fulfilled);
+	public Progress infusionsGiven(UUID courseId, int fulfilled) {
+		var before = courses.findForUpdate(courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+		var changed = before.withInfusionsGiven(fulfilled);
 		courses.update(changed);
-		return changed;
+		return new Progress(changed,
+				before.status() != CourseStatus.COMPLETED && changed.status() == CourseStatus.COMPLETED);
 	}
 }

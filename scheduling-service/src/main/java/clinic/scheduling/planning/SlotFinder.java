@@ -250,10 +250,11 @@ public final class SlotFinder {
 		if (closures.contains(day) || !hours.isOpenOn(day.getDayOfWeek()) || !preferences.allows(day.getDayOfWeek())) {
 			return;
 		}
-		var earliestLocal = preferences.earliestStart() != null && preferences.earliestStart().isAfter(hours.opens())
-				? preferences.earliestStart() : hours.opens();
+		var opens = hours.opens(day.getDayOfWeek());
+		var earliestLocal = preferences.earliestStart() != null && preferences.earliestStart().isAfter(opens)
+				? preferences.earliestStart() : opens;
 		long first = day.atTime(onGrid(earliestLocal)).atZone(zone).toEpochSecond();
-		long close = day.atTime(hours.closes()).atZone(zone).toEpochSecond();
+		long close = day.atTime(hours.closes(day.getDayOfWeek())).atZone(zone).toEpochSecond();
 		long fromSeconds = from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
 		long untilSeconds = until.getEpochSecond();
 		var patient = patientBusy.get(patientId);
@@ -274,7 +275,7 @@ public final class SlotFinder {
 					&& !preferences.allows(start.atZone(zone).toLocalTime(), end.atZone(zone).toLocalTime())) {
 				return; // later starts end later still
 			}
-			int chair = freeChair(s, e);
+			int chair = freeChair(s, e, preferences);
 			if (chair >= 0 && capacity(s, e) > peakLoad(s, e)) {
 				found.add(new Slot(chairs[chair], start, end));
 			}
@@ -288,8 +289,12 @@ public final class SlotFinder {
 	}
 
 	private int freeChair(long s, long e) {
+		return freeChair(s, e, Preferences.NONE);
+	}
+
+	private int freeChair(long s, long e, Preferences preferences) {
 		for (int c = 0; c < chairs.length; c++) {
-			if (!chairBusy[c].overlaps(s, e)) {
+			if (!chairBusy[c].overlaps(s, e) && preferences.allows(chairs[c])) {
 				return c;
 			}
 		}

@@ -6,8 +6,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,39 +29,65 @@ public final class ClinicHours {
 
 	private final ZoneId zone;
 
-	private final Set<DayOfWeek> days;
+	private final Map<DayOfWeek, Open> week;
 
-	private final LocalTime opens;
+	/** The hours of one open weekday, on the wall clock. */
+	public record Open(LocalTime opens, LocalTime closes) {
 
-	private final LocalTime closes;
-
-	public ClinicHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
-		if (!opens.isBefore(closes)) {
-			throw new IllegalArgumentException("The clinic must open (" + opens + ") before it closes (" + closes + ")");
+		public Open {
+			if (!opens.isBefore(closes)) {
+				throw new IllegalArgumentException("The clinic must open (" + opens + ") before it closes (" + closes + ")");
+			}
 		}
+	}
+
+	/** The same hours on each of {@code days}. */
+	public ClinicHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+		this(zone, sameHours(days, new Open(opens, closes)));
+	}
+
+	/** Hours per weekday; a weekday missing from {@code week} is closed. */
+	public ClinicHours(ZoneId zone, Map<DayOfWeek, Open> week) {
 		this.zone = zone;
-		this.days = days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
-		this.opens = opens;
-		this.closes = closes;
+		this.week = week.isEmpty() ? new EnumMap<>(DayOfWeek.class) : new EnumMap<>(week);
+	}
+
+	private static Map<DayOfWeek, Open> sameHours(Set<DayOfWeek> days, Open open) {
+		var week = new EnumMap<DayOfWeek, Open>(DayOfWeek.class);
+		days.forEach(day -> week.put(day, open));
+		return week;
 	}
 
 	public ZoneId zone() {
 		return zone;
 	}
 
+	/** The open weekdays with their hours. */
+	public Map<DayOfWeek, Open> week() {
+		return Collections.unmodifiableMap(week);
+	}
+
 	/** Whether the clinic opens at all on this weekday. */
 	public boolean isOpenOn(DayOfWeek day) {
-		return days.contains(day);
+		return week.containsKey(day);
 	}
 
-	/** The time the clinic opens on an open day, on the wall clock. */
-	public LocalTime opens() {
-		return opens;
+	/** The time the clinic opens on an open weekday, on the wall clock. */
+	public LocalTime opens(DayOfWeek day) {
+		return hoursOn(day).opens();
 	}
 
-	/** The time the clinic closes on an open day, on the wall clock. */
-	public LocalTime closes() {
-		return closes;
+	/** The time the clinic closes on an open weekday, on the wall clock. */
+	public LocalTime closes(DayOfWeek day) {
+		return hoursOn(day).closes();
+	}
+
+	private Open hoursOn(DayOfWeek day) {
+		var open = week.get(day);
+		if (open == null) {
+			throw new IllegalArgumentException("The clinic is closed on " + day);
+		}
+		return open;
 	}
 
 	/** Whether the whole slot [start, end) lies inside the opening hours of one open day. */
@@ -66,8 +97,9 @@ public final class ClinicHours {
 		}
 		var from = start.atZone(zone);
 		var to = end.atZone(zone);
-		return from.toLocalDate().equals(to.toLocalDate()) && days.contains(from.getDayOfWeek())
-				&& !from.toLocalTime().isBefore(opens) && !to.toLocalTime().isAfter(closes);
+		var open = week.get(from.getDayOfWeek());
+		return open != null && from.toLocalDate().equals(to.toLocalDate()) && !from.toLocalTime().isBefore(open.opens())
+				&& !to.toLocalTime().isAfter(open.closes());
 	}
 
 	/** The slot as people at the clinic read it, for example "Mon 2026-03-02 09:00–10:50". */
@@ -78,12 +110,20 @@ public final class ClinicHours {
 		return DAY.format(from) + " " + TIME.format(from) + "–" + (sameDay ? "" : DAY.format(to) + " ") + TIME.format(to);
 	}
 
-	/** The opening hours as people read them, for example "Mon, Tue, Wed, Thu, Fri 08:00–18:00 (Europe/Zurich)". */
+	/**
+	 * The opening hours as people read them, days with the same hours together, for example
+	 * "Mon, Tue, Wed, Thu, Fri 08:00–18:00 (Europe/Zurich)" or "Mon, Tue 08:00–18:00; Sat 09:00–12:00 (Europe/Zurich)".
+	 */
 	@Override
 	public String toString() {
-		var dayNames = days.stream()
-			.map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-			.collect(Collectors.joining(", "));
-		return dayNames + " " + TIME.format(opens) + "–" + TIME.format(closes) + " (" + zone + ")";
+		var byHours = new LinkedHashMap<Open, List<String>>();
+		week.forEach((day, open) -> byHours.computeIfAbsent(open, o -> new ArrayList<>())
+			.add(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
+		var text = byHours.entrySet()
+			.stream()
+			.map(e -> String.join(", ", e.getValue()) + " " + TIME.format(e.getKey().opens()) + "–"
+					+ TIME.format(e.getKey().closes()))
+			.collect(Collectors.joining("; "));
+		return (text.isEmpty() ? "closed every day" : text) + " (" + zone + ")";
 	}
 }

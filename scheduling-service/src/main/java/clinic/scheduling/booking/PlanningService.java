@@ -1,0 +1,245 @@
+package clinic.scheduling.booking;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.InvalidInputException;
+import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.calendar.CalendarChair;
+import clinic.scheduling.calendar.CalendarService;
+import clinic.scheduling.calendar.SiteCalendar;
+import clinic.scheduling.courses.Course;
+import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.planning.CoursePlan;
+import clinic.scheduling.planning.CoursePlanner;
+import clinic.scheduling.planning.PlanCheck;
+import clinic.scheduling.planning.Preferences;
+import clinic.scheduling.planning.Slot;
+import clinic.scheduling.planning.SlotFinder;
+
+/**
+ * Finds free slots and proposes and checks whole courses on a site's calendar loaded from the database. Read-only:
+ * booking a checked course is {@link BookingService#bookCourse}, which checks it again under the site's lock.
+ */
+@Service
+public class PlanningService {
+
+	/** The most slots one search returns. */
+	public static final int MAX_SLOTS = 100;
+
+	private final CalendarService calendars;
+
+	private final CourseService courses;
+
+	private final Appointments appointments;
+
+	private final SchedulingSettings settings;
+
+	private final Clock clock;
+
+	PlanningService(CalendarService calendars, CourseService courses, Appointments appointments,
+			SchedulingSettings settings, Clock clock) {
+		this.calendars = calendars;
+		this.courses = courses;
+		this.appointments = appointments;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * What the patient wants: the site (optional when the clinic has one), the earliest time (default now) and the
+	 * latest (default now plus the planning horizon), weekdays and wall-clock times that suit, chair attributes.
+	 */
+	public record Wishes(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant until, Set<DayOfWeek> days,
+			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, Set<String> chairAttributes) {
+
+		public Wishes {
+			days = days == null ? Set.of() : Set.copyOf(days);
+			chairAttributes = chairAttributes == null ? Set.of() : Set.copyOf(chairAttributes);
+		}
+
+		public static Wishes none() {
+			return new Wishes(null, null, null, Set.of(), null, null, Set.of());
+		}
+	}
+
+	/** A slot with its chair's name. */
+	public record FreeSlot(UUID chairId, String chairName, Instant start, Instant end) {
+	}
+
+	/** A checked plan and the names of the chairs it uses. */
+	public record CheckedPlan(PlanCheck check, Map<UUID, String> chairNames) {
+
+		public String chairName(UUID chairId) {
+			return chairNames.getOrDefault(chairId, "unknown chair");
+		}
+	}
+
+	/** The earliest free infusion slots for the patient, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<FreeSlot> earliestSlots(UUID patientId, Wishes wishes, int limit) {
+		if (limit < 1 || limit > MAX_SLOTS) {
+			throw new InvalidInputException("limit", "Ask for 1 to " + MAX_SLOTS + " slots");
+		}
+		var window = window(wishes);
+		var calendar = load(wishes.siteId(), window, patientId, null);
+		var preferences = preferences(calendar, wishes);
+		if (preferences.isEmpty()) {
+			return List.of();
+		}
+		var names = chairNames(calendar);
+		return finder(calendar).earliest(patientId, window.from(), window.until(), preferences.get(), limit)
+			.stream()
+			.map(slot -> new FreeSlot(slot.chairId(), names.get(slot.chairId()), slot.start(), slot.end()))
+			.toList();
+	}
+
+	/**
+	 * The earliest whole induction course for the course's patient that keeps every course rule, with each
+	 * occurrence checked; empty when none fits in the window.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CheckedPlan> propose(UUID courseId, Wishes wishes) {
+		var course = courses.get(courseId);
+		requireUnplanned(course);
+		var window = window(wishes);
+		var calendar = load(wishes.siteId(), window, course.patientId(), course.id());
+		var preferences = preferences(calendar, wishes);
+		if (preferences.isEmpty()) {
+			return Optional.empty();
+		}
+		var planner = new CoursePlanner(finder(calendar), settings.courseRules(course.plannedInfusions()));
+		return planner.propose(course.patientId(), window.from(), window.until(), preferences.get())
+			.map(plan -> new CheckedPlan(planner.check(plan), chairNames(calendar)));
+	}
+
+	/** Checks a course the front desk put together or adjusted: every occurrence against every rule. */
+	@Transactional(readOnly = true)
+	public CheckedPlan check(UUID courseId, List<BookingService.Booking> occurrences) {
+		var course = courses.get(courseId);
+		return check(course, occurrences);
+	}
+
+	/** The check {@link BookingService#bookCourse} runs under the site's lock, inside its transaction. */
+	CheckedPlan check(Course course, List<BookingService.Booking> occurrences) {
+		requireUnplanned(course);
+		if (occurrences.size() != course.plannedInfusions()) {
+			throw new InvalidInputException("occurrences", "The course has " + course.plannedInfusions()
+					+ " infusions; " + occurrences.size() + " were given");
+		}
+		var siteId = siteOf(occurrences);
+		var slots = occurrences.stream()
+			.map(o -> new Slot(o.chairId(), o.start().truncatedTo(ChronoUnit.MICROS),
+					o.start().truncatedTo(ChronoUnit.MICROS).plus(settings.chairTime().total())))
+			.toList();
+		for (int i = 0; i < slots.size(); i++) {
+			if (!slots.get(i).start().isAfter(clock.instant())) {
+				throw new InvalidInputException("occurrences[" + i + "].start", "An infusion can only be booked in the future");
+			}
+		}
+		var from = slots.stream().map(Slot::start).min(Comparator.naturalOrder()).orElseThrow();
+		var until = slots.stream().map(Slot::end).max(Comparator.naturalOrder()).orElseThrow();
+		var calendar = load(siteId, new Window(from, until), course.patientId(), course.id());
+		for (int i = 0; i < slots.size(); i++) {
+			var chairId = slots.get(i).chairId();
+			var chair = calendar.chairs().stream().filter(c -> c.id().equals(chairId)).findFirst().orElseThrow();
+			if (!chair.active()) {
+				throw new InvalidInputException("occurrences[" + i + "].chairId", chair.name() + " is out of service");
+			}
+		}
+		var planner = new CoursePlanner(finder(calendar), settings.courseRules(course.plannedInfusions()));
+		return new CheckedPlan(planner.check(new CoursePlan(course.patientId(), slots)), chairNames(calendar));
+	}
+
+	/** All occurrences of one course booking are at one site: the site of their chairs. */
+	UUID siteOf(List<BookingService.Booking> occurrences) {
+		if (occurrences.isEmpty()) {
+			throw new InvalidInputException("occurrences", "A course needs its occurrences");
+		}
+		UUID site = null;
+		for (int i = 0; i < occurrences.size(); i++) {
+			var chairId = occurrences.get(i).chairId();
+			UUID chairSite;
+			try {
+				chairSite = calendars.siteOfChair(chairId);
+			}
+			catch (InvalidInputException e) {
+				throw new InvalidInputException("occurrences[" + i + "].chairId", e.getMessage());
+			}
+			if (site != null && !site.equals(chairSite)) {
+				throw new InvalidInputException("occurrences[" + i + "].chairId",
+						"All infusions of a course booking are at one site");
+			}
+			site = chairSite;
+		}
+		return site;
+	}
+
+	private void requireUnplanned(Course course) {
+		if (!course.status().isOpen()) {
+			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
+					+ "; only a course TO_PLAN or ACTIVE is planned");
+		}
+		int booked = appointments.countBooked(course.id());
+		if (booked > 0) {
+			throw new ConflictException("The course of " + course.patientName() + " already has " + booked
+					+ " infusions booked or given; book the others one at a time");
+		}
+	}
+
+	private record Window(Instant from, Instant until) {
+	}
+
+	private Window window(Wishes wishes) {
+		var now = clock.instant();
+		var from = wishes.from() == null || wishes.from().isBefore(now) ? now : wishes.from();
+		var until = wishes.until() == null ? from.plus(settings.planningHorizon()) : wishes.until();
+		if (!until.isAfter(from)) {
+			throw new InvalidInputException("until", "The search ends (" + until + ") before it starts (" + from + ")");
+		}
+		if (until.isAfter(from.plus(settings.planningHorizon()))) {
+			throw new InvalidInputException("until", "A search looks at most " + settings.planningHorizon().toDays()
+					+ " days ahead");
+		}
+		return new Window(from, until);
+	}
+
+	private SiteCalendar load(@Nullable UUID siteId, Window window, UUID patientId, @Nullable UUID exceptCourse) {
+		var site = calendars.siteOrOnly(siteId);
+		var zone = settings.timeZone();
+		return calendars.load(new CalendarService.Request(site, window.from().atZone(zone).toLocalDate(),
+				window.until().atZone(zone).toLocalDate(), patientId, exceptCourse));
+	}
+
+	private SlotFinder finder(SiteCalendar calendar) {
+		return calendars.finder(calendar, settings.chairTime().total());
+	}
+
+	/** The patient's wishes as the finder reads them; empty when no chair in service has the attributes. */
+	private static Optional<Preferences> preferences(SiteCalendar calendar, Wishes wishes) {
+		var chairs = calendar.chairsOffering(wishes.chairAttributes());
+		if (chairs.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Preferences(wishes.days(), wishes.earliestStart(), wishes.latestEnd(), chairs));
+	}
+
+	private static Map<UUID, String> chairNames(SiteCalendar calendar) {
+		return calendar.chairs().stream().collect(Collectors.toMap(CalendarChair::id, CalendarChair::name, (a, b) -> a));
+	}
+}

@@ -1,0 +1,122 @@
+package clinic.scheduling.calendar;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import clinic.platform.problems.InvalidInputException;
+import clinic.platform.problems.NotFoundException;
+import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.planning.SlotFinder;
+import clinic.scheduling.resources.ClinicHours;
+
+/** Loads a site's calendar for a range of dates and takes the site's capacity lock. */
+@Service
+public class CalendarService {
+
+	/** The longest range one calendar is loaded for (a year), so that one request cannot load the whole history. */
+	static final int MAX_DAYS = 366;
+
+	private final SiteCalendars calendars;
+
+	private final SchedulingSettings settings;
+
+	CalendarService(SiteCalendars calendars, SchedulingSettings settings) {
+		this.calendars = calendars;
+		this.settings = settings;
+	}
+
+	/** What is asked of a calendar: the site, the dates, and whose appointments to add or leave out. */
+	public record Request(UUID siteId, LocalDate from, LocalDate to, @Nullable UUID patientId,
+			@Nullable UUID exceptCourseId) {
+
+		public static Request of(UUID siteId, LocalDate from, LocalDate to) {
+			return new Request(siteId, from, to, null, null);
+		}
+	}
+
+	/**
+	 * The site given, or the clinic's only site when none is given.
+	 * @throws InvalidInputException when none is given and the clinic has several sites
+	 */
+	@Transactional(readOnly = true)
+	public UUID siteOrOnly(@Nullable UUID siteId) {
+		if (siteId != null) {
+			return calendars.site(siteId).orElseThrow(() -> new NotFoundException("Site", siteId)).id();
+		}
+		var sites = calendars.sites();
+		if (sites.size() != 1) {
+			throw new InvalidInputException("siteId", "The clinic has " + sites.size() + " sites; say which one");
+		}
+		return sites.get(0).id();
+	}
+
+	/** The site of a chair. */
+	@Transactional(readOnly = true)
+	public UUID siteOfChair(UUID chairId) {
+		return calendars.siteOfChair(chairId)
+			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + chairId));
+	}
+
+	@Transactional(readOnly = true)
+	public SiteCalendar load(Request request) {
+		if (request.to().isBefore(request.from())) {
+			throw new InvalidInputException("to", "The range ends (" + request.to() + ") before it starts ("
+					+ request.from() + ")");
+		}
+		if (request.from().plusDays(MAX_DAYS).isBefore(request.to())) {
+			throw new InvalidInputException("to", "A calendar covers at most " + MAX_DAYS + " days");
+		}
+		var site = calendars.site(request.siteId())
+			.orElseThrow(() -> new NotFoundException("Site", request.siteId()));
+		var zone = settings.timeZone();
+		var own = calendars.hours(site.id());
+		var hours = own.isEmpty() ? settings.clinicHours() : new ClinicHours(zone, own);
+		var from = request.from().atStartOfDay(zone).toInstant();
+		var until = request.to().plusDays(1).atStartOfDay(zone).toInstant();
+		var absences = calendars.absences(request.from(), request.to());
+		var shifts = new ArrayList<StaffShift>();
+		var rota = calendars.rota(site.id(), request.from(), request.to());
+		for (var day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
+			for (var line : rota) {
+				if (!absences.contains(new Absence(line.nurse(), day))) {
+					line.on(day, zone).ifPresent(shifts::add);
+				}
+			}
+		}
+		shifts.addAll(calendars.extraShifts(site.id(), from, until));
+		shifts.sort(Comparator.comparing(StaffShift::start).thenComparing(StaffShift::nurse));
+		return new SiteCalendar(site.id(), site.name(), request.from(), request.to(), calendars.chairs(site.id()), hours,
+				calendars.closures(site.id(), request.from(), request.to()), shifts,
+				calendars.appointments(site.id(), request.patientId(), request.exceptCourseId(), from, until));
+	}
+
+	/** A slot finder over the calendar for slots of {@code slotLength} on the clinic's slot grid. */
+	public SlotFinder finder(SiteCalendar calendar, Duration slotLength) {
+		return new SlotFinder(calendar.forPlanning(), slotLength, settings.slotGrid());
+	}
+
+	/** See {@link SiteCalendars#lockCapacity(UUID)}; call it inside the booking transaction, before loading. */
+	@Transactional
+	public void lockCapacity(UUID siteId) {
+		calendars.lockCapacity(siteId);
+	}
+
+	/** The chairs of the calendar that are in service and have every attribute asked for. */
+	public Set<UUID> chairsOffering(SiteCalendar calendar, Set<String> attributes) {
+		return calendar.chairsOffering(attributes);
+	}
+
+	/** Nurses of the calendar with their shifts, by name. */
+	public static List<String> nurses(SiteCalendar calendar) {
+		return calendar.shifts().stream().map(StaffShift::nurse).distinct().sorted().toList();
+	}
+}

@@ -1,0 +1,58 @@
+package clinic.scheduling.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import clinic.scheduling.resources.ClinicHours;
+
+/** Reads what a site's calendar is made of. */
+public interface SiteCalendars {
+
+	record Site(UUID id, String name) {
+	}
+
+	List<Site> sites();
+
+	Optional<Site> site(UUID id);
+
+	Optional<UUID> siteOfChair(UUID chairId);
+
+	/** The site's chairs, in service or not, in the order they are offered (room, then name). */
+	List<CalendarChair> chairs(UUID siteId);
+
+	/** The site's own opening hours per weekday; empty when the site uses the clinic-wide settings. */
+	Map<DayOfWeek, ClinicHours.Open> hours(UUID siteId);
+
+	/** Closure days in [from, to] with their reasons. */
+	Map<LocalDate, String> closures(UUID siteId, LocalDate from, LocalDate to);
+
+	/** The site's rota lines valid on some day of [from, to]. */
+	List<RotaEntry> rota(UUID siteId, LocalDate from, LocalDate to);
+
+	/** Extra shifts at the site overlapping [from, until). */
+	List<StaffShift> extraShifts(UUID siteId, Instant from, Instant until);
+
+	/** Nurse absences in [from, to]. */
+	Set<Absence> absences(LocalDate from, LocalDate to);
+
+	/**
+	 * Appointments holding time (not cancelled) that overlap [from, until): those in the site's chairs and, when
+	 * {@code patientId} is given, the patient's own at any site; without those of {@code exceptCourseId}.
+	 */
+	List<CalendarAppointment> appointments(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+			Instant from, Instant until);
+
+	/**
+	 * Takes the site's capacity lock for the rest of the transaction: bookings at one site check nurse capacity one
+	 * after the other, so two of them can never both take the last place.
+	 */
+	void lockCapacity(UUID siteId);
+}

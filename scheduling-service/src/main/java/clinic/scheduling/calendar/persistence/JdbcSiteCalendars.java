@@ -1,0 +1,175 @@
+package clinic.scheduling.calendar.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import clinic.scheduling.calendar.Absence;
+import clinic.scheduling.calendar.CalendarAppointment;
+import clinic.scheduling.calendar.CalendarChair;
+import clinic.scheduling.calendar.RotaEntry;
+import clinic.scheduling.calendar.SiteCalendars;
+import clinic.scheduling.calendar.StaffShift;
+import clinic.scheduling.resources.ClinicHours;
+
+@Repository
+class JdbcSiteCalendars implements SiteCalendars {
+
+	private final JdbcClient jdbc;
+
+	JdbcSiteCalendars(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<Site> sites() {
+		return jdbc.sql("select id, name from site order by name")
+			.query((rs, row) -> new Site(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+	}
+
+	@Override
+	public Optional<Site> site(UUID id) {
+		return jdbc.sql("select id, name from site where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Site(rs.getObject("id", UUID.class), rs.getString("name")))
+			.optional();
+	}
+
+	@Override
+	public Optional<UUID> siteOfChair(UUID chairId) {
+		return jdbc.sql("select site_id from chair where id = :id").param("id", chairId).query(UUID.class).optional();
+	}
+
+	@Override
+	public List<CalendarChair> chairs(UUID siteId) {
+		return jdbc.sql("""
+				select chair.id, chair.name, room.name as room, chair.attributes, chair.active
+				from chair join room on room.id = chair.room_id
+				where chair.site_id = :site order by room.name, chair.name""")
+			.param("site", siteId)
+			.query((rs, row) -> new CalendarChair(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("room"), strings(rs.getArray("attributes")), rs.getBoolean("active")))
+			.list();
+	}
+
+	@Override
+	public Map<DayOfWeek, ClinicHours.Open> hours(UUID siteId) {
+		var week = new EnumMap<DayOfWeek, ClinicHours.Open>(DayOfWeek.class);
+		jdbc.sql("select day_of_week, opens, closes from site_hours where site_id = :site")
+			.param("site", siteId)
+			.query((rs, row) -> week.put(DayOfWeek.of(rs.getInt("day_of_week")),
+					new ClinicHours.Open(rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class))))
+			.list();
+		return week;
+	}
+
+	@Override
+	public Map<LocalDate, String> closures(UUID siteId, LocalDate from, LocalDate to) {
+		var closures = new LinkedHashMap<LocalDate, String>();
+		jdbc.sql("select on_date, reason from closure where site_id = :site and on_date between :from and :to order by on_date")
+			.param("site", siteId)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, row) -> closures.put(rs.getObject("on_date", LocalDate.class), rs.getString("reason")))
+			.list();
+		return closures;
+	}
+
+	@Override
+	public List<RotaEntry> rota(UUID siteId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select nurse, day_of_week, starts, ends, chairs_watched, valid_from, valid_until from nurse_rota
+				where site_id = :site and valid_from <= :to and (valid_until is null or valid_until >= :from)
+				order by nurse, day_of_week, starts""")
+			.param("site", siteId)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, row) -> new RotaEntry(rs.getString("nurse"), DayOfWeek.of(rs.getInt("day_of_week")),
+					rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class),
+					rs.getInt("chairs_watched"), rs.getObject("valid_from", LocalDate.class),
+					rs.getObject("valid_until", LocalDate.class)))
+			.list();
+	}
+
+	@Override
+	public List<StaffShift> extraShifts(UUID siteId, Instant from, Instant until) {
+		return jdbc.sql("""
+				select nurse, start_at, end_at, chairs_watched from nurse_shift
+				where site_id = :site and start_at < :until and end_at > :from order by start_at""")
+			.param("site", siteId)
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> new StaffShift(rs.getString("nurse"), instant(rs, "start_at"), instant(rs, "end_at"),
+					rs.getInt("chairs_watched"), StaffShift.Source.EXTRA))
+			.list();
+	}
+
+	@Override
+	public Set<Absence> absences(LocalDate from, LocalDate to) {
+		return new HashSet<>(jdbc.sql("select nurse, on_date from nurse_absence where on_date between :from and :to")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, row) -> new Absence(rs.getString("nurse"), rs.getObject("on_date", LocalDate.class)))
+			.list());
+	}
+
+	@Override
+	public List<CalendarAppointment> appointments(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+			Instant from, Instant until) {
+		return jdbc.sql("""
+				select a.id, a.course_id, a.patient_id, course.patient_name, a.chair_id, a.kind, a.sequence,
+				  a.start_at, a.end_at, a.status, a.on_hold
+				from appointment a join course on course.id = a.course_id
+				where a.status <> 'cancelled' and a.start_at < :until and a.end_at > :from
+				  and (a.chair_id in (select id from chair where site_id = :site)
+				       or a.patient_id = cast(:patient as uuid))
+				  and (cast(:except as uuid) is null or a.course_id <> cast(:except as uuid))
+				order by a.start_at, a.chair_id""")
+			.param("site", siteId)
+			.param("patient", patientId)
+			.param("except", exceptCourseId)
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> new CalendarAppointment(rs.getObject("id", UUID.class),
+					rs.getObject("course_id", UUID.class), rs.getObject("patient_id", UUID.class),
+					rs.getString("patient_name"), rs.getObject("chair_id", UUID.class), rs.getString("kind"),
+					rs.getInt("sequence"), instant(rs, "start_at"), instant(rs, "end_at"), rs.getString("status"),
+					rs.getBoolean("on_hold")))
+			.list();
+	}
+
+	@Override
+	public void lockCapacity(UUID siteId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('scheduling.site-capacity:' || cast(:site as text), 0))")
+			.param("site", siteId)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getTimestamp(column).toInstant();
+	}
+
+	private static Set<String> strings(Array array) throws SQLException {
+		return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
+	}
+}

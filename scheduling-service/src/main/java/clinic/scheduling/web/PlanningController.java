@@ -1,0 +1,131 @@
+package clinic.scheduling.web;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.PlannedOccurrence;
+import clinic.scheduling.booking.PlanningService;
+import clinic.scheduling.courses.CourseService;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Slot finding and whole-course planning: the earliest free slots for a patient, a proposed induction course with
+ * every occurrence checked, a re-check after the front desk moved occurrences, and booking the course all or
+ * nothing. Times are ISO-8601 instants; weekdays and wall-clock times are the clinic's.
+ */
+@RestController
+@RequestMapping("/api/scheduling")
+class PlanningController {
+
+	/** The most occurrences one course request may carry. */
+	private static final int MAX_OCCURRENCES = 50;
+
+	private final PlanningService planning;
+
+	private final BookingService bookings;
+
+	private final CourseService courses;
+
+	PlanningController(PlanningService planning, BookingService bookings, CourseService courses) {
+		this.planning = planning;
+		this.bookings = bookings;
+		this.courses = courses;
+	}
+
+	/** What the patient wants; every field optional. */
+	record WishesRequest(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant until,
+			@Nullable Set<DayOfWeek> days, @Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
+			@Nullable Set<String> chairAttributes) {
+
+		PlanningService.Wishes toWishes() {
+			return new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
+		}
+	}
+
+	record OccurrenceRequest(@NotNull UUID chairId, @NotNull Instant start) {
+	}
+
+	record CourseRequest(@NotEmpty @Size(max = MAX_OCCURRENCES) List<@Valid @NotNull OccurrenceRequest> occurrences) {
+
+		List<BookingService.Booking> bookings() {
+			return occurrences.stream().map(o -> new BookingService.Booking(o.chairId(), o.start())).toList();
+		}
+	}
+
+	/** A checked course: {@code ok} when every occurrence fits; each occurrence lists the rules it breaks. */
+	record PlanView(boolean ok, List<PlannedOccurrence> occurrences) {
+
+		static PlanView of(PlanningService.CheckedPlan checked) {
+			return new PlanView(checked.check().ok(), PlannedOccurrence.of(checked));
+		}
+	}
+
+	@GetMapping("/slots")
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "The earliest free infusion slots for a patient: a chair free and in service, the site open, "
+			+ "a nurse on shift with a chair to spare for the whole slot, the patient free, and the patient's wishes")
+	List<PlanningService.FreeSlot> slots(@RequestParam UUID patientId, @RequestParam(required = false) @Nullable UUID siteId,
+			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant until,
+			@RequestParam(required = false) @Nullable Set<DayOfWeek> days,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime earliestStart,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime latestEnd,
+			@RequestParam(required = false) @Nullable Set<String> chairAttributes,
+			@RequestParam(defaultValue = "10") int limit) {
+		var wishes = new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
+		return planning.earliestSlots(patientId, wishes, limit);
+	}
+
+	@PostMapping("/courses/{courseId}/proposal")
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Propose the earliest whole induction course that keeps every course rule, each occurrence "
+			+ "checked; 404 when none fits within the planning horizon. Nothing is booked")
+	ResponseEntity<PlanView> proposal(@PathVariable UUID courseId,
+			@RequestBody(required = false) @Nullable WishesRequest request) {
+		var wishes = request == null ? PlanningService.Wishes.none() : request.toWishes();
+		return planning.propose(courseId, wishes)
+			.map(PlanView::of)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+	}
+
+	@PostMapping("/courses/{courseId}/plan-check")
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Check a course the front desk put together or adjusted: every occurrence against the "
+			+ "clinic hours and closures, chairs, nurse capacity, the patient's appointments and the course rules")
+	PlanView check(@PathVariable UUID courseId, @Valid @RequestBody CourseRequest request) {
+		return PlanView.of(planning.check(courseId, request.bookings()));
+	}
+
+	@PostMapping("/courses/{courseId}/bookings")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Book the whole course, all or nothing: every occurrence is checked before any is written; "
+			+ "409 lists per occurrence what it breaks")
+	CourseController.CourseView book(@PathVariable UUID courseId, @Valid @RequestBody CourseRequest request) {
+		bookings.bookCourse(courseId, request.bookings());
+		return CourseController.CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+	}
+}
