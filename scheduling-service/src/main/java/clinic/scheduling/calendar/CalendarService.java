@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -110,13 +108,4 @@ public class CalendarService {
 		calendars.lockCapacity(siteId);
 	}
 
-	/** The chairs of the calendar that are in service and have every attribute asked for. */
-	public Set<UUID> chairsOffering(SiteCalendar calendar, Set<String> attributes) {
-		return calendar.chairsOffering(attributes);
-	}
-
-	/** Nurses of the calendar with their shifts, by name. */
-	public static List<String> nurses(SiteCalendar calendar) {
-		return calendar.shifts().stream().map(StaffShift::nurse).distinct().sorted().toList();
-	}
 }

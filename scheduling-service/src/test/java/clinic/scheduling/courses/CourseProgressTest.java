@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import clinic.platform.problems.ConflictException;
+import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
 import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.booking.Appointment;
@@ -58,6 +59,16 @@ class CourseProgressTest extends SchedulingIntegrationTest {
 		assertThat(courses.get(course.id()).completedInfusions()).isEqualTo(6);
 		assertThat(bookings.ofCourse(course.id())).extracting(Appointment::status)
 			.containsOnly(AppointmentStatus.FULFILLED);
+		// announced once, for booster planning
+		var completedType = "clinic.scheduling.course-completed.v1";
+		await().atMost(PATIENCE)
+			.until(() -> !EventProbe.records("clinic.scheduling", EventProbe.ofType(completedType, course.patientId()))
+				.isEmpty());
+		var completed = EventProbe.records("clinic.scheduling", EventProbe.ofType(completedType, course.patientId()));
+		assertThat(completed).hasSize(1);
+		assertThat(EventSchemas.violations(completedType, completed.get(0).value())).isEmpty();
+		assertThat(new String(completed.get(0).value())).contains("\"completedInfusions\":6")
+			.contains(course.id().toString());
 
 		assertThatThrownBy(() -> bookings.book(course.id(), new Booking(CHAIR_1, at(week.plusDays(14), 9, 0))))
 			.isInstanceOf(ConflictException.class)
