@@ -28,7 +28,12 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
-		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades) {
+		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades,
+		@NotNull @Valid Waitlist waitlist) {
+
+	/** How many waiting patients a freed slot is offered to at a time. */
+	public record Waitlist(@Min(1) int offersPerSlot) {
+	}
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
 	public record ChairTime(@NotNull Duration infusion, @NotNull Duration recovery, @NotNull Duration turnover) {

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
 	private static final String[] DOMAIN = { "clinic.scheduling", "clinic.scheduling.resources",
-			"clinic.scheduling.patients", "clinic.scheduling.courses", "clinic.scheduling.booking", "clinic.scheduling.calendar",
+			"clinic.scheduling.patients", "clinic.scheduling.courses", "clinic.scheduling.booking", "clinic.scheduling.calendar", "clinic.scheduling.waitlist",
 			"clinic.scheduling.planning" };
 
 	@ArchTest

@@ -188,6 +188,11 @@ public class BookingService {
 		}
 	}
 
+	@Transactional(readOnly = true)
+	public Appointment appointment(UUID appointmentId) {
+		return appointments.find(appointmentId).orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+	}
+
 	/** The appointment with its cancellation reason, the appointment it replaced and its status history. */
 	@Transactional(readOnly = true)
 	public AppointmentDetail detail(UUID appointmentId) {
