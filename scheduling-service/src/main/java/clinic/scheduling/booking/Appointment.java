@@ -14,8 +14,13 @@ public record Appointment(UUID id, UUID courseId, UUID patientId, UUID chairId, 
 
 	static Appointment infusion(Course course, Chair chair, int sequence, Instant start, Instant end, String bookedBy,
 			Instant now) {
-		return new Appointment(UUID.randomUUID(), course.id(), course.patientId(), chair.id(), chair.name(),
-				AppointmentKind.INFUSION, sequence, start, end, AppointmentStatus.BOOKED, bookedBy, now, false);
+		return booked(course, chair, AppointmentKind.INFUSION, sequence, start, end, bookedBy, now);
+	}
+
+	static Appointment booked(Course course, Chair chair, AppointmentKind kind, int sequence, Instant start,
+			Instant end, String bookedBy, Instant now) {
+		return new Appointment(UUID.randomUUID(), course.id(), course.patientId(), chair.id(), chair.name(), kind,
+				sequence, start, end, AppointmentStatus.BOOKED, bookedBy, now, false);
 	}
 
 	/** The booked appointment that replaces this one in another chair or at another time: same course and number. */

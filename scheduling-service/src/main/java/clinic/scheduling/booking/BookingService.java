@@ -126,27 +126,65 @@ public class BookingService {
 					+ " infusions do not fit; nothing was booked",
 					Map.of("occurrences", PlannedOccurrence.of(checked)));
 		}
+		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.INFUSION, 1);
+		var changed = courses.infusionBooked(course);
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
+		return booked;
+	}
+
+	/**
+	 * Books maintenance boosters for a course whose induction is complete, all or nothing: each is checked against
+	 * the clinic hours and closures, the chair, nurse capacity, the patient's other appointments and the other
+	 * boosters, under the site's capacity lock. Boosters are numbered on from the course's infusions.
+	 */
+	@Transactional
+	public List<Appointment> bookBoosters(UUID courseId, List<Booking> occurrences) {
+		var course = courses.holdForBooking(courseId);
+		if (course.status() != CourseStatus.COMPLETED) {
+			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
+					+ "; boosters follow a COMPLETED induction course");
+		}
+		calendars.lockCapacity(planning.siteOf(occurrences));
+		var checked = planning.checkBoosters(course, occurrences);
+		if (!checked.check().ok()) {
+			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).count();
+			throw new ConflictException(failing + " of the " + occurrences.size()
+					+ " boosters do not fit; nothing was booked", Map.of("occurrences", PlannedOccurrence.of(checked)));
+		}
+		int numbered = appointments.ofCourses(List.of(courseId))
+			.stream()
+			.mapToInt(Appointment::sequence)
+			.max()
+			.orElse(course.plannedInfusions());
+		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.BOOSTER,
+				Math.max(numbered, course.plannedInfusions()) + 1);
+		var changed = courses.appointmentChanged(course);
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		return booked;
+	}
+
+	/** Inserts checked slots as booked appointments numbered from {@code firstSequence}; any collision undoes all. */
+	private List<Appointment> insertAll(Course course, List<clinic.scheduling.planning.Slot> slots,
+			AppointmentKind kind, int firstSequence) {
 		var by = CurrentUser.name();
 		var now = clock.instant();
 		var booked = new ArrayList<Appointment>();
-		var slots = checked.check().plan().occurrences();
 		for (int i = 0; i < slots.size(); i++) {
 			var slot = slots.get(i);
 			var chair = chairs.find(slot.chairId()).orElseThrow();
-			var appointment = Appointment.infusion(course, chair, i + 1, slot.start(), slot.end(), by, now);
+			var appointment = Appointment.booked(course, chair, kind, firstSequence + i, slot.start(), slot.end(), by,
+					now);
 			try {
 				appointments.insert(appointment);
 			}
 			catch (AppointmentCollision collision) {
-				throw new ConflictException("Infusion " + (i + 1) + ": " + explain(collision, appointment)
+				throw new ConflictException("Occurrence " + (i + 1) + ": " + explain(collision, appointment)
 						+ "; nothing was booked");
 			}
 			appointments.recordChange(new StatusChange(appointment.id(), null, AppointmentStatus.BOOKED, null, by, now));
 			booked.add(appointment);
 		}
-		var changed = courses.infusionBooked(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
-		events.publish(CoursePlanned.of(changed, booked, now));
 		return booked;
 	}
 

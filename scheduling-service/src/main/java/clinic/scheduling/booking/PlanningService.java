@@ -3,7 +3,9 @@ package clinic.scheduling.booking;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -142,6 +144,57 @@ public class PlanningService {
 			throw new InvalidInputException("occurrences", "The course has " + course.plannedInfusions()
 					+ " infusions; " + occurrences.size() + " were given");
 		}
+		var prepared = prepare(occurrences, course.patientId(), course.id());
+		var planner = new CoursePlanner(finder(prepared.calendar()), settings.courseRules(course.plannedInfusions()));
+		return new CheckedPlan(planner.check(new CoursePlan(course.patientId(), prepared.slots())),
+				chairNames(prepared.calendar()));
+	}
+
+	/**
+	 * Checks maintenance boosters for a completed course against the calendar, the patient's other appointments
+	 * (earlier boosters included) and each other; no course rules apply to boosters.
+	 */
+	CheckedPlan checkBoosters(Course course, List<BookingService.Booking> occurrences) {
+		var prepared = prepare(occurrences, course.patientId(), null);
+		var planner = new CoursePlanner(finder(prepared.calendar()), settings.courseRules(course.plannedInfusions()));
+		return new CheckedPlan(planner.checkBoosters(new CoursePlan(course.patientId(), prepared.slots())),
+				chairNames(prepared.calendar()));
+	}
+
+	/** Proposes {@code count} boosters at the interval after {@code after}, on the wishes' site and chairs. */
+	@Transactional(readOnly = true)
+	public BoosterProposal proposeBoosters(Course course, Instant after, Period interval, int count, Wishes wishes) {
+		var zone = settings.timeZone();
+		var from = after.isBefore(clock.instant()) ? clock.instant() : after;
+		var until = after.atZone(zone).toLocalDate().plus(interval.multipliedBy(count + 1)).atStartOfDay(zone).toInstant();
+		var site = calendars.siteOrOnly(wishes.siteId());
+		var calendar = calendars.load(new CalendarService.Request(site, from.atZone(zone).toLocalDate(),
+				until.atZone(zone).toLocalDate(), course.patientId(), null));
+		var preferences = preferences(calendar, wishes);
+		if (preferences.isEmpty()) {
+			return new BoosterProposal(List.of(), List.of());
+		}
+		var planner = new CoursePlanner(finder(calendar), settings.courseRules(course.plannedInfusions()));
+		var plan = planner.boosters(course.patientId(), after, interval, count, preferences.get());
+		var names = chairNames(calendar);
+		return new BoosterProposal(plan.boosters()
+			.stream()
+			.map(slot -> new FreeSlot(slot.chairId(), names.get(slot.chairId()), slot.start(), slot.end()))
+			.toList(), plan.notPlaced());
+	}
+
+	/** Proposed boosters, and the target dates for which none was found. */
+	public record BoosterProposal(List<FreeSlot> boosters, List<LocalDate> notPlaced) {
+	}
+
+	private record Prepared(List<Slot> slots, SiteCalendar calendar) {
+	}
+
+	/**
+	 * The occurrences as slots of the chair time, checked for what makes a request invalid rather than a
+	 * conflict (a start in the past, a chair out of service), with the site's calendar over their dates.
+	 */
+	private Prepared prepare(List<BookingService.Booking> occurrences, UUID patientId, @Nullable UUID exceptCourse) {
 		var siteId = siteOf(occurrences);
 		var slots = occurrences.stream()
 			.map(o -> new Slot(o.chairId(), o.start().truncatedTo(ChronoUnit.MICROS),
@@ -154,7 +207,7 @@ public class PlanningService {
 		}
 		var from = slots.stream().map(Slot::start).min(Comparator.naturalOrder()).orElseThrow();
 		var until = slots.stream().map(Slot::end).max(Comparator.naturalOrder()).orElseThrow();
-		var calendar = load(siteId, new Window(from, until), course.patientId(), course.id());
+		var calendar = load(siteId, new Window(from, until), patientId, exceptCourse);
 		for (int i = 0; i < slots.size(); i++) {
 			var chairId = slots.get(i).chairId();
 			var chair = calendar.chairs().stream().filter(c -> c.id().equals(chairId)).findFirst().orElseThrow();
@@ -162,8 +215,7 @@ public class PlanningService {
 				throw new InvalidInputException("occurrences[" + i + "].chairId", chair.name() + " is out of service");
 			}
 		}
-		var planner = new CoursePlanner(finder(calendar), settings.courseRules(course.plannedInfusions()));
-		return new CheckedPlan(planner.check(new CoursePlan(course.patientId(), slots)), chairNames(calendar));
+		return new Prepared(slots, calendar);
 	}
 
 	/** All occurrences of one course booking are at one site: the site of their chairs. */

@@ -116,6 +116,26 @@ public final class CoursePlanner {
 	}
 
 	/**
+	 * Every rule each booster of the plan breaks, against the calendar and the other boosters; the course rules do
+	 * not apply to maintenance boosters.
+	 */
+	public PlanCheck checkBoosters(CoursePlan plan) {
+		var slots = plan.occurrences();
+		var checks = new ArrayList<PlanCheck.OccurrenceCheck>();
+		for (int i = 0; i < slots.size(); i++) {
+			var problems = new ArrayList<>(finder.check(plan.patientId(), slots.get(i)));
+			for (int j = 0; j < slots.size(); j++) {
+				if (j != i && slots.get(i).start().isBefore(slots.get(j).end())
+						&& slots.get(j).start().isBefore(slots.get(i).end())) {
+					problems.add(new Problem(Problem.Rule.PATIENT_BUSY, "Overlaps booster " + (j + 1)));
+				}
+			}
+			checks.add(new PlanCheck.OccurrenceCheck(i, slots.get(i), problems));
+		}
+		return new PlanCheck(plan, checks);
+	}
+
+	/**
 	 * Moves occurrence {@code index} to {@code newStart} (same chair if it is free then, else the first free chair)
 	 * and re-checks the whole plan.
 	 */
