@@ -100,4 +100,21 @@ class ClinicHoursTest {
 	void givenTheDefaultsThenTheyReadAsPeopleSayThem() {
 		assertThat(WEEKDAYS).hasToString("Mon, Tue, Wed, Thu, Fri 08:00–18:00 (Europe/Zurich)");
 	}
+
+	@Test
+	void givenDifferentHoursPerWeekdayThenEachDayIsJudgedOnItsOwnHoursAndTheyReadGroupedByHours() {
+		var week = new java.util.EnumMap<DayOfWeek, ClinicHours.Open>(DayOfWeek.class);
+		week.put(DayOfWeek.MONDAY, new ClinicHours.Open(LocalTime.of(8, 0), LocalTime.of(18, 0)));
+		week.put(DayOfWeek.TUESDAY, new ClinicHours.Open(LocalTime.of(8, 0), LocalTime.of(18, 0)));
+		week.put(DayOfWeek.SATURDAY, new ClinicHours.Open(LocalTime.of(9, 0), LocalTime.of(12, 0)));
+		var hours = new ClinicHours(ZURICH, week);
+
+		assertThat(covers(hours, "2026-03-07T08:00:00Z")).isTrue(); // Sat 09:00–10:50 CET
+		assertThat(covers(hours, "2026-03-07T09:15:00Z")).isFalse(); // Sat 10:15–12:05: past Saturday's closing
+		assertThat(covers(hours, "2026-03-03T15:00:00Z")).isTrue(); // Tue 16:00–17:50
+		assertThat(covers(hours, "2026-03-04T08:00:00Z")).isFalse(); // Wednesday: closed
+		assertThat(hours.opens(DayOfWeek.SATURDAY)).isEqualTo(LocalTime.of(9, 0));
+		assertThat(hours).hasToString("Mon, Tue 08:00–18:00; Sat 09:00–12:00 (Europe/Zurich)");
+		assertThat(new ClinicHours(ZURICH, java.util.Map.of())).hasToString("closed every day (Europe/Zurich)");
+	}
 }
