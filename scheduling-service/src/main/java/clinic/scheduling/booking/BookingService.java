@@ -239,10 +239,13 @@ public class BookingService {
 	private record Slot(Chair chair, Instant start, Instant end) {
 	}
 
-	/** The chair and time of a booking, checked: a known chair, in the future, inside clinic hours. */
+	/** The chair and time of a booking, checked: a known chair in service, in the future, inside clinic hours. */
 	private Slot slot(Booking booking) {
 		var chair = chairs.find(booking.chairId())
 			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + booking.chairId()));
+		if (!chair.active()) {
+			throw new InvalidInputException("chairId", chair.name() + " is out of service; choose another chair");
+		}
 		var start = booking.start().truncatedTo(ChronoUnit.MICROS);
 		if (!start.isAfter(clock.instant())) {
 			throw new InvalidInputException("start", "An infusion can only be booked in the future");
