@@ -1,10 +1,13 @@
 package clinic.scheduling.resources;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,7 +21,10 @@ import clinic.scheduling.SchedulingSettings;
 
 /**
  * When nurses are on shift and how many chairs each watches at once: the weekly rota per site (entries are ended,
- * never deleted, so that past rotas stay readable), extra dated shifts and days a nurse is away.
+ * never deleted, so that past rotas stay readable), extra dated shifts and days a nurse is away. One nurse is in one
+ * place at a time: rota entries of a nurse that overlap (weekday, hours and validity, at any site) are refused, and so
+ * are overlapping extra shifts of a nurse. (An extra shift that overlaps the nurse's own rota time is not refused
+ * here; whoever reads the calendar counts such a nurse once.)
  */
 @Service
 public class NurseRotaService {
@@ -71,6 +77,16 @@ public class NurseRotaService {
 		var validFrom = required("validFrom", entry.validFrom());
 		checkValidUntil(validFrom, entry.validUntil());
 		site(siteId);
+		rotas.lockNurse(nurse);
+		var overlapping = rotas.overlappingRota(nurse, entry.dayOfWeek(), starts, ends, validFrom, entry.validUntil());
+		if (!overlapping.isEmpty()) {
+			var other = overlapping.get(0);
+			throw new ConflictException(nurse + " is already on the rota at " + siteName(other.siteId()) + " on "
+					+ DayOfWeek.of(other.dayOfWeek()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s "
+					+ other.starts() + "–" + other.ends() + " from " + other.validFrom()
+					+ (other.validUntil() == null ? "" : " until " + other.validUntil()) + " (entry " + other.id()
+					+ "); end that entry first");
+		}
 		var created = new RotaEntry(UUID.randomUUID(), siteId, nurse, entry.dayOfWeek(), starts, ends,
 				entry.chairsWatched(), validFrom, entry.validUntil(), 1);
 		rotas.insertRotaEntry(created);
@@ -116,6 +132,13 @@ public class NurseRotaService {
 		}
 		Inputs.chairsWatched("chairsWatched", chairsWatched);
 		site(siteId);
+		rotas.lockNurse(who);
+		var overlapping = rotas.overlappingShifts(who, from, until);
+		if (!overlapping.isEmpty()) {
+			var other = overlapping.get(0);
+			throw new ConflictException(who + " already has an extra shift at " + siteName(other.siteId()) + " "
+					+ settings.clinicHours().describe(other.start(), other.end()) + " (shift " + other.id() + ")");
+		}
 		var shift = new ExtraShift(UUID.randomUUID(), siteId, who, from, until, chairsWatched, 1);
 		rotas.insertShift(shift);
 		log.created(ResourceKind.NURSE_SHIFT, shift.id(), shift.version(), shift);
@@ -163,6 +186,10 @@ public class NurseRotaService {
 			throw Inputs.changedMeanwhile(ResourceKind.NURSE_ABSENCE, id);
 		}
 		log.removed(ResourceKind.NURSE_ABSENCE, id, absence.version() + 1, absence);
+	}
+
+	private String siteName(UUID siteId) {
+		return sites.find(siteId).map(Site::name).orElse("another site");
 	}
 
 	private void site(UUID siteId) {

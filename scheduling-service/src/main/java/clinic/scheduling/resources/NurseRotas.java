@@ -2,6 +2,7 @@ package clinic.scheduling.resources;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,22 @@ import org.jspecify.annotations.Nullable;
  * {@link ResourceCollision}.
  */
 public interface NurseRotas {
+
+	/**
+	 * Holds the nurse until the transaction ends, so that two administrators giving one nurse overlapping time at
+	 * the same moment queue up and the second sees the first one's entry.
+	 */
+	void lockNurse(String nurse);
+
+	/**
+	 * The nurse's rota entries at any site on this weekday whose hours overlap [starts, ends) and whose validity
+	 * overlaps [validFrom, validUntil] (null: open-ended).
+	 */
+	List<RotaEntry> overlappingRota(String nurse, int dayOfWeek, LocalTime starts, LocalTime ends,
+			LocalDate validFrom, @Nullable LocalDate validUntil);
+
+	/** The nurse's extra shifts at any site overlapping [start, end). */
+	List<ExtraShift> overlappingShifts(String nurse, Instant start, Instant end);
 
 	/** The site's rota entries (of one nurse, valid on one date, when given) by nurse, weekday and start. */
 	List<RotaEntry> rota(UUID siteId, @Nullable String nurse, @Nullable LocalDate validOn);

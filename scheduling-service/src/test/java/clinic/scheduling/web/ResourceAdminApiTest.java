@@ -480,6 +480,51 @@ class ResourceAdminApiTest extends SchedulingIntegrationTest {
 	}
 
 	@Test
+	void givenANurseOnTheRotaWhenGivenOverlappingTimeAnywhereThen409NamingTheEntryAndAfterItEndsTheNewEntryIsTaken()
+			throws Exception {
+		var site = newSite();
+		var other = newSite();
+		var nurse = unique("Nurse");
+		var entry = """
+				{"nurse":"%s","dayOfWeek":2,"starts":"%s","ends":"%s","chairsWatched":2,"validFrom":"%s"}""";
+		var first = body(send(post(API + "/sites/{s}/nurse-rota", site), ADMIN,
+				entry.formatted(nurse, "08:00", "14:00", "2027-01-01")).andExpect(status().isCreated()))
+			.get("id")
+			.asString();
+
+		send(post(API + "/sites/{s}/nurse-rota", other), ADMIN, entry.formatted(nurse, "13:00", "18:00", "2027-05-01"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("already on the rota")))
+			.andExpect(jsonPath("$.detail", containsString("Tuesdays 08:00–14:00")))
+			.andExpect(jsonPath("$.detail", containsString(first)));
+		send(post(API + "/sites/{s}/nurse-rota", other), ADMIN, entry.formatted(nurse, "14:00", "18:00", "2027-05-01"))
+			.andExpect(status().isCreated());
+		send(put(API + "/nurse-rota/{e}/valid-until", first), ADMIN, """
+				{"validUntil":"2027-04-30","version":1}""").andExpect(status().isOk());
+		send(post(API + "/sites/{s}/nurse-rota", other), ADMIN, entry.formatted(nurse, "09:00", "14:00", "2027-05-01"))
+			.andExpect(status().isCreated());
+
+		mvc.perform(get(API + "/sites/{s}/nurse-rota", other).param("nurse", nurse).with(NURSE))
+			.andExpect(jsonPath("$[*].starts", contains(containsString("09:00"), containsString("14:00"))));
+	}
+
+	@Test
+	void givenANurseWithAnExtraShiftWhenAnOverlappingOneIsAddedThen409() throws Exception {
+		var nurse = unique("Nurse");
+		var monday = aWeekOfItsOwn();
+		send(post(API + "/sites/{s}/nurse-shifts", newSite()), ADMIN, """
+				{"nurse":"%s","start":"%s","end":"%s","chairsWatched":2}""".formatted(nurse, at(monday, 8, 0),
+				at(monday, 12, 0))).andExpect(status().isCreated());
+
+		send(post(API + "/sites/{s}/nurse-shifts", newSite()), ADMIN, """
+				{"nurse":"%s","start":"%s","end":"%s","chairsWatched":2}""".formatted(nurse, at(monday, 11, 0),
+				at(monday, 15, 0))).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("08:00–12:00")));
+		assertThat(jdbc.sql("select count(*) from nurse_shift where nurse = :n").param("n", nurse).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void givenAnExtraShiftWhenAddedAndRemovedThenItIsListedByDaysAndItsHistoryKept() throws Exception {
 		var site = newSite();
 		var nurse = unique("Nurse");

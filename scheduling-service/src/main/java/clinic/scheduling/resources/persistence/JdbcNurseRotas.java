@@ -29,6 +29,43 @@ class JdbcNurseRotas implements NurseRotas {
 	}
 
 	@Override
+	public void lockNurse(String nurse) {
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('nurse:' || :nurse))) held")
+			.param("nurse", nurse)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public List<RotaEntry> overlappingRota(String nurse, int dayOfWeek, LocalTime starts, LocalTime ends,
+			LocalDate validFrom, @Nullable LocalDate validUntil) {
+		return jdbc.sql("""
+				select * from nurse_rota
+				where nurse = :nurse and day_of_week = :day and starts < :ends and ends > :starts
+				  and (valid_until is null or valid_until >= :from)
+				  and (cast(:until as date) is null or valid_from <= cast(:until as date))
+				order by valid_from, starts""")
+			.param("nurse", nurse)
+			.param("day", dayOfWeek)
+			.param("starts", starts)
+			.param("ends", ends)
+			.param("from", validFrom)
+			.param("until", validUntil)
+			.query(JdbcNurseRotas::rotaEntry)
+			.list();
+	}
+
+	@Override
+	public List<ExtraShift> overlappingShifts(String nurse, Instant start, Instant end) {
+		return jdbc.sql("select * from nurse_shift where nurse = :nurse and start_at < :end and end_at > :start order by start_at")
+			.param("nurse", nurse)
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
+			.query(JdbcNurseRotas::shift)
+			.list();
+	}
+
+	@Override
 	public List<RotaEntry> rota(UUID siteId, @Nullable String nurse, @Nullable LocalDate validOn) {
 		return jdbc.sql("""
 				select * from nurse_rota
