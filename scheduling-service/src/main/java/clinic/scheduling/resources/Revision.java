@@ -1,10 +1,14 @@
 package clinic.scheduling.resources;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** One version of a resource as it was written: the change, the resource's state then, who and when. */
+/**
+ * One version of a resource as it was written: the change, the resource's state then, who and when. A removal is a
+ * version of its own (the last version + 1) whose snapshot is the state that was removed.
+ */
 public record Revision(ResourceKind resource, UUID resourceId, long version, Change change,
 		Map<String, Object> snapshot, String changedBy, Instant changedAt) {
 
@@ -12,11 +16,11 @@ public record Revision(ResourceKind resource, UUID resourceId, long version, Cha
 		CREATED, UPDATED, REMOVED;
 
 		public String code() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		public static Change ofCode(String code) {
-			return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+			return valueOf(code.toUpperCase(Locale.ROOT));
 		}
 	}
 }
