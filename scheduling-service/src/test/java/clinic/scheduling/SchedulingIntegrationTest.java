@@ -31,6 +31,9 @@ import clinic.scheduling.patients.Eligibility;
 @AutoConfigureMockMvc
 public abstract class SchedulingIntegrationTest {
 
+	/** The seeded site ("Main clinic"); tests that add resources do so at sites of their own. */
+	public static final UUID SITE = UUID.fromString("517e0000-0000-4000-8000-000000000001");
+
 	public static final UUID CHAIR_1 = UUID.fromString("c4a10000-0000-4000-8000-000000000001");
 
 	public static final UUID CHAIR_2 = UUID.fromString("c4a10000-0000-4000-8000-000000000002");

@@ -350,6 +350,9 @@ public class BookingService {
 	private Slot slot(Booking booking, UUID patientId) {
 		var chair = chairs.find(booking.chairId())
 			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + booking.chairId()));
+		if (!chair.active()) {
+			throw new InvalidInputException("chairId", chair.name() + " is out of service; choose another chair");
+		}
 		var start = booking.start().truncatedTo(ChronoUnit.MICROS);
 		if (!start.isAfter(clock.instant())) {
 			throw new InvalidInputException("start", "An infusion can only be booked in the future");
@@ -366,9 +369,6 @@ public class BookingService {
 		if (calendar.closures().containsKey(day)) {
 			throw new ConflictException(calendar.siteName() + " is closed on " + day + " (" + calendar.closures().get(day)
 					+ ")");
-		}
-		if (calendar.chairs().stream().anyMatch(c -> c.id().equals(chair.id()) && !c.active())) {
-			throw new InvalidInputException("chairId", chair.name() + " is out of service");
 		}
 		calendars.finder(calendar, settings.chairTime().total())
 			.check(patientId, new clinic.scheduling.planning.Slot(chair.id(), start, end))

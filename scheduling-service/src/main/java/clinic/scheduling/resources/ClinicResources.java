@@ -15,8 +15,9 @@ public class ClinicResources {
 		this.chairs = chairs;
 	}
 
+	/** The chairs in service, by site and name (chairs out of service take no bookings). */
 	@Transactional(readOnly = true)
 	public List<Chair> chairs() {
-		return chairs.all();
+		return chairs.list(null, null, false);
 	}
 }

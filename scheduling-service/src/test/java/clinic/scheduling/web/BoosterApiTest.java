@@ -32,7 +32,7 @@ class BoosterApiTest extends SchedulingIntegrationTest {
 	private ResultActions propose(Course course, int count) throws Exception {
 		return mvc.perform(post("/api/scheduling/courses/{id}/booster-proposal", course.id()).with(FRONT_DESK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"count\":" + count + "}"));
+			.content("{\"count\":%d,\"siteId\":\"%s\"}".formatted(count, SITE)));
 	}
 
 	private ResultActions setInterval(Course course, RequestPostProcessor who, String body) throws Exception {

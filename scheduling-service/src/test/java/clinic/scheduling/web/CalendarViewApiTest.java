@@ -41,6 +41,7 @@ class CalendarViewApiTest extends SchedulingIntegrationTest {
 			.update();
 
 		mvc.perform(get("/api/scheduling/calendar").with(Tokens.as("nina", "nurse"))
+			.param("siteId", SITE.toString())
 			.param("from", monday.toString())
 			.param("to", monday.plusDays(6).toString()))
 			.andExpect(status().isOk())
@@ -73,6 +74,7 @@ class CalendarViewApiTest extends SchedulingIntegrationTest {
 			.andExpect(jsonPath("$.load[?(@.start == '%s')].capacity".formatted(at(tuesday, 12, 0))).value(5));
 
 		mvc.perform(get("/api/scheduling/calendar").with(Tokens.as("nina", "nurse"))
+			.param("siteId", SITE.toString())
 			.param("from", monday.toString())
 			.param("to", monday.minusDays(1).toString()))
 			.andExpect(status().isBadRequest())

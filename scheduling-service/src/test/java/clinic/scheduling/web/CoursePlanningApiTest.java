@@ -48,10 +48,13 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	/** Proposes a course at the seeded site; {@code wishes} is a JSON object. */
 	private ResultActions propose(Course course, String wishes) throws Exception {
+		var atSite = wishes.equals("{}") ? "{\"siteId\":\"%s\"}".formatted(SITE)
+				: wishes.replaceFirst("\\{", "{\"siteId\":\"" + SITE + "\",");
 		return mvc.perform(post("/api/scheduling/courses/{courseId}/proposal", course.id()).with(FRONT_DESK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(wishes));
+			.content(atSite));
 	}
 
 	private ResultActions send(String what, Course course, List<Instant> starts, List<UUID> chairs) throws Exception {
@@ -262,6 +265,7 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 		// the earliest start whose 110 minutes overlap at most one of them: every start up to 10:45 overlaps both
 		// (the first runs to 10:50); from 11:00 only the second runs, and Chair 1 is free again
 		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
 			.param("patientId", third.patientId().toString())
 			.param("from", at(monday, 0, 0).toString())
 			.param("until", at(monday.plusDays(1), 0, 0).toString())
@@ -280,6 +284,7 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 		var monday = aWeekOfItsOwn();
 		var course = clearedPatientsCourse("Emmy Noether");
 		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
 			.param("patientId", course.patientId().toString())
 			.param("from", at(monday, 0, 0).toString())
 			.param("days", "WEDNESDAY")
@@ -317,12 +322,15 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("occurrences[0].start"));
 		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
 			.param("patientId", course.patientId().toString())
 			.param("limit", "0")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("limit"));
 		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
 			.param("patientId", course.patientId().toString())
 			.param("days", "SOMEDAY")).andExpect(status().isBadRequest());
 		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
 			.param("patientId", course.patientId().toString())
 			.param("until", Instant.now().plus(Duration.ofDays(400)).toString()))
 			.andExpect(status().isBadRequest())

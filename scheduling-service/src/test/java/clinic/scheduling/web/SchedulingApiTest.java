@@ -59,12 +59,19 @@ class SchedulingApiTest extends SchedulingIntegrationTest {
 
 	@Test
 	void givenTheClinicThenEveryoneWhoSchedulesSeesItsFourChairs() throws Exception {
-		mvc.perform(get("/api/scheduling/chairs").with(as("nina", "nurse")))
+		mvc.perform(get("/api/scheduling/chairs").param("siteId", SITE.toString()).with(as("nina", "nurse")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(4)))
 			.andExpect(jsonPath("$[1].id").value(CHAIR_2.toString()))
 			.andExpect(jsonPath("$[1].name").value("Chair 2"))
-			.andExpect(jsonPath("$[1].site").value("Main clinic"));
+			.andExpect(jsonPath("$[1].site").value("Main clinic"))
+			.andExpect(jsonPath("$[1].room").value("Infusion room"))
+			.andExpect(jsonPath("$[1].active").value(true));
+		// other test classes add chairs at sites of their own: the whole list holds the seeded chairs among them
+		mvc.perform(get("/api/scheduling/chairs").with(as("frank", "front-desk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem(CHAIR_1.toString())))
+			.andExpect(jsonPath("$[*].id", hasItem(CHAIR_4.toString())));
 	}
 
 	@Test

@@ -39,7 +39,8 @@ class WaitlistApiTest extends SchedulingIntegrationTest {
 	private ResultActions wait(Course course, String wishes) throws Exception {
 		return mvc.perform(post("/api/scheduling/waitlist").with(FRONT_DESK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"courseId\":\"%s\"%s}".formatted(course.id(), wishes.isEmpty() ? "" : "," + wishes)));
+			.content("{\"courseId\":\"%s\",\"siteId\":\"%s\"%s}".formatted(course.id(), SITE,
+					wishes.isEmpty() ? "" : "," + wishes)));
 	}
 
 	private void cancel(Appointment appointment) throws Exception {

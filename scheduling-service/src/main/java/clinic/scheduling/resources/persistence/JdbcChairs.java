@@ -2,10 +2,12 @@ package clinic.scheduling.resources.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,8 +18,9 @@ import clinic.scheduling.resources.Chairs;
 class JdbcChairs implements Chairs {
 
 	private static final String SELECT = """
-			select chair.id, chair.name, chair.site_id, site.name as site_name
-			from chair join site on site.id = chair.site_id""";
+			select chair.id, chair.name, chair.site_id, site.name as site_name, chair.room_id, room.name as room_name,
+			  chair.attributes, chair.active, chair.version
+			from chair join site on site.id = chair.site_id join room on room.id = chair.room_id""";
 
 	private final JdbcClient jdbc;
 
@@ -31,12 +34,60 @@ class JdbcChairs implements Chairs {
 	}
 
 	@Override
+	public List<Chair> list(@Nullable UUID siteId, @Nullable UUID roomId, boolean includeInactive) {
+		return jdbc.sql(SELECT + "\n" + """
+				 where (cast(:site as uuid) is null or chair.site_id = :site)
+				   and (cast(:room as uuid) is null or chair.room_id = :room)
+				   and (:inactive or chair.active)
+				 order by site.name, chair.name""")
+			.param("site", siteId)
+			.param("room", roomId)
+			.param("inactive", includeInactive)
+			.query(JdbcChairs::chair)
+			.list();
+	}
+
+	@Override
 	public Optional<Chair> find(UUID id) {
 		return jdbc.sql(SELECT + " where chair.id = :id").param("id", id).query(JdbcChairs::chair).optional();
 	}
 
+	@Override
+	public void insert(Chair chair) {
+		Constraints.guarded(() -> jdbc.sql("""
+				insert into chair (id, site_id, room_id, name, attributes, active, version)
+				values (:id, :site, :room, :name, cast(:attributes as text[]), :active, :version)""")
+			.param("id", chair.id())
+			.param("site", chair.siteId())
+			.param("room", chair.roomId())
+			.param("name", chair.name())
+			.param("attributes", chair.attributes().toArray(String[]::new))
+			.param("active", chair.active())
+			.param("version", chair.version())
+			.update());
+	}
+
+	@Override
+	public boolean update(Chair chair, long expectedVersion) {
+		return Constraints.guarded(() -> jdbc.sql("""
+				update chair set site_id = :site, room_id = :room, name = :name,
+				  attributes = cast(:attributes as text[]), active = :active, version = :version
+				where id = :id and version = :expected""")
+			.param("id", chair.id())
+			.param("site", chair.siteId())
+			.param("room", chair.roomId())
+			.param("name", chair.name())
+			.param("attributes", chair.attributes().toArray(String[]::new))
+			.param("active", chair.active())
+			.param("version", chair.version())
+			.param("expected", expectedVersion)
+			.update()) == 1;
+	}
+
 	private static Chair chair(ResultSet rs, int row) throws SQLException {
+		var attributes = (String[]) rs.getArray("attributes").getArray();
 		return new Chair(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("site_id", UUID.class),
-				rs.getString("site_name"));
+				rs.getString("site_name"), rs.getObject("room_id", UUID.class), rs.getString("room_name"),
+				Arrays.asList(attributes), rs.getBoolean("active"), rs.getLong("version"));
 	}
 }

@@ -1,0 +1,114 @@
+package clinic.scheduling.resources;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.InvalidInputException;
+import clinic.platform.problems.NotFoundException;
+import clinic.scheduling.SchedulingSettings;
+
+/**
+ * Clinicians' consultation slots: an administrator opens them at a site (in one of its rooms or not) and removes
+ * them. A clinician's slots never overlap; the store's exclusion constraint has the last word when two
+ * administrators add overlapping slots at the same moment. (No consultation is booked into slots yet, so a slot can
+ * always be removed.)
+ */
+@Service
+public class ConsultationSlotService {
+
+	static final Duration MAX_SLOT = Duration.ofHours(12);
+
+	private final ConsultationSlots slots;
+
+	private final Sites sites;
+
+	private final RevisionLog log;
+
+	private final SchedulingSettings settings;
+
+	private final ClinicHours hours;
+
+	ConsultationSlotService(ConsultationSlots slots, Sites sites, RevisionLog log, SchedulingSettings settings) {
+		this.slots = slots;
+		this.sites = sites;
+		this.log = log;
+		this.settings = settings;
+		this.hours = settings.clinicHours();
+	}
+
+	/** Slots overlapping the days {@code from} to {@code to} (both included, clinic time zone), filtered when asked. */
+	@Transactional(readOnly = true)
+	public List<ConsultationSlot> slots(@Nullable String clinician, @Nullable UUID siteId, LocalDate from,
+			LocalDate to) {
+		Inputs.range(from, to);
+		var zone = settings.timeZone();
+		return slots.list(NurseRotaService.blankToNull(clinician), siteId, from.atStartOfDay(zone).toInstant(),
+				to.plusDays(1).atStartOfDay(zone).toInstant());
+	}
+
+	@Transactional(readOnly = true)
+	public ConsultationSlot slot(UUID id) {
+		return slots.find(id).orElseThrow(() -> new NotFoundException("Consultation slot", id));
+	}
+
+	@Transactional
+	public ConsultationSlot add(UUID siteId, @Nullable UUID roomId, @Nullable String clinician,
+			@Nullable Instant start, @Nullable Instant end) {
+		var who = Inputs.name("clinician", clinician);
+		var from = NurseRotaService.required("start", start);
+		var until = NurseRotaService.required("end", end);
+		if (!from.isBefore(until)) {
+			throw new InvalidInputException("end", "the slot must start (" + from + ") before it ends (" + until + ")");
+		}
+		if (Duration.between(from, until).compareTo(MAX_SLOT) > 0) {
+			throw new InvalidInputException("end", "a consultation slot lasts at most " + MAX_SLOT.toHours() + " hours");
+		}
+		var site = sites.find(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
+		if (roomId != null) {
+			var room = sites.findRoom(roomId)
+				.orElseThrow(() -> new InvalidInputException("roomId", "There is no room " + roomId));
+			if (!room.siteId().equals(siteId)) {
+				throw new InvalidInputException("roomId",
+						"Room '" + room.name() + "' is at " + room.siteName() + ", not at " + site.name());
+			}
+		}
+		var overlapping = slots.list(who, null, from, until);
+		if (!overlapping.isEmpty()) {
+			throw collision(who, overlapping.get(0));
+		}
+		var slot = new ConsultationSlot(UUID.randomUUID(), siteId, roomId, who, from, until, 1);
+		try {
+			slots.insert(slot);
+		}
+		catch (ResourceCollision collision) {
+			throw new ConflictException(who + " was given an overlapping consultation slot by someone else at the "
+					+ "same moment; reload and try again");
+		}
+		log.created(ResourceKind.CONSULTATION_SLOT, slot.id(), slot.version(), slot);
+		return slot;
+	}
+
+	@Transactional
+	public void remove(UUID id, long expectedVersion) {
+		var slot = slot(id);
+		Inputs.expectVersion(ResourceKind.CONSULTATION_SLOT, id, slot.version(), expectedVersion);
+		if (!slots.delete(id, expectedVersion)) {
+			throw Inputs.changedMeanwhile(ResourceKind.CONSULTATION_SLOT, id);
+		}
+		log.removed(ResourceKind.CONSULTATION_SLOT, id, slot.version() + 1, slot);
+	}
+
+	private ConflictException collision(String clinician, ConsultationSlot other) {
+		var site = sites.find(other.siteId()).map(Site::name).orElse("another site");
+		return new ConflictException(clinician + " already has a consultation slot " + hours.describe(other.start(),
+				other.end()) + " at " + site + " (slot " + other.id() + ")");
+	}
+}

@@ -1,0 +1,7 @@
+package clinic.scheduling.resources;
+
+import java.time.LocalTime;
+
+/** A site's opening hours on one ISO weekday (1 = Monday), on the clinic's wall clock. */
+public record DayHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+}

@@ -1,0 +1,84 @@
+package clinic.scheduling.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.scheduling.resources.ConsultationSlot;
+import clinic.scheduling.resources.ConsultationSlotService;
+import clinic.scheduling.resources.ResourceHistory;
+import clinic.scheduling.resources.ResourceKind;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Clinicians' consultation slots: opened at a site, listed across sites by clinician and days. */
+@RestController
+@RequestMapping("/api/scheduling")
+class ConsultationSlotController {
+
+	private final ConsultationSlotService slots;
+
+	private final ResourceHistory history;
+
+	ConsultationSlotController(ConsultationSlotService slots, ResourceHistory history) {
+		this.slots = slots;
+		this.history = history;
+	}
+
+	/** {@code start} and {@code end} are ISO-8601 instants; {@code roomId} (a room of the site) is optional. */
+	record SlotRequest(@NotBlank String clinician, @Nullable UUID roomId, @NotNull Instant start,
+			@NotNull Instant end) {
+	}
+
+	@GetMapping("/consultation-slots")
+	@PreAuthorize(Roles.READ_RESOURCES)
+	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, clinic "
+			+ "time zone); filter by clinician and siteId")
+	List<ConsultationSlot> slots(@RequestParam(required = false) @Nullable String clinician,
+			@RequestParam(required = false) @Nullable UUID siteId,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return slots.slots(clinician, siteId, from, to);
+	}
+
+	@PostMapping("/sites/{siteId}/consultation-slots")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize(Roles.ADMIN)
+	@Operation(summary = "Admin: open a clinician's consultation slot at a site; 409 naming the slot it overlaps "
+			+ "(a clinician's slots never overlap)")
+	ConsultationSlot add(@PathVariable UUID siteId, @Valid @RequestBody SlotRequest r) {
+		return slots.add(siteId, r.roomId(), r.clinician(), r.start(), r.end());
+	}
+
+	@DeleteMapping("/consultation-slots/{slotId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize(Roles.ADMIN)
+	@Operation(summary = "Admin: remove a consultation slot; ?version= the version read (409 when stale)")
+	void remove(@PathVariable UUID slotId, @RequestParam long version) {
+		slots.remove(slotId, version);
+	}
+
+	@GetMapping("/consultation-slots/{slotId}/revisions")
+	@PreAuthorize(Roles.READ_RESOURCES)
+	@Operation(summary = "Every version of a consultation slot, its removal included")
+	List<RevisionView> revisions(@PathVariable UUID slotId) {
+		return RevisionView.of(history.of(ResourceKind.CONSULTATION_SLOT, slotId));
+	}
+}
