@@ -191,7 +191,7 @@ class PatientPathEndToEndTest {
 		var recordPath = "/api/session/records/" + recordId;
 		var checkIn = nurse.post(recordPath + "/check-in", """
 				{"identityConfirmed":true,"escortConfirmed":true,"escortName":"Jo Hopper","fasting":true,
-				 "medicationChanges":null,"phq9Items":[1,1,1,1,1,1,1,1,1]}""");
+				 "medicationChanges":null,"phq9Items":[1,1,1,1,1,1,1,2,0]}""");
 		assertThat(checkIn.status()).as(ClinicUser.describe(checkIn)).isEqualTo(200);
 		var preDose = nurse.post(recordPath + "/vitals", """
 				{"systolic":128,"diastolic":82,"heartRate":74,"spo2":98,"respiratoryRate":14}""");

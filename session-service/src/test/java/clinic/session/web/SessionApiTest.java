@@ -39,9 +39,11 @@ import clinic.platform.test.Tokens;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
+import clinic.session.discharge.DischargeSettings;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
+import clinic.session.dosing.DosingSettings;
 import clinic.session.monitoring.MonitoringSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -452,5 +454,16 @@ class SessionApiTest {
 			@Autowired MonitoringSettings settings) {
 		assertThat(settings).isEqualTo(new MonitoringSettings(180, 110, 120, 92, Duration.ofMinutes(10),
 				Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void givenTheShippedSettingsThenDosingAndDischargeUseTheDomainDefaults(@Autowired DosingSettings dosing,
+			@Autowired DischargeSettings discharge) {
+		assertThat(dosing.minMgPerKg()).isEqualByComparingTo("0.1");
+		assertThat(dosing.maxMgPerKg()).isEqualByComparingTo("1.0");
+		assertThat(dosing.preDoseSystolicAbove()).isEqualTo(140);
+		assertThat(dosing.preDoseDiastolicAbove()).isEqualTo(90);
+		assertThat(discharge.minimumObservation(Route.INTRANASAL)).isEqualTo(Duration.ofHours(2));
+		assertThat(discharge.minimumObservation(Route.IV)).isZero();
 	}
 }
