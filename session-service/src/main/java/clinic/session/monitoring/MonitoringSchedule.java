@@ -1,6 +1,5 @@
 package clinic.session.monitoring;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,10 +79,5 @@ public class MonitoringSchedule {
 			.filter(t -> !t.isBefore(from) && t.isBefore(before))
 			.findFirst()
 			.orElse(null);
-	}
-
-	/** The interval readings are due at in a phase (none before the dose). */
-	public Duration interval(Phase phase) {
-		return settings.interval(phase);
 	}
 }

@@ -1,5 +1,6 @@
 package clinic.session.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -108,7 +109,7 @@ class RecordController {
 	@Operation(summary = "A printable summary of the session (HTML)")
 	ResponseEntity<String> summary(@PathVariable UUID id) {
 		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			// every value is escaped; the policy is a second line should one ever slip through
 			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")

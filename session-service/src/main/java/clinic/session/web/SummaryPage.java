@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.springframework.web.util.HtmlUtils;
 
+import clinic.session.monitoring.ReadingSlot;
 import clinic.session.records.SessionChart;
 
 /**
@@ -117,7 +118,7 @@ final class SummaryPage {
 				.append("</tr>\n");
 		}
 		html.append("</table>\n");
-		var missed = chart.readings().stream().filter(s -> s.status().name().equals("OVERDUE")).toList();
+		var missed = chart.readings().stream().filter(s -> s.status() == ReadingSlot.Status.OVERDUE).toList();
 		if (!missed.isEmpty()) {
 			html.append("<p>Readings overdue or missed: ")
 				.append(e(String.join(", ", missed.stream().map(s -> time(s.dueAt())).toList())))
