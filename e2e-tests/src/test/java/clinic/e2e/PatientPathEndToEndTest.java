@@ -176,7 +176,9 @@ class PatientPathEndToEndTest {
 						{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
 		assertThat(doubleBooking.status()).as(ClinicUser.describe(doubleBooking)).isEqualTo(409);
 
-		// the nurse opens the session record for that appointment, records vitals and completes it
+		// the nurse opens the session record for that appointment and charts the session: check-in, pre-dose
+		// vitals, the dose (0.5 mg/kg x 68.5 kg = 34.25 mg IV), a reading during the infusion, its end, the
+		// discharge checklist; nurse and clinician sign the discharge, which completes the session
 		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
 			var appointments = nurse.get("/api/session/appointments");
 			return appointments.status() == 200 && appointments.body().contains(appointmentId);
@@ -186,13 +188,36 @@ class PatientPathEndToEndTest {
 		assertThat(record.status()).as(ClinicUser.describe(record)).isEqualTo(201);
 		assertThat(record.json().get("dosePlan").get("route").asString()).isEqualTo("IV");
 		var recordId = record.json().get("id").asString();
-		var vitals = nurse.post("/api/session/records/" + recordId + "/vitals", """
+		var recordPath = "/api/session/records/" + recordId;
+		var checkIn = nurse.post(recordPath + "/check-in", """
+				{"identityConfirmed":true,"escortConfirmed":true,"escortName":"Jo Hopper","fasting":true,
+				 "medicationChanges":null,"phq9Items":[1,1,1,1,1,1,1,2,0]}""");
+		assertThat(checkIn.status()).as(ClinicUser.describe(checkIn)).isEqualTo(200);
+		var preDose = nurse.post(recordPath + "/vitals", """
 				{"systolic":128,"diastolic":82,"heartRate":74,"spo2":98,"respiratoryRate":14}""");
+		assertThat(preDose.status()).as(ClinicUser.describe(preDose)).isEqualTo(201);
+		var dose = nurse.post(recordPath + "/dose", """
+				{"weightKg":68.5,"doseMg":34.25,"infusionRateMgPerHour":51.38,"drugLot":"KET-2026-001",
+				 "preparedBy":"nurse2"}""");
+		assertThat(dose.status()).as(ClinicUser.describe(dose)).isEqualTo(200);
+		var vitals = nurse.post(recordPath + "/vitals", """
+				{"systolic":132,"diastolic":84,"heartRate":78,"spo2":97,"respiratoryRate":14}""");
 		assertThat(vitals.status()).as(ClinicUser.describe(vitals)).isEqualTo(201);
-		var completed = nurse.post("/api/session/records/" + recordId + "/completion", """
-				{"doseMg":34.25,"phq9Total":9,"notes":"Uneventful infusion"}""");
+		var ended = nurse.post(recordPath + "/infusion-end", "{}");
+		assertThat(ended.status()).as(ClinicUser.describe(ended)).isEqualTo(200);
+		var checklist = nurse.post(recordPath + "/discharge-checklist", """
+				{"vitalsNearBaseline":true,"alertAndOriented":true,"steadyGait":true,"escortPresent":true,
+				 "instructionsGiven":true}""");
+		assertThat(checklist.status()).as(ClinicUser.describe(checklist)).isEqualTo(200);
+		assertThat(checklist.json().get("openDischargeCriteria").size()).as(ClinicUser.describe(checklist)).isZero();
+		var nurseSigned = nurse.post(recordPath + "/completion", """
+				{"notes":"Uneventful infusion"}""");
+		assertThat(nurseSigned.status()).as(ClinicUser.describe(nurseSigned)).isEqualTo(200);
+		assertThat(nurseSigned.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+		var completed = clinician.post(recordPath + "/clinician-sign-off", "{}");
 		assertThat(completed.status()).as(ClinicUser.describe(completed)).isEqualTo(200);
 		assertThat(completed.json().get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(completed.json().get("doseMg").decimalValue()).isEqualByComparingTo("34.25");
 
 		// scheduling shows the course with one infusion done
 		var courseId = course.get().get("id").asString();

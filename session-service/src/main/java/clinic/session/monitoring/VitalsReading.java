@@ -3,16 +3,23 @@ package clinic.session.monitoring;
 import java.time.Instant;
 import java.util.List;
 
-/** A reading taken during a session, who took it and when, with the thresholds it breached (if any). */
-public record VitalsReading(Instant takenAt, String takenBy, int systolic, int diastolic, int heartRate, int spo2,
-		int respiratoryRate, List<Breach> breaches) {
+/**
+ * A reading taken during a session, who took it, when and in which phase, with the thresholds it breached (if any).
+ */
+public record VitalsReading(Instant takenAt, String takenBy, Phase phase, int systolic, int diastolic, int heartRate,
+		int spo2, int respiratoryRate, List<Breach> breaches) {
 
 	public VitalsReading {
 		breaches = List.copyOf(breaches);
 	}
 
-	public static VitalsReading of(VitalSigns signs, List<Breach> breaches, String takenBy, Instant takenAt) {
-		return new VitalsReading(takenAt, takenBy, signs.systolic(), signs.diastolic(), signs.heartRate(), signs.spo2(),
-				signs.respiratoryRate(), breaches);
+	public static VitalsReading of(VitalSigns signs, List<Breach> breaches, Phase phase, String takenBy,
+			Instant takenAt) {
+		return new VitalsReading(takenAt, takenBy, phase, signs.systolic(), signs.diastolic(), signs.heartRate(),
+				signs.spo2(), signs.respiratoryRate(), breaches);
+	}
+
+	public boolean breached() {
+		return !breaches.isEmpty();
 	}
 }

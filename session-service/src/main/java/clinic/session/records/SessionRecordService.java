@@ -1,6 +1,5 @@
 package clinic.session.records;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,13 +19,11 @@ import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.PatientDosePlan;
-import clinic.session.monitoring.MonitoringThresholds;
-import clinic.session.monitoring.VitalSigns;
-import clinic.session.monitoring.VitalsReading;
 
 /**
- * Opens a session record for a booked appointment, takes vitals, completes the session; keeps an appointment whose
- * record is open on the list when scheduling cancels or moves it.
+ * Opens a session record for a booked appointment (the clinical steps that follow are in
+ * {@link SessionChartService}); keeps an appointment whose record is open on the list when scheduling cancels or
+ * moves it.
  */
 @Service
 public class SessionRecordService {
@@ -39,24 +36,17 @@ public class SessionRecordService {
 
 	private final SessionRecords records;
 
-	private final MonitoringThresholds thresholds;
-
 	private final ClinicEvents events;
 
 	private final Clock clock;
 
 	SessionRecordService(AppointmentService appointments, DosePlanService dosePlans, SessionRecords records,
-			MonitoringThresholds thresholds, ClinicEvents events, Clock clock) {
+			ClinicEvents events, Clock clock) {
 		this.appointments = appointments;
 		this.dosePlans = dosePlans;
 		this.records = records;
-		this.thresholds = thresholds;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	/** What the nurse enters on completion; who and when come from the request. */
-	public record CompletionInput(BigDecimal doseMg, Integer phq9Total, String notes) {
 	}
 
 	/** Booked appointments soonest first, each with its record once one is open. */
@@ -126,25 +116,6 @@ public class SessionRecordService {
 	@Transactional(readOnly = true)
 	public SessionRecord get(UUID id) {
 		return records.find(id).orElseThrow(() -> new NotFoundException("Session record", id));
-	}
-
-	/** Stores the reading, flagged with every threshold it breaches. */
-	@Transactional
-	public VitalsReading recordVitals(UUID id, VitalSigns signs) {
-		var reading = VitalsReading.of(signs, thresholds.breaches(signs), CurrentUser.name(), now());
-		var changed = get(id).withReading(reading);
-		records.update(changed);
-		records.insert(id, reading);
-		return reading;
-	}
-
-	@Transactional
-	public SessionRecord complete(UUID id, CompletionInput input) {
-		var completed = get(id)
-			.completed(new Completion(input.doseMg(), input.phq9Total(), input.notes(), CurrentUser.name(), now()));
-		records.update(completed);
-		events.publish(SessionCompleted.of(completed));
-		return completed;
 	}
 
 	/** Scheduling's name for the patient, or intake's when scheduling sent none. */

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.session.monitoring.Alert;
+import clinic.session.monitoring.Cadss6;
+import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.VitalsReading;
 
-/** Where session records and their vitals readings are kept. */
+/** Where session records and their entries are kept. Entries are only ever added (an alert's action is set once). */
 public interface SessionRecords {
 
 	void insert(SessionRecord record);
@@ -16,6 +19,19 @@ public interface SessionRecords {
 	void update(SessionRecord record);
 
 	void insert(UUID recordId, VitalsReading reading);
+
+	void insert(UUID recordId, Alert alert);
+
+	/** Stores the action recorded on an alert. */
+	void answered(UUID recordId, Alert alert);
+
+	void insert(UUID recordId, SideEffect effect);
+
+	void insert(UUID recordId, Cadss6 score);
+
+	void insert(UUID recordId, AdverseEvent event);
+
+	void insert(UUID recordId, Addendum addendum);
 
 	Optional<SessionRecord> find(UUID id);
 

@@ -1,11 +1,14 @@
 package clinic.session.web;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,30 +18,34 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import clinic.session.doseplans.DosePlan;
+import clinic.session.monitoring.MonitoringSettings;
+import clinic.session.monitoring.Phase;
 import clinic.session.monitoring.VitalSigns;
 import clinic.session.monitoring.VitalsReading;
-import clinic.session.records.SessionRecord;
+import clinic.session.records.SessionChartService;
 import clinic.session.records.SessionRecordService;
-import clinic.session.records.SessionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+/** Opening a record, reading it (JSON, a vitals series for plotting, a printable summary), vitals, sign-off. */
 @RestController
 @RequestMapping("/api/session/records")
 class RecordController {
 
 	private final SessionRecordService records;
 
-	RecordController(SessionRecordService records) {
+	private final SessionChartService charts;
+
+	private final MonitoringSettings monitoring;
+
+	RecordController(SessionRecordService records, SessionChartService charts, MonitoringSettings monitoring) {
 		this.records = records;
+		this.charts = charts;
+		this.monitoring = monitoring;
 	}
 
 	record OpenRequest(@NotNull UUID appointmentId) {
@@ -53,24 +60,17 @@ class RecordController {
 			@NotNull @Min(0) @Max(80) Integer respiratoryRate) {
 	}
 
-	/** The dose bound is the largest plan intake accepts (1.0 mg/kg) for the heaviest patient it records (400 kg). */
-	record CompletionRequest(
-			@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("400") @Digits(integer = 3,
-					fraction = 2) BigDecimal doseMg,
-			@Min(0) @Max(27) Integer phq9Total, @Size(max = 4000) String notes) {
+	/** The nurse's sign-off of the discharge, with notes for the record. */
+	record CompletionRequest(@Size(max = 4000) String notes) {
 	}
 
-	record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientName, SessionStatus status,
-			DosePlan dosePlan, List<VitalsReading> vitals, String openedBy, Instant openedAt, BigDecimal doseMg,
-			Integer phq9Total, String notes, String completedBy, Instant completedAt) {
+	/** Readings as columns, oldest first, with the thresholds and the session's times, ready for a chart. */
+	record VitalsSeries(UUID sessionId, UUID patientId, List<Instant> takenAt, List<Phase> phase,
+			List<Integer> systolic, List<Integer> diastolic, List<Integer> heartRate, List<Integer> spo2,
+			List<Integer> respiratoryRate, Limits limits, Instant dosedAt, Instant infusionEndedAt) {
+	}
 
-		static RecordView of(SessionRecord r) {
-			var c = r.completion();
-			return new RecordView(r.id(), r.appointmentId(), r.patientId(), r.patientName(), r.status(), r.dosePlan(),
-					r.vitals(), r.openedBy(), r.openedAt(), c == null ? null : c.doseMg(),
-					c == null ? null : c.phq9Total(), c == null ? null : c.notes(), c == null ? null : c.completedBy(),
-					c == null ? null : c.completedAt());
-		}
+	record Limits(int systolicAbove, int diastolicAbove, int heartRateAbove, int spo2Below) {
 	}
 
 	@PostMapping
@@ -78,30 +78,67 @@ class RecordController {
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "Open the session record of a booked appointment (the patient needs a dose plan)")
 	RecordView open(@Valid @RequestBody OpenRequest request) {
-		return RecordView.of(records.open(request.appointmentId()));
+		return RecordView.of(charts.chartOf(records.open(request.appointmentId())));
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
-	@Operation(summary = "A session record with its vitals")
+	@Operation(summary = "A session record: the chart so far, readings due or overdue, open discharge criteria")
 	RecordView get(@PathVariable UUID id) {
-		return RecordView.of(records.get(id));
+		return RecordView.of(charts.chart(id));
+	}
+
+	@GetMapping("/{id}/vitals-series")
+	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@Operation(summary = "The record's vitals as series for plotting, with the monitoring thresholds")
+	VitalsSeries series(@PathVariable UUID id) {
+		var r = charts.chart(id).record();
+		var v = r.vitals();
+		return new VitalsSeries(r.id(), r.patientId(), v.stream().map(VitalsReading::takenAt).toList(),
+				v.stream().map(VitalsReading::phase).toList(), v.stream().map(VitalsReading::systolic).toList(),
+				v.stream().map(VitalsReading::diastolic).toList(), v.stream().map(VitalsReading::heartRate).toList(),
+				v.stream().map(VitalsReading::spo2).toList(), v.stream().map(VitalsReading::respiratoryRate).toList(),
+				new Limits(monitoring.systolicAbove(), monitoring.diastolicAbove(), monitoring.heartRateAbove(),
+						monitoring.spo2Below()),
+				r.dosing() == null ? null : r.dosing().administeredAt(),
+				r.infusionEnd() == null ? null : r.infusionEnd().endedAt());
+	}
+
+	@GetMapping(value = "/{id}/summary", produces = MediaType.TEXT_HTML_VALUE)
+	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@Operation(summary = "A printable summary of the session (HTML)")
+	ResponseEntity<String> summary(@PathVariable UUID id) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			// every value is escaped; the policy is a second line should one ever slip through
+			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(SummaryPage.render(charts.chart(id)));
 	}
 
 	@PostMapping("/{id}/vitals")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('nurse')")
-	@Operation(summary = "Record a vitals reading; returns it with the monitoring thresholds it breaches")
+	@Operation(summary = "Record a vitals reading; returns it with the monitoring thresholds it breaches (a breach "
+			+ "raises an alert and publishes clinic.session.vitals-breach.v1)")
 	VitalsReading vitals(@PathVariable UUID id, @Valid @RequestBody VitalsRequest request) {
-		return records.recordVitals(id, new VitalSigns(request.systolic(), request.diastolic(), request.heartRate(),
+		return charts.recordVitals(id, new VitalSigns(request.systolic(), request.diastolic(), request.heartRate(),
 				request.spo2(), request.respiratoryRate()));
 	}
 
 	@PostMapping("/{id}/completion")
 	@PreAuthorize("hasRole('nurse')")
-	@Operation(summary = "Complete the session with the dose given (needs at least one vitals reading)")
-	RecordView complete(@PathVariable UUID id, @Valid @RequestBody CompletionRequest request) {
-		return RecordView.of(records.complete(id,
-				new SessionRecordService.CompletionInput(request.doseMg(), request.phq9Total(), request.notes())));
+	@Operation(summary = "The nurse signs the discharge (refused while a discharge criterion is open); with the "
+			+ "clinician's signature the record is COMPLETED and session-completed is published")
+	RecordView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) CompletionRequest request) {
+		return RecordView.of(charts.signAsNurse(id, request == null ? null : request.notes()));
+	}
+
+	@PostMapping("/{id}/clinician-sign-off")
+	@PreAuthorize("hasRole('clinician')")
+	@Operation(summary = "The clinician signs the discharge (refused while a discharge criterion is open); with the "
+			+ "nurse's signature the record is COMPLETED and session-completed is published")
+	RecordView clinicianSignOff(@PathVariable UUID id) {
+		return RecordView.of(charts.signAsClinician(id));
 	}
 }

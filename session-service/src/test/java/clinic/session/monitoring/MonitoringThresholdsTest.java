@@ -3,14 +3,20 @@ package clinic.session.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import clinic.platform.problems.InvalidInputException;
 
 class MonitoringThresholdsTest {
 
+	private static final Duration TEN = Duration.ofMinutes(10);
+
+	private static final Duration FIFTEEN = Duration.ofMinutes(15);
+
 	/** DOMAIN.md: SBP > 180 or DBP > 110, SpO2 < 92 %, HR > 120. */
-	private static final MonitoringSettings DEFAULTS = new MonitoringSettings(180, 110, 120, 92);
+	private static final MonitoringSettings DEFAULTS = new MonitoringSettings(180, 110, 120, 92, TEN, FIFTEEN);
 
 	private static final MonitoringThresholds THRESHOLDS = new MonitoringThresholds(DEFAULTS);
 
@@ -67,7 +73,7 @@ class MonitoringThresholdsTest {
 
 	@Test
 	void givenAnAdministratorLowersTheSystolicLimitWhenCheckedThenTheNewLimitApplies() {
-		var stricter = new MonitoringThresholds(new MonitoringSettings(160, 110, 120, 92));
+		var stricter = new MonitoringThresholds(new MonitoringSettings(160, 110, 120, 92, TEN, FIFTEEN));
 		assertThat(THRESHOLDS.breaches(signs(165, 80, 72, 98))).isEmpty();
 		assertThat(stricter.breaches(signs(165, 80, 72, 98))).extracting(Breach::limit).containsExactly(160);
 	}

@@ -39,9 +39,11 @@ import clinic.platform.test.Tokens;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
+import clinic.session.discharge.DischargeSettings;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
+import clinic.session.dosing.DosingSettings;
 import clinic.session.monitoring.MonitoringSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,11 +130,41 @@ class SessionApiTest {
 			.content(body));
 	}
 
-	ResultActions complete(UUID recordId) throws Exception {
-		return mvc.perform(post("/api/session/records/{id}/completion", recordId).with(nurse())
+	ResultActions step(UUID recordId, String step, RequestPostProcessor user, String body) throws Exception {
+		return mvc.perform(post("/api/session/records/{id}/" + step, recordId).with(user)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"doseMg":35.0,"phq9Total":12,"notes":"Mild dissociation, resolved in recovery"}"""));
+			.content(body));
+	}
+
+	/** The nurse's sign-off, with the body the first version of the API took (doseMg and phq9Total now ignored). */
+	ResultActions complete(UUID recordId) throws Exception {
+		return step(recordId, "completion", nurse(), """
+				{"notes":"Mild dissociation, resolved in recovery"}""");
+	}
+
+	ResultActions clinicianSignOff(UUID recordId) throws Exception {
+		return mvc.perform(post("/api/session/records/{id}/clinician-sign-off", recordId).with(as("dr.house", "clinician")));
+	}
+
+	/**
+	 * The steps from check-in to the discharge checklist with the request bodies the end-to-end test and the nurse's
+	 * page send: check-in with PHQ-9, calm pre-dose vitals, 0.5 mg/kg x 68.5 kg = 34.25 mg IV, a reading during the
+	 * infusion, its end, the checklist.
+	 */
+	void chartedUpToSignOff(UUID record) throws Exception {
+		step(record, "check-in", nurse(), """
+				{"identityConfirmed":true,"escortConfirmed":true,"escortName":"Jo Hopper","fasting":true,
+				 "medicationChanges":null,"phq9Items":[1,1,1,1,2,2,2,1,0]}""").andExpect(status().isOk());
+		vitals(record, CALM_VITALS).andExpect(status().isCreated()).andExpect(jsonPath("$.phase").value("PRE_DOSE"));
+		step(record, "dose", nurse(), """
+				{"weightKg":68.5,"doseMg":34.25,"infusionRateMgPerHour":51.38,"drugLot":"KET-2026-001",
+				 "preparedBy":"olga"}""").andExpect(status().isOk());
+		vitals(record, CALM_VITALS).andExpect(status().isCreated()).andExpect(jsonPath("$.phase").value("INFUSION"));
+		mvc.perform(post("/api/session/records/{id}/infusion-end", record).with(nurse())).andExpect(status().isOk());
+		step(record, "discharge-checklist", nurse(), """
+				{"vitalsNearBaseline":true,"alertAndOriented":true,"steadyGait":true,"escortPresent":true,
+				 "instructionsGiven":true}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.openDischargeCriteria", hasSize(0)));
 	}
 
 	long incompletePublications() {
@@ -142,7 +174,7 @@ class SessionApiTest {
 	}
 
 	@Test
-	void givenACleanSessionWhenOpenedMonitoredAndCompletedThenExactlyOneSchemaValidSessionCompletedEvent()
+	void givenACleanSessionWhenChartedAndSignedByNurseAndClinicianThenExactlyOneSchemaValidSessionCompletedEvent()
 			throws Exception {
 		var booked = bookedAndCleared();
 
@@ -174,12 +206,30 @@ class SessionApiTest {
 			.andExpect(jsonPath("$.breaches[0].limit").value(180))
 			.andExpect(jsonPath("$.breaches[1].vital").value("SPO2"));
 
+		// the breach raised an alert: answered, or the discharge stays open
+		var alert = json.readTree(mvc.perform(get("/api/session/records/{id}", record).with(nurse()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("alerts").get(0);
+		assertThat(alert.get("response").isNull()).isTrue();
+		step(record, "alerts/" + alert.get("id").asString() + "/action", nurse(), """
+				{"action":"CONTINUE","reason":"Rechecked manually: 150/90, patient comfortable"}""")
+			.andExpect(status().isOk());
+		chartedUpToSignOff(record);
+
 		complete(record).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+			.andExpect(jsonPath("$.nurseSignature.signedBy").value("nina"));
+		assertThat(EventProbe.records("clinic.session",
+				EventProbe.ofType("clinic.session.session-completed.v1", booked.patientId()))).isEmpty();
+		clinicianSignOff(record).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("COMPLETED"))
-			.andExpect(jsonPath("$.completedBy").value("nina"))
+			.andExpect(jsonPath("$.completedBy").value("dr.house"))
 			.andExpect(jsonPath("$.completedAt").isNotEmpty())
-			.andExpect(jsonPath("$.doseMg").value(35.0))
-			.andExpect(jsonPath("$.vitals", hasSize(2)));
+			.andExpect(jsonPath("$.doseMg").value(34.25))
+			.andExpect(jsonPath("$.phq9Total").value(11))
+			.andExpect(jsonPath("$.notes").value("Mild dissociation, resolved in recovery"))
+			.andExpect(jsonPath("$.vitals", hasSize(4)));
 
 		mvc.perform(get("/api/session/records/{id}", record).with(as("dr.house", "clinician")))
 			.andExpect(status().isOk())
@@ -196,11 +246,15 @@ class SessionApiTest {
 		var data = json.readTree(events.get(0).value());
 		assertThat(data.get("sessionId").asString()).isEqualTo(record.toString());
 		assertThat(data.get("appointmentId").asString()).isEqualTo(booked.appointmentId().toString());
-		assertThat(data.get("completedBy").asString()).isEqualTo("nina");
+		assertThat(data.get("completedBy").asString()).isEqualTo("dr.house");
+		assertThat(data.get("nurseSignedBy").asString()).isEqualTo("nina");
+		assertThat(data.get("clinicianSignedBy").asString()).isEqualTo("dr.house");
 		assertThat(data.get("route").asString()).isEqualTo("IV");
-		assertThat(data.get("doseMg").decimalValue()).isEqualByComparingTo("35.0");
-		assertThat(data.get("phq9Total").asInt()).isEqualTo(12);
-		assertThat(data.get("aggregateVersion").asLong()).isEqualTo(4);
+		assertThat(data.get("doseMg").decimalValue()).isEqualByComparingTo("34.25");
+		assertThat(data.get("weightKg").decimalValue()).isEqualByComparingTo("68.5");
+		assertThat(data.get("phq9Total").asInt()).isEqualTo(11);
+		// open, 2 readings, alert action, check-in, 2 readings, dose, infusion end, checklist, 2 signatures
+		assertThat(data.get("aggregateVersion").asLong()).isEqualTo(12);
 
 		var started = EventProbe.records("clinic.session",
 				EventProbe.ofType("clinic.session.session-started.v1", booked.patientId()));
@@ -221,27 +275,35 @@ class SessionApiTest {
 	}
 
 	@Test
-	void givenNoVitalsWhenCompletedThenConflictAndTheRecordStaysOpen() throws Exception {
+	void givenNothingChartedWhenSignedThenConflictNamingTheOpenCriteriaAndTheRecordStaysOpen() throws Exception {
 		var record = openedRecord(bookedAndCleared().appointmentId());
+		vitals(record, CALM_VITALS).andExpect(status().isCreated());
 		complete(record).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("no vitals reading")));
+			.andExpect(jsonPath("$.detail", containsString("not checked in")))
+			.andExpect(jsonPath("$.detail", containsString("No dose is recorded")));
+		clinicianSignOff(record).andExpect(status().isConflict());
 		mvc.perform(get("/api/session/records/{id}", record).with(nurse()))
 			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
-			.andExpect(jsonPath("$.completedAt").value(nullValue()));
+			.andExpect(jsonPath("$.nurseSignature").value(nullValue()))
+			.andExpect(jsonPath("$.completedAt").value(nullValue()))
+			.andExpect(jsonPath("$.openDischargeCriteria[*].criterion", hasItem("DOSE_GIVEN")));
 	}
 
 	@Test
-	void givenACompletedRecordWhenVitalsOrASecondCompletionArriveThenConflict() throws Exception {
+	void givenACompletedRecordWhenVitalsOrASecondSignatureArriveThenConflict() throws Exception {
 		var record = openedRecord(bookedAndCleared().appointmentId());
-		vitals(record, CALM_VITALS).andExpect(status().isCreated());
+		chartedUpToSignOff(record);
 		complete(record).andExpect(status().isOk());
+		clinicianSignOff(record).andExpect(status().isOk());
 
-		vitals(record, CALM_VITALS).andExpect(status().isConflict());
+		vitals(record, CALM_VITALS).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("addendum")));
 		complete(record).andExpect(status().isConflict());
+		clinicianSignOff(record).andExpect(status().isConflict());
 		assertThat(jdbc.sql("select count(*) from vitals_reading where session_id = :id")
 			.param("id", record)
 			.query(Long.class)
-			.single()).isEqualTo(1L);
+			.single()).isEqualTo(2L);
 	}
 
 	@Test
@@ -273,14 +335,9 @@ class SessionApiTest {
 	@Test
 	void givenAnImpossibleCompletionThenTheFieldIsNamed() throws Exception {
 		var record = openedRecord(bookedAndCleared().appointmentId());
-		vitals(record, CALM_VITALS).andExpect(status().isCreated());
-		mvc.perform(post("/api/session/records/{id}/completion", record).with(nurse())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"doseMg":0,"phq9Total":28}"""))
+		step(record, "completion", nurse(), "{\"notes\":\"%s\"}".formatted("x".repeat(4001)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", hasItem("doseMg")))
-			.andExpect(jsonPath("$.errors[*].field", hasItem("phq9Total")));
+			.andExpect(jsonPath("$.errors[*].field", hasItem("notes")));
 	}
 
 	@Test
@@ -395,6 +452,18 @@ class SessionApiTest {
 	@Test
 	void givenTheShippedSettingsThenTheMonitoringThresholdsAreTheDomainDefaults(
 			@Autowired MonitoringSettings settings) {
-		assertThat(settings).isEqualTo(new MonitoringSettings(180, 110, 120, 92));
+		assertThat(settings).isEqualTo(new MonitoringSettings(180, 110, 120, 92, Duration.ofMinutes(10),
+				Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void givenTheShippedSettingsThenDosingAndDischargeUseTheDomainDefaults(@Autowired DosingSettings dosing,
+			@Autowired DischargeSettings discharge) {
+		assertThat(dosing.minMgPerKg()).isEqualByComparingTo("0.1");
+		assertThat(dosing.maxMgPerKg()).isEqualByComparingTo("1.0");
+		assertThat(dosing.preDoseSystolicAbove()).isEqualTo(140);
+		assertThat(dosing.preDoseDiastolicAbove()).isEqualTo(90);
+		assertThat(discharge.minimumObservation(Route.INTRANASAL)).isEqualTo(Duration.ofHours(2));
+		assertThat(discharge.minimumObservation(Route.IV)).isZero();
 	}
 }

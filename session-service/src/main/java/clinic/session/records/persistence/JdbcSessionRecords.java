@@ -16,14 +16,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import clinic.platform.problems.ConflictException;
+import clinic.session.discharge.DischargeChecklist;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.Route;
+import clinic.session.dosing.Dosing;
+import clinic.session.monitoring.Alert;
+import clinic.session.monitoring.AlertAction;
+import clinic.session.monitoring.AlertResponse;
 import clinic.session.monitoring.Breach;
+import clinic.session.monitoring.Cadss6;
+import clinic.session.monitoring.Phase;
+import clinic.session.monitoring.Phq9;
+import clinic.session.monitoring.Severity;
+import clinic.session.monitoring.SideEffect;
+import clinic.session.monitoring.SideEffectKind;
 import clinic.session.monitoring.VitalsReading;
-import clinic.session.records.Completion;
+import clinic.session.records.Addendum;
+import clinic.session.records.AdverseEvent;
+import clinic.session.records.AdverseEventGrade;
+import clinic.session.records.CheckIn;
+import clinic.session.records.InfusionEnd;
+import clinic.session.records.PreDoseClearance;
 import clinic.session.records.SessionRecord;
 import clinic.session.records.SessionRecords;
 import clinic.session.records.SessionStatus;
+import clinic.session.records.Signature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcSessionRecords implements SessionRecords {
 
 	private static final TypeReference<List<Breach>> BREACHES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Integer>> ITEMS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -63,20 +83,72 @@ class JdbcSessionRecords implements SessionRecords {
 
 	@Override
 	public void update(SessionRecord r) {
-		var c = r.completion();
+		var c = r.checkIn();
+		var bp = r.preDoseClearance();
+		var d = r.dosing();
+		var end = r.infusionEnd();
+		var x = r.discharge();
+		var nurse = r.nurseSignature();
+		var clinician = r.clinicianSignature();
+		var completion = r.completion();
 		int updated = jdbc.sql("""
-				update session_record set status = :status, dose_mg = :dose, phq9_total = :phq9, notes = :notes,
-				       completed_by = :by, completed_at = :at, version = :version
+				update session_record set status = :status, version = :version, notes = :notes,
+				  checked_in_by = :checkedInBy, checked_in_at = :checkedInAt, identity_confirmed = :identity,
+				  escort_confirmed = :escort, escort_name = :escortName, fasting = :fasting,
+				  medication_changes = :medicationChanges, phq9_items = cast(:phq9Items as jsonb), phq9_total = :phq9,
+				  bp_reading_taken_at = :bpReading, bp_cleared_by = :bpBy, bp_cleared_at = :bpAt,
+				  bp_clearance_reason = :bpReason,
+				  weight_kg = :weight, planned_dose_mg = :planned, dose_mg = :dose, infusion_rate_mg_per_h = :rate,
+				  drug_lot = :lot, prepared_by = :preparedBy, administered_by = :administeredBy, dosed_at = :dosedAt,
+				  infusion_ended_by = :endedBy, infusion_ended_at = :endedAt,
+				  vitals_near_baseline = :nearBaseline, alert_and_oriented = :oriented, steady_gait = :gait,
+				  escort_present = :escortPresent, instructions_given = :instructions,
+				  discharge_checked_by = :dischargeBy, discharge_checked_at = :dischargeAt,
+				  nurse_signed_by = :nurseBy, nurse_signed_at = :nurseAt,
+				  clinician_signed_by = :clinicianBy, clinician_signed_at = :clinicianAt,
+				  completed_by = :completedBy, completed_at = :completedAt
 				where id = :id and version = :previous""")
 			.param("id", r.id())
 			.param("status", r.status().name())
-			.param("dose", c == null ? null : c.doseMg())
-			.param("phq9", c == null ? null : c.phq9Total())
-			.param("notes", c == null ? null : c.notes())
-			.param("by", c == null ? null : c.completedBy())
-			.param("at", c == null ? null : Timestamp.from(c.completedAt()))
 			.param("version", r.version())
 			.param("previous", r.version() - 1)
+			.param("notes", r.notes())
+			.param("checkedInBy", c == null ? null : c.checkedInBy())
+			.param("checkedInAt", c == null ? null : ts(c.checkedInAt()))
+			.param("identity", c == null ? null : c.identityConfirmed())
+			.param("escort", c == null ? null : c.escortConfirmed())
+			.param("escortName", c == null ? null : c.escortName())
+			.param("fasting", c == null ? null : c.fasting())
+			.param("medicationChanges", c == null ? null : c.medicationChanges())
+			.param("phq9Items", c == null || c.phq9() == null ? null : json.writeValueAsString(c.phq9().items()))
+			.param("phq9", c == null || c.phq9() == null ? null : c.phq9().total())
+			.param("bpReading", bp == null ? null : ts(bp.readingTakenAt()))
+			.param("bpBy", bp == null ? null : bp.clearedBy())
+			.param("bpAt", bp == null ? null : ts(bp.clearedAt()))
+			.param("bpReason", bp == null ? null : bp.reason())
+			.param("weight", d == null ? null : d.weightKg())
+			.param("planned", d == null ? null : d.plannedDoseMg())
+			.param("dose", d == null ? null : d.doseMg())
+			.param("rate", d == null ? null : d.infusionRateMgPerHour())
+			.param("lot", d == null ? null : d.drugLot())
+			.param("preparedBy", d == null ? null : d.preparedBy())
+			.param("administeredBy", d == null ? null : d.administeredBy())
+			.param("dosedAt", d == null ? null : ts(d.administeredAt()))
+			.param("endedBy", end == null ? null : end.endedBy())
+			.param("endedAt", end == null ? null : ts(end.endedAt()))
+			.param("nearBaseline", x == null ? null : x.vitalsNearBaseline())
+			.param("oriented", x == null ? null : x.alertAndOriented())
+			.param("gait", x == null ? null : x.steadyGait())
+			.param("escortPresent", x == null ? null : x.escortPresent())
+			.param("instructions", x == null ? null : x.instructionsGiven())
+			.param("dischargeBy", x == null ? null : x.checkedBy())
+			.param("dischargeAt", x == null ? null : ts(x.checkedAt()))
+			.param("nurseBy", nurse == null ? null : nurse.signedBy())
+			.param("nurseAt", nurse == null ? null : ts(nurse.signedAt()))
+			.param("clinicianBy", clinician == null ? null : clinician.signedBy())
+			.param("clinicianAt", clinician == null ? null : ts(clinician.signedAt()))
+			.param("completedBy", completion == null ? null : completion.signedBy())
+			.param("completedAt", completion == null ? null : ts(completion.signedAt()))
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Session record " + r.id() + " was changed by someone else; reload and try again");
@@ -86,12 +158,13 @@ class JdbcSessionRecords implements SessionRecords {
 	@Override
 	public void insert(UUID recordId, VitalsReading v) {
 		jdbc.sql("""
-				insert into vitals_reading (session_id, taken_at, taken_by, systolic, diastolic, heart_rate, spo2,
+				insert into vitals_reading (session_id, taken_at, taken_by, phase, systolic, diastolic, heart_rate, spo2,
 				  respiratory_rate, breaches)
-				values (:session, :at, :by, :systolic, :diastolic, :hr, :spo2, :rr, cast(:breaches as jsonb))""")
+				values (:session, :at, :by, :phase, :systolic, :diastolic, :hr, :spo2, :rr, cast(:breaches as jsonb))""")
 			.param("session", recordId)
-			.param("at", Timestamp.from(v.takenAt()))
+			.param("at", ts(v.takenAt()))
 			.param("by", v.takenBy())
+			.param("phase", v.phase().name())
 			.param("systolic", v.systolic())
 			.param("diastolic", v.diastolic())
 			.param("hr", v.heartRate())
@@ -102,14 +175,96 @@ class JdbcSessionRecords implements SessionRecords {
 	}
 
 	@Override
+	public void insert(UUID recordId, Alert a) {
+		jdbc.sql("""
+				insert into session_alert (id, session_id, raised_at, phase, breaches)
+				values (:id, :session, :at, :phase, cast(:breaches as jsonb))""")
+			.param("id", a.id())
+			.param("session", recordId)
+			.param("at", ts(a.raisedAt()))
+			.param("phase", a.phase().name())
+			.param("breaches", json.writeValueAsString(a.breaches()))
+			.update();
+	}
+
+	@Override
+	public void answered(UUID recordId, Alert a) {
+		var r = a.response();
+		int updated = jdbc.sql("""
+				update session_alert set action = :action, action_reason = :reason, action_by = :by, action_at = :at
+				where id = :id and session_id = :session and action is null""")
+			.param("id", a.id())
+			.param("session", recordId)
+			.param("action", r.action().name())
+			.param("reason", r.reason())
+			.param("by", r.respondedBy())
+			.param("at", ts(r.respondedAt()))
+			.update();
+		if (updated != 1) {
+			throw new ConflictException("Alert " + a.id() + " was answered by someone else; reload");
+		}
+	}
+
+	@Override
+	public void insert(UUID recordId, SideEffect e) {
+		jdbc.sql("""
+				insert into side_effect (session_id, recorded_at, recorded_by, effect, severity, note)
+				values (:session, :at, :by, :effect, :severity, :note)""")
+			.param("session", recordId)
+			.param("at", ts(e.recordedAt()))
+			.param("by", e.recordedBy())
+			.param("effect", e.effect().name())
+			.param("severity", e.severity().name())
+			.param("note", e.note())
+			.update();
+	}
+
+	@Override
+	public void insert(UUID recordId, Cadss6 s) {
+		jdbc.sql("""
+				insert into cadss_score (session_id, recorded_at, recorded_by, items, total)
+				values (:session, :at, :by, cast(:items as jsonb), :total)""")
+			.param("session", recordId)
+			.param("at", ts(s.recordedAt()))
+			.param("by", s.recordedBy())
+			.param("items", json.writeValueAsString(s.items()))
+			.param("total", s.total())
+			.update();
+	}
+
+	@Override
+	public void insert(UUID recordId, AdverseEvent e) {
+		jdbc.sql("""
+				insert into adverse_event (id, session_id, reported_at, reported_by, grade, description)
+				values (:id, :session, :at, :by, :grade, :description)""")
+			.param("id", e.id())
+			.param("session", recordId)
+			.param("at", ts(e.reportedAt()))
+			.param("by", e.reportedBy())
+			.param("grade", e.grade().name())
+			.param("description", e.description())
+			.update();
+	}
+
+	@Override
+	public void insert(UUID recordId, Addendum a) {
+		jdbc.sql("""
+				insert into session_addendum (id, session_id, written_at, written_by, text)
+				values (:id, :session, :at, :by, :text)""")
+			.param("id", a.id())
+			.param("session", recordId)
+			.param("at", ts(a.writtenAt()))
+			.param("by", a.writtenBy())
+			.param("text", a.text())
+			.update();
+	}
+
+	@Override
 	public Optional<SessionRecord> find(UUID id) {
-		var vitals = jdbc.sql("select * from vitals_reading where session_id = :id order by taken_at, id")
-			.param("id", id)
-			.query(this::reading)
-			.list();
+		var entries = entries(id);
 		return jdbc.sql("select * from session_record where id = :id")
 			.param("id", id)
-			.query((rs, n) -> record(rs, vitals))
+			.query((rs, n) -> record(rs, entries))
 			.optional();
 	}
 
@@ -126,25 +281,124 @@ class JdbcSessionRecords implements SessionRecords {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/** What was added to a record over time, each list in the order it was recorded. */
+	private record Entries(List<VitalsReading> vitals, List<Alert> alerts, List<SideEffect> sideEffects,
+			List<Cadss6> cadss, List<AdverseEvent> adverseEvents, List<Addendum> addenda) {
+	}
+
+	private Entries entries(UUID id) {
+		return new Entries(
+				jdbc.sql("select * from vitals_reading where session_id = :id order by taken_at, id")
+					.param("id", id)
+					.query(this::reading)
+					.list(),
+				jdbc.sql("select * from session_alert where session_id = :id order by position")
+					.param("id", id)
+					.query(this::alert)
+					.list(),
+				jdbc.sql("select * from side_effect where session_id = :id order by recorded_at, id")
+					.param("id", id)
+					.query((rs, n) -> new SideEffect(SideEffectKind.valueOf(rs.getString("effect")),
+							Severity.valueOf(rs.getString("severity")), rs.getString("note"),
+							rs.getString("recorded_by"), instant(rs, "recorded_at")))
+					.list(),
+				jdbc.sql("select * from cadss_score where session_id = :id order by recorded_at, id")
+					.param("id", id)
+					.query((rs, n) -> new Cadss6(json.readValue(rs.getString("items"), ITEMS),
+							rs.getString("recorded_by"), instant(rs, "recorded_at")))
+					.list(),
+				jdbc.sql("select * from adverse_event where session_id = :id order by position")
+					.param("id", id)
+					.query((rs, n) -> new AdverseEvent(rs.getObject("id", UUID.class),
+							AdverseEventGrade.valueOf(rs.getString("grade")), rs.getString("description"),
+							rs.getString("reported_by"), instant(rs, "reported_at")))
+					.list(),
+				jdbc.sql("select * from session_addendum where session_id = :id order by position")
+					.param("id", id)
+					.query((rs, n) -> new Addendum(rs.getObject("id", UUID.class), rs.getString("text"),
+							rs.getString("written_by"), instant(rs, "written_at")))
+					.list());
+	}
+
 	private VitalsReading reading(ResultSet rs, int row) throws SQLException {
-		return new VitalsReading(rs.getTimestamp("taken_at").toInstant(), rs.getString("taken_by"),
+		return new VitalsReading(instant(rs, "taken_at"), rs.getString("taken_by"), Phase.valueOf(rs.getString("phase")),
 				rs.getInt("systolic"), rs.getInt("diastolic"), rs.getInt("heart_rate"), rs.getInt("spo2"),
 				rs.getInt("respiratory_rate"), json.readValue(rs.getString("breaches"), BREACHES));
 	}
 
-	private static SessionRecord record(ResultSet rs, List<VitalsReading> vitals) throws SQLException {
-		var status = SessionStatus.valueOf(rs.getString("status"));
-		var completion = status == SessionStatus.COMPLETED
-				? new Completion(rs.getObject("dose_mg", BigDecimal.class), (Integer) rs.getObject("phq9_total"),
-						rs.getString("notes"), rs.getString("completed_by"), instant(rs, "completed_at"))
-				: null;
+	private Alert alert(ResultSet rs, int row) throws SQLException {
+		var action = rs.getString("action");
+		var response = action == null ? null
+				: new AlertResponse(AlertAction.valueOf(action), rs.getString("action_reason"),
+						rs.getString("action_by"), instant(rs, "action_at"));
+		return new Alert(rs.getObject("id", UUID.class), instant(rs, "raised_at"), Phase.valueOf(rs.getString("phase")),
+				json.readValue(rs.getString("breaches"), BREACHES), response);
+	}
+
+	private SessionRecord record(ResultSet rs, Entries e) throws SQLException {
 		return new SessionRecord(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
-				rs.getObject("patient_id", UUID.class), rs.getString("patient_name"), status,
-				new DosePlan(Route.valueOf(rs.getString("route")), rs.getObject("mg_per_kg", BigDecimal.class)), vitals,
-				rs.getString("opened_by"), instant(rs, "opened_at"), completion, rs.getLong("version"));
+				rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
+				SessionStatus.valueOf(rs.getString("status")),
+				new DosePlan(Route.valueOf(rs.getString("route")), rs.getObject("mg_per_kg", BigDecimal.class)),
+				rs.getString("opened_by"), instant(rs, "opened_at"), checkIn(rs), clearance(rs), dosing(rs),
+				rs.getTimestamp("infusion_ended_at") == null ? null
+						: new InfusionEnd(rs.getString("infusion_ended_by"), instant(rs, "infusion_ended_at")),
+				discharge(rs), signature(rs, "nurse_signed"), signature(rs, "clinician_signed"), rs.getString("notes"),
+				e.vitals(), e.alerts(), e.sideEffects(), e.cadss(), e.adverseEvents(), e.addenda(),
+				rs.getLong("version"));
+	}
+
+	private CheckIn checkIn(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("checked_in_at") == null) {
+			return null;
+		}
+		var items = rs.getString("phq9_items");
+		return new CheckIn(rs.getBoolean("identity_confirmed"), rs.getBoolean("escort_confirmed"),
+				rs.getString("escort_name"), rs.getBoolean("fasting"), rs.getString("medication_changes"),
+				items == null ? null : new Phq9(json.readValue(items, ITEMS)), rs.getString("checked_in_by"),
+				instant(rs, "checked_in_at"));
+	}
+
+	private static PreDoseClearance clearance(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("bp_cleared_at") == null) {
+			return null;
+		}
+		return new PreDoseClearance(instant(rs, "bp_reading_taken_at"), rs.getString("bp_clearance_reason"),
+				rs.getString("bp_cleared_by"), instant(rs, "bp_cleared_at"));
+	}
+
+	private static Dosing dosing(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("dosed_at") == null) {
+			return null;
+		}
+		return new Dosing(rs.getObject("weight_kg", BigDecimal.class), rs.getObject("planned_dose_mg", BigDecimal.class),
+				rs.getObject("dose_mg", BigDecimal.class), rs.getObject("infusion_rate_mg_per_h", BigDecimal.class),
+				rs.getString("drug_lot"), rs.getString("prepared_by"), rs.getString("administered_by"),
+				instant(rs, "dosed_at"));
+	}
+
+	private static DischargeChecklist discharge(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("discharge_checked_at") == null) {
+			return null;
+		}
+		return new DischargeChecklist(rs.getBoolean("vitals_near_baseline"), rs.getBoolean("alert_and_oriented"),
+				rs.getBoolean("steady_gait"), rs.getBoolean("escort_present"), rs.getBoolean("instructions_given"),
+				rs.getString("discharge_checked_by"), instant(rs, "discharge_checked_at"));
+	}
+
+	private static Signature signature(ResultSet rs, String prefix) throws SQLException {
+		if (rs.getTimestamp(prefix + "_at") == null) {
+			return null;
+		}
+		return new Signature(rs.getString(prefix + "_by"), instant(rs, prefix + "_at"));
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column).toInstant();
+		var timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

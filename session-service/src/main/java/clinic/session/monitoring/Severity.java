@@ -1,0 +1,6 @@
+package clinic.session.monitoring;
+
+/** How bad a side effect is. */
+public enum Severity {
+	MILD, MODERATE, SEVERE
+}

@@ -1,0 +1,166 @@
+package clinic.session.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import clinic.session.monitoring.AlertAction;
+import clinic.session.monitoring.Severity;
+import clinic.session.monitoring.SideEffectKind;
+import clinic.session.records.AdverseEventGrade;
+import clinic.session.records.SessionChartService;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The clinical steps of a session, from check-in to the discharge checklist, and addenda. */
+@RestController
+@RequestMapping("/api/session/records/{id}")
+class ChartController {
+
+	private final SessionChartService charts;
+
+	ChartController(SessionChartService charts) {
+		this.charts = charts;
+	}
+
+	record CheckInRequest(@NotNull Boolean identityConfirmed, @NotNull Boolean escortConfirmed,
+			@Size(max = 200) String escortName, @NotNull Boolean fasting, @Size(max = 2000) String medicationChanges,
+			List<Integer> phq9Items) {
+	}
+
+	record PreDoseConfirmationRequest(@NotBlank @Size(max = 2000) String reason) {
+	}
+
+	/**
+	 * Plausibility bounds of what can be weighed and drawn, not clinical limits (the dose limits are clinic
+	 * settings): 10–400 kg, up to 400 mg (1.0 mg/kg for the heaviest patient), a rate up to 2000 mg/h.
+	 */
+	record DoseRequest(
+			@NotNull @DecimalMin("10") @DecimalMax("400") @Digits(integer = 3, fraction = 2) BigDecimal weightKg,
+			@DecimalMin(value = "0", inclusive = false) @DecimalMax("400") @Digits(integer = 3,
+					fraction = 2) BigDecimal doseMg,
+			@DecimalMin(value = "0", inclusive = false) @DecimalMax("2000") @Digits(integer = 4,
+					fraction = 2) BigDecimal infusionRateMgPerHour,
+			@NotBlank @Size(max = 100) String drugLot, @NotBlank @Size(max = 200) String preparedBy) {
+	}
+
+	record AlertActionRequest(@NotNull AlertAction action, @Size(max = 2000) String reason) {
+	}
+
+	record SideEffectRequest(@NotNull SideEffectKind effect, @NotNull Severity severity,
+			@Size(max = 2000) String note) {
+	}
+
+	record CadssRequest(@NotNull List<Integer> items) {
+	}
+
+	record AdverseEventRequest(@NotNull AdverseEventGrade grade, @NotBlank @Size(max = 2000) String description) {
+	}
+
+	record DischargeRequest(@NotNull Boolean vitalsNearBaseline, @NotNull Boolean alertAndOriented,
+			@NotNull Boolean steadyGait, @NotNull Boolean escortPresent, @NotNull Boolean instructionsGiven) {
+	}
+
+	record AddendumRequest(@NotBlank @Size(max = 4000) String text) {
+	}
+
+	@PostMapping("/check-in")
+	@PreAuthorize("hasRole('nurse')")
+	@Operation(summary = "Check the patient in: identity and escort confirmed, fasting, medication changes, PHQ-9 "
+			+ "items (optional, 9 answers 0-3)")
+	RecordView checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request) {
+		return RecordView.of(charts.checkIn(id,
+				new SessionChartService.CheckInInput(request.identityConfirmed(), request.escortConfirmed(),
+						request.escortName(), request.fasting(), request.medicationChanges(), request.phq9Items())));
+	}
+
+	@PostMapping("/pre-dose-confirmation")
+	@PreAuthorize("hasRole('clinician')")
+	@Operation(summary = "A clinician confirms dosing despite a pre-dose blood pressure above the clinic's limit")
+	RecordView confirmPreDoseBp(@PathVariable UUID id, @Valid @RequestBody PreDoseConfirmationRequest request) {
+		return RecordView.of(charts.confirmPreDoseBp(id, request.reason()));
+	}
+
+	@PostMapping("/dose")
+	@PreAuthorize("hasRole('nurse')")
+	@Operation(summary = "Record the dose: weight at the chair, dose (default mg/kg x weight; refused outside the "
+			+ "clinic's limits or the plan), IV infusion rate, drug lot, who prepared it")
+	RecordView dose(@PathVariable UUID id, @Valid @RequestBody DoseRequest request) {
+		return RecordView.of(charts.dose(id, new SessionChartService.DoseInput(request.weightKg(), request.doseMg(),
+				request.infusionRateMgPerHour(), request.drugLot(), request.preparedBy())));
+	}
+
+	@PostMapping("/infusion-end")
+	@PreAuthorize("hasRole('nurse')")
+	@Operation(summary = "The IV infusion ended: recovery starts")
+	RecordView endInfusion(@PathVariable UUID id) {
+		return RecordView.of(charts.endInfusion(id));
+	}
+
+	@PostMapping("/alerts/{alertId}/action")
+	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@Operation(summary = "Record what was done about an alert: PAUSE, SLOW, STOP (ends a running infusion) or "
+			+ "CONTINUE with a reason")
+	RecordView answerAlert(@PathVariable UUID id, @PathVariable UUID alertId,
+			@Valid @RequestBody AlertActionRequest request) {
+		return RecordView.of(charts.answerAlert(id, alertId, request.action(), request.reason()));
+	}
+
+	@PostMapping("/side-effects")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@Operation(summary = "Record a side effect with its severity")
+	RecordView sideEffect(@PathVariable UUID id, @Valid @RequestBody SideEffectRequest request) {
+		return RecordView.of(charts.recordSideEffect(id, request.effect(), request.severity(), request.note()));
+	}
+
+	@PostMapping("/cadss")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@Operation(summary = "Record a CADSS-6 score (6 items 0-4)")
+	RecordView cadss(@PathVariable UUID id, @Valid @RequestBody CadssRequest request) {
+		return RecordView.of(charts.recordCadss(id, request.items()));
+	}
+
+	@PostMapping("/adverse-events")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@Operation(summary = "Report an adverse event (MILD, MODERATE, SEVERE, SERIOUS); publishes "
+			+ "clinic.session.adverse-event-reported.v1")
+	RecordView adverseEvent(@PathVariable UUID id, @Valid @RequestBody AdverseEventRequest request) {
+		return RecordView.of(charts.reportAdverseEvent(id, request.grade(), request.description()));
+	}
+
+	@PostMapping("/discharge-checklist")
+	@PreAuthorize("hasRole('nurse')")
+	@Operation(summary = "The discharge checklist: vitals near baseline, alert and oriented, steady gait, escort "
+			+ "present, instructions given")
+	RecordView discharge(@PathVariable UUID id, @Valid @RequestBody DischargeRequest request) {
+		return RecordView.of(charts.checkDischarge(id,
+				new SessionChartService.DischargeInput(request.vitalsNearBaseline(), request.alertAndOriented(),
+						request.steadyGait(), request.escortPresent(), request.instructionsGiven())));
+	}
+
+	@PostMapping("/addenda")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@Operation(summary = "Add an addendum (a correction or late note, with author and time); also to a signed record")
+	RecordView addendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request) {
+		return RecordView.of(charts.addAddendum(id, request.text()));
+	}
+}
