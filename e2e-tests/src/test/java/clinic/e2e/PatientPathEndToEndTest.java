@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -226,6 +227,43 @@ class PatientPathEndToEndTest {
 		var progressed = frontDesk.get("/api/scheduling/courses/" + courseId).json();
 		assertThat(progressed.get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(progressed.get("appointments").get(0).get("status").asString()).isEqualTo("fulfilled");
+
+		// a serious adverse event in the next session pauses the course and holds its future appointments
+		var courseAppointments = "/api/scheduling/courses/" + courseId + "/appointments";
+		var second = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 2)));
+		assertThat(second.status()).as(ClinicUser.describe(second)).isEqualTo(201);
+		var third = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 7)));
+		assertThat(third.status()).as(ClinicUser.describe(third)).isEqualTo(201);
+		var secondId = second.json().get("id").asString();
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> nurse.get("/api/session/appointments").body().contains(secondId));
+		var secondRecord = nurse.post("/api/session/records", """
+				{"appointmentId":"%s"}""".formatted(secondId));
+		assertThat(secondRecord.status()).as(ClinicUser.describe(secondRecord)).isEqualTo(201);
+		var reported = nurse.post("/api/session/records/" + secondRecord.json().get("id").asString()
+				+ "/adverse-events", """
+						{"grade":"SERIOUS","description":"Hypertensive crisis, 210/125 after dosing"}""");
+		assertThat(reported.status()).as(ClinicUser.describe(reported)).isEqualTo(201);
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> "PAUSED".equals(frontDesk.get("/api/scheduling/courses/" + courseId).json().get("status").asString()));
+		var paused = frontDesk.get("/api/scheduling/courses/" + courseId).json();
+		assertThat(paused.get("pauseReason").asString()).isNotBlank();
+		assertThat(paused.get("appointments").get(2).get("onHold").asBoolean()).as(paused.toString()).isTrue();
+		var refused = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 9)));
+		assertThat(refused.status()).as(ClinicUser.describe(refused)).isEqualTo(409);
+	}
+
+	/** The weekday at least {@code days} days after {@code start} (an ISO instant), at the same wall-clock time. */
+	private static String weekdayAfter(String start, int days) {
+		var zone = ZoneId.of("Europe/Zurich");
+		var at = Instant.parse(start).atZone(zone).plusDays(days);
+		while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			at = at.plusDays(1);
+		}
+		return at.toInstant().toString();
 	}
 
 	@Test
