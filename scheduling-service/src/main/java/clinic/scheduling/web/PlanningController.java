@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.PlannedOccurrence;
 import clinic.scheduling.booking.PlanningService;
@@ -83,11 +84,31 @@ class PlanningController {
 		}
 	}
 
+	/**
+	 * A free slot: for an infusion or booster the chair it holds for the chair time, for a consultation the
+	 * clinician's consultation slot.
+	 */
+	record SlotView(AppointmentKind kind, @Nullable UUID chairId, @Nullable String chairName,
+			@Nullable UUID consultationSlotId, @Nullable String clinician, Instant start, Instant end) {
+
+		static SlotView of(AppointmentKind kind, PlanningService.FreeSlot s) {
+			return new SlotView(kind, s.chairId(), s.chairName(), null, null, s.start(), s.end());
+		}
+
+		static SlotView of(PlanningService.FreeConsultation c) {
+			return new SlotView(AppointmentKind.CONSULTATION, null, null, c.consultationSlotId(), c.clinician(),
+					c.start(), c.end());
+		}
+	}
+
 	@GetMapping("/slots")
 	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
-	@Operation(summary = "The earliest free infusion slots for a patient: a chair free and in service, the site open, "
-			+ "a nurse on shift with a chair to spare for the whole slot, the patient free, and the patient's wishes")
-	List<PlanningService.FreeSlot> slots(@RequestParam UUID patientId, @RequestParam(required = false) @Nullable UUID siteId,
+	@Operation(summary = "The earliest free slots for a patient and an appointment kind. INFUSION and BOOSTER (the "
+			+ "default is INFUSION): a chair free and in service for the chair time, the site open, a nurse on shift "
+			+ "with a chair to spare for the whole slot. CONSULTATION: a clinician's consultation slot. Always the "
+			+ "patient free and the patient's wishes (weekdays, times, chair attributes)")
+	List<SlotView> slots(@RequestParam UUID patientId, @RequestParam(defaultValue = "INFUSION") AppointmentKind kind,
+			@RequestParam(required = false) @Nullable UUID siteId,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant until,
 			@RequestParam(required = false) @Nullable Set<DayOfWeek> days,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime earliestStart,
@@ -95,7 +116,10 @@ class PlanningController {
 			@RequestParam(required = false) @Nullable Set<String> chairAttributes,
 			@RequestParam(defaultValue = "10") int limit) {
 		var wishes = new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
-		return planning.earliestSlots(patientId, wishes, limit);
+		if (kind == AppointmentKind.CONSULTATION) {
+			return planning.earliestConsultations(patientId, wishes, limit).stream().map(SlotView::of).toList();
+		}
+		return planning.earliestSlots(patientId, wishes, limit).stream().map(s -> SlotView.of(kind, s)).toList();
 	}
 
 	@PostMapping("/courses/{courseId}/proposal")

@@ -342,4 +342,45 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 			.andExpect(status().isForbidden());
 		assertThat(appointmentsOf(course)).isEqualTo(6);
 	}
+
+	@Test
+	void givenClinicianConsultationSlotsThenTheEarliestThePatientIsFreeForAreListed() throws Exception {
+		var monday = aWeekOfItsOwn();
+		var wednesday = monday.plusDays(2);
+		var course = clearedPatientsCourse("Consulted Patient");
+		var clinician = "Dr. Consult " + UUID.randomUUID();
+		for (var start : List.of(at(wednesday, 9, 0), at(wednesday, 10, 0), at(monday.plusDays(3), 14, 0))) {
+			jdbc.sql("""
+					insert into consultation_slot (id, site_id, clinician, start_at, end_at)
+					values (gen_random_uuid(), :site, :clinician, :start, :end)""")
+				.param("site", SITE)
+				.param("clinician", clinician)
+				.param("start", java.sql.Timestamp.from(start))
+				.param("end", java.sql.Timestamp.from(start.plus(Duration.ofMinutes(45))))
+				.update();
+		}
+		// the patient's infusion on Wednesday 09:30–11:20 overlaps both Wednesday consultations
+		bookings.book(course.id(), new clinic.scheduling.booking.BookingService.Booking(CHAIR_1, at(wednesday, 9, 30)));
+
+		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
+			.param("kind", "CONSULTATION")
+			.param("patientId", course.patientId().toString())
+			.param("from", at(monday, 0, 0).toString())
+			.param("until", at(monday.plusDays(7), 0, 0).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.clinician == '%s')]".formatted(clinician), hasSize(1)))
+			.andExpect(jsonPath("$[?(@.clinician == '%s')].start".formatted(clinician))
+				.value(at(monday.plusDays(3), 14, 0).toString()))
+			.andExpect(jsonPath("$[?(@.clinician == '%s')].kind".formatted(clinician)).value("CONSULTATION"));
+		mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+			.param("siteId", SITE.toString())
+			.param("kind", "CONSULTATION")
+			.param("patientId", course.patientId().toString())
+			.param("from", at(monday, 0, 0).toString())
+			.param("until", at(monday.plusDays(7), 0, 0).toString())
+			.param("days", "WEDNESDAY"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.clinician == '%s')]".formatted(clinician), hasSize(0)));
+	}
 }
