@@ -8,40 +8,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumer contract with scheduling: clearing a patient emits exactly one eligibility-decided event that validates
  * against its schema and that scheduling's own reading of it (copied below, not imported) can read.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EligibilityEventContractTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
+class EligibilityEventContractTest extends IntakeApiTestSupport {
 
 	/** Copy of scheduling's {@code Eligibility}. */
 	enum SchedulingEligibility {
@@ -55,42 +34,9 @@ class EligibilityEventContractTest {
 
 	static final String TYPE = "clinic.intake.eligibility-decided.v1";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JsonMapper json;
-
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
-
-	UUID register(String family) throws Exception {
-		var birthDate = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(18_000));
-		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"givenName":"Contract","familyName":"%s","birthDate":"%s","confirmedNotDuplicate":true,
-					 "referral":{"referringClinician":"Dr. Babbage","indication":"TREATMENT_RESISTANT_DEPRESSION"}}"""
-				.formatted(family, birthDate)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
-	}
-
 	UUID screen(UUID patient) throws Exception {
-		var body = mvc.perform(post("/api/intake/patients/{patientId}/screenings", patient)
-			.with(as("dr.house", "clinician"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"phq9":[2,2,2,2,1,1,1,1,0],"systolic":122,"diastolic":78,"heartRate":72,"weightKg":68.5}"""))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
+		return screenPatient(patient, """
+				{"phq9":[2,2,2,2,1,1,1,1,0],"systolic":122,"diastolic":78,"heartRate":72,"weightKg":68.5}""");
 	}
 
 	String decide(UUID patient, String body) throws Exception {
@@ -113,7 +59,7 @@ class EligibilityEventContractTest {
 
 	@Test
 	void givenAClearedPatientThenExactlyOneEventIsEmittedThatTheSchemaAcceptsAndSchedulingCanRead() throws Exception {
-		var patient = register("Cleared" + ThreadLocalRandom.current().nextInt(1_000_000));
+		var patient = registerPatient("Contract", "Cleared");
 		var screening = screen(patient);
 
 		var decision = json.readTree(decide(patient, """
@@ -140,7 +86,7 @@ class EligibilityEventContractTest {
 
 	@Test
 	void givenASupersedingDecisionThenItsEventNamesTheOldDecisionAndSchedulingReadsTheNewOutcome() throws Exception {
-		var patient = register("Superseded" + ThreadLocalRandom.current().nextInt(1_000_000));
+		var patient = registerPatient("Contract", "Superseded");
 		var screening = screen(patient);
 		var first = json.readTree(decide(patient, """
 				{"screeningId":"%s","outcome":"CLEARED","reason":"Fit for a course",

@@ -11,76 +11,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
-import tools.jackson.databind.json.JsonMapper;
 
 /** GAD-7, PCL-5 and C-SSRS at screening, and the outcome series with its flags, on real PostgreSQL and Kafka. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class OutcomeApiTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
+class OutcomeApiTest extends IntakeApiTestSupport {
 
 	@Autowired
 	OutcomeScores outcomes;
 
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
-
-	/** A patient with a name and birth date of its own, so no other test's patient looks like a duplicate. */
 	UUID register() throws Exception {
-		var random = ThreadLocalRandom.current();
-		var family = new StringBuilder("Q");
-		for (int i = 0; i < 10; i++) {
-			family.append((char) ('a' + random.nextInt(26)));
-		}
-		var birthDate = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(18_000));
-		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"givenName":"Outcome","familyName":"%s","birthDate":"%s",
-					 "referral":{"referringClinician":"Dr. Babbage","indication":"TREATMENT_RESISTANT_DEPRESSION"}}"""
-				.formatted(family, birthDate)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
+		return registerPatient("Outcome");
 	}
 
 	static final String PCL5_40 = Collections.nCopies(20, 2).toString();

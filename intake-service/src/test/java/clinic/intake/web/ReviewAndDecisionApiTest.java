@@ -12,94 +12,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The clinician review queue, decisions that supersede and never change, and the referral states. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReviewAndDecisionApiTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
+class ReviewAndDecisionApiTest extends IntakeApiTestSupport {
 
 	static final String NO_RISK = "[1,1,1,1,1,1,1,1,0]";
 
 	/** PHQ-9 item 9 above 0: a suicide-risk flag, urgent review. */
 	static final String SUICIDE_RISK = "[1,1,1,1,1,1,1,1,1]";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
-
-	/** A patient with a name and birth date of its own. */
 	UUID register() throws Exception {
-		var random = ThreadLocalRandom.current();
-		var family = new StringBuilder("R");
-		for (int i = 0; i < 10; i++) {
-			family.append((char) ('a' + random.nextInt(26)));
-		}
-		var birthDate = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(18_000));
-		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"givenName":"Review","familyName":"%s","birthDate":"%s","confirmedNotDuplicate":true,
-					 "referral":{"referringClinician":"Dr. Babbage","indication":"TREATMENT_RESISTANT_DEPRESSION"}}"""
-				.formatted(family, birthDate)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
+		return registerPatient("Review");
 	}
 
 	UUID screen(UUID patient, String phq9) throws Exception {
-		var body = mvc.perform(post("/api/intake/patients/{patientId}/screenings", patient)
-			.with(as("dr.house", "clinician"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"phq9":%s,"systolic":120,"diastolic":80,"heartRate":72,"weightKg":68.5}""".formatted(phq9)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
+		return screenPatient(patient, """
+				{"phq9":%s,"systolic":120,"diastolic":80,"heartRate":72,"weightKg":68.5}""".formatted(phq9));
 	}
 
 	ResultActions decide(UUID patient, String body) throws Exception {

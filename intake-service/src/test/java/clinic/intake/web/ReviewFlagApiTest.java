@@ -11,71 +11,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
 import clinic.platform.test.Tokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Adverse events reported by the session service flag the patient for review; a clinician clears the flag. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReviewFlagApiTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
+class ReviewFlagApiTest extends IntakeApiTestSupport {
 
 	static final String TYPE = "clinic.session.adverse-event-reported.v1";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
 	UUID register() throws Exception {
-		var random = ThreadLocalRandom.current();
-		var family = new StringBuilder("F");
-		for (int i = 0; i < 10; i++) {
-			family.append((char) ('a' + random.nextInt(26)));
-		}
-		var birthDate = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(18_000));
-		var body = mvc.perform(post("/api/intake/patients").with(Tokens.as("frank", "front-desk"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"givenName":"Flag","familyName":"%s","birthDate":"%s","confirmedNotDuplicate":true,
-					 "referral":{"referringClinician":"Dr. Babbage","indication":"TREATMENT_RESISTANT_DEPRESSION"}}"""
-				.formatted(family, birthDate)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return UUID.fromString(json.readTree(body).get("id").asString());
+		return registerPatient("Flag");
 	}
 
 	/** Sends the adverse event as the session service would, checked against its contract; returns the event id. */

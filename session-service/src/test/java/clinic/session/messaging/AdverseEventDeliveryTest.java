@@ -1,23 +1,14 @@
 package clinic.session.messaging;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import clinic.platform.test.AbstractEventDeliveryTest;
 import clinic.session.SessionApplication;
-import clinic.session.appointments.AppointmentKind;
-import clinic.session.appointments.AppointmentService;
-import clinic.session.appointments.BookedAppointment;
-import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
-import clinic.session.doseplans.Route;
 import clinic.session.records.AdverseEventGrade;
 import clinic.session.records.SessionChartService;
-import clinic.session.records.SessionRecordService;
 
 /**
  * A SERIOUS adverse event is published exactly once, also when the service dies between commit and send (scheduling
@@ -43,19 +34,10 @@ class AdverseEventDeliveryTest extends AbstractEventDeliveryTest {
 	/** Opens a record for a cleared patient's booked infusion and reports a serious adverse event in it. */
 	@Override
 	protected UUID changeState(ConfigurableApplicationContext context) {
-		var patient = UUID.randomUUID();
-		var appointment = UUID.randomUUID();
-		var start = Instant.parse("2026-11-23T09:00:00Z");
-		context.getBean(DosePlanService.class)
-			.decided(new DosePlanService.Decision(patient, "Ada Lovelace", UUID.randomUUID(), true,
-					new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", start.minus(Duration.ofDays(7)), 4));
-		context.getBean(AppointmentService.class)
-			.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(), "Chair 1",
-					AppointmentKind.INFUSION, 1, start, start.plus(Duration.ofMinutes(110)), 1));
-		var record = context.getBean(SessionRecordService.class).open(appointment);
+		var record = SessionEventDeliveryTest.openRecordOfClearedPatient(context);
 		context.getBean(SessionChartService.class)
 			.reportAdverseEvent(record.id(), AdverseEventGrade.SERIOUS, "Laryngospasm during the infusion");
-		return patient;
+		return record.patientId();
 	}
 
 	@Override

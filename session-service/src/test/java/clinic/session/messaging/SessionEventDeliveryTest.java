@@ -15,6 +15,7 @@ import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
+import clinic.session.records.SessionRecord;
 import clinic.session.records.SessionRecordService;
 
 /** Session publishes session-started and consumes appointment-booked (the nurse's list of appointments). */
@@ -38,6 +39,14 @@ class SessionEventDeliveryTest extends AbstractEventDeliveryTest {
 	/** Makes the appointment and the dose plan known as their handlers would, then opens the record. */
 	@Override
 	protected UUID changeState(ConfigurableApplicationContext context) {
+		return openRecordOfClearedPatient(context).patientId();
+	}
+
+	/**
+	 * A cleared patient's dose plan and booked infusion, made known as their handlers would, and the session record
+	 * opened for it.
+	 */
+	static SessionRecord openRecordOfClearedPatient(ConfigurableApplicationContext context) {
 		var patient = UUID.randomUUID();
 		var appointment = UUID.randomUUID();
 		var start = Instant.parse("2026-11-23T09:00:00Z");
@@ -47,8 +56,7 @@ class SessionEventDeliveryTest extends AbstractEventDeliveryTest {
 		context.getBean(AppointmentService.class)
 			.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(), "Chair 1",
 					AppointmentKind.INFUSION, 1, start, start.plus(Duration.ofMinutes(110)), 1));
-		context.getBean(SessionRecordService.class).open(appointment);
-		return patient;
+		return context.getBean(SessionRecordService.class).open(appointment);
 	}
 
 	@Override
