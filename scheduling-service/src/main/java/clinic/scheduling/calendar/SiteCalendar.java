@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -49,37 +49,32 @@ public record SiteCalendar(UUID siteId, String siteName, LocalDate from, LocalDa
 
 	/**
 	 * The site's load over the calendar, as consecutive segments in which neither the number of infusions running
-	 * nor the nurses on shift change; only segments with a nurse on shift or an infusion running.
+	 * nor the nurses on shift change; only segments with a nurse on shift or an infusion running. One sweep over the
+	 * start and end times, so a year's calendar is as quick as a day's.
 	 */
 	public List<Load> load() {
 		var siteChairs = chairs.stream().map(CalendarChair::id).collect(Collectors.toSet());
-		var running = appointments.stream().filter(a -> siteChairs.contains(a.chairId())).toList();
-		var cuts = new TreeSet<Instant>();
-		running.forEach(a -> {
-			cuts.add(a.start());
-			cuts.add(a.end());
+		// per instant: the change in infusions running and in chairs the nurses on shift may watch
+		var changes = new TreeMap<Instant, int[]>();
+		appointments.stream().filter(a -> siteChairs.contains(a.chairId())).forEach(a -> {
+			changes.computeIfAbsent(a.start(), t -> new int[2])[0]++;
+			changes.computeIfAbsent(a.end(), t -> new int[2])[0]--;
 		});
 		shifts.forEach(s -> {
-			cuts.add(s.start());
-			cuts.add(s.end());
+			changes.computeIfAbsent(s.start(), t -> new int[2])[1] += s.chairsWatched();
+			changes.computeIfAbsent(s.end(), t -> new int[2])[1] -= s.chairsWatched();
 		});
 		var segments = new ArrayList<Load>();
+		int infusions = 0;
+		int capacity = 0;
 		Instant previous = null;
-		for (var cut : cuts) {
-			if (previous != null) {
-				var from = previous;
-				int infusions = (int) running.stream()
-					.filter(a -> a.start().isBefore(cut) && a.end().isAfter(from))
-					.count();
-				int capacity = shifts.stream()
-					.filter(s -> !s.start().isAfter(from) && !s.end().isBefore(cut))
-					.mapToInt(StaffShift::chairsWatched)
-					.sum();
-				if (infusions > 0 || capacity > 0) {
-					segments.add(new Load(from, cut, infusions, capacity));
-				}
+		for (var change : changes.entrySet()) {
+			if (previous != null && (infusions > 0 || capacity > 0)) {
+				segments.add(new Load(previous, change.getKey(), infusions, capacity));
 			}
-			previous = cut;
+			infusions += change.getValue()[0];
+			capacity += change.getValue()[1];
+			previous = change.getKey();
 		}
 		return segments;
 	}

@@ -18,8 +18,14 @@ public interface Waitlist {
 	/** Entries in this status (all when null), oldest first. */
 	List<WaitlistEntry> all(WaitlistEntry.@Nullable Status status);
 
-	/** The site's waiting entries, first come first. */
-	List<WaitlistEntry> waiting(UUID siteId);
+	/** Whether the course has an entry WAITING. */
+	boolean isWaiting(UUID courseId);
+
+	/**
+	 * The site's waiting entries that could take a slot from {@code start} to {@code end}, first come first: the
+	 * course open (TO_PLAN or ACTIVE) with an infusion left to book, the patient without an appointment then.
+	 */
+	List<WaitlistEntry> waitingFreeAt(UUID siteId, Instant start, Instant end);
 
 	void close(UUID entryId, WaitlistEntry.Status status, Instant at);
 
@@ -38,7 +44,4 @@ public interface Waitlist {
 
 	/** Marks every open offer of the slot, and every open offer to the entry, as taken. */
 	void takeOpenOffers(UUID freedBy, UUID entryId, Instant at);
-
-	/** Whether the patient has an appointment holding time that overlaps [start, end). */
-	boolean patientBusy(UUID patientId, Instant start, Instant end);
 }

@@ -91,7 +91,7 @@ public class WaitlistService {
 		var entry = new WaitlistEntry(UUID.randomUUID(), course.id(), course.patientId(), course.patientName(), site,
 				wishes.days(), wishes.earliestStart(), wishes.latestEnd(), wishes.chairAttributes(), note,
 				WaitlistEntry.Status.WAITING, CurrentUser.name(), clock.instant());
-		if (waitlist.all(WaitlistEntry.Status.WAITING).stream().anyMatch(e -> e.courseId().equals(course.id()))) {
+		if (waitlist.isWaiting(course.id())) {
 			throw new ConflictException("The course of " + course.patientName() + " is already on the waitlist");
 		}
 		waitlist.insert(entry);
@@ -203,13 +203,12 @@ public class WaitlistService {
 		}
 		var chair = calendar.chairs().stream().filter(c -> c.id().equals(chairId)).findFirst().orElseThrow();
 		var now = clock.instant();
-		for (var entry : waitlist.waiting(site)) {
+		for (var entry : waitlist.waitingFreeAt(site, start, end)) {
 			if (room == 0) {
 				break;
 			}
 			if (alreadyOffered.contains(entry.id()) || entry.patientId().equals(freedByPatient)
-					|| !entry.wants(chair, start, end, settings.timeZone())
-					|| waitlist.patientBusy(entry.patientId(), start, end) || !canBook(entry.courseId())) {
+					|| !entry.wants(chair, start, end, settings.timeZone())) {
 				continue;
 			}
 			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), chairId, chair.name(), start, end, freedBy,

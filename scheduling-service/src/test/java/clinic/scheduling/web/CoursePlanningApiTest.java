@@ -383,4 +383,47 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.clinician == '%s')]".formatted(clinician), hasSize(0)));
 	}
+
+	@Test
+	void givenTheSiteHasHoursOfItsOwnThenSlotsAndBookingsFollowThemInsteadOfTheClinicWideSettings() throws Exception {
+		var monday = aWeekOfItsOwn();
+		var saturday = monday.plusDays(5);
+		var course = clearedPatientsCourse("Weekend Patient");
+		jdbc.sql("""
+				insert into site_hours (site_id, day_of_week, opens, closes)
+				values (:site, 1, '10:00', '18:00'), (:site, 6, '09:00', '12:00')""").param("site", SITE).update();
+		jdbc.sql("""
+				insert into nurse_shift (id, site_id, nurse, start_at, end_at, chairs_watched)
+				values (gen_random_uuid(), :site, 'Nurse Weekend', :start, :end, 2)""")
+			.param("site", SITE)
+			.param("start", java.sql.Timestamp.from(at(saturday, 9, 0)))
+			.param("end", java.sql.Timestamp.from(at(saturday, 12, 0)))
+			.update();
+		try {
+			// Saturday 09:00–12:00 holds one 110-minute slot start up to 10:10: 09:00, 09:15, ... 10:00
+			mvc.perform(get("/api/scheduling/slots").with(FRONT_DESK)
+				.param("siteId", SITE.toString())
+				.param("patientId", course.patientId().toString())
+				.param("from", at(saturday, 0, 0).toString())
+				.param("until", at(saturday.plusDays(1), 0, 0).toString())
+				.param("limit", "10"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(5)))
+				.andExpect(jsonPath("$[0].start").value(at(saturday, 9, 0).toString()))
+				.andExpect(jsonPath("$[4].start").value(at(saturday, 10, 0).toString()));
+			// Monday now opens at 10:00, and Tuesday has no hours of the site's own: closed
+			for (var start : List.of(at(monday, 8, 0), at(monday.plusDays(1), 10, 0))) {
+				mvc.perform(post("/api/scheduling/courses/{courseId}/appointments", course.id()).with(FRONT_DESK)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"chairId":"%s","start":"%s"}""".formatted(CHAIR_1, start)))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.detail", containsString("Mon 10:00–18:00; Sat 09:00–12:00")));
+			}
+			assertThat(appointmentsOf(course)).isZero();
+		}
+		finally {
+			jdbc.sql("delete from site_hours where site_id = :site").param("site", SITE).update();
+		}
+	}
 }

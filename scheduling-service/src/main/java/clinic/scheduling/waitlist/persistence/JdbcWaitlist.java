@@ -75,9 +75,25 @@ class JdbcWaitlist implements Waitlist {
 	}
 
 	@Override
-	public List<WaitlistEntry> waiting(UUID siteId) {
-		return jdbc.sql(ENTRY + " where e.site_id = :site and e.status = 'WAITING' order by e.created_at, e.id")
+	public boolean isWaiting(UUID courseId) {
+		return jdbc.sql("select exists (select 1 from waitlist_entry where course_id = :course and status = 'WAITING')")
+			.param("course", courseId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public List<WaitlistEntry> waitingFreeAt(UUID siteId, Instant start, Instant end) {
+		return jdbc.sql(ENTRY + """
+				 where e.site_id = :site and e.status = 'WAITING' and course.status in ('TO_PLAN', 'ACTIVE')
+				  and (select count(*) from appointment a where a.course_id = e.course_id and a.status <> 'cancelled')
+				      < course.planned_infusions
+				  and not exists (select 1 from appointment a where a.patient_id = e.patient_id
+				      and a.status <> 'cancelled' and a.start_at < :end and a.end_at > :start)
+				order by e.created_at, e.id""")
 			.param("site", siteId)
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
 			.query(JdbcWaitlist::entry)
 			.list();
 	}
@@ -151,18 +167,6 @@ class JdbcWaitlist implements Waitlist {
 			.param("freed", freedBy)
 			.param("entry", entryId)
 			.update();
-	}
-
-	@Override
-	public boolean patientBusy(UUID patientId, Instant start, Instant end) {
-		return jdbc.sql("""
-				select exists (select 1 from appointment where patient_id = :patient and status <> 'cancelled'
-				  and start_at < :end and end_at > :start)""")
-			.param("patient", patientId)
-			.param("start", Timestamp.from(start))
-			.param("end", Timestamp.from(end))
-			.query(Boolean.class)
-			.single();
 	}
 
 	private static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
