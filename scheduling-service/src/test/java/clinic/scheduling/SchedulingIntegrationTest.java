@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +53,9 @@ public abstract class SchedulingIntegrationTest {
 	}
 
 	@Autowired
+	protected ConfigurableApplicationContext context;
+
+	@Autowired
 	protected MockMvc mvc;
 
 	@Autowired
@@ -62,6 +66,11 @@ public abstract class SchedulingIntegrationTest {
 
 	@Autowired
 	protected BookingService bookings;
+
+	/** The service these tests share (the delivery guarantees run on it too). */
+	public ConfigurableApplicationContext runningService() {
+		return context;
+	}
 
 	/** A patient cleared by intake, with the induction course that planned for them. */
 	protected Course clearedPatientsCourse(String name) {

@@ -6,26 +6,51 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it: due and overdue readings, observation times. */
+/**
+ * The clinic's clock in tests: it follows the system clock until a test sets it, then stands still until the test
+ * moves it (due and overdue readings, observation times), and follows the system clock again when told to.
+ */
 public final class MutableClock extends Clock {
 
-	private volatile Instant now;
+	private volatile Instant fixed;
+
+	private volatile Runnable beforeMoving = () -> {
+	};
+
+	/** A clock that follows the system clock until it is set. */
+	public MutableClock() {
+	}
 
 	public MutableClock(Instant start) {
-		this.now = start;
+		this.fixed = start;
+	}
+
+	/** Runs before every move, e.g. to let what was stored at the old time go out first. */
+	public void beforeMoving(Runnable hook) {
+		this.beforeMoving = hook;
 	}
 
 	public void advance(Duration by) {
-		now = now.plus(by);
+		beforeMoving.run();
+		fixed = instant().plus(by);
 	}
 
 	public void set(Instant instant) {
-		now = instant;
+		beforeMoving.run();
+		fixed = instant;
+	}
+
+	public void followSystemClock() {
+		if (fixed != null) {
+			beforeMoving.run();
+			fixed = null;
+		}
 	}
 
 	@Override
 	public Instant instant() {
-		return now;
+		var now = fixed;
+		return now != null ? now : Instant.now();
 	}
 
 	@Override

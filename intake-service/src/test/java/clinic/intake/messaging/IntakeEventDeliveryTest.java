@@ -1,36 +1,38 @@
 package clinic.intake.messaging;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import clinic.intake.IntakeApplication;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
-import clinic.platform.test.AbstractEventDeliveryTest;
+import clinic.platform.test.EventDeliveryGuarantees;
 
-/** Intake publishes patient-registered and consumes session-completed (PHQ-9 into the outcome series). */
-class IntakeEventDeliveryTest extends AbstractEventDeliveryTest {
+/** Intake publishes referral-received and consumes session-completed (PHQ-9 into the outcome series). */
+class IntakeEventDeliveryTest extends IntakeIntegrationTest implements EventDeliveryGuarantees {
 
 	@Override
-	protected Class<?> application() {
+	public Class<?> application() {
 		return IntakeApplication.class;
 	}
 
 	@Override
-	protected String applicationName() {
+	public String applicationName() {
 		return "intake-service";
 	}
 
 	@Override
-	protected String producedType() {
-		return "clinic.intake.referral-received.v1";
+	public List<String> producedTypes() {
+		return List.of("clinic.intake.referral-received.v1");
 	}
 
 	@Override
-	protected UUID changeState(ConfigurableApplicationContext context) {
+	public UUID changeState(ConfigurableApplicationContext context) {
 		return context.getBean(PatientService.class)
 			.register(new PatientService.Registration("Ada", "Lovelace", LocalDate.of(1985, 12, 10), null,
 					"Dr. Babbage", "Two failed SSRIs", Indication.TREATMENT_RESISTANT_DEPRESSION, true))
@@ -38,21 +40,13 @@ class IntakeEventDeliveryTest extends AbstractEventDeliveryTest {
 	}
 
 	@Override
-	protected String consumedType() {
-		return "clinic.session.session-completed.v1";
-	}
-
-	@Override
-	protected String consumedData(UUID eventId, UUID patientId) {
-		return """
+	public List<ConsumedEvent> consumedEvents() {
+		return List.of(new ConsumedEvent("clinic.session.session-completed.v1", (eventId, patientId) -> """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":3,"occurredAt":"2026-11-20T10:00:00Z",
 				 "sessionId":"%s","appointmentId":"%s","completedBy":"nurse","route":"IV","doseMg":35.0,"phq9Total":12}"""
-			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID());
-	}
-
-	@Override
-	protected Object effectOf(ConfigurableApplicationContext context, UUID patientId) {
-		var series = context.getBean(OutcomeScores.class).series(patientId, OutcomeScores.PHQ9);
-		return series.isEmpty() ? null : series;
+			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID()), (context, patientId) -> {
+				var series = context.getBean(OutcomeScores.class).series(patientId, OutcomeScores.PHQ9);
+				return series.isEmpty() ? null : series;
+			}));
 	}
 }

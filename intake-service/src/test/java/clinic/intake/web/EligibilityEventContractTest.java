@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.EventProbe;
 
 /**
  * Consumer contract with scheduling: clearing a patient emits exactly one eligibility-decided event that validates
  * against its schema and that scheduling's own reading of it (copied below, not imported) can read.
  */
-class EligibilityEventContractTest extends IntakeApiTestSupport {
+class EligibilityEventContractTest extends IntakeIntegrationTest {
 
 	/** Copy of scheduling's {@code Eligibility}. */
 	enum SchedulingEligibility {
@@ -68,7 +69,7 @@ class EligibilityEventContractTest extends IntakeApiTestSupport {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> EventProbe.records("clinic.intake", EventProbe.ofType(TYPE, patient)).size() == 1);
-		Thread.sleep(1000);
+		outboxSettled();
 		var events = EventProbe.records("clinic.intake", EventProbe.ofType(TYPE, patient));
 		assertThat(events).hasSize(1);
 		var event = events.get(0);

@@ -10,48 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
-import tools.jackson.databind.json.JsonMapper;
+import clinic.intake.IntakeIntegrationTest;
 
 /**
  * The rule catalogue, versioned thresholds and the clinical history at screening, on real PostgreSQL and Kafka.
  * Tests that change thresholds restore the defaults as a further version when done (versions are never edited).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EligibilityRulesApiTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
+class EligibilityRulesApiTest extends IntakeIntegrationTest {
 
 	static final String DEFAULTS = """
 			{"absoluteSystolicAbove":180,"absoluteDiastolicAbove":100,"reviewSystolicAbove":140,
 			 "reviewDiastolicAbove":90,"minimumAgeYears":18,"abstinenceMonths":12,"requiredFailedTrials":2,
 			 "reason":"back to the DOMAIN.md defaults"}""";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JsonMapper json;
-
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
 
 	UUID register() throws Exception {
 		var body = mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))

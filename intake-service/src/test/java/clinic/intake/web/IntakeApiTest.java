@@ -13,49 +13,18 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The intake API as the front desk and a clinician use it, on real PostgreSQL and Kafka. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class IntakeApiTest {
+class IntakeApiTest extends IntakeIntegrationTest {
 
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
-
+	/** Named and born apart from the patients the search tests look for (they share this service's database). */
 	static final String REGISTRATION = """
-			{"givenName":"Ada","familyName":"Lovelace","birthDate":"1985-12-10","phone":"+41 44 123 45 67",
+			{"givenName":"Augusta","familyName":"Byron","birthDate":"1936-12-10","phone":"+41 44 765 43 21",
 			 "referral":{"referringClinician":"Dr. Babbage","reason":"Two failed SSRIs","indication":"TREATMENT_RESISTANT_DEPRESSION"},
 			 "confirmedNotDuplicate":true}""";
 
@@ -102,14 +71,14 @@ class IntakeApiTest {
 		var type = "clinic.intake.eligibility-decided.v1";
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> EventProbe.records("clinic.intake", EventProbe.ofType(type, patient)).size() == 1);
-		Thread.sleep(1000);
+		outboxSettled();
 		var events = EventProbe.records("clinic.intake", EventProbe.ofType(type, patient));
 		assertThat(events).hasSize(1);
 		assertThat(EventSchemas.violations(type, events.get(0).value())).isEmpty();
 		var data = json.readTree(events.get(0).value());
 		assertThat(data.get("outcome").asString()).isEqualTo("CLEARED");
 		assertThat(data.get("dosePlan").get("mgPerKg").asDouble()).isEqualTo(0.5);
-		assertThat(data.get("patientName").asString()).isEqualTo("Ada Lovelace");
+		assertThat(data.get("patientName").asString()).isEqualTo("Augusta Byron");
 
 		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("frank", "front-desk")))
 			.andExpect(status().isOk())

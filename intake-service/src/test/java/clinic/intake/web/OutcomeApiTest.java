@@ -19,11 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.platform.test.EventProbe;
 
 /** GAD-7, PCL-5 and C-SSRS at screening, and the outcome series with its flags, on real PostgreSQL and Kafka. */
-class OutcomeApiTest extends IntakeApiTestSupport {
+class OutcomeApiTest extends IntakeIntegrationTest {
 
 	@Autowired
 	OutcomeScores outcomes;

@@ -19,46 +19,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.platform.test.Tokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Patient search, duplicate detection and updates through the API, on real PostgreSQL (unaccent, pg_trgm). */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PatientSearchAndUpdateApiTest {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JsonMapper json;
+class PatientSearchAndUpdateApiTest extends IntakeIntegrationTest {
 
 	JsonNode ada;
-
-	static RequestPostProcessor as(String user, String role) {
-		return Tokens.as(user, role);
-	}
 
 	static String registration(String given, String family, String birthDate, String phone, boolean confirmed) {
 		return """
@@ -239,7 +211,7 @@ class PatientSearchAndUpdateApiTest {
 		var type = "clinic.intake.patient-updated.v1";
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> EventProbe.records("clinic.intake", EventProbe.ofType(type, id)).size() == 1);
-		Thread.sleep(1000);
+		outboxSettled();
 		var events = EventProbe.records("clinic.intake", EventProbe.ofType(type, id));
 		assertThat(events).hasSize(1);
 		assertThat(EventSchemas.violations(type, events.get(0).value())).isEmpty();

@@ -22,11 +22,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.EventProbe;
 import tools.jackson.databind.JsonNode;
 
 /** The clinician review queue, decisions that supersede and never change, and the referral states. */
-class ReviewAndDecisionApiTest extends IntakeApiTestSupport {
+class ReviewAndDecisionApiTest extends IntakeIntegrationTest {
 
 	static final String NO_RISK = "[1,1,1,1,1,1,1,1,0]";
 

@@ -20,12 +20,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import clinic.contracts.EventSchemas;
+import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** Adverse events reported by the session service flag the patient for review; a clinician clears the flag. */
-class ReviewFlagApiTest extends IntakeApiTestSupport {
+class ReviewFlagApiTest extends IntakeIntegrationTest {
 
 	static final String TYPE = "clinic.session.adverse-event-reported.v1";
 

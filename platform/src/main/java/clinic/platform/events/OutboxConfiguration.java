@@ -8,8 +8,6 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +17,6 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import clinic.contracts.EventSchemas;
 import io.cloudevents.CloudEvent;
@@ -33,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboxConfiguration.class);
 
 	@Bean
 	EventExternalizationConfiguration eventExternalizationConfiguration() {
@@ -83,29 +78,5 @@ public class OutboxConfiguration {
 	OutboxResubmission outboxResubmission(IncompleteEventPublications publications,
 			@Value("${clinic.events.resubmit-older-than:PT30S}") Duration olderThan) {
 		return new OutboxResubmission(publications, olderThan);
-	}
-
-	/** Publications Kafka has not acknowledged yet (broker down, process died) are sent again. */
-	static class OutboxResubmission {
-
-		private final IncompleteEventPublications publications;
-
-		private final Duration olderThan;
-
-		OutboxResubmission(IncompleteEventPublications publications, Duration olderThan) {
-			this.publications = publications;
-			this.olderThan = olderThan;
-		}
-
-		@Scheduled(fixedDelayString = "${clinic.events.resubmit-interval:PT15S}",
-				initialDelayString = "${clinic.events.resubmit-interval:PT15S}")
-		void resubmit() {
-			try {
-				publications.resubmitIncompletePublicationsOlderThan(olderThan);
-			}
-			catch (RuntimeException e) {
-				log.warn("Resubmitting outstanding event publications failed; will try again: {}", e.getMessage());
-			}
-		}
 	}
 }

@@ -1,5 +1,7 @@
 package clinic.platform.test;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -122,20 +124,17 @@ public final class EventProbe {
 				.toList();
 			var latest = admin.listOffsets(partitions.stream()
 				.collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-			var deadline = Instant.now().plus(timeout);
-			while (Instant.now().isBefore(deadline)) {
-				var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-				boolean done = partitions.stream().allMatch(p -> {
-					long end = latest.get(p).offset();
-					var offset = committed.get(p);
-					return end == 0 || (offset != null && offset.offset() >= end);
+			await().alias("consumer group " + group + " caught up on " + topic)
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+					return partitions.stream().allMatch(p -> {
+						long end = latest.get(p).offset();
+						var offset = committed.get(p);
+						return end == 0 || (offset != null && offset.offset() >= end);
+					});
 				});
-				if (done) {
-					return;
-				}
-				Thread.sleep(200);
-			}
-			throw new AssertionError("Consumer group " + group + " did not catch up on " + topic + " within " + timeout);
 		}
 		catch (InterruptedException | ExecutionException e) {
 			throw new IllegalStateException(e);

@@ -85,7 +85,7 @@ public final class RealInfrastructure {
 		properties.put("spring.datasource.url", newDatabase(application));
 		properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
 		properties.put("clinic.events.group", application + "-test-" + UUID.randomUUID());
-		properties.put("clinic.events.resubmit-interval", "PT2S");
+		properties.put("clinic.events.resubmit-interval", "PT0.5S");
 		properties.put("clinic.events.resubmit-older-than", "PT1S");
 		properties.put("clinic.events.retry.initial-interval", "100ms");
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:1/realms/clinic");

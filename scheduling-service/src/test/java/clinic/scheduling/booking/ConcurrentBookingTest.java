@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import clinic.platform.problems.ConflictException;
@@ -102,6 +104,17 @@ class ConcurrentBookingTest extends SchedulingIntegrationTest {
 
 	@Test
 	void givenTwentyOverlappingBookingsOfOneChairAtOnceThenExactlyOneSucceedsAndNoRowsOverlap() throws Exception {
+		twentyBookersRaceForOneChair();
+	}
+
+	/** The long form (-Plong) runs the race again and again, each time in a week of its own: a rare race shows. */
+	@Tag("long")
+	@RepeatedTest(30)
+	void givenTheRaceForOneChairRunAgainAndAgainThenEveryTimeExactlyOneSucceeds() throws Exception {
+		twentyBookersRaceForOneChair();
+	}
+
+	private void twentyBookersRaceForOneChair() throws Exception {
 		var monday = aWeekOfItsOwn();
 		var attempts = new ArrayList<Callable<?>>();
 		for (int i = 0; i < BOOKERS; i++) {

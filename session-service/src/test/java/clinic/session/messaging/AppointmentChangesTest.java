@@ -10,15 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
-import clinic.session.appointments.AppointmentService;
+import clinic.session.SessionIntegrationTest;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
@@ -29,28 +23,10 @@ import clinic.session.records.SessionRecordService;
  * Scheduling's cancellations and reschedules, sent on the real broker, change the nurse's list: a cancelled
  * appointment leaves it unless its record is open, a rescheduled one moves, and stale events change nothing.
  */
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AppointmentChangesTest {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "session-service");
-	}
-
-	@Autowired
-	AppointmentService appointments;
-
-	@Autowired
-	DosePlanService dosePlans;
+class AppointmentChangesTest extends SessionIntegrationTest {
 
 	@Autowired
 	SessionRecordService records;
-
-	@Autowired
-	Environment environment;
 
 	final Instant start = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.SECONDS);
 

@@ -3,43 +3,54 @@ package clinic.session.messaging;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import clinic.platform.test.AbstractEventDeliveryTest;
+import clinic.platform.test.EventDeliveryGuarantees;
 import clinic.session.SessionApplication;
+import clinic.session.SessionIntegrationTest;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
+import clinic.session.records.AdverseEventGrade;
+import clinic.session.records.SessionChartService;
 import clinic.session.records.SessionRecord;
 import clinic.session.records.SessionRecordService;
 
-/** Session publishes session-started and consumes appointment-booked (the nurse's list of appointments). */
-class SessionEventDeliveryTest extends AbstractEventDeliveryTest {
+/**
+ * Session publishes session-started and adverse-event-reported (scheduling pauses the course on a SERIOUS one), each
+ * exactly once across a crash; it consumes appointment-booked (the nurse's list) and eligibility-decided (the dose
+ * plan), each handled once, poison to the dead-letter topic.
+ */
+class SessionEventDeliveryTest extends SessionIntegrationTest implements EventDeliveryGuarantees {
 
 	@Override
-	protected Class<?> application() {
+	public Class<?> application() {
 		return SessionApplication.class;
 	}
 
 	@Override
-	protected String applicationName() {
+	public String applicationName() {
 		return "session-service";
 	}
 
 	@Override
-	protected String producedType() {
-		return "clinic.session.session-started.v1";
+	public List<String> producedTypes() {
+		return List.of("clinic.session.session-started.v1", "clinic.session.adverse-event-reported.v1");
 	}
 
-	/** Makes the appointment and the dose plan known as their handlers would, then opens the record. */
+	/** Opens a record for a cleared patient's booked infusion and reports a serious adverse event in it. */
 	@Override
-	protected UUID changeState(ConfigurableApplicationContext context) {
-		return openRecordOfClearedPatient(context).patientId();
+	public UUID changeState(ConfigurableApplicationContext context) {
+		var record = openRecordOfClearedPatient(context);
+		context.getBean(SessionChartService.class)
+			.reportAdverseEvent(record.id(), AdverseEventGrade.SERIOUS, "Laryngospasm during the infusion");
+		return record.patientId();
 	}
 
 	/**
@@ -60,22 +71,21 @@ class SessionEventDeliveryTest extends AbstractEventDeliveryTest {
 	}
 
 	@Override
-	protected String consumedType() {
-		return "clinic.scheduling.appointment-booked.v1";
-	}
-
-	@Override
-	protected String consumedData(UUID eventId, UUID patientId) {
-		return """
+	public List<ConsumedEvent> consumedEvents() {
+		return List.of(new ConsumedEvent("clinic.scheduling.appointment-booked.v1", (eventId, patientId) -> """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":1,"occurredAt":"2026-11-20T10:00:00Z",
 				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","chairId":"%s","chairName":"Chair 2",
 				 "kind":"INFUSION","sequence":1,"start":"2026-11-23T09:00:00Z","end":"2026-11-23T10:50:00Z"}"""
-			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-	}
-
-	@Override
-	protected Object effectOf(ConfigurableApplicationContext context, UUID patientId) {
-		var appointments = context.getBean(AppointmentService.class).ofPatient(patientId);
-		return appointments.isEmpty() ? null : appointments;
+			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
+				(context, patientId) -> {
+					var appointments = context.getBean(AppointmentService.class).ofPatient(patientId);
+					return appointments.isEmpty() ? null : appointments;
+				}),
+				new ConsumedEvent("clinic.intake.eligibility-decided.v1", (eventId, patientId) -> """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":3,"occurredAt":"2026-11-20T10:00:00Z",
+						 "decisionId":"%s","screeningId":"%s","outcome":"CLEARED","decidedBy":"dr.house",
+						 "patientName":"Ada Lovelace","dosePlan":{"route":"IV","mgPerKg":0.5}}"""
+					.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID()),
+						(context, patientId) -> context.getBean(DosePlanService.class).of(patientId).orElse(null)));
 	}
 }

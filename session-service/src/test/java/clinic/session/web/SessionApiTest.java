@@ -20,24 +20,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
 import clinic.platform.test.Tokens;
+import clinic.session.SessionIntegrationTest;
 import clinic.session.appointments.AppointmentKind;
-import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.discharge.DischargeSettings;
 import clinic.session.doseplans.DosePlan;
@@ -46,45 +37,12 @@ import clinic.session.doseplans.Route;
 import clinic.session.dosing.DosingSettings;
 import clinic.session.monitoring.MonitoringSettings;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The session API as a nurse uses it during an infusion, on real PostgreSQL and Kafka. The context is closed
- * after the class, while the shared PostgreSQL still runs: closed at JVM exit it would race the database's own
- * shutdown hook and wait out the connection timeout.
- */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SessionApiTest {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+/** The session API as a nurse uses it during an infusion, on real PostgreSQL and Kafka. */
+class SessionApiTest extends SessionIntegrationTest {
 
 	private static final String CALM_VITALS = """
 			{"systolic":128,"diastolic":82,"heartRate":76,"spo2":97,"respiratoryRate":14}""";
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "session-service");
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	AppointmentService appointments;
-
-	@Autowired
-	DosePlanService dosePlans;
-
-	@Autowired
-	Environment environment;
 
 	static RequestPostProcessor as(String user, String role) {
 		return Tokens.as(user, role);
@@ -167,12 +125,6 @@ class SessionApiTest {
 			.andExpect(jsonPath("$.openDischargeCriteria", hasSize(0)));
 	}
 
-	long incompletePublications() {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null")
-			.query(Long.class)
-			.single();
-	}
-
 	@Test
 	void givenACleanSessionWhenChartedAndSignedByNurseAndClinicianThenExactlyOneSchemaValidSessionCompletedEvent()
 			throws Exception {
@@ -238,7 +190,7 @@ class SessionApiTest {
 			.andExpect(jsonPath("$.vitals[1].takenBy").value("nina"));
 
 		await().atMost(PATIENCE).until(() -> incompletePublications() == 0);
-		Thread.sleep(2500); // a resubmission round (every 2 s in tests) would have run by now; it must not send again
+		outboxSettled(); // a resubmission round has run since: it must not have sent again
 		var type = "clinic.session.session-completed.v1";
 		var events = EventProbe.records("clinic.session", EventProbe.ofType(type, booked.patientId()));
 		assertThat(events).hasSize(1);

@@ -21,45 +21,27 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.RealInfrastructure;
 import clinic.platform.test.Tokens;
-import clinic.session.MutableClock;
+import clinic.session.SessionIntegrationTest;
 import clinic.session.appointments.AppointmentKind;
-import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chart from check-in to signed discharge through the API, on real PostgreSQL and Kafka, with a clock that
  * stands still until the test moves it (due and overdue readings, observation times).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SessionChartApiTest {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+class SessionChartApiTest extends SessionIntegrationTest {
 
 	private static final Instant START = Instant.parse("2030-01-07T09:00:00Z");
 
@@ -73,40 +55,6 @@ class SessionChartApiTest {
 	private static final String CHECKLIST = """
 			{"vitalsNearBaseline":true,"alertAndOriented":true,"steadyGait":true,"escortPresent":true,
 			 "instructionsGiven":true}""";
-
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-	}
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "session-service");
-		// the clock stands still: outstanding publications never look old, so only the first send goes out
-		registry.add("clinic.events.resubmit-older-than", () -> "PT100000H");
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	AppointmentService appointments;
-
-	@Autowired
-	DosePlanService dosePlans;
-
-	@Autowired
-	MutableClock clock;
 
 	@BeforeEach
 	void startOfTheSession() {
@@ -189,12 +137,6 @@ class SessionChartApiTest {
 	long count(String table, UUID record) {
 		return jdbc.sql("select count(*) from " + table + " where session_id = :id")
 			.param("id", record)
-			.query(Long.class)
-			.single();
-	}
-
-	long incompletePublications() {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null")
 			.query(Long.class)
 			.single();
 	}
@@ -373,7 +315,7 @@ class SessionChartApiTest {
 		var patient = UUID.fromString(chart.get("patientId").asString());
 
 		await().atMost(PATIENCE).until(() -> incompletePublications() == 0);
-		Thread.sleep(2500); // time for a second send of either to show up, were there one
+		outboxSettled(); // a second send of either would be on the broker now, were there one
 		var type = "clinic.session.adverse-event-reported.v1";
 		var published = EventProbe.records("clinic.session", EventProbe.ofType(type, patient));
 		assertThat(published).hasSize(2);

@@ -1,8 +1,9 @@
-package clinic.intake.web;
+package clinic.intake;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,27 +11,31 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import clinic.platform.test.OutboxProbe;
 import clinic.platform.test.RealInfrastructure;
 import clinic.platform.test.Tokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The intake API on real PostgreSQL and Kafka, with what the API tests share: users with realm roles, and patients
- * and screenings set up through the API as the front desk and a clinician would.
+ * The intake service on real PostgreSQL and Kafka, with what its integration tests share: one application context
+ * (and so one database) for every class extending this, users with realm roles, and patients and screenings set
+ * up through the API as the front desk and a clinician would. Tests keep apart by their own patients: the helpers
+ * give every patient a family name of its own and a birth date before 1950, which no test searches for.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class IntakeApiTestSupport {
+public abstract class IntakeIntegrationTest {
+
+	protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -38,34 +43,51 @@ abstract class IntakeApiTestSupport {
 	}
 
 	@Autowired
-	MockMvc mvc;
+	protected ConfigurableApplicationContext context;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected MockMvc mvc;
 
 	@Autowired
-	JsonMapper json;
+	protected JdbcClient jdbc;
 
-	static RequestPostProcessor as(String user, String role) {
+	@Autowired
+	protected JsonMapper json;
+
+	/** The service these tests share (the delivery guarantees run on it too). */
+	public ConfigurableApplicationContext runningService() {
+		return context;
+	}
+
+	protected static RequestPostProcessor as(String user, String role) {
 		return Tokens.as(user, role);
+	}
+
+	/** Every event stored so far is on the broker, and no resubmission will send one again. */
+	protected void outboxSettled() {
+		OutboxProbe.awaitSettled(context, PATIENCE);
 	}
 
 	/**
 	 * Registers a patient with a family name and birth date of their own, so that no other test's patient looks like
 	 * a duplicate; returns the patient's id.
 	 */
-	UUID registerPatient(String givenName) throws Exception {
+	protected UUID registerPatient(String givenName) throws Exception {
 		return registerPatient(givenName, givenName.substring(0, 1));
 	}
 
-	/** As {@link #registerPatient(String)}, the family name starting with {@code familyPrefix}. */
-	UUID registerPatient(String givenName, String familyPrefix) throws Exception {
+	/**
+	 * As {@link #registerPatient(String)}, the family name starting with {@code familyPrefix}. The rest of the
+	 * family name is consonants, so it never contains a name another test searches for.
+	 */
+	protected UUID registerPatient(String givenName, String familyPrefix) throws Exception {
 		var random = ThreadLocalRandom.current();
+		var consonants = "bcdfghjklmnpqrstvwxz";
 		var family = new StringBuilder(familyPrefix);
 		for (int i = 0; i < 10; i++) {
-			family.append((char) ('a' + random.nextInt(26)));
+			family.append(consonants.charAt(random.nextInt(consonants.length())));
 		}
-		var birthDate = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(18_000));
+		var birthDate = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(7_300));
 		return idOf(mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -75,7 +97,7 @@ abstract class IntakeApiTestSupport {
 	}
 
 	/** A clinician records a screening with this body; returns the screening's id. */
-	UUID screenPatient(UUID patient, String screening) throws Exception {
+	protected UUID screenPatient(UUID patient, String screening) throws Exception {
 		return idOf(mvc.perform(post("/api/intake/patients/{patientId}/screenings", patient)
 			.with(as("dr.house", "clinician"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -83,7 +105,7 @@ abstract class IntakeApiTestSupport {
 	}
 
 	/** The id of what the request created (201). */
-	UUID idOf(ResultActions created) throws Exception {
+	protected UUID idOf(ResultActions created) throws Exception {
 		var body = created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		return UUID.fromString(json.readTree(body).get("id").asString());
 	}

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * rules at the gateway and at the services.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PatientPathEndToEndTest {
+class PatientPathEndToEndIT {
 
 	private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
@@ -72,12 +72,20 @@ class PatientPathEndToEndTest {
 	static void startTheSuite() throws IOException {
 		var project = Path.of("").toAbsolutePath().getParent();
 		var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
-		var config = StackConfig.builder()
+		var builder = StackConfig.builder()
 			.projectDir(project)
 			.dataDir(data)
 			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
-			.randomPorts()
-			.build();
+			.randomPorts();
+		// the jars this build packaged (failsafe passes them); run from an IDE, the ones in each module's target/
+		for (var service : Part.SERVICES) {
+			var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
+			if (!jar.isBlank()) {
+				builder.serviceJar(service, Path.of(jar));
+			}
+		}
+		var config = builder.build();
+		Part.SERVICES.forEach(service -> System.out.println(service.id() + ": " + config.serviceJar(service)));
 		stack = Stack.start(config, ProgressListener.console(System.out));
 		System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
 	}

@@ -1,0 +1,172 @@
+package clinic.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import clinic.contracts.EventSchemas;
+
+/**
+ * The delivery guarantees every service must keep, run against real PostgreSQL and a real Kafka broker:
+ * <ul>
+ * <li>each state change is published exactly once, also when the service dies between commit and send (the service
+ * is started anew, twice, on a database of its own for this);</li>
+ * <li>a redelivered event changes nothing;</li>
+ * <li>a poison record lands in the service's dead-letter topic while the consumer goes on.</li>
+ * </ul>
+ * The last two run on the service as the module's integration tests share it ({@link #runningService()}), one
+ * dynamic test per consumed type. A service's test supplies a state change, what it publishes, and what it consumes.
+ */
+public interface EventDeliveryGuarantees {
+
+	Duration PATIENCE = Duration.ofSeconds(45);
+
+	/** One event type the service consumes: schema-valid data about a patient, and what handling it changed. */
+	record ConsumedEvent(String type, BiFunction<UUID, UUID, String> dataOfEventAboutPatient,
+			BiFunction<ConfigurableApplicationContext, UUID, Object> effectOnPatient) {
+
+		String data(UUID eventId, UUID patientId) {
+			return dataOfEventAboutPatient.apply(eventId, patientId);
+		}
+
+		/** What handling the event changed for the patient, or null while nothing has changed. */
+		Object effect(ConfigurableApplicationContext context, UUID patientId) {
+			return effectOnPatient.apply(context, patientId);
+		}
+	}
+
+	Class<?> application();
+
+	/** The service name, also the prefix of its dead-letter topic. */
+	String applicationName();
+
+	/** The service as the module's integration tests share it: one application context per module. */
+	ConfigurableApplicationContext runningService();
+
+	/** The types {@link #changeState} publishes, exactly one event of each. */
+	List<String> producedTypes();
+
+	/** Makes a state change that publishes exactly one event of each of {@link #producedTypes}; returns its patient. */
+	UUID changeState(ConfigurableApplicationContext context);
+
+	List<ConsumedEvent> consumedEvents();
+
+	@Test
+	default void givenTheServiceDiesBetweenCommitAndSendWhenItRestartsThenEachEventIsPublishedExactlyOnce() {
+		var properties = RealInfrastructure.serviceProperties(applicationName());
+		var brokerDown = new HashMap<>(properties);
+		brokerDown.put("spring.kafka.bootstrap-servers", "127.0.0.1:1");
+		brokerDown.put("spring.kafka.listener.auto-startup", "false");
+		brokerDown.put("spring.kafka.producer.properties.max.block.ms", "1000");
+		brokerDown.put("clinic.events.resubmit-interval", "PT1H");
+
+		UUID patient;
+		try (var beforeCrash = start(brokerDown)) {
+			patient = changeState(beforeCrash);
+			assertThat(OutboxProbe.incomplete(beforeCrash)).as("the state change stored its events for publishing")
+				.isPositive();
+		}
+		for (var type : producedTypes()) {
+			assertThat(EventProbe.records(EventSchemas.topicOf(type), EventProbe.ofType(type, patient))).as(type)
+				.isEmpty();
+		}
+
+		try (var afterRestart = start(properties)) {
+			// a resubmission round runs after the last acknowledgement: it must not send again
+			OutboxProbe.awaitSettled(afterRestart, PATIENCE);
+			for (var type : producedTypes()) {
+				var published = EventProbe.records(EventSchemas.topicOf(type), EventProbe.ofType(type, patient));
+				assertThat(published).as(type).hasSize(1);
+				assertThat(EventProbe.header(published.get(0), "ce_specversion")).isEqualTo("1.0");
+				assertThat(EventProbe.header(published.get(0), "ce_subject")).isEqualTo(patient.toString());
+				assertThat(EventSchemas.violations(type, published.get(0).value())).isEmpty();
+			}
+
+			var another = changeState(afterRestart);
+			await().atMost(PATIENCE).until(() -> OutboxProbe.incomplete(afterRestart) == 0);
+			for (var type : producedTypes()) {
+				assertThat(EventProbe.records(EventSchemas.topicOf(type), EventProbe.ofType(type, another))).as(type)
+					.hasSize(1);
+			}
+		}
+	}
+
+	@TestFactory
+	default Stream<DynamicTest> givenAnEventWasHandledWhenItIsDeliveredAgainThenNothingChanges() {
+		return consumedEvents().stream().map(consumed -> DynamicTest.dynamicTest(consumed.type(), () -> {
+			var context = runningService();
+			var patient = UUID.randomUUID();
+			var event = EventProbe.cloudEvent(UUID.randomUUID(), consumed.type(), patient,
+					consumed.data(UUID.randomUUID(), patient));
+			var topic = EventSchemas.topicOf(consumed.type());
+
+			EventProbe.send(topic, patient, event);
+			await().atMost(PATIENCE).until(() -> consumed.effect(context, patient) != null);
+			var afterFirst = consumed.effect(context, patient);
+
+			EventProbe.send(topic, patient, event);
+			EventProbe.awaitConsumed(context.getEnvironment().getRequiredProperty("clinic.events.group"), topic,
+					PATIENCE);
+			assertThat(consumed.effect(context, patient)).isEqualTo(afterFirst);
+			assertThat(context.getBean(JdbcClient.class)
+				.sql("select count(*) from inbox_event where event_id = :id")
+				.param("id", UUID.fromString(event.getId()))
+				.query(Long.class)
+				.single()).isEqualTo(1L);
+		}));
+	}
+
+	@TestFactory
+	default Stream<DynamicTest> givenPoisonRecordsWhenConsumedThenTheyLandInTheDeadLetterTopicAndTheConsumerGoesOn() {
+		return consumedEvents().stream().map(consumed -> DynamicTest.dynamicTest(consumed.type(), () -> {
+			var context = runningService();
+			var topic = EventSchemas.topicOf(consumed.type());
+			var patient = UUID.randomUUID();
+			var garbage = ("not a cloud event " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+			EventProbe.sendRaw(topic, patient.toString(), garbage);
+			var breaksContract = EventProbe.cloudEvent(UUID.randomUUID(), consumed.type(), patient,
+					"{\"patientId\":42}");
+			EventProbe.send(topic, patient, breaksContract);
+			var healthy = UUID.randomUUID();
+			EventProbe.send(topic, healthy, EventProbe.cloudEvent(UUID.randomUUID(), consumed.type(), healthy,
+					consumed.data(UUID.randomUUID(), healthy)));
+
+			await().atMost(PATIENCE).until(() -> consumed.effect(context, healthy) != null);
+			var deadLetters = new ArrayList<>(EventProbe.records(applicationName() + ".dlt",
+					record -> patient.toString().equals(record.key())));
+			await().atMost(PATIENCE).until(() -> {
+				deadLetters.clear();
+				deadLetters.addAll(EventProbe.records(applicationName() + ".dlt",
+						record -> patient.toString().equals(record.key())));
+				return deadLetters.size() >= 2;
+			});
+			assertThat(deadLetters).anySatisfy(record -> assertThat(record.value()).isEqualTo(garbage));
+			assertThat(deadLetters)
+				.anySatisfy(record -> assertThat(EventProbe.header(record, "ce_id")).isEqualTo(breaksContract.getId()));
+			assertThat(consumed.effect(context, patient)).isNull();
+		}));
+	}
+
+	private ConfigurableApplicationContext start(Map<String, Object> properties) {
+		var arguments = new ArrayList<String>();
+		arguments.add("--server.port=0");
+		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return new SpringApplicationBuilder(application()).run(arguments.toArray(String[]::new));
+	}
+}
