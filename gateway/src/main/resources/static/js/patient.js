@@ -139,5 +139,23 @@
     document.getElementById('decision-button').disabled = true;
   } else {
     loadPatient();
+    loadDoseRange();
+  }
+
+  /** The clinic's mg/kg range and starting mg/kg come from intake's settings, never from this page. */
+  async function loadDoseRange() {
+    const input = document.getElementById('dose-mg-per-kg');
+    try {
+      const range = await api('GET', '/api/intake/dose-range');
+      input.min = range.minMgPerKg;
+      input.max = range.maxMgPerKg;
+      if (input.value === '') {
+        input.value = range.defaultMgPerKg;
+      }
+      document.getElementById('dose-range').textContent =
+        'Clinic range ' + range.minMgPerKg + '–' + range.maxMgPerKg + ' mg/kg';
+    } catch (error) {
+      showProblem(decisionError, error);
+    }
   }
 })();

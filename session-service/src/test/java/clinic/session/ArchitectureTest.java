@@ -14,7 +14,8 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
 		.resideInAnyPackage("clinic.session.appointments", "clinic.session.doseplans", "clinic.session.records",
-				"clinic.session.monitoring", "clinic.session.dosing", "clinic.session.discharge")
+				"clinic.session.monitoring", "clinic.session.dosing", "clinic.session.discharge", "clinic.session.path",
+				"clinic.session.patients")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..inbox..", "org.springframework.web..",

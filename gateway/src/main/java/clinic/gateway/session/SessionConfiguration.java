@@ -28,7 +28,7 @@ class SessionConfiguration {
 	@Bean
 	JdbcIndexedSessionRepository jdbcIndexedSessionRepository(DataSource dataSource,
 			@Value("${server.reactive.session.timeout:30m}") Duration timeout,
-			@Value("${clinic.session.cleanup-cron:0 * * * * *}") String cleanupCron) {
+			@Value("${clinic.gateway.session-cleanup-cron:0 * * * * *}") String cleanupCron) {
 		var repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
 				new TransactionTemplate(new JdbcTransactionManager(dataSource)));
 		repository.setDefaultMaxInactiveInterval(timeout);

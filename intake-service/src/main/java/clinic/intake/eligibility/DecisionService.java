@@ -87,6 +87,11 @@ public class DecisionService {
 		return decision;
 	}
 
+	/** The range a clinician signs a plan within, and the mg/kg a new plan starts from. */
+	public DoseSettings doseRange() {
+		return doseSettings;
+	}
+
 	@Transactional(readOnly = true)
 	public List<EligibilityDecision> of(UUID patientId) {
 		return decisions.of(patientId);
@@ -141,7 +146,7 @@ public class DecisionService {
 			throw new InvalidInputException("dosePlan.mgPerKg", "mg/kg must be between " + doseSettings.minMgPerKg()
 					+ " and " + doseSettings.maxMgPerKg() + ", got " + plan.mgPerKg());
 		}
-		return plan;
+		return plan.signedWithin(doseSettings);
 	}
 
 	private static boolean isBlank(String s) {

@@ -1,5 +1,6 @@
 package clinic.intake.web;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,11 @@ class DecisionController {
 
 	/** {@code supersedesDecisionId}: the patient's latest decision, required (with a reason) when there is one. */
 	record DecisionRequest(@NotNull UUID screeningId, @NotNull Outcome outcome, @Size(max = 2000) String reason,
-			@Valid DosePlan dosePlan, UUID supersedesDecisionId) {
+			@Valid DosePlanRequest dosePlan, UUID supersedesDecisionId) {
+	}
+
+	/** The plan as the clinician enters it; the clinic's range is added when it is signed. */
+	record DosePlanRequest(DosePlan.Route route, BigDecimal mgPerKg) {
 	}
 
 	@PostMapping
@@ -44,6 +49,10 @@ class DecisionController {
 					+ "an older one)")
 	EligibilityDecision sign(@PathVariable UUID patientId, @Valid @RequestBody DecisionRequest request) {
 		return decisions.sign(patientId, new DecisionService.Signing(request.screeningId(), request.outcome(),
-				request.reason(), request.dosePlan(), request.supersedesDecisionId()));
+				request.reason(), plan(request.dosePlan()), request.supersedesDecisionId()));
+	}
+
+	private static DosePlan plan(DosePlanRequest request) {
+		return request == null ? null : DosePlan.entered(request.route(), request.mgPerKg());
 	}
 }

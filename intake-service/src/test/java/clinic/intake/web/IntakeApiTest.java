@@ -78,6 +78,9 @@ class IntakeApiTest extends IntakeIntegrationTest {
 		var data = json.readTree(events.get(0).value());
 		assertThat(data.get("outcome").asString()).isEqualTo("CLEARED");
 		assertThat(data.get("dosePlan").get("mgPerKg").asDouble()).isEqualTo(0.5);
+		// the clinic's range travels with the plan: the session service checks the dose given against it
+		assertThat(data.get("dosePlan").get("minMgPerKg").decimalValue()).isEqualByComparingTo("0.1");
+		assertThat(data.get("dosePlan").get("maxMgPerKg").decimalValue()).isEqualByComparingTo("1.0");
 		assertThat(data.get("patientName").asString()).isEqualTo("Augusta Byron");
 
 		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("frank", "front-desk")))
@@ -115,6 +118,16 @@ class IntakeApiTest extends IntakeIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("dosePlan.mgPerKg"));
 		}
+	}
+
+	@Test
+	void givenTheDoseRangeIsAskedThenTheClinicsRangeAndStartingMgPerKgAreServedToClinicalStaffOnly() throws Exception {
+		mvc.perform(get("/api/intake/dose-range").with(as("dr.house", "clinician")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.minMgPerKg").value(0.1))
+			.andExpect(jsonPath("$.maxMgPerKg").value(1.0))
+			.andExpect(jsonPath("$.defaultMgPerKg").value(0.5));
+		mvc.perform(get("/api/intake/dose-range").with(as("frank", "front-desk"))).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import clinic.platform.problems.ConflictException;
@@ -62,6 +64,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 						error.getDefaultMessage())))
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors);
+	}
+
+	/** A query or path parameter that is not of its type (a date that is no date, an id that is no UUID). */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+				: ex.getPropertyName();
+		var type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+		var error = new FieldError(field == null ? "parameter" : field,
+				"'" + ex.getValue() + "' is not a valid " + type);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(List.of(error)), List.of(error));
 	}
 
 	@Override

@@ -1,31 +1,41 @@
 package clinic.session.appointments;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the projection of booked appointments up to date and answers questions about it. */
+/**
+ * Keeps the projection of scheduling's appointments and courses up to date and answers questions about it: which
+ * appointments are booked (and where, and which infusion of its course each is) and where each course stands.
+ */
 @Service
 public class AppointmentService {
 
 	private static final Logger log = LoggerFactory.getLogger(AppointmentService.class);
 
-	/** The nurse's list is a working list, not an archive: a bound keeps a busy clinic's page small. */
-	static final int LIST_LIMIT = 500;
-
 	private final Appointments appointments;
 
-	AppointmentService(Appointments appointments) {
+	private final CourseStates courses;
+
+	AppointmentService(Appointments appointments, CourseStates courses) {
 		this.appointments = appointments;
+		this.courses = courses;
 	}
 
-	/** Takes a booked appointment into the projection; consultations get no session record and are skipped. */
+	/**
+	 * Takes a booked appointment into the projection; consultations get no session record and are skipped. A course
+	 * that takes a booking is ACTIVE (COMPLETED for a booster) at the version the event carries.
+	 */
 	@Transactional
 	public boolean booked(BookedAppointment appointment) {
 		if (!appointment.kind().isDosing()) {
@@ -36,10 +46,13 @@ public class AppointmentService {
 			log.info("Appointment {} version {} is not newer than the one kept; dropped", appointment.appointmentId(),
 					appointment.aggregateVersion());
 		}
+		var status = appointment.kind() == AppointmentKind.BOOSTER ? CourseStatus.COMPLETED : CourseStatus.ACTIVE;
+		courses.saveIfNewer(new CourseState(appointment.courseId(), appointment.patientId(), status, null,
+				appointment.aggregateVersion(), null));
 		return stored;
 	}
 
-	/** The appointment unless it was cancelled or moved, held until the transaction ends. */
+	/** The appointment unless it was cancelled, moved or marked no-show, held until the transaction ends. */
 	@Transactional
 	public Optional<BookedAppointment> hold(UUID appointmentId) {
 		return appointments.findForUpdate(appointmentId);
@@ -59,9 +72,20 @@ public class AppointmentService {
 		return removed;
 	}
 
+	/** Scheduling marked the appointment no-show: it leaves the list and no longer waits its turn in the course. */
+	@Transactional
+	public boolean noShow(UUID appointmentId, long aggregateVersion, Instant at) {
+		var removed = appointments.noShowIfNewer(appointmentId, aggregateVersion, at);
+		if (!removed) {
+			log.info("No-show of appointment {} at version {} is stale or the appointment is not on the list; dropped",
+					appointmentId, aggregateVersion);
+		}
+		return removed;
+	}
+
 	/** Scheduling moved an appointment: the old one is replaced by {@code newAppointmentId} in this chair and time. */
-	public record Move(UUID appointmentId, UUID newAppointmentId, String chairName, Instant start, Instant end,
-			long aggregateVersion, Instant at) {
+	public record Move(UUID appointmentId, UUID newAppointmentId, BookedAppointment.@Nullable Place place,
+			String chairName, Instant start, Instant end, long aggregateVersion, Instant at) {
 	}
 
 	/**
@@ -77,12 +101,32 @@ public class AppointmentService {
 					move.appointmentId(), move.aggregateVersion());
 			return false;
 		}
-		var a = old.get();
-		appointments.cancelIfNewer(a.appointmentId(), move.aggregateVersion(), move.at());
-		appointments.saveIfNewer(new BookedAppointment(move.newAppointmentId(), a.patientId(), a.patientName(),
-				a.courseId(), move.chairName(), a.kind(), a.sequence(), move.start(), move.end(),
-				move.aggregateVersion()));
+		appointments.cancelIfNewer(move.appointmentId(), move.aggregateVersion(), move.at());
+		appointments.saveIfNewer(old.get()
+			.movedTo(move.newAppointmentId(), move.place(), move.chairName(), move.start(), move.end(),
+					move.aggregateVersion()));
 		return true;
+	}
+
+	/** A course's status as scheduling announced it (paused, resumed, cancelled, completed). */
+	@Transactional
+	public boolean courseChanged(CourseState state) {
+		var stored = courses.saveIfNewer(state);
+		if (!stored) {
+			log.info("Course {} {} at version {} is not newer than the state kept; dropped", state.courseId(),
+					state.status(), state.aggregateVersion());
+		}
+		return stored;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CourseState> course(UUID courseId) {
+		return courses.of(courseId);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<UUID, CourseState> courses(Collection<UUID> courseIds) {
+		return courses.of(courseIds);
 	}
 
 	@Transactional(readOnly = true)
@@ -91,12 +135,28 @@ public class AppointmentService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<BookedAppointment> soonestFirst() {
-		return appointments.all(LIST_LIMIT);
+	public Optional<AppointmentState> state(UUID appointmentId) {
+		return appointments.state(appointmentId);
+	}
+
+	/** The course's appointments still booked, earliest first. */
+	@Transactional(readOnly = true)
+	public List<BookedAppointment> ofCourse(UUID courseId) {
+		return appointments.ofCourse(courseId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<BookedAppointment> ofPatient(UUID patientId) {
 		return appointments.ofPatient(patientId);
+	}
+
+	/** One page of a day's appointments (see {@link Appointments#ofDay}), with how many there are in all. */
+	public record DayPage(List<BookedAppointment> appointments, long total) {
+	}
+
+	@Transactional(readOnly = true)
+	public DayPage ofDay(@Nullable UUID siteId, @Nullable LocalDate date, Instant now, int page, int size) {
+		return new DayPage(appointments.ofDay(siteId, date, now, page * size, size),
+				appointments.countOfDay(siteId, date, now));
 	}
 }

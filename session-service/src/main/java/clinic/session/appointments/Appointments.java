@@ -1,9 +1,12 @@
 package clinic.session.appointments;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /** Where the appointment projection is kept. */
 public interface Appointments {
@@ -11,11 +14,14 @@ public interface Appointments {
 	/** Stores the appointment unless a version at least as new is already kept; returns whether it was stored. */
 	boolean saveIfNewer(BookedAppointment appointment);
 
-	/** The appointment unless it was cancelled (or moved). */
+	/** The appointment unless it was cancelled, moved or marked no-show. */
 	Optional<BookedAppointment> find(UUID appointmentId);
 
 	/** Like {@link #find}, and holds the appointment until the transaction ends. */
 	Optional<BookedAppointment> findForUpdate(UUID appointmentId);
+
+	/** Whether scheduling still has the appointment booked, or cancelled (or moved) it, or marked it no-show. */
+	Optional<AppointmentState> state(UUID appointmentId);
 
 	/**
 	 * Takes the appointment off the list at {@code aggregateVersion} unless it is already off or a version at least
@@ -23,9 +29,21 @@ public interface Appointments {
 	 */
 	boolean cancelIfNewer(UUID appointmentId, long aggregateVersion, Instant at);
 
-	/** Soonest first, cancelled ones left out. */
-	List<BookedAppointment> all(int limit);
+	/** Marks the appointment no-show at {@code aggregateVersion}, the same way as {@link #cancelIfNewer}. */
+	boolean noShowIfNewer(UUID appointmentId, long aggregateVersion, Instant at);
 
-	/** Soonest first, cancelled ones left out. */
+	/** The course's appointments still booked, earliest first. */
+	List<BookedAppointment> ofCourse(UUID courseId);
+
+	/** Soonest first, the ones no longer booked left out. */
 	List<BookedAppointment> ofPatient(UUID patientId);
+
+	/**
+	 * The appointments still booked on a day, each day read in its own site's time zone: {@code date}, or when null
+	 * the date {@code now} has there. One site, or every site when {@code siteId} is null. Earliest first.
+	 */
+	List<BookedAppointment> ofDay(@Nullable UUID siteId, @Nullable LocalDate date, Instant now, int offset, int limit);
+
+	/** How many {@link #ofDay} finds in all. */
+	long countOfDay(@Nullable UUID siteId, @Nullable LocalDate date, Instant now);
 }

@@ -32,6 +32,9 @@ import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.SideEffectKind;
 import clinic.session.monitoring.VitalSigns;
 import clinic.session.monitoring.VitalsReading;
+import clinic.session.path.DosingPause;
+import clinic.session.path.InfusionGate;
+import clinic.session.path.PathService;
 
 /**
  * The clinical steps of a session record, each one transaction: check-in, vitals (with alerts), the clinician's
@@ -56,11 +59,17 @@ public class SessionChartService {
 
 	private final ClinicEvents events;
 
+	private final DosingGuard guard;
+
+	private final AdverseEventSettings adverseEvents;
+
+	private final PathService path;
+
 	private final Clock clock;
 
 	SessionChartService(SessionRecords records, MonitoringThresholds thresholds, MonitoringSchedule schedule,
 			DoseCalculator doses, PreDoseLimits preDoseLimits, DischargeSettings discharge, ClinicEvents events,
-			Clock clock) {
+			DosingGuard guard, AdverseEventSettings adverseEvents, PathService path, Clock clock) {
 		this.records = records;
 		this.thresholds = thresholds;
 		this.schedule = schedule;
@@ -68,6 +77,9 @@ public class SessionChartService {
 		this.preDoseLimits = preDoseLimits;
 		this.discharge = discharge;
 		this.events = events;
+		this.guard = guard;
+		this.adverseEvents = adverseEvents;
+		this.path = path;
 		this.clock = clock;
 	}
 
@@ -96,12 +108,23 @@ public class SessionChartService {
 				record.needsBpClearance(preDoseLimits), record.openCriteria(discharge, now));
 	}
 
+	/**
+	 * Checks the patient in, when the infusion may still be given today (see {@link DosingGuard}), and tells
+	 * scheduling (clinic.session.checked-in.v1).
+	 */
 	@Transactional
 	public SessionChart checkIn(UUID id, CheckInInput input) {
 		var phq9 = input.phq9Items() == null ? null : new Phq9(input.phq9Items());
 		var checkIn = new CheckIn(input.identityConfirmed(), input.escortConfirmed(), input.escortName(),
 				input.fasting(), input.medicationChanges(), phq9, CurrentUser.name(), now());
-		return save(get(id).checkedIn(checkIn));
+		var record = get(id);
+		if (record.dosing() == null && !record.isSigned()) {
+			guard.require(guard.booked(record.appointmentId()), record, InfusionGate.Moment.CHECK_IN);
+		}
+		var changed = record.checkedIn(checkIn);
+		records.update(changed);
+		events.publish(CheckedIn.of(changed));
+		return chartOf(changed);
 	}
 
 	/**
@@ -134,12 +157,16 @@ public class SessionChartService {
 	}
 
 	/**
-	 * Records the dose given: mg/kg × the weight at the chair within the clinic's limits. An IV dose needs the
-	 * infusion rate; other routes have none.
+	 * Records the dose given, when the infusion may be given now (see {@link DosingGuard}): mg/kg × the weight at
+	 * the chair within the plan's range. An IV dose needs the infusion rate, at which it runs as long as the clinic's
+	 * IV infusion; other routes have none.
 	 */
 	@Transactional
 	public SessionChart dose(UUID id, DoseInput input) {
 		var record = get(id);
+		if (record.dosing() == null && !record.isSigned() && record.checkIn() != null) {
+			guard.require(guard.booked(record.appointmentId()), record, InfusionGate.Moment.DOSE);
+		}
 		var route = record.dosePlan().route();
 		if (route == Route.IV && input.infusionRateMgPerHour() == null) {
 			throw new InvalidInputException("infusionRateMgPerHour", "An IV dose needs the infusion rate (mg/h)");
@@ -149,14 +176,19 @@ public class SessionChartService {
 					"Only an IV dose has an infusion rate; this plan's route is " + route);
 		}
 		var given = doses.doseToGive(record.dosePlan(), input.weightKg(), input.doseMg());
+		if (route == Route.IV) {
+			doses.checkIvRate(given, input.infusionRateMgPerHour());
+		}
 		var dosing = new Dosing(input.weightKg(), doses.planned(record.dosePlan(), input.weightKg()), given,
 				input.infusionRateMgPerHour(), input.drugLot(), input.preparedBy(), CurrentUser.name(), now());
 		return save(record.dosed(dosing, preDoseLimits));
 	}
 
+	/** Ends the running IV infusion; before the clinic's shortest IV infusion has run, {@code reason} says why. */
 	@Transactional
-	public SessionChart endInfusion(UUID id) {
-		return save(get(id).infusionEnded(new InfusionEnd(CurrentUser.name(), now())));
+	public SessionChart endInfusion(UUID id, String reason) {
+		var why = reason == null || reason.isBlank() ? null : reason.strip();
+		return save(get(id).infusionEnded(new InfusionEnd(CurrentUser.name(), now(), why), doses.shortestIvInfusion()));
 	}
 
 	@Transactional
@@ -185,14 +217,25 @@ public class SessionChartService {
 		return chartOf(changed);
 	}
 
-	/** Records the adverse event and publishes clinic.session.adverse-event-reported.v1 with it (once). */
+	/**
+	 * Records the adverse event and publishes clinic.session.adverse-event-reported.v1 with it (once). A grade that
+	 * pauses the course pauses the patient's dosing here at once, in the same transaction: no other infusion of the
+	 * patient is dosed from the moment this returns until scheduling's resumption of the course names the event.
+	 */
 	@Transactional
 	public SessionChart reportAdverseEvent(UUID id, AdverseEventGrade grade, String description) {
+		var record = get(id);
+		records.lockPatient(record.patientId());
 		var event = new AdverseEvent(UUID.randomUUID(), grade, description, CurrentUser.name(), now());
-		var changed = get(id).withAdverseEvent(event);
+		var changed = record.withAdverseEvent(event);
 		records.update(changed);
 		records.insert(id, event);
-		events.publish(AdverseEventReported.of(changed, event));
+		var pauses = adverseEvents.pausesCourse(grade);
+		if (pauses) {
+			path.pauseDosing(new DosingPause(event.id(), record.patientId(), record.id(), grade.name(),
+					event.reportedBy(), event.reportedAt()));
+		}
+		events.publish(AdverseEventReported.of(changed, event, pauses));
 		return chartOf(changed);
 	}
 

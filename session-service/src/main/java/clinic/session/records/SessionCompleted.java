@@ -13,13 +13,14 @@ import clinic.session.monitoring.SideEffectKind;
 
 /**
  * Nurse and clinician signed the discharge. {@code completedBy} is whoever signed second; the optional fields
- * (weight, the latest CADSS-6 total, the side effects, both signers) came with the full chart.
+ * (weight, the latest CADSS-6 total, the side effects, both signers, when the dose was given) came with the full
+ * chart. Scheduling fulfils the appointment when the dose was given on its day.
  */
 @EventType("clinic.session.session-completed.v1")
 public record SessionCompleted(UUID eventId, UUID patientId, long aggregateVersion, Instant occurredAt,
 		UUID sessionId, UUID appointmentId, String completedBy, Route route, BigDecimal doseMg, Integer phq9Total,
 		BigDecimal weightKg, Integer cadss6Total, List<SideEffectSummary> sideEffects, String nurseSignedBy,
-		String clinicianSignedBy) implements ClinicEvent {
+		String clinicianSignedBy, Instant dosedAt) implements ClinicEvent {
 
 	public record SideEffectSummary(SideEffectKind effect, Severity severity) {
 	}
@@ -34,6 +35,6 @@ public record SessionCompleted(UUID eventId, UUID patientId, long aggregateVersi
 				record.id(), record.appointmentId(), completion.signedBy(), record.dosePlan().route(), dosing.doseMg(),
 				phq9 == null ? null : phq9.total(), dosing.weightKg(), cadss == null ? null : cadss.total(),
 				record.sideEffects().stream().map(e -> new SideEffectSummary(e.effect(), e.severity())).toList(),
-				record.nurseSignature().signedBy(), record.clinicianSignature().signedBy());
+				record.nurseSignature().signedBy(), record.clinicianSignature().signedBy(), dosing.administeredAt());
 	}
 }

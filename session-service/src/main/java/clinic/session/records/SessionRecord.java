@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.discharge.DischargeChecklist;
@@ -27,16 +28,19 @@ import clinic.session.monitoring.MonitoringSchedule;
 import clinic.session.monitoring.Phase;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.VitalsReading;
+import clinic.session.path.CourseOrderOverride;
 
 /**
- * The chart of one infusion session, opened for a booked appointment with the patient's dose plan: check-in,
+ * The chart of one infusion session, opened for a booked appointment under the patient's latest decision and its dose
+ * plan (and a clinician's override of the course order, when one let it go ahead of earlier infusions): check-in,
  * pre-dose vitals (a clinician confirms a blood pressure above the pre-dose limit), the dose, monitoring with
  * alerts, side effects, CADSS-6, adverse events, the discharge checklist and the two signatures. Once nurse and
  * clinician have both signed it is COMPLETED and changes no more (addenda only); after the first signature it only
  * takes the second. {@code version} grows with every change and travels with the record's events.
  */
 public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String patientName, SessionStatus status,
-		DosePlan dosePlan, String openedBy, Instant openedAt, CheckIn checkIn, PreDoseClearance preDoseClearance,
+		DosePlan dosePlan, UUID decisionId, String openedBy, Instant openedAt, CourseOrderOverride orderOverride,
+		CheckIn checkIn, PreDoseClearance preDoseClearance,
 		Dosing dosing, InfusionEnd infusionEnd, DischargeChecklist discharge, Signature nurseSignature,
 		Signature clinicianSignature, String notes, List<VitalsReading> vitals, List<Alert> alerts,
 		List<SideEffect> sideEffects, List<Cadss6> cadssScores, List<AdverseEvent> adverseEvents,
@@ -51,11 +55,15 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 		addenda = List.copyOf(addenda);
 	}
 
+	/**
+	 * Opens the record of the appointment under the patient's latest decision ({@code decisionId}, with its plan),
+	 * with the clinician's override of the course order when one was given for the appointment.
+	 */
 	public static SessionRecord open(BookedAppointment appointment, String patientName, DosePlan dosePlan,
-			String openedBy, Instant openedAt) {
+			UUID decisionId, CourseOrderOverride orderOverride, String openedBy, Instant openedAt) {
 		return new SessionRecord(UUID.randomUUID(), appointment.appointmentId(), appointment.patientId(), patientName,
-				SessionStatus.IN_PROGRESS, dosePlan, openedBy, openedAt, null, null, null, null, null, null, null, null,
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 1);
+				SessionStatus.IN_PROGRESS, dosePlan, decisionId, openedBy, openedAt, orderOverride, null, null, null,
+				null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 1);
 	}
 
 	/** Before the dose, during an IV infusion until it ends, then recovery (IM and intranasal go straight there). */
@@ -161,11 +169,20 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 		return change.done();
 	}
 
-	public SessionRecord infusionEnded(InfusionEnd end) {
+	/**
+	 * Ends the running IV infusion. Before it has run {@code leastDuration} (the clinic's shortest IV infusion) the
+	 * nurse says why ({@code reason}, 400 naming it otherwise).
+	 */
+	public SessionRecord infusionEnded(InfusionEnd end, Duration leastDuration) {
 		requireEditable("end the infusion");
 		if (phase() != Phase.INFUSION) {
 			throw new ConflictException("Session record " + id + " has no running infusion (route "
 					+ dosePlan.route() + ", phase " + phase() + ")");
+		}
+		var ran = Duration.between(dosing.administeredAt(), end.endedAt());
+		if (ran.compareTo(leastDuration) < 0 && (end.reason() == null || end.reason().isBlank())) {
+			throw new InvalidInputException("reason", "The infusion has run " + ran.toMinutes() + " min; an IV "
+					+ "infusion runs at least " + leastDuration.toMinutes() + " min: say why it ends early");
 		}
 		var change = change();
 		change.infusionEnd = end;
@@ -186,7 +203,8 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 		var change = change();
 		change.alerts.replaceAll(a -> a.id().equals(alertId) ? a.answered(response) : a);
 		if (response.action() == AlertAction.STOP && phase() == Phase.INFUSION) {
-			change.infusionEnd = new InfusionEnd(response.respondedBy(), response.respondedAt());
+			change.infusionEnd = new InfusionEnd(response.respondedBy(), response.respondedAt(),
+					"Stopped after an alert" + (response.reason() == null ? "" : ": " + response.reason()));
 		}
 		return change.done();
 	}
@@ -223,8 +241,8 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 	public SessionRecord withAddendum(Addendum addendum) {
 		var all = new ArrayList<>(addenda);
 		all.add(addendum);
-		return new SessionRecord(id, appointmentId, patientId, patientName, status, dosePlan, openedBy, openedAt,
-				checkIn, preDoseClearance, dosing, infusionEnd, discharge, nurseSignature, clinicianSignature, notes,
+		return new SessionRecord(id, appointmentId, patientId, patientName, status, dosePlan, decisionId, openedBy,
+				openedAt, orderOverride, checkIn, preDoseClearance, dosing, infusionEnd, discharge, nurseSignature, clinicianSignature, notes,
 				vitals, alerts, sideEffects, cadssScores, adverseEvents, all, version);
 	}
 
@@ -250,6 +268,14 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 			if (observed.compareTo(needed) < 0) {
 				open.add(new OpenCriterion(DischargeCriterion.OBSERVATION_TIME, "Observed " + observed.toMinutes()
 						+ " min after the dose; " + dosePlan.route() + " needs at least " + needed.toMinutes() + " min"));
+			}
+			if (infusionEnd != null) {
+				var recovered = Duration.between(infusionEnd.endedAt(), now);
+				var least = settings.postInfusionObservation();
+				if (recovered.compareTo(least) < 0) {
+					open.add(new OpenCriterion(DischargeCriterion.OBSERVATION_TIME, "Observed " + recovered.toMinutes()
+							+ " min since the infusion ended; at least " + least.toMinutes() + " min after an IV infusion"));
+				}
 			}
 		}
 		var unanswered = alerts.stream().filter(Alert::isOpen).count();
@@ -381,7 +407,7 @@ public record SessionRecord(UUID id, UUID appointmentId, UUID patientId, String 
 			var status = nurseSignature != null && clinicianSignature != null ? SessionStatus.COMPLETED
 					: SessionStatus.IN_PROGRESS;
 			return new SessionRecord(from.id, from.appointmentId, from.patientId, from.patientName, status,
-					from.dosePlan, from.openedBy, from.openedAt, checkIn, preDoseClearance, dosing, infusionEnd,
+					from.dosePlan, from.decisionId, from.openedBy, from.openedAt, from.orderOverride, checkIn, preDoseClearance, dosing, infusionEnd,
 					discharge, nurseSignature, clinicianSignature, notes, vitals, alerts, sideEffects, cadssScores,
 					adverseEvents, from.addenda, from.version + 1);
 		}

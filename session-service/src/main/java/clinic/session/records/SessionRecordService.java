@@ -2,10 +2,12 @@ package clinic.session.records;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,9 @@ import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.PatientDosePlan;
+import clinic.session.path.InfusionGate;
+import clinic.session.path.PathService;
+import clinic.session.patients.PatientService;
 
 /**
  * Opens a session record for a booked appointment (the clinical steps that follow are in
@@ -38,41 +43,73 @@ public class SessionRecordService {
 
 	private final ClinicEvents events;
 
+	private final DosingGuard guard;
+
+	private final PathService path;
+
+	private final PatientService patients;
+
 	private final Clock clock;
 
 	SessionRecordService(AppointmentService appointments, DosePlanService dosePlans, SessionRecords records,
-			ClinicEvents events, Clock clock) {
+			ClinicEvents events, DosingGuard guard, PathService path, PatientService patients, Clock clock) {
 		this.appointments = appointments;
+		this.patients = patients;
 		this.dosePlans = dosePlans;
 		this.records = records;
 		this.events = events;
+		this.guard = guard;
+		this.path = path;
 		this.clock = clock;
 	}
 
-	/** Booked appointments soonest first, each with its record once one is open. */
-	@Transactional(readOnly = true)
-	public List<ScheduledSession> scheduled() {
-		var booked = appointments.soonestFirst();
-		var recordIds = records.recordIdsByAppointment(booked.stream().map(BookedAppointment::appointmentId).toList());
-		return booked.stream()
-			.map(a -> new ScheduledSession(a.appointmentId(), a.patientId(), patientName(a), a.start(), a.chairName(),
-					recordIds.get(a.appointmentId())))
-			.toList();
+	/** One page of a day's appointments, earliest first, and how many there are in all. */
+	public record DayPage(List<ScheduledSession> appointments, int page, int size, long total) {
 	}
 
+	/**
+	 * The nurse's day: the appointments still booked on {@code date} (each read in its site's time zone; today there
+	 * when null), at one site or all, earliest first, one page of {@code size} at a time.
+	 */
+	@Transactional(readOnly = true)
+	public DayPage day(@Nullable UUID siteId, @Nullable LocalDate date, int page, int size) {
+		var found = appointments.ofDay(siteId, date, clock.instant(), page, size);
+		var booked = found.appointments();
+		var recordIds = records.recordIdsByAppointment(booked.stream().map(BookedAppointment::appointmentId).toList());
+		var patientIds = booked.stream().map(BookedAppointment::patientId).distinct().toList();
+		var registered = patients.of(patientIds);
+		var paused = path.dosingPaused(patientIds);
+		var courses = appointments.courses(booked.stream().map(BookedAppointment::courseId).distinct().toList());
+		return new DayPage(booked.stream().map(a -> {
+			var place = a.place();
+			var patient = registered.get(a.patientId());
+			var course = courses.get(a.courseId());
+			return new ScheduledSession(a.appointmentId(), a.patientId(),
+					patient != null ? patient.name() : patientName(a), patient != null ? patient.mrn() : null, a.kind(),
+					a.sequence(), a.courseInfusions(), a.position(), a.courseId(),
+					course == null ? null : course.status(), paused.contains(a.patientId()),
+					place == null ? null : place.siteId(), place == null ? null : place.siteName(),
+					place == null ? null : place.timeZone().getId(), a.chairName(), a.day(), a.start(), a.end(),
+					recordIds.get(a.appointmentId()));
+		}).toList(), page, size, found.total());
+	}
+
+	/**
+	 * Opens the record of a booked appointment when its infusion may be given today (see {@link DosingGuard}): under
+	 * the patient's latest decision and its plan, with a clinician's override of the course order if one was given.
+	 */
 	@Transactional
 	public SessionRecord open(UUID appointmentId) {
-		var appointment = appointments.hold(appointmentId)
-			.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+		var appointment = guard.booked(appointmentId);
 		var existing = records.recordIdsByAppointment(List.of(appointmentId)).get(appointmentId);
 		if (existing != null) {
 			throw new ConflictException(
 					"Appointment " + appointmentId + " already has a session record: " + existing);
 		}
-		var plan = dosePlans.current(appointment.patientId())
-			.orElseThrow(() -> new ConflictException("Patient " + appointment.patientId()
-					+ " has no dose plan: no signed CLEARED eligibility decision is known for them"));
-		var record = SessionRecord.open(appointment, patientName(appointment), plan, CurrentUser.name(), now());
+		guard.require(appointment, null, InfusionGate.Moment.OPEN);
+		var decision = dosePlans.of(appointment.patientId()).orElseThrow();
+		var record = SessionRecord.open(appointment, patientName(appointment), decision.plan().orElseThrow(),
+				decision.decisionId(), path.override(appointmentId).orElse(null), CurrentUser.name(), now());
 		records.insert(record);
 		events.publish(SessionStarted.of(record));
 		return record;

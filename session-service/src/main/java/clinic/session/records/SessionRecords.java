@@ -3,17 +3,24 @@ package clinic.session.records;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import clinic.session.monitoring.Alert;
 import clinic.session.monitoring.Cadss6;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.VitalsReading;
+import clinic.session.path.GateFacts;
 
 /** Where session records and their entries are kept. Entries are only ever added (an alert's action is set once). */
 public interface SessionRecords {
 
 	void insert(SessionRecord record);
+
+	/** Holds the patient until the transaction ends: doses and pausing adverse events of a patient queue up. */
+	void lockPatient(UUID patientId);
 
 	/** Saves a changed record if nobody changed it since it was read (optimistic check on the version). */
 	void update(SessionRecord record);
@@ -37,4 +44,10 @@ public interface SessionRecords {
 
 	/** The ids of the records opened for these appointments, by appointment id. */
 	Map<UUID, UUID> recordIdsByAppointment(Collection<UUID> appointmentIds);
+
+	/** Which of these appointments have a record with a dose given. */
+	Set<UUID> dosedAppointments(Collection<UUID> appointmentIds);
+
+	/** The patient's latest dose given in any record but {@code exceptRecordId} (null: any record). */
+	Optional<GateFacts.LastDose> lastDose(UUID patientId, @Nullable UUID exceptRecordId);
 }

@@ -105,11 +105,16 @@ class ChartController {
 				request.infusionRateMgPerHour(), request.drugLot(), request.preparedBy())));
 	}
 
+	/** Why an IV infusion ends before the clinic's shortest IV infusion has run (not needed after that). */
+	record InfusionEndRequest(@Size(max = 500) String reason) {
+	}
+
 	@PostMapping("/infusion-end")
 	@PreAuthorize("hasRole('nurse')")
-	@Operation(summary = "The IV infusion ended: recovery starts")
-	RecordView endInfusion(@PathVariable UUID id) {
-		return RecordView.of(charts.endInfusion(id));
+	@Operation(summary = "The IV infusion ended: recovery starts. Before the clinic's shortest IV infusion has run, "
+			+ "the reason is required")
+	RecordView endInfusion(@PathVariable UUID id, @Valid @RequestBody(required = false) InfusionEndRequest request) {
+		return RecordView.of(charts.endInfusion(id, request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/alerts/{alertId}/action")

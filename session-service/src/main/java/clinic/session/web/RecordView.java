@@ -15,6 +15,7 @@ import clinic.session.monitoring.Phase;
 import clinic.session.monitoring.ReadingSlot;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.VitalsReading;
+import clinic.session.path.CourseOrderOverride;
 import clinic.session.records.Addendum;
 import clinic.session.records.AdverseEvent;
 import clinic.session.records.CheckIn;
@@ -26,11 +27,13 @@ import clinic.session.records.Signature;
 
 /**
  * A session record as the API shows it: the chart so far, what is due ({@code readings}), whether dosing waits for
- * a clinician ({@code awaitingBpConfirmation}), the discharge criteria still open. {@code doseMg}, {@code phq9Total},
+ * a clinician ({@code awaitingBpConfirmation}), the discharge criteria still open; the decision it was opened under
+ * and a clinician's override of the course order when one let it go ahead. {@code doseMg}, {@code phq9Total},
  * {@code notes}, {@code completedBy} and {@code completedAt} stay where the first version of the API had them.
  */
 record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientName, SessionStatus status, Phase phase,
-		Instant asOf, DosePlan dosePlan, String openedBy, Instant openedAt, CheckInView checkIn,
+		Instant asOf, DosePlan dosePlan, UUID decisionId, String openedBy, Instant openedAt,
+		CourseOrderOverride courseOrderOverride, CheckInView checkIn,
 		boolean awaitingBpConfirmation, PreDoseClearance preDoseClearance, Dosing dosing, InfusionEnd infusionEnd,
 		List<VitalsReading> vitals, List<ReadingSlot> readings, List<Alert> alerts, List<SideEffect> sideEffects,
 		List<CadssView> cadssScores, List<AdverseEvent> adverseEvents, DischargeChecklist discharge,
@@ -65,7 +68,8 @@ record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientNam
 		var checkIn = CheckInView.of(r.checkIn());
 		var completion = r.completion();
 		return new RecordView(r.id(), r.appointmentId(), r.patientId(), r.patientName(), r.status(), chart.phase(),
-				chart.asOf(), r.dosePlan(), r.openedBy(), r.openedAt(), checkIn, chart.awaitingBpConfirmation(),
+				chart.asOf(), r.dosePlan(), r.decisionId(), r.openedBy(), r.openedAt(), r.orderOverride(), checkIn,
+				chart.awaitingBpConfirmation(),
 				r.preDoseClearance(), r.dosing(), r.infusionEnd(), r.vitals(), chart.readings(), r.alerts(),
 				r.sideEffects(), r.cadssScores().stream().map(CadssView::of).toList(), r.adverseEvents(),
 				r.discharge(), chart.openDischargeCriteria(), r.nurseSignature(), r.clinicianSignature(), r.addenda(),

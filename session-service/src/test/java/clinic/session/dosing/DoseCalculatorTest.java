@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +13,19 @@ import clinic.platform.problems.InvalidInputException;
 import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.Route;
 
-/** Dose maths on worked examples, with DOMAIN.md's limits 0.1–1.0 mg/kg and a 5 % allowed deviation. */
+/**
+ * Dose maths on worked examples, with plans signed within DOMAIN.md's range 0.1–1.0 mg/kg, a 5 % allowed deviation
+ * and IV infusions of 35–60 min.
+ */
 class DoseCalculatorTest {
 
-	private static final DosingSettings DEFAULTS = new DosingSettings(new BigDecimal("0.1"), new BigDecimal("1.0"),
-			new BigDecimal("5"), 140, 90);
+	private static final DosingSettings DEFAULTS = new DosingSettings(new BigDecimal("5"),
+			new DosingSettings.IvInfusion(Duration.ofMinutes(35), Duration.ofMinutes(60)), 140, 90);
 
 	private static final DoseCalculator CALCULATOR = new DoseCalculator(DEFAULTS);
 
 	private static DosePlan iv(String mgPerKg) {
-		return new DosePlan(Route.IV, new BigDecimal(mgPerKg));
+		return new DosePlan(Route.IV, new BigDecimal(mgPerKg), new BigDecimal("0.1"), new BigDecimal("1.0"));
 	}
 
 	private static BigDecimal d(String value) {
@@ -70,7 +74,7 @@ class DoseCalculatorTest {
 		assertThatThrownBy(() -> CALCULATOR.doseToGive(iv("1.0"), d("50"), d("52")))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
 				assertThat(e.field()).isEqualTo("doseMg");
-				assertThat(e.getMessage()).contains("1.04 mg/kg").contains("0.1–1 mg/kg");
+				assertThat(e.getMessage()).contains("1.04 mg/kg").contains("outside the plan's range of 0.1–1 mg/kg");
 			});
 	}
 
@@ -83,15 +87,52 @@ class DoseCalculatorTest {
 	@Test
 	void givenAPlanOutsideTheClinicLimitsThenNoDoseCanBeGivenUntilTheClinicianRevisesIt() {
 		assertThatThrownBy(() -> CALCULATOR.doseToGive(iv("1.5"), d("70"), null)).isInstanceOf(ConflictException.class)
-			.hasMessageContaining("1.5 mg/kg is outside the clinic's limits");
+			.hasMessageContaining("1.5 mg/kg is outside its range of 0.1–1 mg/kg");
 	}
 
 	@Test
 	void givenNoDeviationAllowedThenOnlyThePlannedDoseIsAccepted() {
-		var exact = new DoseCalculator(new DosingSettings(new BigDecimal("0.1"), new BigDecimal("1.0"),
-				BigDecimal.ZERO, 140, 90));
+		var exact = new DoseCalculator(new DosingSettings(BigDecimal.ZERO, DEFAULTS.ivInfusion(), 140, 90));
 		assertThat(exact.doseToGive(iv("0.5"), d("70"), d("35.00"))).isEqualByComparingTo("35");
 		assertThatThrownBy(() -> exact.doseToGive(iv("0.5"), d("70"), d("35.01")))
+			.isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void givenAPlanSignedWithANarrowerRangeThenThePlansRangeDecides() {
+		var narrow = new DosePlan(Route.IV, d("0.6"), d("0.4"), d("0.6"));
+		// 62 mg for 100 kg is within 5 % of the planned 60 mg and inside DOMAIN.md's 0.1-1.0, but 0.62 mg/kg is
+		// outside the range signed with this plan
+		assertThatThrownBy(() -> CALCULATOR.doseToGive(narrow, d("100"), d("62")))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.field()).isEqualTo("doseMg");
+				assertThat(e.getMessage()).contains("0.62 mg/kg, outside the plan's range of 0.4–0.6 mg/kg");
+			});
+		assertThat(CALCULATOR.doseToGive(narrow, d("100"), d("58"))).isEqualByComparingTo("58");
+	}
+
+	@Test
+	void givenAPlanWithoutARangeThenNoDoseIsGivenByIt() {
+		assertThatThrownBy(() -> CALCULATOR.doseToGive(new DosePlan(Route.IV, d("0.5"), null, null), d("70"), null))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("carries no dose range");
+	}
+
+	@Test
+	void givenTheIvRateThenTheInfusionMustRunThirtyFiveToSixtyMinutesAndTheRefusalSaysWhichRatesFit() {
+		CALCULATOR.checkIvRate(d("35"), d("52.5")); // 40 min
+		CALCULATOR.checkIvRate(d("35"), d("60")); // 35 min
+		CALCULATOR.checkIvRate(d("35"), d("35")); // 60 min
+		assertThatThrownBy(() -> CALCULATOR.checkIvRate(d("35"), d("2000")))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.field()).isEqualTo("infusionRateMgPerHour");
+				assertThat(e.getMessage()).contains("35.00 mg at 2000 mg/h runs 1.1 min")
+					.contains("35–60 min")
+					.contains("set 35–60 mg/h");
+			});
+		assertThatThrownBy(() -> CALCULATOR.checkIvRate(d("35"), d("60.1")))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> CALCULATOR.checkIvRate(d("35"), d("34.9")))
 			.isInstanceOf(InvalidInputException.class);
 	}
 

@@ -2,10 +2,8 @@ package clinic.session.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,10 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import clinic.platform.test.EventProbe;
 import clinic.session.SessionIntegrationTest;
-import clinic.session.appointments.BookedAppointment;
-import clinic.session.doseplans.DosePlan;
-import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
+import clinic.session.records.ScheduledSession;
 import clinic.session.records.SessionRecordService;
 
 /**
@@ -28,7 +24,10 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	@Autowired
 	SessionRecordService records;
 
-	final Instant start = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.SECONDS);
+	/** On the day the clinic's clock stands at, an hour after it, at a site of the test's own. */
+	final Instant start = MONDAY_MORNING.plus(Duration.ofHours(1));
+
+	final UUID site = UUID.randomUUID();
 
 	void send(UUID patient, String type, String data) {
 		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(), type, patient, data));
@@ -37,10 +36,11 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	void sendBooked(UUID patient, UUID appointment, long version, String chair, Instant at) {
 		send(patient, "clinic.scheduling.appointment-booked.v1", """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T10:00:00Z",
-				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","chairId":"%s","chairName":"%s",
+				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","siteId":"%s",
+				 "timeZone":"Europe/Zurich","chairId":"%s","chairName":"%s",
 				 "kind":"INFUSION","sequence":3,"start":"%s","end":"%s"}"""
-			.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), UUID.randomUUID(), chair,
-					at, at.plus(Duration.ofMinutes(110))));
+			.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), site, UUID.randomUUID(),
+					chair, at, at.plus(Duration.ofMinutes(110))));
 	}
 
 	void sendCancelled(UUID patient, UUID appointment, long version) {
@@ -53,10 +53,10 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	void sendRescheduled(UUID patient, UUID appointment, UUID replacement, long version, String chair, Instant at) {
 		send(patient, "clinic.scheduling.appointment-rescheduled.v1", """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T11:00:00Z",
-				 "appointmentId":"%s","newAppointmentId":"%s","chairId":"%s","chairName":"%s",
-				 "start":"%s","end":"%s"}"""
-			.formatted(UUID.randomUUID(), patient, version, appointment, replacement, UUID.randomUUID(), chair, at,
-					at.plus(Duration.ofMinutes(110))));
+				 "appointmentId":"%s","newAppointmentId":"%s","siteId":"%s","timeZone":"Europe/Zurich",
+				 "chairId":"%s","chairName":"%s","start":"%s","end":"%s"}"""
+			.formatted(UUID.randomUUID(), patient, version, appointment, replacement, site, UUID.randomUUID(), chair,
+					at, at.plus(Duration.ofMinutes(110))));
 	}
 
 	void awaitConsumed() {
@@ -75,15 +75,15 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 
 		assertThat(appointments.find(appointment)).isEmpty();
 		assertThat(appointments.ofPatient(patient)).isEmpty();
-		assertThat(appointments.soonestFirst()).extracting(BookedAppointment::appointmentId).doesNotContain(appointment);
+		assertThat(records.day(site, null, 0, 50).appointments()).extracting(ScheduledSession::appointmentId)
+			.doesNotContain(appointment);
 	}
 
 	@Test
 	void givenAnAppointmentWithAnOpenRecordWhenCancelledThenItStaysOnTheList() {
 		var patient = UUID.randomUUID();
 		var appointment = UUID.randomUUID();
-		dosePlans.decided(new DosePlanService.Decision(patient, "Ada Lovelace", UUID.randomUUID(), true,
-				new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", Instant.now(), 4));
+		cleared(patient, Route.IV, "0.5");
 		sendBooked(patient, appointment, 2, "Chair 1", start);
 		awaitConsumed();
 		var record = records.open(appointment);
@@ -92,7 +92,7 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 		awaitConsumed();
 
 		assertThat(appointments.find(appointment)).isPresent();
-		assertThat(records.scheduled()).filteredOn(s -> s.appointmentId().equals(appointment))
+		assertThat(records.day(site, null, 0, 50).appointments()).filteredOn(s -> s.appointmentId().equals(appointment))
 			.singleElement()
 			.satisfies(s -> assertThat(s.recordId()).isEqualTo(record.id()));
 	}

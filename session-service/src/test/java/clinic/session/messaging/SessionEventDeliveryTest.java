@@ -1,8 +1,9 @@
 package clinic.session.messaging;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +15,6 @@ import clinic.session.SessionIntegrationTest;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentService;
 import clinic.session.appointments.BookedAppointment;
-import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
 import clinic.session.records.AdverseEventGrade;
@@ -60,13 +60,16 @@ class SessionEventDeliveryTest extends SessionIntegrationTest implements EventDe
 	static SessionRecord openRecordOfClearedPatient(ConfigurableApplicationContext context) {
 		var patient = UUID.randomUUID();
 		var appointment = UUID.randomUUID();
-		var start = Instant.parse("2026-11-23T09:00:00Z");
+		// this minute on the service's own clock (its system clock when started anew), in UTC: always today there, as
+		// the infusion rules want a record opened on its appointment's day
+		var start = context.getBean(Clock.class).instant().truncatedTo(ChronoUnit.MINUTES);
 		context.getBean(DosePlanService.class)
 			.decided(new DosePlanService.Decision(patient, "Ada Lovelace", UUID.randomUUID(), true,
-					new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", start.minus(Duration.ofDays(7)), 4));
+					plan(Route.IV, "0.5"), "dr.house", start.minus(Duration.ofDays(7)), 4));
 		context.getBean(AppointmentService.class)
-			.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(), "Chair 1",
-					AppointmentKind.INFUSION, 1, start, start.plus(Duration.ofMinutes(110)), 1));
+			.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(),
+					new BookedAppointment.Place(UUID.randomUUID(), "Main clinic", ZoneOffset.UTC, UUID.randomUUID()),
+					"Chair 1", AppointmentKind.INFUSION, 1, 6, start, start.plus(Duration.ofMinutes(110)), 1));
 		return context.getBean(SessionRecordService.class).open(appointment);
 	}
 
@@ -74,9 +77,10 @@ class SessionEventDeliveryTest extends SessionIntegrationTest implements EventDe
 	public List<ConsumedEvent> consumedEvents() {
 		return List.of(new ConsumedEvent("clinic.scheduling.appointment-booked.v1", (eventId, patientId) -> """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":1,"occurredAt":"2026-11-20T10:00:00Z",
-				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","chairId":"%s","chairName":"Chair 2",
+				 "appointmentId":"%s","courseId":"%s","patientName":"Ada Lovelace","siteId":"%s",
+				 "timeZone":"Europe/Zurich","chairId":"%s","chairName":"Chair 2",
 				 "kind":"INFUSION","sequence":1,"start":"2026-11-23T09:00:00Z","end":"2026-11-23T10:50:00Z"}"""
-			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
+			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
 				(context, patientId) -> {
 					var appointments = context.getBean(AppointmentService.class).ofPatient(patientId);
 					return appointments.isEmpty() ? null : appointments;
@@ -84,7 +88,8 @@ class SessionEventDeliveryTest extends SessionIntegrationTest implements EventDe
 				new ConsumedEvent("clinic.intake.eligibility-decided.v1", (eventId, patientId) -> """
 						{"eventId":"%s","patientId":"%s","aggregateVersion":3,"occurredAt":"2026-11-20T10:00:00Z",
 						 "decisionId":"%s","screeningId":"%s","outcome":"CLEARED","decidedBy":"dr.house",
-						 "patientName":"Ada Lovelace","dosePlan":{"route":"IV","mgPerKg":0.5}}"""
+						 "patientName":"Ada Lovelace",
+						 "dosePlan":{"route":"IV","mgPerKg":0.5,"minMgPerKg":0.1,"maxMgPerKg":1.0}}"""
 					.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID()),
 						(context, patientId) -> context.getBean(DosePlanService.class).of(patientId).orElse(null)));
 	}

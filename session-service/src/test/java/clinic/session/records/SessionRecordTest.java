@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,21 +39,29 @@ class SessionRecordTest {
 	private static final Instant NINE = Instant.parse("2026-11-23T09:00:00Z");
 
 	private static final BookedAppointment APPOINTMENT = new BookedAppointment(UUID.randomUUID(), UUID.randomUUID(),
-			"Ada Lovelace", UUID.randomUUID(), "Chair 1", AppointmentKind.INFUSION, 1, NINE, NINE.plusSeconds(6600), 1);
+			"Ada Lovelace", UUID.randomUUID(), new BookedAppointment.Place(UUID.randomUUID(), "Main clinic",
+					ZoneId.of("Europe/Zurich"), UUID.randomUUID()),
+			"Chair 1", AppointmentKind.INFUSION, 1, 6, NINE, NINE.plusSeconds(6600), 1);
 
-	private static final PreDoseLimits LIMITS = new PreDoseLimits(
-			new DosingSettings(new BigDecimal("0.1"), new BigDecimal("1.0"), new BigDecimal("5"), 140, 90));
+	private static final DosingSettings DOSING = new DosingSettings(new BigDecimal("5"),
+			new DosingSettings.IvInfusion(Duration.ofMinutes(35), Duration.ofMinutes(60)), 140, 90);
 
+	private static final PreDoseLimits LIMITS = new PreDoseLimits(DOSING);
+
+	private static final Duration SHORTEST_IV = DOSING.ivInfusion().shortest();
+
+	/** The intranasal 2 h; no observation after an IV infusion beyond the criteria these tests are about. */
 	private static final DischargeSettings DISCHARGE = new DischargeSettings(
-			Map.of(Route.INTRANASAL, Duration.ofHours(2)));
+			Map.of(Route.INTRANASAL, Duration.ofHours(2)), Duration.ZERO);
 
 	private static Instant at(int minutes) {
 		return NINE.plus(Duration.ofMinutes(minutes));
 	}
 
 	private static SessionRecord opened(Route route) {
-		return SessionRecord.open(APPOINTMENT, "Ada Lovelace", new DosePlan(route, new BigDecimal("0.5")), "nina",
-				NINE);
+		return SessionRecord.open(APPOINTMENT, "Ada Lovelace",
+				new DosePlan(route, new BigDecimal("0.5"), new BigDecimal("0.1"), new BigDecimal("1.0")),
+				UUID.randomUUID(), null, "nina", NINE);
 	}
 
 	private static VitalsReading reading(int minutes, Phase phase, int systolic, int diastolic) {
@@ -78,7 +87,7 @@ class SessionRecordTest {
 			.withReading(reading(2, Phase.PRE_DOSE, 128, 82), null)
 			.dosed(dosing(Route.IV, 5), LIMITS)
 			.withReading(reading(15, Phase.INFUSION, 130, 84), null)
-			.infusionEnded(new InfusionEnd("nina", at(45)))
+			.infusionEnded(new InfusionEnd("nina", at(45), null), SHORTEST_IV)
 			.dischargeChecked(allConfirmed(90));
 	}
 
@@ -183,7 +192,7 @@ class SessionRecordTest {
 			.containsExactly(DischargeCriterion.INFUSION_ENDED, DischargeCriterion.ALERTS_ANSWERED);
 
 		var stopped = record.alertAnswered(alert.id(), new AlertResponse(AlertAction.STOP, null, "nina", at(21)));
-		assertThat(stopped.infusionEnd()).isEqualTo(new InfusionEnd("nina", at(21)));
+		assertThat(stopped.infusionEnd()).isEqualTo(new InfusionEnd("nina", at(21), "Stopped after an alert"));
 		assertThat(stopped.phase()).isEqualTo(Phase.RECOVERY);
 		assertThat(stopped.openCriteria(DISCHARGE, at(31))).isEmpty();
 		assertThatThrownBy(() -> stopped.alertAnswered(alert.id(),
@@ -210,6 +219,36 @@ class SessionRecordTest {
 			assertThat(open.detail()).contains("Observed 119 min").contains("at least 120 min");
 		});
 		assertThat(record.openCriteria(DISCHARGE, at(125))).isEmpty();
+	}
+
+	@Test
+	void givenAnIvInfusionEndedEarlyThenItNeedsAReasonAndTheRecordKeepsIt() {
+		var running = opened(Route.IV).checkedIn(checkIn())
+			.withReading(reading(2, Phase.PRE_DOSE, 128, 82), null)
+			.dosed(dosing(Route.IV, 5), LIMITS);
+		assertThatThrownBy(() -> running.infusionEnded(new InfusionEnd("nina", at(20), " "), SHORTEST_IV))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.field()).isEqualTo("reason");
+				assertThat(e.getMessage()).contains("run 15 min").contains("at least 35 min");
+			});
+		var ended = running.infusionEnded(new InfusionEnd("nina", at(20), "Line tissued; pump stopped"), SHORTEST_IV);
+		assertThat(ended.infusionEnd().reason()).isEqualTo("Line tissued; pump stopped");
+		assertThat(ended.phase()).isEqualTo(Phase.RECOVERY);
+		assertThat(running.infusionEnded(new InfusionEnd("nina", at(40), null), SHORTEST_IV).infusionEnd().reason())
+			.isNull();
+	}
+
+	@Test
+	void givenAnIvInfusionThenDischargeWaitsThePostInfusionObservationAfterItEnded() {
+		var settings = new DischargeSettings(Map.of(Route.INTRANASAL, Duration.ofHours(2)), Duration.ofMinutes(60));
+		var record = readyForDischarge();
+		assertThat(record.openCriteria(settings, at(104))).singleElement().satisfies(open -> {
+			assertThat(open.criterion()).isEqualTo(DischargeCriterion.OBSERVATION_TIME);
+			assertThat(open.detail()).contains("Observed 59 min since the infusion ended").contains("at least 60 min");
+		});
+		assertThatThrownBy(() -> record.signedByNurse(new Signature("nina", at(104)), null, settings))
+			.isInstanceOf(ConflictException.class);
+		assertThat(record.openCriteria(settings, at(105))).isEmpty();
 	}
 
 	@Test

@@ -11,10 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 
@@ -28,14 +26,14 @@ import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.Tokens;
 import clinic.session.SessionIntegrationTest;
-import clinic.session.appointments.AppointmentKind;
-import clinic.session.appointments.BookedAppointment;
 import clinic.session.discharge.DischargeSettings;
-import clinic.session.doseplans.DosePlan;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
 import clinic.session.dosing.DosingSettings;
 import clinic.session.monitoring.MonitoringSettings;
+import clinic.session.path.PathSettings;
+import clinic.session.records.AdverseEventGrade;
+import clinic.session.records.AdverseEventSettings;
 import tools.jackson.databind.JsonNode;
 
 /** The session API as a nurse uses it during an infusion, on real PostgreSQL and Kafka. */
@@ -57,18 +55,13 @@ class SessionApiTest extends SessionIntegrationTest {
 
 	/** A cleared patient with an infusion booked, made known as the event handlers would. */
 	Booked bookedAndCleared() {
-		var booked = new Booked(UUID.randomUUID(), UUID.randomUUID());
-		dosePlans.decided(new DosePlanService.Decision(booked.patientId(), "Ada Lovelace", UUID.randomUUID(), true,
-				new DosePlan(Route.IV, new BigDecimal("0.5")), "dr.house", Instant.now(), 4));
-		book(booked, "Ada Lovelace");
-		return booked;
+		var patient = cleared(UUID.randomUUID(), Route.IV, "0.5");
+		return new Booked(patient, book(patient));
 	}
 
-	void book(Booked booked, String patientName) {
-		var start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-		appointments.booked(new BookedAppointment(booked.appointmentId(), booked.patientId(), patientName,
-				UUID.randomUUID(), "Chair 1", AppointmentKind.INFUSION, 1, start, start.plus(Duration.ofMinutes(110)),
-				1));
+	/** The patient's first infusion an hour from now, today. */
+	UUID book(UUID patient) {
+		return booked(Course.of(patient), 1, clock.instant().plus(Duration.ofHours(1)));
 	}
 
 	ResultActions open(UUID appointmentId) throws Exception {
@@ -106,8 +99,8 @@ class SessionApiTest extends SessionIntegrationTest {
 
 	/**
 	 * The steps from check-in to the discharge checklist with the request bodies the end-to-end test and the nurse's
-	 * page send: check-in with PHQ-9, calm pre-dose vitals, 0.5 mg/kg x 68.5 kg = 34.25 mg IV, a reading during the
-	 * infusion, its end, the checklist.
+	 * page send: check-in with PHQ-9, calm pre-dose vitals, 0.5 mg/kg x 68.5 kg = 34.25 mg IV over 40 min, a reading
+	 * during the infusion, its end, an hour's observation, the checklist.
 	 */
 	void chartedUpToSignOff(UUID record) throws Exception {
 		step(record, "check-in", nurse(), """
@@ -118,7 +111,9 @@ class SessionApiTest extends SessionIntegrationTest {
 				{"weightKg":68.5,"doseMg":34.25,"infusionRateMgPerHour":51.38,"drugLot":"KET-2026-001",
 				 "preparedBy":"olga"}""").andExpect(status().isOk());
 		vitals(record, CALM_VITALS).andExpect(status().isCreated()).andExpect(jsonPath("$.phase").value("INFUSION"));
+		clock.advance(Duration.ofMinutes(40)); // 34.25 mg at 51.38 mg/h
 		mvc.perform(post("/api/session/records/{id}/infusion-end", record).with(nurse())).andExpect(status().isOk());
+		clock.advance(Duration.ofMinutes(60)); // the observation after an IV infusion
 		step(record, "discharge-checklist", nurse(), """
 				{"vitalsNearBaseline":true,"alertAndOriented":true,"steadyGait":true,"escortPresent":true,
 				 "instructionsGiven":true}""").andExpect(status().isOk())
@@ -301,15 +296,17 @@ class SessionApiTest extends SessionIntegrationTest {
 		open(booked.appointmentId()).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("already has a session record")));
 
-		var notCleared = new Booked(UUID.randomUUID(), UUID.randomUUID());
-		book(notCleared, "Grace Hopper");
-		open(notCleared.appointmentId()).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("no dose plan")));
+		var notCleared = book(UUID.randomUUID());
+		open(notCleared).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.reason").value("NOT_CLEARED"))
+			.andExpect(jsonPath("$.detail", containsString("No signed eligibility decision")));
 
 		var declinedLater = bookedAndCleared();
 		dosePlans.decided(new DosePlanService.Decision(declinedLater.patientId(), "Ada Lovelace", UUID.randomUUID(),
-				false, null, "dr.house", Instant.now(), 5));
-		open(declinedLater.appointmentId()).andExpect(status().isConflict());
+				false, null, "dr.house", clock.instant(), 5));
+		open(declinedLater.appointmentId()).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.reason").value("NOT_CLEARED"))
+			.andExpect(jsonPath("$.detail", containsString("no dose plan")));
 		mvc.perform(get("/api/session/records/{id}", UUID.randomUUID()).with(nurse()))
 			.andExpect(status().isNotFound());
 	}
@@ -319,25 +316,28 @@ class SessionApiTest extends SessionIntegrationTest {
 		var patient = UUID.randomUUID();
 		var later = UUID.randomUUID();
 		var sooner = UUID.randomUUID();
-		var start = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.SECONDS);
+		var site = UUID.randomUUID();
+		var start = MONDAY_MORNING.plus(Duration.ofHours(1));
 		EventProbe.send("clinic.intake", patient, EventProbe.cloudEvent(UUID.randomUUID(),
 				"clinic.intake.eligibility-decided.v1", patient, """
 						{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-11-20T10:00:00Z",
 						 "decisionId":"%s","screeningId":"%s","outcome":"CLEARED","decidedBy":"dr.house",
-						 "patientName":"Ada Lovelace","dosePlan":{"route":"IM","mgPerKg":0.75}}"""
+						 "patientName":"Ada Lovelace",
+						 "dosePlan":{"route":"IM","mgPerKg":0.75,"minMgPerKg":0.1,"maxMgPerKg":1.0}}"""
 					.formatted(UUID.randomUUID(), patient, UUID.randomUUID(), UUID.randomUUID())));
-		sendBooked(patient, later, 2, "Chair 2", start.plus(Duration.ofDays(3)));
-		sendBooked(patient, sooner, 1, "Chair 1", start);
+		sendBooked(patient, site, later, 2, "Chair 2", start.plus(Duration.ofHours(4)));
+		sendBooked(patient, site, sooner, 1, "Chair 1", start);
 		// an older version of the later appointment arrives late: it must not overwrite the newer one
-		sendBooked(patient, later, 1, "Chair 9", start.plus(Duration.ofDays(2)));
+		sendBooked(patient, site, later, 1, "Chair 9", start.plus(Duration.ofHours(2)));
 		EventProbe.awaitConsumed(consumerGroup(), "clinic.scheduling", PATIENCE);
 		await().atMost(PATIENCE).until(() -> dosePlans.current(patient).isPresent());
 
-		var list = json.readTree(mvc.perform(get("/api/session/appointments").with(nurse()))
+		var list = json.readTree(mvc.perform(get("/api/session/appointments").param("site", site.toString())
+			.with(nurse()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString());
+			.getContentAsString()).get("appointments");
 		var mine = new ArrayList<JsonNode>();
 		list.forEach(entry -> {
 			if (patient.toString().equals(entry.get("patientId").asString())) {
@@ -357,23 +357,24 @@ class SessionApiTest extends SessionIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asString());
-		mvc.perform(get("/api/session/appointments").with(as("admin", "admin")))
+		mvc.perform(get("/api/session/appointments").param("site", site.toString()).with(as("admin", "admin")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.appointmentId == '%s')].recordId".formatted(sooner)).value(record.toString()));
+			.andExpect(jsonPath("$.appointments[?(@.appointmentId == '%s')].recordId".formatted(sooner))
+				.value(record.toString()));
 	}
 
 	String consumerGroup() {
 		return environment.getRequiredProperty("clinic.events.group");
 	}
 
-	void sendBooked(UUID patient, UUID appointment, long version, String chair, Instant start) {
+	void sendBooked(UUID patient, UUID site, UUID appointment, long version, String chair, Instant start) {
 		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(),
 				"clinic.scheduling.appointment-booked.v1", patient, """
 						{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T10:00:00Z",
-						 "appointmentId":"%s","courseId":"%s","chairId":"%s","chairName":"%s",
-						 "kind":"INFUSION","sequence":1,"start":"%s","end":"%s"}"""
-					.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), UUID.randomUUID(),
-							chair, start, start.plus(Duration.ofMinutes(110)))));
+						 "appointmentId":"%s","courseId":"%s","siteId":"%s","timeZone":"Europe/Zurich",
+						 "chairId":"%s","chairName":"%s","kind":"INFUSION","sequence":1,"start":"%s","end":"%s"}"""
+					.formatted(UUID.randomUUID(), patient, version, appointment, UUID.randomUUID(), site,
+							UUID.randomUUID(), chair, start, start.plus(Duration.ofMinutes(110)))));
 	}
 
 	@Test
@@ -410,9 +411,15 @@ class SessionApiTest extends SessionIntegrationTest {
 
 	@Test
 	void givenTheShippedSettingsThenDosingAndDischargeUseTheDomainDefaults(@Autowired DosingSettings dosing,
-			@Autowired DischargeSettings discharge) {
-		assertThat(dosing.minMgPerKg()).isEqualByComparingTo("0.1");
-		assertThat(dosing.maxMgPerKg()).isEqualByComparingTo("1.0");
+			@Autowired DischargeSettings discharge, @Autowired PathSettings path,
+			@Autowired AdverseEventSettings adverseEvents) {
+		// the mg/kg range travels with the plan: intake's settings own it (0.1-1.0 there)
+		assertThat(dosing.ivInfusion().shortest()).isEqualTo(Duration.ofMinutes(35));
+		assertThat(dosing.ivInfusion().longest()).isEqualTo(Duration.ofMinutes(60));
+		assertThat(discharge.postInfusionObservation()).isEqualTo(Duration.ofMinutes(60));
+		assertThat(path.recordOpensBeforeStart()).isEqualTo(Duration.ofHours(2));
+		assertThat(path.minimumDoseInterval()).isEqualTo(Duration.ofHours(24));
+		assertThat(adverseEvents.pauseCourseOn()).containsExactly(AdverseEventGrade.SERIOUS);
 		assertThat(dosing.preDoseSystolicAbove()).isEqualTo(140);
 		assertThat(dosing.preDoseDiastolicAbove()).isEqualTo(90);
 		assertThat(discharge.minimumObservation(Route.INTRANASAL)).isEqualTo(Duration.ofHours(2));

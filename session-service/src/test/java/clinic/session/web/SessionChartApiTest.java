@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,10 +29,6 @@ import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.Tokens;
 import clinic.session.SessionIntegrationTest;
-import clinic.session.appointments.AppointmentKind;
-import clinic.session.appointments.BookedAppointment;
-import clinic.session.doseplans.DosePlan;
-import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.Route;
 import tools.jackson.databind.JsonNode;
 
@@ -71,12 +66,8 @@ class SessionChartApiTest extends SessionIntegrationTest {
 
 	/** A cleared patient with a booked infusion, and the nurse's record of it. */
 	UUID openRecord(Route route, String mgPerKg) throws Exception {
-		var patient = UUID.randomUUID();
-		var appointment = UUID.randomUUID();
-		dosePlans.decided(new DosePlanService.Decision(patient, "Ada Lovelace", UUID.randomUUID(), true,
-				new DosePlan(route, new BigDecimal(mgPerKg)), "dr.house", START.minus(Duration.ofDays(7)), 4));
-		appointments.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(), "Chair 1",
-				AppointmentKind.INFUSION, 1, START, START.plus(Duration.ofMinutes(110)), 1));
+		var patient = cleared(UUID.randomUUID(), route, mgPerKg);
+		var appointment = booked(Course.of(patient), 1, START);
 		var body = mvc.perform(post("/api/session/records").with(nurse())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"appointmentId\":\"%s\"}".formatted(appointment)))
@@ -125,6 +116,7 @@ class SessionChartApiTest extends SessionIntegrationTest {
 		vitals(record, CALM).andExpect(status().isCreated());
 		clock.advance(Duration.ofMinutes(30));
 		mvc.perform(post("/api/session/records/{id}/infusion-end", record).with(nurse())).andExpect(status().isOk());
+		clock.advance(Duration.ofMinutes(60)); // the observation after an IV infusion
 		step(record, "discharge-checklist", nurse(), CHECKLIST).andExpect(status().isOk());
 	}
 
@@ -354,7 +346,9 @@ class SessionChartApiTest extends SessionIntegrationTest {
 		checkedInAndDosed(record, Route.IV);
 		clock.advance(Duration.ofMinutes(10));
 		vitals(record, CALM).andExpect(status().isCreated());
+		clock.advance(Duration.ofMinutes(30));
 		mvc.perform(post("/api/session/records/{id}/infusion-end", record).with(nurse())).andExpect(status().isOk());
+		clock.advance(Duration.ofMinutes(60));
 		step(record, "discharge-checklist", nurse(), CHECKLIST.replace("\"escortPresent\":true", "\"escortPresent\":false"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.openDischargeCriteria", hasSize(1)))

@@ -29,15 +29,18 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 		var plan = d.dosePlan();
 		jdbc.sql("""
 				insert into eligibility_decision (id, patient_id, screening_id, outcome, reason, route, mg_per_kg,
-				  decided_by, decided_at, supersedes_id)
-				values (:id, :patient, :screening, :outcome, :reason, :route, :mgPerKg, :by, :at, :supersedes)""")
+				  min_mg_per_kg, max_mg_per_kg, decided_by, decided_at, supersedes_id)
+				values (:id, :patient, :screening, :outcome, :reason, :route, :mgPerKg, :min, :max, :by, :at,
+				  :supersedes)""")
 			.param("id", d.id())
 			.param("patient", d.patientId())
 			.param("screening", d.screeningId())
 			.param("outcome", d.outcome().name())
 			.param("reason", d.reason())
 			.param("route", plan == null ? null : plan.route().name())
-			.param("mgPerKg", plan == null ? null : plan.mgPerKg())
+			.param("mgPerKg", plan == null ? null : plan.mgPerKg(), java.sql.Types.NUMERIC)
+			.param("min", plan == null ? null : plan.minMgPerKg(), java.sql.Types.NUMERIC)
+			.param("max", plan == null ? null : plan.maxMgPerKg(), java.sql.Types.NUMERIC)
 			.param("by", d.decidedBy())
 			.param("at", java.sql.Timestamp.from(d.decidedAt()))
 			.param("supersedes", d.supersedesId(), java.sql.Types.OTHER)
@@ -68,7 +71,8 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 	private static EligibilityDecision decision(ResultSet rs, int row) throws SQLException {
 		var route = rs.getString("route");
 		var plan = route == null ? null
-				: new DosePlan(DosePlan.Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class));
+				: new DosePlan(DosePlan.Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class),
+						rs.getObject("min_mg_per_kg", BigDecimal.class), rs.getObject("max_mg_per_kg", BigDecimal.class));
 		return new EligibilityDecision(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getObject("screening_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
 				rs.getString("reason"), plan, rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(),

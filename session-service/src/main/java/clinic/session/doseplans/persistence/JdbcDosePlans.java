@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,19 +29,22 @@ class JdbcDosePlans implements DosePlans {
 	public boolean saveIfNewer(PatientDosePlan p) {
 		var plan = p.dosePlan();
 		return jdbc.sql("""
-				insert into patient_dose_plan (patient_id, patient_name, decision_id, route, mg_per_kg, decided_by,
-				  decided_at, aggregate_version)
-				values (:patient, :name, :decision, :route, :mgPerKg, :by, :at, :version)
+				insert into patient_dose_plan (patient_id, patient_name, decision_id, route, mg_per_kg, min_mg_per_kg,
+				  max_mg_per_kg, decided_by, decided_at, aggregate_version)
+				values (:patient, :name, :decision, :route, :mgPerKg, :min, :max, :by, :at, :version)
 				on conflict (patient_id) do update
 				  set patient_name = excluded.patient_name, decision_id = excluded.decision_id,
-				      route = excluded.route, mg_per_kg = excluded.mg_per_kg, decided_by = excluded.decided_by,
+				      route = excluded.route, mg_per_kg = excluded.mg_per_kg, min_mg_per_kg = excluded.min_mg_per_kg,
+				      max_mg_per_kg = excluded.max_mg_per_kg, decided_by = excluded.decided_by,
 				      decided_at = excluded.decided_at, aggregate_version = excluded.aggregate_version
 				  where patient_dose_plan.aggregate_version < excluded.aggregate_version""")
 			.param("patient", p.patientId())
 			.param("name", p.patientName())
 			.param("decision", p.decisionId())
 			.param("route", plan == null ? null : plan.route().name())
-			.param("mgPerKg", plan == null ? null : plan.mgPerKg())
+			.param("mgPerKg", plan == null ? null : plan.mgPerKg(), Types.NUMERIC)
+			.param("min", plan == null ? null : plan.minMgPerKg(), Types.NUMERIC)
+			.param("max", plan == null ? null : plan.maxMgPerKg(), Types.NUMERIC)
 			.param("by", p.decidedBy())
 			.param("at", Timestamp.from(p.decidedAt()))
 			.param("version", p.aggregateVersion())
@@ -58,7 +62,8 @@ class JdbcDosePlans implements DosePlans {
 	private static PatientDosePlan plan(ResultSet rs, int row) throws SQLException {
 		var route = rs.getString("route");
 		var plan = route == null ? null
-				: new DosePlan(Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class));
+				: new DosePlan(Route.valueOf(route), rs.getObject("mg_per_kg", BigDecimal.class),
+						rs.getObject("min_mg_per_kg", BigDecimal.class), rs.getObject("max_mg_per_kg", BigDecimal.class));
 		return new PatientDosePlan(rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
 				rs.getObject("decision_id", UUID.class), plan, rs.getString("decided_by"),
 				rs.getTimestamp("decided_at").toInstant(), rs.getLong("aggregate_version"));

@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +34,8 @@ import clinic.session.monitoring.Severity;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.SideEffectKind;
 import clinic.session.monitoring.VitalsReading;
+import clinic.session.path.CourseOrderOverride;
+import clinic.session.path.GateFacts;
 import clinic.session.records.Addendum;
 import clinic.session.records.AdverseEvent;
 import clinic.session.records.AdverseEventGrade;
@@ -64,10 +69,13 @@ class JdbcSessionRecords implements SessionRecords {
 
 	@Override
 	public void insert(SessionRecord r) {
+		var o = r.orderOverride();
 		jdbc.sql("""
 				insert into session_record (id, appointment_id, patient_id, patient_name, status, route, mg_per_kg,
-				  opened_by, opened_at, version)
-				values (:id, :appointment, :patient, :name, :status, :route, :mgPerKg, :by, :at, :version)""")
+				  min_mg_per_kg, max_mg_per_kg, decision_id, opened_by, opened_at, order_override_reason,
+				  order_override_by, order_override_at, version)
+				values (:id, :appointment, :patient, :name, :status, :route, :mgPerKg, :min, :max, :decision, :by, :at,
+				  :overrideReason, :overrideBy, :overrideAt, :version)""")
 			.param("id", r.id())
 			.param("appointment", r.appointmentId())
 			.param("patient", r.patientId())
@@ -75,10 +83,24 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("status", r.status().name())
 			.param("route", r.dosePlan().route().name())
 			.param("mgPerKg", r.dosePlan().mgPerKg())
+			.param("min", r.dosePlan().minMgPerKg(), Types.NUMERIC)
+			.param("max", r.dosePlan().maxMgPerKg(), Types.NUMERIC)
+			.param("decision", r.decisionId(), Types.OTHER)
 			.param("by", r.openedBy())
 			.param("at", Timestamp.from(r.openedAt()))
+			.param("overrideReason", o == null ? null : o.reason(), Types.VARCHAR)
+			.param("overrideBy", o == null ? null : o.overriddenBy(), Types.VARCHAR)
+			.param("overrideAt", o == null ? null : ts(o.overriddenAt()), Types.TIMESTAMP)
 			.param("version", r.version())
 			.update();
+	}
+
+	@Override
+	public void lockPatient(UUID patientId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:patient as text), 7))")
+			.param("patient", patientId.toString())
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 	@Override
@@ -100,7 +122,7 @@ class JdbcSessionRecords implements SessionRecords {
 				  bp_clearance_reason = :bpReason,
 				  weight_kg = :weight, planned_dose_mg = :planned, dose_mg = :dose, infusion_rate_mg_per_h = :rate,
 				  drug_lot = :lot, prepared_by = :preparedBy, administered_by = :administeredBy, dosed_at = :dosedAt,
-				  infusion_ended_by = :endedBy, infusion_ended_at = :endedAt,
+				  infusion_ended_by = :endedBy, infusion_ended_at = :endedAt, infusion_end_reason = :endReason,
 				  vitals_near_baseline = :nearBaseline, alert_and_oriented = :oriented, steady_gait = :gait,
 				  escort_present = :escortPresent, instructions_given = :instructions,
 				  discharge_checked_by = :dischargeBy, discharge_checked_at = :dischargeAt,
@@ -136,6 +158,7 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("dosedAt", d == null ? null : ts(d.administeredAt()))
 			.param("endedBy", end == null ? null : end.endedBy())
 			.param("endedAt", end == null ? null : ts(end.endedAt()))
+			.param("endReason", end == null ? null : end.reason(), Types.VARCHAR)
 			.param("nearBaseline", x == null ? null : x.vitalsNearBaseline())
 			.param("oriented", x == null ? null : x.alertAndOriented())
 			.param("gait", x == null ? null : x.steadyGait())
@@ -281,6 +304,31 @@ class JdbcSessionRecords implements SessionRecords {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	@Override
+	public Set<UUID> dosedAppointments(Collection<UUID> appointmentIds) {
+		if (appointmentIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select appointment_id from session_record where appointment_id in (:appointments)
+				and dosed_at is not null""")
+			.param("appointments", appointmentIds)
+			.query(UUID.class)
+			.list());
+	}
+
+	@Override
+	public Optional<GateFacts.LastDose> lastDose(UUID patientId, @Nullable UUID exceptRecordId) {
+		return jdbc.sql("""
+				select id, dosed_at from session_record
+				where patient_id = :patient and dosed_at is not null and id is distinct from :except
+				order by dosed_at desc limit 1""")
+			.param("patient", patientId)
+			.param("except", exceptRecordId, Types.OTHER)
+			.query((rs, n) -> new GateFacts.LastDose(instant(rs, "dosed_at"), rs.getObject("id", UUID.class)))
+			.optional();
+	}
+
 	/** What was added to a record over time, each list in the order it was recorded. */
 	private record Entries(List<VitalsReading> vitals, List<Alert> alerts, List<SideEffect> sideEffects,
 			List<Cadss6> cadss, List<AdverseEvent> adverseEvents, List<Addendum> addenda) {
@@ -339,10 +387,13 @@ class JdbcSessionRecords implements SessionRecords {
 		return new SessionRecord(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
 				SessionStatus.valueOf(rs.getString("status")),
-				new DosePlan(Route.valueOf(rs.getString("route")), rs.getObject("mg_per_kg", BigDecimal.class)),
-				rs.getString("opened_by"), instant(rs, "opened_at"), checkIn(rs), clearance(rs), dosing(rs),
+				new DosePlan(Route.valueOf(rs.getString("route")), rs.getObject("mg_per_kg", BigDecimal.class),
+						rs.getObject("min_mg_per_kg", BigDecimal.class), rs.getObject("max_mg_per_kg", BigDecimal.class)),
+				rs.getObject("decision_id", UUID.class), rs.getString("opened_by"), instant(rs, "opened_at"),
+				orderOverride(rs), checkIn(rs), clearance(rs), dosing(rs),
 				rs.getTimestamp("infusion_ended_at") == null ? null
-						: new InfusionEnd(rs.getString("infusion_ended_by"), instant(rs, "infusion_ended_at")),
+						: new InfusionEnd(rs.getString("infusion_ended_by"), instant(rs, "infusion_ended_at"),
+								rs.getString("infusion_end_reason")),
 				discharge(rs), signature(rs, "nurse_signed"), signature(rs, "clinician_signed"), rs.getString("notes"),
 				e.vitals(), e.alerts(), e.sideEffects(), e.cadss(), e.adverseEvents(), e.addenda(),
 				rs.getLong("version"));
@@ -357,6 +408,14 @@ class JdbcSessionRecords implements SessionRecords {
 				rs.getString("escort_name"), rs.getBoolean("fasting"), rs.getString("medication_changes"),
 				items == null ? null : new Phq9(json.readValue(items, ITEMS)), rs.getString("checked_in_by"),
 				instant(rs, "checked_in_at"));
+	}
+
+	private static CourseOrderOverride orderOverride(ResultSet rs) throws SQLException {
+		if (rs.getTimestamp("order_override_at") == null) {
+			return null;
+		}
+		return new CourseOrderOverride(rs.getObject("appointment_id", UUID.class), rs.getString("order_override_reason"),
+				rs.getString("order_override_by"), instant(rs, "order_override_at"));
 	}
 
 	private static PreDoseClearance clearance(ResultSet rs) throws SQLException {
