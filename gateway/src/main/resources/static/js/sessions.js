@@ -19,28 +19,58 @@
   const ALERT_ACTIONS = ['PAUSE', 'SLOW', 'STOP', 'CONTINUE'];
   let record = null;
 
-  async function loadAppointments() {
+  const PAGE_SIZE = 50;
+  const dateInput = document.getElementById('appointment-date');
+  const more = document.getElementById('appointment-more');
+  let shown = [];
+
+  /** The day's infusions (default today, in each site's time zone), a page at a time. */
+  async function loadAppointments(page = 0) {
     clearProblem(appointmentError);
+    const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
+    if (dateInput.value) {
+      query.set('date', dateInput.value);
+    }
     try {
-      const appointments = await api('GET', '/api/session/appointments');
-      renderAppointments(appointments || []);
+      const day = await api('GET', '/api/session/appointments?' + query);
+      shown = page === 0 ? day.appointments : shown.concat(day.appointments);
+      renderAppointments(shown, day.total);
+      more.hidden = shown.length >= day.total;
+      more.onclick = () => loadAppointments(page + 1);
     } catch (error) {
       showProblem(appointmentError, error);
     }
   }
 
-  function renderAppointments(appointments) {
+  function courseCell(appointment) {
+    if (appointment.dosingPaused) {
+      return el('span', { class: 'warning' }, 'dosing paused (adverse event)');
+    }
+    if (appointment.courseStatus && appointment.courseStatus !== 'ACTIVE') {
+      return el('span', { class: appointment.courseStatus === 'COMPLETED' ? '' : 'warning' },
+        appointment.courseStatus.toLowerCase());
+    }
+    return '';
+  }
+
+  function renderAppointments(appointments, total) {
     rows.replaceChildren(...appointments.map((appointment) => el('tr', { 'data-appointment-id': appointment.appointmentId },
       el('td', {}, formatDateTime(appointment.start)),
       el('td', {}, appointment.patientName || appointment.patientId),
-      el('td', {}, appointment.chairName || ''),
+      el('td', {}, appointment.mrn || ''),
+      el('td', {}, appointment.position || ''),
+      el('td', {}, [appointment.chairName, appointment.siteName].filter(Boolean).join(' · ')),
+      el('td', {}, courseCell(appointment)),
       el('td', {}, appointment.recordId
         ? el('button', { type: 'button', class: 'secondary view-record-button', 'data-record-id': appointment.recordId,
           onclick: () => showRecord(appointment.recordId) }, 'View record')
         : el('button', { type: 'button', class: 'open-record-button', 'data-appointment-id': appointment.appointmentId,
           onclick: (event) => openRecord(event.currentTarget, appointment.appointmentId) }, 'Open record')))));
     empty.hidden = appointments.length > 0;
+    document.getElementById('appointment-count').textContent = total + ' booked';
   }
+
+  dateInput.addEventListener('change', () => loadAppointments());
 
   async function openRecord(button, appointmentId) {
     clearProblem(appointmentError);
@@ -287,7 +317,8 @@
   onSubmit('addendum-form', 'addenda', () => ({ text: text('addendum-text') }));
 
   document.getElementById('infusion-end-button').addEventListener('click', (event) => {
-    send(event.currentTarget, 'infusion-end', {});
+    const reason = text('infusion-end-reason');
+    send(event.currentTarget, 'infusion-end', reason ? { reason } : {});
   });
   document.getElementById('clinician-sign-off-button').addEventListener('click', (event) => {
     send(event.currentTarget, 'clinician-sign-off', {});
