@@ -2,10 +2,10 @@ package clinic.intake.eligibility;
 
 import java.time.LocalDate;
 
+import clinic.instruments.Cssrs;
+import clinic.instruments.Phq9;
 import clinic.intake.patients.Indication;
 import clinic.intake.screening.ClinicalHistory;
-import clinic.intake.screening.Cssrs;
-import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Vitals;
 
 /**

@@ -3,6 +3,10 @@ package clinic.intake.screening;
 import java.time.Instant;
 import java.util.UUID;
 
+import clinic.instruments.Cssrs;
+import clinic.instruments.Gad7;
+import clinic.instruments.Pcl5;
+import clinic.instruments.Phq9;
 import clinic.intake.eligibility.Proposal;
 import clinic.intake.patients.Indication;
 

@@ -3,6 +3,8 @@ package clinic.intake.screening;
 import java.time.Instant;
 import java.util.UUID;
 
+import clinic.instruments.Gad7;
+import clinic.instruments.Phq9;
 import clinic.intake.eligibility.Outcome;
 import clinic.platform.events.ClinicEvent;
 import clinic.platform.events.EventType;

@@ -4,10 +4,16 @@ import java.time.Clock;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import clinic.instruments.Cssrs;
+import clinic.instruments.Gad7;
+import clinic.instruments.InvalidAnswerException;
+import clinic.instruments.Pcl5;
+import clinic.instruments.Phq9;
 import clinic.intake.eligibility.RuleSettingsService;
 import clinic.intake.eligibility.ScreeningFacts;
 import clinic.intake.outcomes.OutcomeScores;
@@ -15,6 +21,7 @@ import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
 import clinic.platform.events.ClinicEvents;
+import clinic.platform.problems.InvalidInputException;
 import clinic.platform.security.CurrentUser;
 
 /** Records a screening: scores the questionnaires, asks the rules for a proposal, keeps the baseline score. */
@@ -65,11 +72,13 @@ public class ScreeningService {
 	@Transactional
 	public Screening record(UUID patientId, ScreeningInput input) {
 		var patient = patients.get(patientId);
-		var phq9 = Phq9.score(input.phq9(), "phq9");
-		var gad7 = input.gad7() == null ? null : Gad7.score(input.gad7(), "gad7");
-		var pcl5 = input.pcl5() == null ? null : Pcl5.score(input.pcl5(), settings.pcl5ProbablePtsdFrom(), "pcl5");
+		var phq9 = answered(() -> Phq9.score(input.phq9(), "phq9"));
+		var gad7 = input.gad7() == null ? null : answered(() -> Gad7.score(input.gad7(), "gad7"));
+		var pcl5 = input.pcl5() == null ? null
+				: answered(() -> Pcl5.score(input.pcl5(), settings.pcl5ProbablePtsdFrom(), "pcl5"));
 		var c = input.cssrs();
-		var cssrs = c == null ? null : Cssrs.score(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs");
+		var cssrs = c == null ? null
+				: answered(() -> Cssrs.score(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs"));
 		var now = clock.instant();
 		var today = now.atZone(clock.getZone()).toLocalDate();
 		var history = (input.history() == null ? ClinicalHistory.NONE : input.history()).checked(today);
@@ -94,6 +103,19 @@ public class ScreeningService {
 		var screened = patients.changeStatus(patientId, PatientStatus.SCREENED);
 		events.publish(ScreeningCompleted.of(screening, screened.version()));
 		return screening;
+	}
+
+	/**
+	 * Scores answers with clinic.instruments; an answer it cannot score is the caller's bad input, a 400 naming the
+	 * item ({@code phq9[3]}, {@code cssrs.q4}) with the instrument's own sentence.
+	 */
+	private static <T> T answered(Supplier<T> scoring) {
+		try {
+			return scoring.get();
+		}
+		catch (InvalidAnswerException e) {
+			throw new InvalidInputException(e.field(), e.getMessage());
+		}
 	}
 
 	/** The indication of the patient's latest referral, or null without one. */

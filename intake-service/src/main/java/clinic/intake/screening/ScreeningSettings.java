@@ -2,9 +2,11 @@ package clinic.intake.screening;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import clinic.instruments.Pcl5;
+
 /**
- * Screening cut-offs that are clinic choices rather than published constants (published bands stay in the
- * instrument classes). PCL-5: a total at or above {@code pcl5ProbablePtsdFrom} suggests probable PTSD; the scoring
+ * Screening cut-offs that are clinic choices rather than published constants (published bands stay in
+ * clinic.instruments). PCL-5: a total at or above {@code pcl5ProbablePtsdFrom} suggests probable PTSD; the scoring
  * guide gives 31–33, DOMAIN.md default 33. Override with {@code clinic.intake.screening.pcl5-probable-ptsd-from}.
  */
 @ConfigurationProperties("clinic.intake.screening")

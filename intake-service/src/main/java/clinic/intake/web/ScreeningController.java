@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.instruments.Gad7;
+import clinic.instruments.Phq9;
 import clinic.intake.eligibility.Proposal;
 import clinic.intake.patients.Indication;
-import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.ClinicalHistory.Diagnosis;
 import clinic.intake.screening.ClinicalHistory.DrugClass;
 import clinic.intake.screening.ClinicalHistory.MedicalCondition;
-import clinic.intake.screening.Gad7;
-import clinic.intake.screening.Phq9;
+import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.ScreeningService;
 import clinic.intake.screening.Vitals;

@@ -18,16 +18,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import clinic.instruments.Cssrs;
+import clinic.instruments.Phq9;
 import clinic.intake.patients.Indication;
-import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.ClinicalHistory.AntidepressantTrial;
 import clinic.intake.screening.ClinicalHistory.Diagnosis;
 import clinic.intake.screening.ClinicalHistory.DrugClass;
 import clinic.intake.screening.ClinicalHistory.MedicalCondition;
 import clinic.intake.screening.ClinicalHistory.Medication;
 import clinic.intake.screening.ClinicalHistory.SubstanceUse;
-import clinic.intake.screening.Cssrs;
-import clinic.intake.screening.Phq9;
+import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.Vitals;
 import clinic.platform.problems.InvalidInputException;
 

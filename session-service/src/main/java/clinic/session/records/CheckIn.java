@@ -2,8 +2,8 @@ package clinic.session.records;
 
 import java.time.Instant;
 
+import clinic.instruments.Phq9;
 import clinic.platform.problems.InvalidInputException;
-import clinic.session.monitoring.Phq9;
 
 /**
  * Check-in (DOMAIN.md): identity confirmed, an escort or driver home confirmed (no driving until the next day),

@@ -26,7 +26,7 @@ import clinic.session.monitoring.AlertResponse;
 import clinic.session.monitoring.Cadss6;
 import clinic.session.monitoring.MonitoringSchedule;
 import clinic.session.monitoring.MonitoringThresholds;
-import clinic.session.monitoring.Phq9;
+import clinic.session.monitoring.Questionnaires;
 import clinic.session.monitoring.Severity;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.SideEffectKind;
@@ -114,7 +114,7 @@ public class SessionChartService {
 	 */
 	@Transactional
 	public SessionChart checkIn(UUID id, CheckInInput input) {
-		var phq9 = input.phq9Items() == null ? null : new Phq9(input.phq9Items());
+		var phq9 = input.phq9Items() == null ? null : Questionnaires.phq9(input.phq9Items());
 		var checkIn = new CheckIn(input.identityConfirmed(), input.escortConfirmed(), input.escortName(),
 				input.fasting(), input.medicationChanges(), phq9, CurrentUser.name(), now());
 		var record = get(id);

@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.springframework.web.util.HtmlUtils;
 
+import clinic.instruments.Cadss6;
+import clinic.instruments.Phq9;
 import clinic.session.monitoring.ReadingSlot;
 import clinic.session.records.SessionChart;
 
@@ -49,7 +51,8 @@ final class SummaryPage {
 								+ " by " + by(a.response().respondedBy(), a.response().respondedAt()))));
 		html.append(list("Side effects", r.sideEffects(), s -> s.effect() + " (" + s.severity() + ")"
 				+ (s.note() == null ? "" : ": " + s.note()) + " · " + by(s.recordedBy(), s.recordedAt())));
-		html.append(list("CADSS-6", r.cadssScores(), c -> c.total() + " / 24 · " + by(c.recordedBy(), c.recordedAt())));
+		html.append(list("CADSS-6", r.cadssScores(),
+				c -> c.total() + " / " + Cadss6.MAX_TOTAL + " · " + by(c.recordedBy(), c.recordedAt())));
 		html.append(list("Adverse events", r.adverseEvents(), a -> a.grade() + ": " + a.description() + " · "
 				+ by(a.reportedBy(), a.reportedAt())));
 		discharge(html, chart);
@@ -71,7 +74,7 @@ final class SummaryPage {
 			.append(row("Fasting", yes(c.fasting())))
 			.append(row("Medication changes", c.medicationChanges() == null ? "none recorded" : c.medicationChanges()))
 			.append(row("PHQ-9 before the session", c.phq9() == null ? "not taken"
-					: c.phq9().total() + " / 27" + (c.phq9().suicideRiskFlag() ? " — item 9 above 0: suicide-risk flag" : "")))
+					: c.phq9().total() + " / " + Phq9.MAX_TOTAL + (c.phq9().suicideRiskFlag() ? " — item 9 above 0: suicide-risk flag" : "")))
 			.append(row("Checked in", by(c.checkedInBy(), c.checkedInAt())));
 		var bp = chart.record().preDoseClearance();
 		if (bp != null) {

@@ -15,14 +15,14 @@ import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.instruments.Cssrs;
+import clinic.instruments.Gad7;
+import clinic.instruments.Pcl5;
+import clinic.instruments.Phq9;
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.eligibility.Proposal;
 import clinic.intake.patients.Indication;
 import clinic.intake.screening.ClinicalHistory;
-import clinic.intake.screening.Cssrs;
-import clinic.intake.screening.Gad7;
-import clinic.intake.screening.Pcl5;
-import clinic.intake.screening.Phq9;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.Screenings;
 import clinic.intake.screening.Vitals;

@@ -29,7 +29,7 @@ import clinic.session.monitoring.AlertResponse;
 import clinic.session.monitoring.Breach;
 import clinic.session.monitoring.Cadss6;
 import clinic.session.monitoring.Phase;
-import clinic.session.monitoring.Phq9;
+import clinic.session.monitoring.Questionnaires;
 import clinic.session.monitoring.Severity;
 import clinic.session.monitoring.SideEffect;
 import clinic.session.monitoring.SideEffectKind;
@@ -406,7 +406,7 @@ class JdbcSessionRecords implements SessionRecords {
 		var items = rs.getString("phq9_items");
 		return new CheckIn(rs.getBoolean("identity_confirmed"), rs.getBoolean("escort_confirmed"),
 				rs.getString("escort_name"), rs.getBoolean("fasting"), rs.getString("medication_changes"),
-				items == null ? null : new Phq9(json.readValue(items, ITEMS)), rs.getString("checked_in_by"),
+				items == null ? null : Questionnaires.phq9(json.readValue(items, ITEMS)), rs.getString("checked_in_by"),
 				instant(rs, "checked_in_at"));
 	}
 

@@ -1,9 +1,7 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import clinic.platform.problems.InvalidInputException;
 
 /**
  * C-SSRS screener (Columbia, screen version with triage): six yes/no questions. Q1 wish to be dead, Q2 suicidal
@@ -13,9 +11,12 @@ import clinic.platform.problems.InvalidInputException;
  */
 public record Cssrs(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6, boolean highRisk) {
 
+	private static final String INSTRUMENT = "C-SSRS";
+
 	/**
 	 * Scores the answers; rejects a missing Q1, Q2 or Q6, a missing Q3–Q5 when Q2 is yes, and a yes to Q3–Q5 when
-	 * Q2 is no (those are not asked then: an answer there means the form was filled in wrongly), naming the item.
+	 * Q2 is no (those are not asked then: an answer there means the form was filled in wrongly), naming the item
+	 * under {@code field} (e.g. {@code "cssrs"} gives {@code "cssrs.q4"}).
 	 */
 	public static Cssrs score(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6, String field) {
 		require(q1, field, 1);
@@ -25,12 +26,10 @@ public record Cssrs(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, 
 		for (int i = 0; i < followUps.length; i++) {
 			int question = i + 3;
 			if (q2 && followUps[i] == null) {
-				throw new InvalidInputException(field + ".q" + question,
-						"C-SSRS Q" + question + " must be answered yes or no when Q2 is yes");
+				throw invalid(field, question, "C-SSRS Q" + question + " must be answered yes or no when Q2 is yes");
 			}
 			if (!q2 && Boolean.TRUE.equals(followUps[i])) {
-				throw new InvalidInputException(field + ".q" + question,
-						"C-SSRS Q" + question + " is only asked when Q2 is yes, but Q2 is no");
+				throw invalid(field, question, "C-SSRS Q" + question + " is only asked when Q2 is yes, but Q2 is no");
 			}
 		}
 		boolean highRisk = Boolean.TRUE.equals(q4) || Boolean.TRUE.equals(q5) || q6;
@@ -54,7 +53,11 @@ public record Cssrs(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, 
 
 	private static void require(Boolean answer, String field, int question) {
 		if (answer == null) {
-			throw new InvalidInputException(field + ".q" + question, "C-SSRS Q" + question + " must be answered yes or no");
+			throw invalid(field, question, "C-SSRS Q" + question + " must be answered yes or no");
 		}
+	}
+
+	private static InvalidAnswerException invalid(String field, int question, String message) {
+		return new InvalidAnswerException(field + ".q" + question, INSTRUMENT, question, message);
 	}
 }

@@ -1,7 +1,6 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import java.util.List;
-
 
 /**
  * PHQ-9 (Kroenke 2001): nine items scored 0–3, total 0–27, severity bands 0–4 minimal, 5–9 mild, 10–14 moderate,
@@ -12,6 +11,8 @@ public record Phq9(List<Integer> items, int total, Band band, boolean suicideRis
 	public static final int ITEMS = 9;
 
 	public static final int MAX_ITEM_SCORE = 3;
+
+	public static final int MAX_TOTAL = ITEMS * MAX_ITEM_SCORE;
 
 	/** The published severity bands, lowest total first. */
 	public enum Band {
@@ -35,7 +36,10 @@ public record Phq9(List<Integer> items, int total, Band band, boolean suicideRis
 		}
 	}
 
-	/** Scores a complete answer set; rejects a partial one or an answer out of range, naming the item. */
+	/**
+	 * Scores a complete answer set; rejects a partial one or an answer out of range, naming the item under
+	 * {@code field} (e.g. {@code "phq9"} gives {@code "phq9[3]"}).
+	 */
 	public static Phq9 score(List<Integer> answers, String field) {
 		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "PHQ-9", field);
 		return new Phq9(List.copyOf(answers), total, Band.of(total), answers.get(ITEMS - 1) > 0);

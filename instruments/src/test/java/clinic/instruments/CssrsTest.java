@@ -1,11 +1,9 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-
-import clinic.platform.problems.InvalidInputException;
 
 class CssrsTest {
 
@@ -45,17 +43,17 @@ class CssrsTest {
 	@Test
 	void givenAMissingRequiredQuestionWhenScoredThenTheQuestionIsNamed() {
 		assertThatThrownBy(() -> Cssrs.score(null, false, null, null, null, false, "cssrs"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q1"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q1"));
 		assertThatThrownBy(() -> Cssrs.score(false, null, null, null, null, false, "cssrs"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q2"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q2"));
 		assertThatThrownBy(() -> Cssrs.score(false, false, null, null, null, null, "cssrs"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q6"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q6"));
 	}
 
 	@Test
 	void givenQ2YesAndAFollowUpUnansweredWhenScoredThenTheQuestionIsNamed() {
 		assertThatThrownBy(() -> Cssrs.score(true, true, true, null, false, false, "cssrs"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("cssrs.q4");
 				assertThat(e.getMessage()).contains("Q2 is yes");
 			});
@@ -64,7 +62,7 @@ class CssrsTest {
 	@Test
 	void givenQ2NoAndAYesToAFollowUpWhenScoredThenRejectedRatherThanDropped() {
 		assertThatThrownBy(() -> Cssrs.score(true, false, null, null, true, false, "cssrs"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q5"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("cssrs.q5"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import clinic.platform.problems.InvalidInputException;
 
 class Gad7Test {
 
@@ -48,24 +46,24 @@ class Gad7Test {
 	@Test
 	void givenPartialAnswersWhenScoredThenRejected() {
 		assertThatThrownBy(() -> Gad7.score(List.of(1, 2, 3, 0, 0, 0), "gad7"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("gad7");
 				assertThat(e.getMessage()).contains("all 7 answers");
 			});
 		assertThatThrownBy(() -> Gad7.score(List.of(0, 0, 0, 0, 0, 0, 0, 0), "gad7"))
-			.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(InvalidAnswerException.class);
 	}
 
 	@Test
 	void givenAnAnswerOutOfRangeOrMissingWhenScoredThenTheItemIsNamed() {
 		assertThatThrownBy(() -> Gad7.score(List.of(0, 0, 4, 0, 0, 0, 0), "gad7"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("gad7[2]");
 				assertThat(e.getMessage()).contains("item 3");
 			});
 		assertThatThrownBy(() -> Gad7.score(List.of(0, 0, 0, 0, 0, 0, -1), "gad7"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("gad7[6]"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("gad7[6]"));
 		assertThatThrownBy(() -> Gad7.score(Arrays.asList(0, null, 0, 0, 0, 0, 0), "gad7"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("gad7[1]"));
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> assertThat(e.field()).isEqualTo("gad7[1]"));
 	}
 }

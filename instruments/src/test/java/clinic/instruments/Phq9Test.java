@@ -1,4 +1,4 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import clinic.platform.problems.InvalidInputException;
 
 class Phq9Test {
 
@@ -51,14 +49,14 @@ class Phq9Test {
 
 	@Test
 	void givenPartialAnswersWhenScoredThenRejected() {
-		assertThatThrownBy(() -> Phq9.score(List.of(1, 2, 3), "phq9")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> Phq9.score(List.of(1, 2, 3), "phq9")).isInstanceOf(InvalidAnswerException.class)
 			.hasMessageContaining("all 9 answers");
 	}
 
 	@Test
 	void givenAnAnswerOutOfRangeWhenScoredThenTheItemIsNamed() {
 		assertThatThrownBy(() -> Phq9.score(List.of(0, 0, 0, 4, 0, 0, 0, 0, 0), "phq9"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("phq9[3]");
 				assertThat(e.getMessage()).contains("item 4");
 			});

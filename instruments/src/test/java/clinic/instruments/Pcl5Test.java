@@ -1,4 +1,4 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import clinic.platform.problems.InvalidInputException;
-
 class Pcl5Test {
 
-	private static final int DEFAULT_CUTOFF = new ScreeningSettings(33).pcl5ProbablePtsdFrom();
+	/** DOMAIN.md's default cut-off (intake's clinic.intake.screening.pcl5-probable-ptsd-from). */
+	private static final int DEFAULT_CUTOFF = 33;
 
 	private static List<Integer> answersTotalling(int total) {
 		var answers = new ArrayList<>(Collections.nCopies(20, 0));
@@ -38,11 +37,6 @@ class Pcl5Test {
 	}
 
 	@Test
-	void givenTheDefaultSettingsThenTheCutOffIs33() {
-		assertThat(DEFAULT_CUTOFF).isEqualTo(33);
-	}
-
-	@Test
 	void givenAWorkedExampleWhenScoredThenTotalIsTheSumOfItems() {
 		var answers = List.of(2, 3, 1, 2, 2, 3, 1, 0, 2, 1, 2, 2, 1, 3, 2, 1, 2, 2, 1, 1);
 		var pcl5 = Pcl5.score(answers, DEFAULT_CUTOFF, "pcl5");
@@ -53,7 +47,7 @@ class Pcl5Test {
 	@Test
 	void givenPartialAnswersWhenScoredThenRejected() {
 		assertThatThrownBy(() -> Pcl5.score(Collections.nCopies(19, 1), DEFAULT_CUTOFF, "pcl5"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("pcl5");
 				assertThat(e.getMessage()).contains("all 20 answers");
 			});
@@ -64,15 +58,17 @@ class Pcl5Test {
 		var answers = new ArrayList<>(Collections.nCopies(20, 4));
 		answers.set(19, 5);
 		assertThatThrownBy(() -> Pcl5.score(answers, DEFAULT_CUTOFF, "pcl5"))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+			.isInstanceOfSatisfying(InvalidAnswerException.class, e -> {
 				assertThat(e.field()).isEqualTo("pcl5[19]");
 				assertThat(e.getMessage()).contains("item 20");
 			});
 	}
 
 	@Test
-	void givenACutOffOutsideTheScaleThenTheSettingIsRejected() {
-		assertThatThrownBy(() -> new ScreeningSettings(81)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new ScreeningSettings(-1)).isInstanceOf(IllegalArgumentException.class);
+	void givenACutOffOutsideTheScaleWhenScoredThenTheCallerIsToldNotThePatient() {
+		var answers = Collections.nCopies(20, 1);
+		assertThatThrownBy(() -> Pcl5.score(answers, 81, "pcl5")).isExactlyInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("0 to 80");
+		assertThatThrownBy(() -> Pcl5.score(answers, -1, "pcl5")).isExactlyInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -1,7 +1,6 @@
-package clinic.intake.screening;
+package clinic.instruments;
 
 import java.util.List;
-
 
 /**
  * GAD-7 (Spitzer 2006): seven items scored 0–3, total 0–21, severity bands 0–4 minimal, 5–9 mild, 10–14 moderate,
@@ -12,6 +11,8 @@ public record Gad7(List<Integer> items, int total, Band band, boolean warrantsEv
 	public static final int ITEMS = 7;
 
 	public static final int MAX_ITEM_SCORE = 3;
+
+	public static final int MAX_TOTAL = ITEMS * MAX_ITEM_SCORE;
 
 	/** The published cut-off at which an anxiety disorder warrants further evaluation. */
 	public static final int EVALUATION_FROM = 10;
