@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -76,6 +77,16 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 	}
 
 	public ClinicHours clinicHours() {
-		return new ClinicHours(timeZone, openingHours.days(), openingHours.opens(), openingHours.closes());
+		return clinicHours(timeZone);
+	}
+
+	/** The clinic-wide opening hours on the wall clock of {@code zone} (a site's own zone). */
+	public ClinicHours clinicHours(ZoneId zone) {
+		return new ClinicHours(zone, openingHours.days(), openingHours.opens(), openingHours.closes());
+	}
+
+	/** The zone a site keeps time in: its own when it has one, else the clinic's ({@code time-zone}). */
+	public ZoneId zoneOf(@Nullable ZoneId siteZone) {
+		return siteZone != null ? siteZone : timeZone;
 	}
 }

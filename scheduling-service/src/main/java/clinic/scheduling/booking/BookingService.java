@@ -23,6 +23,7 @@ import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.calendar.CalendarService;
+import clinic.scheduling.calendar.SiteZone;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
@@ -56,8 +57,6 @@ public class BookingService {
 
 	private final SchedulingSettings settings;
 
-	private final ClinicHours hours;
-
 	private final ClinicEvents events;
 
 	private final Clock clock;
@@ -72,7 +71,6 @@ public class BookingService {
 		this.chairs = chairs;
 		this.appointments = appointments;
 		this.settings = settings;
-		this.hours = settings.clinicHours();
 		this.events = events;
 		this.clock = clock;
 		this.calendars = calendars;
@@ -104,7 +102,7 @@ public class BookingService {
 		appointments.recordChange(new StatusChange(appointment.id(), null, AppointmentStatus.BOOKED, null,
 				appointment.bookedBy(), appointment.bookedAt()));
 		var changed = courses.infusionBooked(course);
-		events.publish(AppointmentBooked.of(appointment, changed));
+		events.publish(AppointmentBooked.of(appointment, changed, slot.site()));
 		return appointment;
 	}
 
@@ -118,7 +116,8 @@ public class BookingService {
 	public List<Appointment> bookCourse(UUID courseId, List<Booking> occurrences) {
 		var course = courses.holdForBooking(courseId);
 		requireBookable(course);
-		calendars.lockCapacity(planning.siteOf(occurrences));
+		var site = calendars.zoneOf(planning.siteOf(occurrences));
+		calendars.lockCapacity(site.siteId());
 		var checked = planning.check(course, occurrences);
 		if (!checked.check().ok()) {
 			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).toList();
@@ -128,7 +127,7 @@ public class BookingService {
 		}
 		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.INFUSION, 1);
 		var changed = courses.infusionBooked(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
 		return booked;
 	}
@@ -145,7 +144,8 @@ public class BookingService {
 			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
 					+ "; boosters follow a COMPLETED induction course");
 		}
-		calendars.lockCapacity(planning.siteOf(occurrences));
+		var site = calendars.zoneOf(planning.siteOf(occurrences));
+		calendars.lockCapacity(site.siteId());
 		var checked = planning.checkBoosters(course, occurrences);
 		if (!checked.check().ok()) {
 			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).count();
@@ -160,7 +160,7 @@ public class BookingService {
 		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.BOOSTER,
 				Math.max(numbered, course.plannedInfusions()) + 1);
 		var changed = courses.appointmentChanged(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		return booked;
 	}
 
@@ -302,7 +302,7 @@ public class BookingService {
 		appointments.recordChange(
 				new StatusChange(replacement.id(), null, AppointmentStatus.BOOKED, RESCHEDULED, by, now));
 		var course = courses.appointmentChanged(held.course());
-		events.publish(AppointmentRescheduled.of(old, replacement, course));
+		events.publish(AppointmentRescheduled.of(old, replacement, course, slot.site()));
 		return detail(replacement.id());
 	}
 
@@ -338,12 +338,12 @@ public class BookingService {
 		return held.course();
 	}
 
-	private record Slot(Chair chair, Instant start, Instant end) {
+	private record Slot(Chair chair, Instant start, Instant end, SiteZone site) {
 	}
 
 	/**
 	 * The chair and time of a booking, checked: a known chair in service, in the future, inside the site's hours, not
-	 * on a closure day, and a nurse on shift for the whole slot with a chair to spare. Nurse capacity is checked under
+	 * on a closure day (both on the site's own clock), and a nurse on shift for the whole slot with a chair to spare. Nurse capacity is checked under
 	 * the site's capacity lock, held to the end of the booking transaction, so that two bookings cannot both take
 	 * the last place; the chair and the patient are guarded by the database's exclusion constraints.
 	 */
@@ -359,12 +359,13 @@ public class BookingService {
 		}
 		var end = start.plus(settings.chairTime().total());
 		calendars.lockCapacity(chair.siteId());
-		var day = start.atZone(hours.zone()).toLocalDate();
+		var site = calendars.zoneOf(chair.siteId());
+		var day = start.atZone(site.zone()).toLocalDate();
 		var calendar = calendars.load(new CalendarService.Request(chair.siteId(), day, day, patientId, null));
 		var siteHours = calendar.hours();
 		if (!siteHours.covers(start, end)) {
-			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + siteHours
-					+ " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
+			throw new InvalidInputException("start", siteHours.describe(start, end) + " is outside clinic hours "
+					+ siteHours + " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
 		}
 		if (calendar.closures().containsKey(day)) {
 			throw new ConflictException(calendar.siteName() + " is closed on " + day + " (" + calendar.closures().get(day)
@@ -379,7 +380,7 @@ public class BookingService {
 				throw new ConflictException(problem.message() + ": every nurse on shift then already watches as many "
 						+ "chairs as they may");
 			});
-		return new Slot(chair, start, end);
+		return new Slot(chair, start, end, site);
 	}
 
 	@Transactional(readOnly = true)
@@ -396,22 +397,28 @@ public class BookingService {
 		return appointments.ofCourses(courseIds).stream().collect(Collectors.groupingBy(Appointment::courseId));
 	}
 
-	/** Says in words what the slot collided with, and when that is. */
+	/** Says in words what the slot collided with, and when that is on the clock of the other appointment's site. */
 	private String explain(AppointmentCollision collision, Appointment wanted) {
 		return switch (collision.with()) {
 			case CHAIR -> appointments.overlappingInChair(wanted.chairId(), wanted.start(), wanted.end())
 				.stream()
 				.findFirst()
-				.map(other -> wanted.chairName() + " is already booked " + hours.describe(other.start(), other.end()))
+				.map(other -> wanted.chairName() + " is already booked " + describe(other))
 				.orElse(wanted.chairName() + " is being booked for an overlapping time by someone else; choose another time");
 			case PATIENT -> appointments.overlappingOfPatient(wanted.patientId(), wanted.start(), wanted.end())
 				.stream()
 				.findFirst()
 				.map(other -> "The patient already has an appointment then: " + other.chairName() + " "
-						+ hours.describe(other.start(), other.end()))
+						+ describe(other))
 				.orElse("The patient is being booked for an overlapping time by someone else; reload and try again");
 			case BOOKING_IN_PROGRESS -> wanted.chairName()
 					+ " or the patient is being booked for an overlapping time by someone else; choose another time";
 		};
+	}
+
+	/** When the appointment is, on the clock of its chair's site. */
+	private String describe(Appointment appointment) {
+		return ClinicHours.describe(appointment.start(), appointment.end(),
+				calendars.zoneOfChair(appointment.chairId()).zone());
 	}
 }

@@ -194,7 +194,7 @@ public class WaitlistService {
 		var alreadyOffered = offered.stream().map(WaitlistOffer::entryId).collect(Collectors.toSet());
 		int rank = offered.stream().mapToInt(WaitlistOffer::rank).max().orElse(0);
 		var site = calendars.siteOfChair(chairId);
-		var day = start.atZone(settings.timeZone()).toLocalDate();
+		var day = start.atZone(calendars.zoneOf(site).zone()).toLocalDate();
 		var calendar = calendars.load(CalendarService.Request.of(site, day, day));
 		if (calendar.appointments()
 			.stream()
@@ -208,7 +208,7 @@ public class WaitlistService {
 				break;
 			}
 			if (alreadyOffered.contains(entry.id()) || entry.patientId().equals(freedByPatient)
-					|| !entry.wants(chair, start, end, settings.timeZone())) {
+					|| !entry.wants(chair, start, end, calendar.zone())) {
 				continue;
 			}
 			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), chairId, chair.name(), start, end, freedBy,
