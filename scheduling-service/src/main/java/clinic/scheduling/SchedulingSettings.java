@@ -21,19 +21,33 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Clinic settings scheduling reads (DOMAIN.md defaults in application.yml under {@code clinic.scheduling}):
  * how long an infusion holds a chair, how many infusions an induction course has and how they are spaced, the
- * clinic's time zone and opening hours (a site may set its own), the grid slot starts lie on, how far ahead slot
- * searches and course proposals look, and the adverse-event grades that pause a
- * course (session-service's grades: MILD, MODERATE, SEVERE, SERIOUS). Nothing clinical is written into the code.
+ * clinic's time zone and opening hours (a site may set its own of either), the grid slot starts lie on, how far
+ * ahead slot searches and course proposals look, the adverse-event grades that pause a course (session-service's
+ * grades: MILD, MODERATE, SEVERE, SERIOUS), the waitlist's offers per slot and when an appointment nobody came to
+ * counts as a no-show. Nothing clinical is written into the code.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
 		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades,
-		@NotNull @Valid Waitlist waitlist) {
+		@NotNull @Valid Waitlist waitlist, @NotNull @Valid NoShow noShow) {
 
 	/** How many waiting patients a freed slot is offered to at a time. */
 	public record Waitlist(@Min(1) int offersPerSlot) {
+	}
+
+	/**
+	 * The no-show sweep: when {@code enabled}, every {@code sweepInterval} it marks an appointment still booked as a
+	 * no-show once {@code afterDayEnd} has passed since the end of its day (midnight after it, in its site's zone).
+	 */
+	public record NoShow(boolean enabled, @NotNull Duration afterDayEnd, @NotNull Duration sweepInterval) {
+
+		@AssertTrue(message = "after-day-end must not be negative and sweep-interval must be positive")
+		public boolean isPositive() {
+			return afterDayEnd != null && sweepInterval != null && !afterDayEnd.isNegative() && !sweepInterval.isNegative()
+					&& !sweepInterval.isZero();
+		}
 	}
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
@@ -44,7 +58,10 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 		}
 	}
 
-	/** The days the clinic is open and its hours on those days, in the clinic's time zone. */
+	/**
+	 * The days the clinic is open and its hours on those days, on the wall clock of each site that has no hours of its
+	 * own.
+	 */
 	public record OpeningHours(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime opens, @NotNull LocalTime closes) {
 	}
 
