@@ -88,13 +88,9 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 				course.minDaysBetween(), course.withinWeeks());
 	}
 
-	/** Whether an adverse event of this grade pauses the patient's open course. */
+	/** Whether an adverse event of this grade pauses the patient's current course. */
 	public boolean pauses(String grade) {
 		return pauseOnGrades.stream().anyMatch(g -> g.equalsIgnoreCase(grade));
-	}
-
-	public ClinicHours clinicHours() {
-		return clinicHours(timeZone);
 	}
 
 	/** The clinic-wide opening hours on the wall clock of {@code zone} (a site's own zone). */

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.BookingService.Booking;
 import clinic.scheduling.booking.CoursePausing;
 import clinic.scheduling.patients.Eligibility;
+import clinic.scheduling.waitlist.WaitlistService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +55,9 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 
 	@Autowired
 	CoursePausing pausing;
+
+	@Autowired
+	WaitlistService waitlist;
 
 	/** Intake's event, sent on the real broker; returns its CloudEvent id. */
 	static UUID decided(UUID patientId, String outcome, long version, UUID decisionId) {
@@ -202,6 +207,25 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		OutboxProbe.awaitSettled(context, PATIENCE);
 		assertThat(published(APPOINTMENT_CANCELLED, patient)).isEmpty();
 		assertThat(published(COURSE_CANCELLED, patient)).isEmpty();
+	}
+
+	@Test
+	void givenACourseWaitingForASlotWhenDeclinedThenItsWaitlistEntryIsWithdrawnAndTheClosingIsPublished() {
+		var course = clearedPatientsCourse("Waiting Then Declined");
+		var entry = waitlist.add(course.id(), new WaitlistService.Wishes(SITE, Set.of(), null, null, Set.of(), null));
+
+		courses.decided(new CourseService.Decision(course.patientId(), course.patientName(), Eligibility.DECLINED, 5,
+				Instant.now(), UUID.randomUUID(), "dr.house", "Uncontrolled hypertension"));
+
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.CANCELLED);
+		assertThat(jdbc.sql("select status from waitlist_entry where id = :id")
+			.param("id", entry.id())
+			.query(String.class)
+			.single()).isEqualTo("WITHDRAWN");
+		await().atMost(PATIENCE).until(() -> published(COURSE_CANCELLED, course.patientId()).size() == 1);
+		var closed = published(COURSE_CANCELLED, course.patientId()).get(0);
+		assertThat(EventSchemas.violations(COURSE_CANCELLED, closed.value())).isEmpty();
+		assertThat(json.readTree(closed.value()).get("cancelledAppointmentIds").size()).isZero();
 	}
 
 	@Test
