@@ -253,9 +253,8 @@ public class BookingService {
 	 */
 	@Transactional
 	public void sessionCompleted(UUID appointmentId, UUID patientId, Instant completedAt, @Nullable Instant dosedAt) {
-		var appointment = appointments.find(appointmentId)
-			.filter(a -> a.patientId().equals(patientId))
-			.orElseThrow(() -> new NotFoundException("Appointment of patient " + patientId, appointmentId));
+		// held like every change to the course's appointments, so that the no-show sweep and this queue up
+		var appointment = holdOfPatient(appointmentId, patientId).appointment();
 		if (appointment.status() == AppointmentStatus.FULFILLED) {
 			return;
 		}
