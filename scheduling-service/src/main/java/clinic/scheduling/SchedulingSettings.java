@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,19 +21,33 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Clinic settings scheduling reads (DOMAIN.md defaults in application.yml under {@code clinic.scheduling}):
  * how long an infusion holds a chair, how many infusions an induction course has and how they are spaced, the
- * clinic's time zone and opening hours (a site may set its own), the grid slot starts lie on, how far ahead slot
- * searches and course proposals look, and the adverse-event grades that pause a
- * course (session-service's grades: MILD, MODERATE, SEVERE, SERIOUS). Nothing clinical is written into the code.
+ * clinic's time zone and opening hours (a site may set its own of either), the grid slot starts lie on, how far
+ * ahead slot searches and course proposals look, the adverse-event grades that pause a course (session-service's
+ * grades: MILD, MODERATE, SEVERE, SERIOUS), the waitlist's offers per slot and when an appointment nobody came to
+ * counts as a no-show. Nothing clinical is written into the code.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
 		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades,
-		@NotNull @Valid Waitlist waitlist) {
+		@NotNull @Valid Waitlist waitlist, @NotNull @Valid NoShow noShow) {
 
 	/** How many waiting patients a freed slot is offered to at a time. */
 	public record Waitlist(@Min(1) int offersPerSlot) {
+	}
+
+	/**
+	 * The no-show sweep: when {@code enabled}, every {@code sweepInterval} it marks an appointment still booked as a
+	 * no-show once {@code afterDayEnd} has passed since the end of its day (midnight after it, in its site's zone).
+	 */
+	public record NoShow(boolean enabled, @NotNull Duration afterDayEnd, @NotNull Duration sweepInterval) {
+
+		@AssertTrue(message = "after-day-end must not be negative and sweep-interval must be positive")
+		public boolean isPositive() {
+			return afterDayEnd != null && sweepInterval != null && !afterDayEnd.isNegative() && !sweepInterval.isNegative()
+					&& !sweepInterval.isZero();
+		}
 	}
 
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
@@ -43,7 +58,10 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 		}
 	}
 
-	/** The days the clinic is open and its hours on those days, in the clinic's time zone. */
+	/**
+	 * The days the clinic is open and its hours on those days, on the wall clock of each site that has no hours of its
+	 * own.
+	 */
 	public record OpeningHours(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime opens, @NotNull LocalTime closes) {
 	}
 
@@ -70,12 +88,18 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 				course.minDaysBetween(), course.withinWeeks());
 	}
 
-	/** Whether an adverse event of this grade pauses the patient's open course. */
+	/** Whether an adverse event of this grade pauses the patient's current course. */
 	public boolean pauses(String grade) {
 		return pauseOnGrades.stream().anyMatch(g -> g.equalsIgnoreCase(grade));
 	}
 
-	public ClinicHours clinicHours() {
-		return new ClinicHours(timeZone, openingHours.days(), openingHours.opens(), openingHours.closes());
+	/** The clinic-wide opening hours on the wall clock of {@code zone} (a site's own zone). */
+	public ClinicHours clinicHours(ZoneId zone) {
+		return new ClinicHours(zone, openingHours.days(), openingHours.opens(), openingHours.closes());
+	}
+
+	/** The zone a site keeps time in: its own when it has one, else the clinic's ({@code time-zone}). */
+	public ZoneId zoneOf(@Nullable ZoneId siteZone) {
+		return siteZone != null ? siteZone : timeZone;
 	}
 }

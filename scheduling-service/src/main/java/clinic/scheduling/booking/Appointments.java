@@ -40,6 +40,15 @@ public interface Appointments {
 	/** Moves the appointment to {@code to}; {@code cancellationReason} is kept when it is cancelled. */
 	void changeStatus(UUID id, AppointmentStatus to, @Nullable String cancellationReason);
 
+	/** Whether the course has a booked appointment starting after {@code after} (held or not). */
+	boolean hasBookedAfter(UUID courseId, Instant after);
+
+	/**
+	 * Booked appointments, not on hold, that started before {@code before}, earliest first: those the no-show sweep
+	 * looks at.
+	 */
+	List<Appointment> bookedStartedBefore(Instant before);
+
 	/** Puts the course's booked appointments starting after {@code after} on hold; returns their ids. */
 	List<UUID> holdFuture(UUID courseId, Instant after);
 

@@ -23,6 +23,7 @@ import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.calendar.CalendarService;
+import clinic.scheduling.calendar.SiteZone;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
@@ -43,8 +44,11 @@ public class BookingService {
 	/** The reason a rescheduled appointment is cancelled with. */
 	public static final String RESCHEDULED = "rescheduled";
 
-	/** Who fulfils an appointment: session-service, by reporting its session completed. */
+	/** Who records arrival, check-in and fulfilment from the session record: session-service, through its events. */
 	static final String SESSION_SERVICE = "session-service";
+
+	/** Who records what the clinic's own rules decide, such as a no-show after the day is over. */
+	static final String SCHEDULING_SERVICE = "scheduling-service";
 
 	static final int MAX_REASON = 500;
 
@@ -55,8 +59,6 @@ public class BookingService {
 	private final Appointments appointments;
 
 	private final SchedulingSettings settings;
-
-	private final ClinicHours hours;
 
 	private final ClinicEvents events;
 
@@ -72,7 +74,6 @@ public class BookingService {
 		this.chairs = chairs;
 		this.appointments = appointments;
 		this.settings = settings;
-		this.hours = settings.clinicHours();
 		this.events = events;
 		this.clock = clock;
 		this.calendars = calendars;
@@ -104,7 +105,7 @@ public class BookingService {
 		appointments.recordChange(new StatusChange(appointment.id(), null, AppointmentStatus.BOOKED, null,
 				appointment.bookedBy(), appointment.bookedAt()));
 		var changed = courses.infusionBooked(course);
-		events.publish(AppointmentBooked.of(appointment, changed));
+		events.publish(AppointmentBooked.of(appointment, changed, slot.site()));
 		return appointment;
 	}
 
@@ -118,7 +119,8 @@ public class BookingService {
 	public List<Appointment> bookCourse(UUID courseId, List<Booking> occurrences) {
 		var course = courses.holdForBooking(courseId);
 		requireBookable(course);
-		calendars.lockCapacity(planning.siteOf(occurrences));
+		var site = calendars.zoneOf(planning.siteOf(occurrences));
+		calendars.lockCapacity(site.siteId());
 		var checked = planning.check(course, occurrences);
 		if (!checked.check().ok()) {
 			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).toList();
@@ -128,7 +130,7 @@ public class BookingService {
 		}
 		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.INFUSION, 1);
 		var changed = courses.infusionBooked(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
 		return booked;
 	}
@@ -141,11 +143,9 @@ public class BookingService {
 	@Transactional
 	public List<Appointment> bookBoosters(UUID courseId, List<Booking> occurrences) {
 		var course = courses.holdForBooking(courseId);
-		if (course.status() != CourseStatus.COMPLETED) {
-			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
-					+ "; boosters follow a COMPLETED induction course");
-		}
-		calendars.lockCapacity(planning.siteOf(occurrences));
+		BoosterService.requireBoostable(course, courses);
+		var site = calendars.zoneOf(planning.siteOf(occurrences));
+		calendars.lockCapacity(site.siteId());
 		var checked = planning.checkBoosters(course, occurrences);
 		if (!checked.check().ok()) {
 			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).count();
@@ -160,7 +160,7 @@ public class BookingService {
 		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.BOOSTER,
 				Math.max(numbered, course.plannedInfusions()) + 1);
 		var changed = courses.appointmentChanged(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed)));
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		return booked;
 	}
 
@@ -188,8 +188,12 @@ public class BookingService {
 		return booked;
 	}
 
-	/** A course takes bookings only while it is open and not paused. */
+	/** A course takes bookings only while it is open: not paused, completed or cancelled. */
 	private static void requireBookable(Course course) {
+		if (course.status() == CourseStatus.CANCELLED) {
+			throw new ConflictException("The course of " + course.patientName() + " was cancelled ("
+					+ course.cancellationReason() + "); it takes no bookings");
+		}
 		if (course.status() == CourseStatus.PAUSED) {
 			throw new ConflictException("The course of " + course.patientName() + " is paused (" + course.pauseReason()
 					+ "); it takes no bookings until a clinician resumes it");
@@ -201,14 +205,56 @@ public class BookingService {
 	}
 
 	/**
-	 * The session of the appointment was completed: the appointment is fulfilled and the course counts its
-	 * fulfilled appointments. Repeats change nothing.
+	 * The nurse opened the session record: the patient is at the chair (booked → arrived, recorded by
+	 * session-service). An appointment already further on stays as it is, so repeats and late events change nothing.
 	 */
 	@Transactional
+	public void sessionStarted(UUID appointmentId, UUID patientId, Instant at) {
+		var held = holdOfPatient(appointmentId, patientId);
+		var status = held.appointment().status();
+		if (status != AppointmentStatus.BOOKED) {
+			logUnexpected(status, "A session was started", appointmentId);
+			return;
+		}
+		courses.appointmentChanged(record(held, AppointmentTransition.ARRIVE, null, SESSION_SERVICE, at));
+	}
+
+	/**
+	 * The nurse checked the patient in on the session record (booked or arrived → checked-in, recorded by
+	 * session-service; from booked both steps are kept in the history). Repeats and late events change nothing.
+	 */
+	@Transactional
+	public void checkedIn(UUID appointmentId, UUID patientId, Instant at) {
+		var held = holdOfPatient(appointmentId, patientId);
+		var status = held.appointment().status();
+		if (status == AppointmentStatus.BOOKED) {
+			var course = record(held, AppointmentTransition.ARRIVE, null, SESSION_SERVICE, at);
+			held = new Held(appointments.find(appointmentId).orElseThrow(), course);
+			status = held.appointment().status();
+		}
+		if (status != AppointmentStatus.ARRIVED) {
+			logUnexpected(status, "The patient was checked in", appointmentId);
+			return;
+		}
+		courses.appointmentChanged(record(held, AppointmentTransition.CHECK_IN, null, SESSION_SERVICE, at));
+	}
+
+	/** See {@link #sessionCompleted(UUID, UUID, Instant, Instant)}, dosed when it was completed. */
+	@Transactional
 	public void sessionCompleted(UUID appointmentId, UUID patientId, Instant completedAt) {
-		var appointment = appointments.find(appointmentId)
-			.filter(a -> a.patientId().equals(patientId))
-			.orElseThrow(() -> new NotFoundException("Appointment of patient " + patientId, appointmentId));
+		sessionCompleted(appointmentId, patientId, completedAt, null);
+	}
+
+	/**
+	 * The session of the appointment was completed: the appointment is fulfilled and the course counts its
+	 * fulfilled appointments, when the dose was given ({@code dosedAt}, else {@code completedAt}) on the
+	 * appointment's day in its site's time zone. A session dosed on another day does not fulfil the appointment
+	 * (nor count towards the course): the appointment stays as it is and a warning names it. Repeats change nothing.
+	 */
+	@Transactional
+	public void sessionCompleted(UUID appointmentId, UUID patientId, Instant completedAt, @Nullable Instant dosedAt) {
+		// held like every change to the course's appointments, so that the no-show sweep and this queue up
+		var appointment = holdOfPatient(appointmentId, patientId).appointment();
 		if (appointment.status() == AppointmentStatus.FULFILLED) {
 			return;
 		}
@@ -217,12 +263,48 @@ public class BookingService {
 					appointmentId);
 			return;
 		}
+		var zone = calendars.zoneOfChair(appointment.chairId()).zone();
+		var day = appointment.start().atZone(zone).toLocalDate();
+		var dosed = dosedAt != null ? dosedAt : completedAt;
+		if (!dosed.atZone(zone).toLocalDate().equals(day)) {
+			log.warn("The session of appointment {} (course {}) was dosed on {} at {}, not on the appointment's day {} "
+					+ "({}); the appointment stays {} and does not count towards the course", appointmentId,
+					appointment.courseId(), dosed.atZone(zone).toLocalDate(), dosed, day, zone,
+					appointment.status().code());
+			return;
+		}
 		appointments.fulfil(appointmentId, completedAt);
 		appointments.recordChange(new StatusChange(appointmentId, appointment.status(), AppointmentStatus.FULFILLED,
 				null, SESSION_SERVICE, completedAt));
 		var progress = courses.infusionsGiven(appointment.courseId(), appointments.countFulfilled(appointment.courseId()));
 		if (progress.completedNow()) {
 			events.publish(CourseCompleted.of(progress.course(), completedAt));
+		}
+	}
+
+	/**
+	 * The patient did not come and the appointment's day is over (see {@link NoShowSweep}): booked → noshow, recorded
+	 * by scheduling-service and published as the front desk's no-show is. An appointment no longer booked (the
+	 * patient came, or it was cancelled meanwhile) or on hold (its course is paused: nobody expected the patient)
+	 * stays as it is. Returns whether it was marked.
+	 */
+	@Transactional
+	public boolean noShowAfterItsDay(UUID appointmentId) {
+		var held = hold(appointmentId);
+		var appointment = held.appointment();
+		if (appointment.status() != AppointmentStatus.BOOKED || appointment.onHold()) {
+			return false;
+		}
+		noShow(held, SCHEDULING_SERVICE, clock.instant());
+		return true;
+	}
+
+	private static void logUnexpected(AppointmentStatus status, String what, UUID appointmentId) {
+		if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.NOSHOW) {
+			log.warn("{} for appointment {}, which is {}; it stays {}", what, appointmentId, status.code(), status.code());
+		}
+		else {
+			log.info("{} for appointment {}, which is {} already; nothing changes", what, appointmentId, status.code());
 		}
 	}
 
@@ -271,9 +353,29 @@ public class BookingService {
 	@Transactional
 	public AppointmentDetail noShow(UUID appointmentId) {
 		var held = hold(appointmentId);
-		var course = change(held, AppointmentTransition.NO_SHOW, null);
-		events.publish(AppointmentNoShow.of(held.appointment(), course, clock.instant()));
+		AppointmentTransition.NO_SHOW.from(held.appointment().status());
+		requireNotOnHold(held, AppointmentTransition.NO_SHOW);
+		noShow(held, CurrentUser.name(), clock.instant());
 		return detail(appointmentId);
+	}
+
+	/** Booked → noshow, kept in the history and published; the front desk's and the sweep's one way. */
+	private void noShow(Held held, String by, Instant at) {
+		var course = courses.appointmentChanged(record(held, AppointmentTransition.NO_SHOW, null, by, at));
+		events.publish(AppointmentNoShow.of(held.appointment(), course, at));
+	}
+
+	/**
+	 * Cancels a booked appointment on the clinic's behalf ({@code by} names the service whose news it acts on): kept
+	 * in the history and published as appointment-cancelled, so its freed slot is offered to the waitlist as any
+	 * cancellation's is. {@code course} is the appointment's course as held by the caller; returns it at its new
+	 * version.
+	 */
+	Course cancelFor(Appointment appointment, Course course, String reason, String by, Instant at) {
+		var changed = courses.appointmentChanged(record(new Held(appointment, course), AppointmentTransition.CANCEL,
+				reason, by, at));
+		events.publish(AppointmentCancelled.of(appointment, changed, reason, at));
+		return changed;
 	}
 
 	/**
@@ -302,11 +404,20 @@ public class BookingService {
 		appointments.recordChange(
 				new StatusChange(replacement.id(), null, AppointmentStatus.BOOKED, RESCHEDULED, by, now));
 		var course = courses.appointmentChanged(held.course());
-		events.publish(AppointmentRescheduled.of(old, replacement, course));
+		events.publish(AppointmentRescheduled.of(old, replacement, course, slot.site()));
 		return detail(replacement.id());
 	}
 
 	private record Held(Appointment appointment, Course course) {
+	}
+
+	/** The patient's appointment, held as {@link #hold(UUID)} holds it; 404 when it is not the patient's. */
+	private Held holdOfPatient(UUID appointmentId, UUID patientId) {
+		var held = hold(appointmentId);
+		if (!held.appointment().patientId().equals(patientId)) {
+			throw new NotFoundException("Appointment of patient " + patientId, appointmentId);
+		}
+		return held;
 	}
 
 	/** The appointment, read again after its course is held, so that changes to one course queue up. */
@@ -327,23 +438,35 @@ public class BookingService {
 
 	private Course change(Held held, AppointmentTransition transition, @Nullable String reason, String by,
 			Instant at) {
-		var appointment = held.appointment();
-		var to = transition.from(appointment.status());
-		if (appointment.onHold() && transition != AppointmentTransition.CANCEL) {
+		transition.from(held.appointment().status());
+		requireNotOnHold(held, transition);
+		return record(held, transition, reason, by, at);
+	}
+
+	/** While its course is paused, an appointment the front desk holds can only be cancelled. */
+	private static void requireNotOnHold(Held held, AppointmentTransition transition) {
+		if (held.appointment().onHold() && transition != AppointmentTransition.CANCEL) {
 			throw new ConflictException("The appointment is on hold while its course is paused; it can only be "
 					+ "cancelled until a clinician resumes the course");
 		}
+	}
+
+	/** Makes the transition (409 when it does not start from the current status) and keeps it in the history. */
+	private Course record(Held held, AppointmentTransition transition, @Nullable String reason, String by,
+			Instant at) {
+		var appointment = held.appointment();
+		var to = transition.from(appointment.status());
 		appointments.changeStatus(appointment.id(), to, reason);
 		appointments.recordChange(new StatusChange(appointment.id(), appointment.status(), to, reason, by, at));
 		return held.course();
 	}
 
-	private record Slot(Chair chair, Instant start, Instant end) {
+	private record Slot(Chair chair, Instant start, Instant end, SiteZone site) {
 	}
 
 	/**
 	 * The chair and time of a booking, checked: a known chair in service, in the future, inside the site's hours, not
-	 * on a closure day, and a nurse on shift for the whole slot with a chair to spare. Nurse capacity is checked under
+	 * on a closure day (both on the site's own clock), and a nurse on shift for the whole slot with a chair to spare. Nurse capacity is checked under
 	 * the site's capacity lock, held to the end of the booking transaction, so that two bookings cannot both take
 	 * the last place; the chair and the patient are guarded by the database's exclusion constraints.
 	 */
@@ -359,12 +482,13 @@ public class BookingService {
 		}
 		var end = start.plus(settings.chairTime().total());
 		calendars.lockCapacity(chair.siteId());
-		var day = start.atZone(hours.zone()).toLocalDate();
+		var site = calendars.zoneOf(chair.siteId());
+		var day = start.atZone(site.zone()).toLocalDate();
 		var calendar = calendars.load(new CalendarService.Request(chair.siteId(), day, day, patientId, null));
 		var siteHours = calendar.hours();
 		if (!siteHours.covers(start, end)) {
-			throw new InvalidInputException("start", hours.describe(start, end) + " is outside clinic hours " + siteHours
-					+ " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
+			throw new InvalidInputException("start", siteHours.describe(start, end) + " is outside clinic hours "
+					+ siteHours + " (an infusion holds the chair " + settings.chairTime().total().toMinutes() + " min)");
 		}
 		if (calendar.closures().containsKey(day)) {
 			throw new ConflictException(calendar.siteName() + " is closed on " + day + " (" + calendar.closures().get(day)
@@ -379,7 +503,7 @@ public class BookingService {
 				throw new ConflictException(problem.message() + ": every nurse on shift then already watches as many "
 						+ "chairs as they may");
 			});
-		return new Slot(chair, start, end);
+		return new Slot(chair, start, end, site);
 	}
 
 	@Transactional(readOnly = true)
@@ -396,22 +520,28 @@ public class BookingService {
 		return appointments.ofCourses(courseIds).stream().collect(Collectors.groupingBy(Appointment::courseId));
 	}
 
-	/** Says in words what the slot collided with, and when that is. */
+	/** Says in words what the slot collided with, and when that is on the clock of the other appointment's site. */
 	private String explain(AppointmentCollision collision, Appointment wanted) {
 		return switch (collision.with()) {
 			case CHAIR -> appointments.overlappingInChair(wanted.chairId(), wanted.start(), wanted.end())
 				.stream()
 				.findFirst()
-				.map(other -> wanted.chairName() + " is already booked " + hours.describe(other.start(), other.end()))
+				.map(other -> wanted.chairName() + " is already booked " + describe(other))
 				.orElse(wanted.chairName() + " is being booked for an overlapping time by someone else; choose another time");
 			case PATIENT -> appointments.overlappingOfPatient(wanted.patientId(), wanted.start(), wanted.end())
 				.stream()
 				.findFirst()
 				.map(other -> "The patient already has an appointment then: " + other.chairName() + " "
-						+ hours.describe(other.start(), other.end()))
+						+ describe(other))
 				.orElse("The patient is being booked for an overlapping time by someone else; reload and try again");
 			case BOOKING_IN_PROGRESS -> wanted.chairName()
 					+ " or the patient is being booked for an overlapping time by someone else; choose another time";
 		};
+	}
+
+	/** When the appointment is, on the clock of its chair's site. */
+	private String describe(Appointment appointment) {
+		return ClinicHours.describe(appointment.start(), appointment.end(),
+				calendars.zoneOfChair(appointment.chairId()).zone());
 	}
 }

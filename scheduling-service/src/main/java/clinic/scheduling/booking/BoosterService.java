@@ -14,6 +14,7 @@ import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
+import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
 
@@ -81,10 +82,7 @@ public class BoosterService {
 			throw new InvalidInputException("count", "Propose 1 to " + MAX_COUNT + " boosters");
 		}
 		var course = courses.get(courseId);
-		if (course.status() != CourseStatus.COMPLETED) {
-			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
-					+ "; boosters follow a COMPLETED induction course");
-		}
+		requireBoostable(course, courses);
 		var interval = intervals.of(courseId)
 			.orElseThrow(() -> new ConflictException("No booster interval is set for the course of "
 					+ course.patientName() + "; a clinician sets it first"));
@@ -95,5 +93,20 @@ public class BoosterService {
 			.max(Comparator.naturalOrder())
 			.orElse(clock.instant());
 		return planning.proposeBoosters(course, after, Period.ofDays(interval.days()), count, wishes);
+	}
+
+	/**
+	 * Boosters follow a COMPLETED induction course (not a paused one), and only while the patient's latest eligibility
+	 * decision has not declined them.
+	 */
+	static void requireBoostable(Course course, CourseService courses) {
+		if (course.status() != CourseStatus.COMPLETED) {
+			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
+					+ "; boosters follow a COMPLETED induction course");
+		}
+		if (courses.isDeclined(course.patientId())) {
+			throw new ConflictException("The latest eligibility decision declined " + course.patientName()
+					+ "; no boosters are booked unless a clinician clears them again");
+		}
 	}
 }

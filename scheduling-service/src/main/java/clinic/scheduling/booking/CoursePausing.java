@@ -2,6 +2,8 @@ package clinic.scheduling.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +23,11 @@ import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
 
 /**
- * Pauses a patient's open course after an adverse event of a pausing grade (clinic setting, default SERIOUS): the
- * course's future booked appointments are held, and it takes no bookings, until a clinician resumes it. Held
- * appointments may still be cancelled.
+ * Pauses a patient's current course after an adverse event of a pausing grade (clinic setting, default SERIOUS): the
+ * open course, or when there is none the latest COMPLETED course that still has boosters ahead. Its future booked
+ * appointments are held, and it takes no bookings, until a clinician resumes it. Held appointments may still be
+ * cancelled. Every pausing adverse event is kept for its course, also one that comes while the course is paused
+ * already; the resumption answers all of them and says so.
  */
 @Service
 public class CoursePausing {
@@ -34,16 +38,22 @@ public class CoursePausing {
 
 	private final Appointments appointments;
 
+	private final CourseAdverseEvents adverseEvents;
+
+	private final BookingService bookings;
+
 	private final SchedulingSettings settings;
 
 	private final ClinicEvents events;
 
 	private final Clock clock;
 
-	CoursePausing(CourseService courses, Appointments appointments, SchedulingSettings settings, ClinicEvents events,
-			Clock clock) {
+	CoursePausing(CourseService courses, Appointments appointments, CourseAdverseEvents adverseEvents,
+			BookingService bookings, SchedulingSettings settings, ClinicEvents events, Clock clock) {
 		this.courses = courses;
 		this.appointments = appointments;
+		this.adverseEvents = adverseEvents;
+		this.bookings = bookings;
 		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
@@ -54,8 +64,9 @@ public class CoursePausing {
 	}
 
 	/**
-	 * Pauses the patient's open course when the grade pauses; other grades, and a patient without an open course,
-	 * change nothing. Returns the paused course, if any.
+	 * Pauses the patient's current course when the grade pauses, and keeps the adverse event for it. A course paused
+	 * already keeps the event and stays paused; other grades, a repeat of an event kept before and a patient without
+	 * a current course change nothing. Returns the course paused just now, if any.
 	 */
 	@Transactional
 	public Optional<Course> adverseEventReported(AdverseEvent event) {
@@ -64,24 +75,57 @@ public class CoursePausing {
 					event.patientId(), event.grade(), settings.pauseOnGrades());
 			return Optional.empty();
 		}
-		var open = courses.holdOpenOf(event.patientId());
-		if (open.isEmpty()) {
-			log.info("{} adverse event {} of patient {}: no open course to pause", event.grade(),
-					event.adverseEventId(), event.patientId());
+		var now = clock.instant();
+		var current = currentCourse(event.patientId(), now);
+		if (current.isEmpty()) {
+			log.info("{} adverse event {} of patient {}: no open course, and no completed one with boosters ahead, to "
+					+ "pause", event.grade(), event.adverseEventId(), event.patientId());
+			return Optional.empty();
+		}
+		var course = current.get();
+		if (!adverseEvents.record(course.id(), event.adverseEventId(), event.grade(), event.occurredAt(), now)) {
+			log.info("Adverse event {} was kept for course {} before; nothing changes", event.adverseEventId(),
+					course.id());
+			return Optional.empty();
+		}
+		if (course.status() == CourseStatus.PAUSED) {
+			log.info("{} adverse event {} kept for course {} of patient {}, which is paused already ({})",
+					event.grade(), event.adverseEventId(), course.id(), course.patientId(), course.pauseReason());
 			return Optional.empty();
 		}
 		var reason = event.grade() + " adverse event " + event.adverseEventId();
-		var paused = courses.pause(open.get(), reason);
-		var held = appointments.holdFuture(paused.id(), clock.instant());
-		events.publish(CoursePaused.of(paused, event.adverseEventId(), held, clock.instant()));
+		var paused = courses.pause(course, reason);
+		var held = appointments.holdFuture(paused.id(), now);
+		events.publish(CoursePaused.of(paused, event.adverseEventId(), held, now));
 		log.info("Course {} of patient {} paused ({}); {} appointment(s) held", paused.id(), paused.patientId(),
 				reason, held.size());
 		return Optional.of(paused);
 	}
 
 	/**
-	 * A clinician resumes the paused course with a reason: ACTIVE again (TO_PLAN when it has no appointments), its
-	 * held appointments released.
+	 * The course an adverse event is about, held: the patient's unfinished one (open or paused), else the latest
+	 * COMPLETED one with booked appointments ahead (boosters).
+	 */
+	private Optional<Course> currentCourse(UUID patientId, Instant now) {
+		var unfinished = courses.holdUnfinishedOf(patientId);
+		if (unfinished.isPresent()) {
+			return unfinished;
+		}
+		return courses.ofPatient(patientId)
+			.stream()
+			.filter(c -> c.status() == CourseStatus.COMPLETED)
+			.sorted(Comparator.comparing(Course::createdAt).reversed())
+			.filter(c -> appointments.hasBookedAfter(c.id(), now))
+			.findFirst()
+			.map(c -> courses.holdForBooking(c.id()))
+			.filter(c -> c.status() == CourseStatus.COMPLETED);
+	}
+
+	/**
+	 * A clinician resumes the paused course with a reason: COMPLETED again when every induction infusion was given,
+	 * else ACTIVE (TO_PLAN when it has no appointments); its held appointments are released. A held appointment whose
+	 * time passed while the course was paused was never expected: it is cancelled, not left to the no-show sweep.
+	 * course-resumed lists every adverse event kept for the course that no earlier resumption answered.
 	 */
 	@Transactional
 	public Course resume(UUID courseId, @Nullable String reason) {
@@ -98,10 +142,23 @@ public class CoursePausing {
 			throw new ConflictException("The course of " + course.patientName() + " is " + course.status()
 					+ "; only a paused course can be resumed");
 		}
+		var by = CurrentUser.name();
+		var now = clock.instant();
+		for (var missed : heldAndPassed(courseId, now)) {
+			course = bookings.cancelFor(missed, course, "Not given: the course was paused then ("
+					+ course.pauseReason() + ")", by, now);
+		}
 		var resumed = courses.resume(course, appointments.countBooked(courseId) > 0);
 		appointments.releaseHolds(courseId);
-		var by = CurrentUser.name();
-		events.publish(CourseResumed.of(resumed, why, by, clock.instant()));
+		var answered = adverseEvents.answerAll(courseId, by, now);
+		events.publish(CourseResumed.of(resumed, why, by, now, answered));
 		return resumed;
+	}
+
+	private List<Appointment> heldAndPassed(UUID courseId, Instant now) {
+		return appointments.ofCourses(List.of(courseId))
+			.stream()
+			.filter(a -> a.onHold() && a.status() == AppointmentStatus.BOOKED && !a.start().isAfter(now))
+			.toList();
 	}
 }

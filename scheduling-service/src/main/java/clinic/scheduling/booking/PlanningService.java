@@ -104,7 +104,7 @@ public class PlanningService {
 		}
 		var window = window(wishes);
 		var calendar = load(wishes.siteId(), window, patientId, null);
-		var zone = settings.timeZone();
+		var zone = calendar.zone();
 		var own = calendar.appointments().stream().filter(a -> a.patientId().equals(patientId)).toList();
 		return consultationSlots.slots(null, calendar.siteId(), calendar.from(), calendar.to())
 			.stream()
@@ -203,10 +203,10 @@ public class PlanningService {
 	/** Proposes {@code count} boosters at the interval after {@code after}, on the wishes' site and chairs. */
 	@Transactional(readOnly = true)
 	public BoosterProposal proposeBoosters(Course course, Instant after, Period interval, int count, Wishes wishes) {
-		var zone = settings.timeZone();
+		var site = calendars.siteOrOnly(wishes.siteId());
+		var zone = calendars.zoneOf(site).zone();
 		var from = after.isBefore(clock.instant()) ? clock.instant() : after;
 		var until = after.atZone(zone).toLocalDate().plus(interval.multipliedBy(count + 1)).atStartOfDay(zone).toInstant();
-		var site = calendars.siteOrOnly(wishes.siteId());
 		var calendar = calendars.load(new CalendarService.Request(site, from.atZone(zone).toLocalDate(),
 				until.atZone(zone).toLocalDate(), course.patientId(), null));
 		var preferences = preferences(calendar, wishes);
@@ -312,7 +312,7 @@ public class PlanningService {
 
 	private SiteCalendar load(@Nullable UUID siteId, Window window, UUID patientId, @Nullable UUID exceptCourse) {
 		var site = calendars.siteOrOnly(siteId);
-		var zone = settings.timeZone();
+		var zone = calendars.zoneOf(site).zone();
 		return calendars.load(new CalendarService.Request(site, window.from().atZone(zone).toLocalDate(),
 				window.until().atZone(zone).toLocalDate(), patientId, exceptCourse));
 	}

@@ -16,7 +16,7 @@ import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.planning.SlotFinder;
 import clinic.scheduling.resources.ClinicHours;
 
-/** Loads a site's calendar for a range of dates and takes the site's capacity lock. */
+/** Loads a site's calendar for a range of dates (on the site's own clock) and takes the site's capacity lock. */
 @Service
 public class CalendarService {
 
@@ -64,6 +64,23 @@ public class CalendarService {
 			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + chairId));
 	}
 
+	/** The site with the zone it keeps time in. */
+	@Transactional(readOnly = true)
+	public SiteZone zoneOf(UUID siteId) {
+		return zoned(calendars.site(siteId).orElseThrow(() -> new NotFoundException("Site", siteId)));
+	}
+
+	/** The site of a chair, with the zone it keeps time in. */
+	@Transactional(readOnly = true)
+	public SiteZone zoneOfChair(UUID chairId) {
+		return zoned(calendars.siteWithChair(chairId)
+			.orElseThrow(() -> new InvalidInputException("chairId", "There is no chair " + chairId)));
+	}
+
+	private SiteZone zoned(SiteCalendars.Site site) {
+		return new SiteZone(site.id(), site.name(), settings.zoneOf(site.timeZone()));
+	}
+
 	@Transactional(readOnly = true)
 	public SiteCalendar load(Request request) {
 		if (request.to().isBefore(request.from())) {
@@ -75,9 +92,10 @@ public class CalendarService {
 		}
 		var site = calendars.site(request.siteId())
 			.orElseThrow(() -> new NotFoundException("Site", request.siteId()));
-		var zone = settings.timeZone();
+		// every date and wall-clock time of the site is read on its own clock
+		var zone = settings.zoneOf(site.timeZone());
 		var own = calendars.hours(site.id());
-		var hours = own.isEmpty() ? settings.clinicHours() : new ClinicHours(zone, own);
+		var hours = own.isEmpty() ? settings.clinicHours(zone) : new ClinicHours(zone, own);
 		var from = request.from().atStartOfDay(zone).toInstant();
 		var until = request.to().plusDays(1).atStartOfDay(zone).toInstant();
 		var absences = calendars.absences(request.from(), request.to());

@@ -2,6 +2,7 @@ package clinic.scheduling.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,11 @@ public record SiteCalendar(UUID siteId, String siteName, LocalDate from, LocalDa
 		closures = Map.copyOf(closures);
 		shifts = List.copyOf(shifts);
 		appointments = List.copyOf(appointments);
+	}
+
+	/** The zone the site keeps time in: its dates and wall-clock hours are read there. */
+	public ZoneId zone() {
+		return hours.zone();
 	}
 
 	/**

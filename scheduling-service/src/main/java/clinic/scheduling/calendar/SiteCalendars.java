@@ -3,6 +3,7 @@ package clinic.scheduling.calendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import clinic.scheduling.resources.ClinicHours;
 /** Reads what a site's calendar is made of. */
 public interface SiteCalendars {
 
-	record Site(UUID id, String name) {
+	/** A site; {@code timeZone} is its own IANA zone, null while it keeps the clinic's. */
+	record Site(UUID id, String name, @Nullable ZoneId timeZone) {
 	}
 
 	List<Site> sites();
@@ -24,6 +26,9 @@ public interface SiteCalendars {
 	Optional<Site> site(UUID id);
 
 	Optional<UUID> siteOfChair(UUID chairId);
+
+	/** The site a chair stands at. */
+	Optional<Site> siteWithChair(UUID chairId);
 
 	/** The site's chairs, in service or not, in the order they are offered (room, then name). */
 	List<CalendarChair> chairs(UUID siteId);

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,21 +33,36 @@ public class CourseService {
 
 	private final Clock clock;
 
-	CourseService(Courses courses, Patients patients, SchedulingSettings settings, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	CourseService(Courses courses, Patients patients, SchedulingSettings settings, Clock clock,
+			ApplicationEventPublisher publisher) {
 		this.courses = courses;
 		this.patients = patients;
 		this.settings = settings;
 		this.clock = clock;
-	}
-
-	/** A clinician's signed eligibility decision; {@code patientVersion} is intake's version of the patient. */
-	public record Decision(UUID patientId, String patientName, Eligibility eligibility, long patientVersion,
-			Instant decidedAt) {
+		this.publisher = publisher;
 	}
 
 	/**
-	 * Records the decision and, for a cleared patient without an open course, plans an induction course. A
-	 * decision older than the one already known changes nothing. Returns the course planned, if any.
+	 * A clinician's signed eligibility decision; {@code patientVersion} is intake's version of the patient.
+	 * {@code decisionId}, {@code decidedBy} and {@code reason} say which decision it is, who signed it and why.
+	 */
+	public record Decision(UUID patientId, String patientName, Eligibility eligibility, long patientVersion,
+			Instant decidedAt, @Nullable UUID decisionId, @Nullable String decidedBy, @Nullable String reason) {
+
+		/** A decision known only by its outcome (no signer or reason given). */
+		public Decision(UUID patientId, String patientName, Eligibility eligibility, long patientVersion,
+				Instant decidedAt) {
+			this(patientId, patientName, eligibility, patientVersion, decidedAt, null, null, null);
+		}
+	}
+
+	/**
+	 * Records the decision. A decision older than the one already known changes nothing. A newer CLEARED decision
+	 * plans an induction course for a patient without an unfinished one; a newer DECLINED decision announces
+	 * {@link EligibilityDeclined} in this transaction, so that the patient's unfinished courses are closed with it.
+	 * Returns the course planned, if any.
 	 */
 	@Transactional
 	public Optional<Course> decided(Decision decision) {
@@ -56,7 +73,13 @@ public class CourseService {
 					decision.patientId(), decision.patientVersion());
 			return Optional.empty();
 		}
-		if (decision.eligibility() != Eligibility.CLEARED || courses.hasUnfinished(decision.patientId())) {
+		if (decision.eligibility() == Eligibility.DECLINED) {
+			publisher.publishEvent(new EligibilityDeclined(decision.patientId(), decision.decisionId(),
+					decision.decidedBy() == null ? "a clinician" : decision.decidedBy(), decision.reason(),
+					decision.decidedAt()));
+			return Optional.empty();
+		}
+		if (courses.hasUnfinished(decision.patientId())) {
 			return Optional.empty();
 		}
 		var course = Course.induction(decision.patientId(), decision.patientName(), settings.inductionInfusions(),
@@ -71,7 +94,21 @@ public class CourseService {
 		return courses.openOf(patientId).flatMap(open -> courses.findForUpdate(open.id())).filter(c -> c.status().isOpen());
 	}
 
-	/** Pauses the open course with the reason; returns it at its new version. */
+	/** The patient's unfinished course (TO_PLAN, ACTIVE or PAUSED), held for the caller's transaction. */
+	@Transactional
+	public Optional<Course> holdUnfinishedOf(UUID patientId) {
+		return courses.unfinishedOf(patientId)
+			.flatMap(unfinished -> courses.findForUpdate(unfinished.id()))
+			.filter(c -> c.status().isUnfinished());
+	}
+
+	/** The patient's courses, oldest first, held for the caller's transaction. */
+	@Transactional
+	public List<Course> holdAllOf(UUID patientId) {
+		return courses.ofPatientForUpdate(patientId);
+	}
+
+	/** Pauses the course with the reason; returns it at its new version. */
 	@Transactional
 	public Course pause(Course course, String reason) {
 		var changed = course.paused(reason);
@@ -79,12 +116,29 @@ public class CourseService {
 		return changed;
 	}
 
-	/** Resumes the paused course: ACTIVE when it has appointments, TO_PLAN otherwise. */
+	/** Resumes the paused course: COMPLETED when every induction infusion was given, else ACTIVE or TO_PLAN. */
 	@Transactional
 	public Course resume(Course course, boolean hasAppointments) {
 		var changed = course.resumed(hasAppointments);
 		courses.update(changed);
 		return changed;
+	}
+
+	/** Closes the unfinished course for good with the reason; returns it at its new version. */
+	@Transactional
+	public Course cancel(Course course, String reason) {
+		if (!course.status().isUnfinished()) {
+			throw new IllegalStateException("Course " + course.id() + " is " + course.status() + ", not unfinished");
+		}
+		var changed = course.cancelled(reason);
+		courses.update(changed);
+		return changed;
+	}
+
+	/** Whether the patient's latest known eligibility decision declined them. */
+	@Transactional(readOnly = true)
+	public boolean isDeclined(UUID patientId) {
+		return patients.find(patientId).map(p -> p.eligibility() == Eligibility.DECLINED).orElse(false);
 	}
 
 	@Transactional(readOnly = true)
@@ -124,7 +178,10 @@ public class CourseService {
 		return changed;
 	}
 
-	/** The course after infusions were given, and whether that completed it just now. */
+	/**
+	 * The course after infusions were given, and whether that completed it just now (a paused course is not
+	 * completed until it is resumed; resuming it says COMPLETED).
+	 */
 	public record Progress(Course course, boolean completedNow) {
 	}
 

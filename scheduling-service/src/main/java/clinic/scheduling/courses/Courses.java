@@ -20,10 +20,16 @@ public interface Courses {
 	/** The patient's open course (TO_PLAN or ACTIVE); there is at most one. */
 	Optional<Course> openOf(UUID patientId);
 
-	/** Whether the patient has a course not yet completed: open or paused. */
+	/** The patient's unfinished course (TO_PLAN, ACTIVE or PAUSED); there is at most one. */
+	Optional<Course> unfinishedOf(UUID patientId);
+
+	/** Whether the patient has a course not yet finished: open or paused (not completed, not cancelled). */
 	boolean hasUnfinished(UUID patientId);
 
 	List<Course> ofPatient(UUID patientId);
+
+	/** The patient's courses, oldest first, each held until the transaction ends. */
+	List<Course> ofPatientForUpdate(UUID patientId);
 
 	/** Every course, or those in the given status when it is not null, oldest first. */
 	List<Course> all(CourseStatus status);

@@ -3,6 +3,7 @@ package clinic.scheduling.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import clinic.platform.inbox.EventHandler;
@@ -10,13 +11,16 @@ import clinic.platform.inbox.InboundEvent;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.patients.Eligibility;
 
-/** A cleared patient gets an induction course to plan; a declined one gets nothing. */
+/**
+ * A cleared patient gets an induction course to plan; a decline newer than what is known closes the patient's
+ * unfinished courses and cancels their future appointments.
+ */
 @Component
 class EligibilityDecidedHandler implements EventHandler<EligibilityDecidedHandler.EligibilityDecided> {
 
 	/** Scheduling's own reading of clinic.intake.eligibility-decided.v1: only what it needs. */
 	record EligibilityDecided(UUID patientId, long aggregateVersion, Instant occurredAt, Eligibility outcome,
-			String patientName) {
+			String patientName, UUID decisionId, String decidedBy, @Nullable String reason) {
 	}
 
 	private final CourseService courses;
@@ -38,6 +42,6 @@ class EligibilityDecidedHandler implements EventHandler<EligibilityDecidedHandle
 	@Override
 	public void handle(EligibilityDecided data, InboundEvent event) {
 		courses.decided(new CourseService.Decision(data.patientId(), data.patientName(), data.outcome(),
-				data.aggregateVersion(), data.occurredAt()));
+				data.aggregateVersion(), data.occurredAt(), data.decisionId(), data.decidedBy(), data.reason()));
 	}
 }

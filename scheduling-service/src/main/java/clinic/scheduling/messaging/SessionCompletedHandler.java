@@ -3,18 +3,22 @@ package clinic.scheduling.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
 import clinic.scheduling.booking.BookingService;
 
-/** A completed session fulfils its appointment, and the course counts one more infusion given. */
+/**
+ * A completed session fulfils its appointment, and the course counts one more infusion given, when the dose was given
+ * on the appointment's day.
+ */
 @Component
 class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.SessionCompleted> {
 
 	/** Scheduling's own reading of clinic.session.session-completed.v1: only what it needs. */
-	record SessionCompleted(UUID patientId, UUID appointmentId, Instant occurredAt) {
+	record SessionCompleted(UUID patientId, UUID appointmentId, Instant occurredAt, @Nullable Instant dosedAt) {
 	}
 
 	private final BookingService bookings;
@@ -35,6 +39,6 @@ class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.Se
 
 	@Override
 	public void handle(SessionCompleted data, InboundEvent event) {
-		bookings.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt());
+		bookings.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt(), data.dosedAt());
 	}
 }

@@ -104,6 +104,11 @@ public final class ClinicHours {
 
 	/** The slot as people at the clinic read it, for example "Mon 2026-03-02 09:00–10:50". */
 	public String describe(Instant start, Instant end) {
+		return describe(start, end, zone);
+	}
+
+	/** The slot as people read it on the wall clock of {@code zone}, for example "Mon 2026-03-02 09:00–10:50". */
+	public static String describe(Instant start, Instant end, ZoneId zone) {
 		var from = start.atZone(zone);
 		var to = end.atZone(zone);
 		var sameDay = from.toLocalDate().equals(to.toLocalDate());

@@ -3,8 +3,10 @@ package clinic.scheduling.resources;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -34,24 +36,33 @@ public class ConsultationSlotService {
 
 	private final SchedulingSettings settings;
 
-	private final ClinicHours hours;
-
 	ConsultationSlotService(ConsultationSlots slots, Sites sites, RevisionLog log, SchedulingSettings settings) {
 		this.slots = slots;
 		this.sites = sites;
 		this.log = log;
 		this.settings = settings;
-		this.hours = settings.clinicHours();
 	}
 
-	/** Slots overlapping the days {@code from} to {@code to} (both included, clinic time zone), filtered when asked. */
+	/**
+	 * Slots overlapping the days {@code from} to {@code to} (both included, each on its site's clock), filtered when
+	 * asked.
+	 */
 	@Transactional(readOnly = true)
 	public List<ConsultationSlot> slots(@Nullable String clinician, @Nullable UUID siteId, LocalDate from,
 			LocalDate to) {
 		Inputs.range(from, to);
-		var zone = settings.timeZone();
-		return slots.list(NurseRotaService.blankToNull(clinician), siteId, from.atStartOfDay(zone).toInstant(),
-				to.plusDays(1).atStartOfDay(zone).toInstant());
+		var zones = sites.all()
+			.stream()
+			.collect(Collectors.toMap(Site::id, site -> settings.zoneOf(site.timeZone())));
+		// every zone's day starts within a day of UTC's: read a day more on each side, then keep each site's own days
+		var candidates = slots.list(NurseRotaService.blankToNull(clinician), siteId,
+				from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+				to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+		return candidates.stream().filter(slot -> {
+			var zone = zones.getOrDefault(slot.siteId(), settings.timeZone());
+			return slot.end().isAfter(from.atStartOfDay(zone).toInstant())
+					&& slot.start().isBefore(to.plusDays(1).atStartOfDay(zone).toInstant());
+		}).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -107,8 +118,10 @@ public class ConsultationSlotService {
 	}
 
 	private ConflictException collision(String clinician, ConsultationSlot other) {
-		var site = sites.find(other.siteId()).map(Site::name).orElse("another site");
-		return new ConflictException(clinician + " already has a consultation slot " + hours.describe(other.start(),
-				other.end()) + " at " + site + " (slot " + other.id() + ")");
+		var site = sites.find(other.siteId());
+		var zone = settings.zoneOf(site.map(Site::timeZone).orElse(null));
+		return new ConflictException(clinician + " already has a consultation slot "
+				+ ClinicHours.describe(other.start(), other.end(), zone) + " at "
+				+ site.map(Site::name).orElse("another site") + " (slot " + other.id() + ")");
 	}
 }

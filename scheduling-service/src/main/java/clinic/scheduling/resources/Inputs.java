@@ -1,6 +1,7 @@
 package clinic.scheduling.resources;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -41,6 +42,19 @@ final class Inputs {
 
 	static String reason(String field, @Nullable String value) {
 		return text(field, value, MAX_REASON);
+	}
+
+	/** Longest IANA zone id the events carry (their schemas' limit). */
+	static final int MAX_ZONE = 64;
+
+	/** An IANA time zone id such as Europe/Zurich or America/New_York (not an offset like +01:00). */
+	static ZoneId timeZone(String field, String value) {
+		var id = value.strip();
+		if (id.length() > MAX_ZONE || !ZoneId.getAvailableZoneIds().contains(id)) {
+			throw new InvalidInputException(field,
+					"'" + value + "' is not an IANA time zone such as Europe/Zurich or America/New_York");
+		}
+		return ZoneId.of(id);
 	}
 
 	/** An ISO weekday: 1 (Monday) to 7 (Sunday). */

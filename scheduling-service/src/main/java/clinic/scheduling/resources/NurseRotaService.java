@@ -110,12 +110,13 @@ public class NurseRotaService {
 		return ended;
 	}
 
-	/** The site's extra shifts overlapping the days {@code from} to {@code to} (both included, clinic time zone). */
+	/** The site's extra shifts overlapping the days {@code from} to {@code to} (both included, the site's time zone). */
 	@Transactional(readOnly = true)
 	public List<ExtraShift> shifts(UUID siteId, @Nullable String nurse, LocalDate from, LocalDate to) {
 		Inputs.range(from, to);
-		site(siteId);
-		return rotas.shifts(siteId, blankToNull(nurse), startOf(from), startOf(to.plusDays(1)));
+		var zone = settings.zoneOf(site(siteId).timeZone());
+		return rotas.shifts(siteId, blankToNull(nurse), from.atStartOfDay(zone).toInstant(),
+				to.plusDays(1).atStartOfDay(zone).toInstant());
 	}
 
 	@Transactional
@@ -136,8 +137,12 @@ public class NurseRotaService {
 		var overlapping = rotas.overlappingShifts(who, from, until);
 		if (!overlapping.isEmpty()) {
 			var other = overlapping.get(0);
-			throw new ConflictException(who + " already has an extra shift at " + siteName(other.siteId()) + " "
-					+ settings.clinicHours().describe(other.start(), other.end()) + " (shift " + other.id() + ")");
+			var otherSite = sites.find(other.siteId());
+			throw new ConflictException(who + " already has an extra shift at "
+					+ otherSite.map(Site::name).orElse("another site") + " "
+					+ ClinicHours.describe(other.start(), other.end(),
+							settings.zoneOf(otherSite.map(Site::timeZone).orElse(null)))
+					+ " (shift " + other.id() + ")");
 		}
 		var shift = new ExtraShift(UUID.randomUUID(), siteId, who, from, until, chairsWatched, 1);
 		rotas.insertShift(shift);
@@ -192,12 +197,8 @@ public class NurseRotaService {
 		return sites.find(siteId).map(Site::name).orElse("another site");
 	}
 
-	private void site(UUID siteId) {
-		sites.find(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
-	}
-
-	private Instant startOf(LocalDate day) {
-		return day.atStartOfDay(settings.timeZone()).toInstant();
+	private Site site(UUID siteId) {
+		return sites.find(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
 	}
 
 	private static void checkValidUntil(LocalDate validFrom, @Nullable LocalDate validUntil) {

@@ -42,7 +42,7 @@ public class OpeningService {
 	@Transactional(readOnly = true)
 	public SiteHours hours(UUID siteId) {
 		var site = sites.find(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
-		return hoursOf(site.id());
+		return hoursOf(site);
 	}
 
 	/**
@@ -52,23 +52,26 @@ public class OpeningService {
 	@Transactional
 	public SiteHours replaceHours(UUID siteId, List<DayHours> days, long expectedVersion) {
 		var week = week(days);
-		sites.lock(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
+		var site = sites.lock(siteId).orElseThrow(() -> new NotFoundException("Site", siteId));
 		long current = revisions.latestVersion(ResourceKind.SITE_HOURS, siteId);
 		Inputs.expectVersion(ResourceKind.SITE_HOURS, siteId, current, expectedVersion);
 		sites.replaceHours(siteId, week);
-		var hours = hoursOf(siteId, current + 1);
+		var hours = hoursOf(site, current + 1);
 		log.updated(ResourceKind.SITE_HOURS, siteId, hours.version(), hours);
 		return hours;
 	}
 
-	private SiteHours hoursOf(UUID siteId) {
-		return hoursOf(siteId, revisions.latestVersion(ResourceKind.SITE_HOURS, siteId));
+	private SiteHours hoursOf(Site site) {
+		return hoursOf(site, revisions.latestVersion(ResourceKind.SITE_HOURS, site.id()));
 	}
 
-	private SiteHours hoursOf(UUID siteId, long version) {
+	/** The hours on the site's own clock (its zone, or the clinic's). */
+	private SiteHours hoursOf(Site site, long version) {
+		var siteId = site.id();
+		var zone = settings.zoneOf(site.timeZone());
 		var own = sites.hours(siteId);
 		if (!own.isEmpty()) {
-			return new SiteHours(siteId, SiteHours.Source.SITE, settings.timeZone(), own, version);
+			return new SiteHours(siteId, SiteHours.Source.SITE, zone, own, version);
 		}
 		var clinic = settings.openingHours();
 		var days = clinic.days()
@@ -76,7 +79,7 @@ public class OpeningService {
 			.sorted()
 			.map(day -> new DayHours(day.getValue(), clinic.opens(), clinic.closes()))
 			.toList();
-		return new SiteHours(siteId, SiteHours.Source.CLINIC_SETTINGS, settings.timeZone(), days, version);
+		return new SiteHours(siteId, SiteHours.Source.CLINIC_SETTINGS, zone, days, version);
 	}
 
 	private static List<DayHours> week(List<DayHours> days) {

@@ -1,5 +1,6 @@
 package clinic.scheduling.resources;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public interface Sites {
 	void insert(Site site);
 
 	boolean update(Site site, long expectedVersion);
+
+	/** How many appointments at the site's chairs, not cancelled, end after {@code from}. */
+	int appointmentsFrom(UUID siteId, Instant from);
 
 	List<Room> rooms(UUID siteId);
 

@@ -18,6 +18,9 @@ public interface Waitlist {
 	/** Entries in this status (all when null), oldest first. */
 	List<WaitlistEntry> all(WaitlistEntry.@Nullable Status status);
 
+	/** The course's entries WAITING (at most one). */
+	List<WaitlistEntry> waitingOf(UUID courseId);
+
 	/** Whether the course has an entry WAITING. */
 	boolean isWaiting(UUID courseId);
 

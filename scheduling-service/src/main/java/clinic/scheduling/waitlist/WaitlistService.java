@@ -26,6 +26,7 @@ import clinic.scheduling.booking.AppointmentCancelled;
 import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.AppointmentRescheduled;
 import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.CourseCancelled;
 import clinic.scheduling.calendar.CalendarService;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
@@ -37,6 +38,9 @@ public class WaitlistService {
 	private static final Logger log = LoggerFactory.getLogger(WaitlistService.class);
 
 	static final int MAX_NOTE = 500;
+
+	/** Who withdraws the entries of a cancelled course. */
+	static final String WITHDRAWN_BY = "scheduling-service";
 
 	private final Waitlist waitlist;
 
@@ -105,13 +109,27 @@ public class WaitlistService {
 		if (entry.status() != WaitlistEntry.Status.WAITING) {
 			throw new ConflictException("The waitlist entry is " + entry.status() + ", not WAITING");
 		}
+		withdraw(entry, CurrentUser.name());
+	}
+
+	private void withdraw(WaitlistEntry entry, String by) {
 		var now = clock.instant();
-		waitlist.close(entryId, WaitlistEntry.Status.WITHDRAWN, now);
-		for (var offer : waitlist.offersTo(List.of(entryId))) {
+		waitlist.close(entry.id(), WaitlistEntry.Status.WITHDRAWN, now);
+		for (var offer : waitlist.offersTo(List.of(entry.id()))) {
 			if (offer.status() == WaitlistOffer.Status.OFFERED) {
-				waitlist.answer(offer.id(), WaitlistOffer.Status.DECLINED, CurrentUser.name(), now);
+				waitlist.answer(offer.id(), WaitlistOffer.Status.DECLINED, by, now);
 				offerToNext(offer.freedBy(), offer.chairId(), offer.start(), offer.end(), entry.patientId());
 			}
+		}
+	}
+
+	/** A cancelled course waits no more: its entries are withdrawn, in the cancelling transaction. */
+	@EventListener
+	void courseCancelled(CourseCancelled event) {
+		for (var entry : waitlist.waitingOf(event.courseId())) {
+			withdraw(waitlist.findForUpdate(entry.id()).orElseThrow(), WITHDRAWN_BY);
+			log.info("Waitlist entry {} withdrawn: course {} was cancelled ({})", entry.id(), event.courseId(),
+					event.reason());
 		}
 	}
 
@@ -194,7 +212,7 @@ public class WaitlistService {
 		var alreadyOffered = offered.stream().map(WaitlistOffer::entryId).collect(Collectors.toSet());
 		int rank = offered.stream().mapToInt(WaitlistOffer::rank).max().orElse(0);
 		var site = calendars.siteOfChair(chairId);
-		var day = start.atZone(settings.timeZone()).toLocalDate();
+		var day = start.atZone(calendars.zoneOf(site).zone()).toLocalDate();
 		var calendar = calendars.load(CalendarService.Request.of(site, day, day));
 		if (calendar.appointments()
 			.stream()
@@ -208,7 +226,7 @@ public class WaitlistService {
 				break;
 			}
 			if (alreadyOffered.contains(entry.id()) || entry.patientId().equals(freedByPatient)
-					|| !entry.wants(chair, start, end, settings.timeZone())) {
+					|| !entry.wants(chair, start, end, calendar.zone())) {
 				continue;
 			}
 			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), chairId, chair.name(), start, end, freedBy,

@@ -60,11 +60,13 @@ class CalendarController {
 	}
 
 	/**
-	 * The site's calendar from {@code from} to {@code to} (dates, inclusive): opening hours, closures, each chair with
-	 * its appointments, each nurse with their shifts, and the load (infusions running against nurse capacity).
+	 * The site's calendar from {@code from} to {@code to} (dates of the site's time zone, {@code timeZone}, inclusive):
+	 * opening hours, closures, each chair with its appointments, each nurse with their shifts, and the load
+	 * (infusions running against nurse capacity).
 	 */
-	record CalendarView(UUID siteId, String siteName, LocalDate from, LocalDate to, String openingHours,
-			List<Closure> closures, List<ChairColumn> chairs, List<NurseColumn> nurses, List<SiteCalendar.Load> load) {
+	record CalendarView(UUID siteId, String siteName, String timeZone, LocalDate from, LocalDate to,
+			String openingHours, List<Closure> closures, List<ChairColumn> chairs, List<NurseColumn> nurses,
+			List<SiteCalendar.Load> load) {
 
 		static CalendarView of(SiteCalendar calendar) {
 			var chairs = calendar.chairs()
@@ -95,8 +97,8 @@ class CalendarController {
 				.sorted(Map.Entry.comparingByKey())
 				.map(e -> new Closure(e.getKey(), e.getValue()))
 				.toList();
-			return new CalendarView(calendar.siteId(), calendar.siteName(), calendar.from(), calendar.to(),
-					calendar.hours().toString(), closures, chairs, nurses, calendar.load());
+			return new CalendarView(calendar.siteId(), calendar.siteName(), calendar.zone().getId(), calendar.from(),
+					calendar.to(), calendar.hours().toString(), closures, chairs, nurses, calendar.load());
 		}
 	}
 

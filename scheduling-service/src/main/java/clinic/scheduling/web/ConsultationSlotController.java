@@ -49,8 +49,8 @@ class ConsultationSlotController {
 
 	@GetMapping("/consultation-slots")
 	@PreAuthorize(Roles.READ_RESOURCES)
-	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, clinic "
-			+ "time zone); filter by clinician and siteId")
+	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, each on "
+			+ "its site's clock); filter by clinician and siteId")
 	List<ConsultationSlot> slots(@RequestParam(required = false) @Nullable String clinician,
 			@RequestParam(required = false) @Nullable UUID siteId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

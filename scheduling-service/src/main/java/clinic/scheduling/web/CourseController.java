@@ -57,12 +57,15 @@ class CourseController {
 		}
 	}
 
+	/** {@code pauseReason} while PAUSED; {@code cancellationReason} once CANCELLED (who declined the patient, why). */
 	record CourseView(UUID id, UUID patientId, String patientName, CourseStatus status, int plannedInfusions,
-			int completedInfusions, @Nullable String pauseReason, List<AppointmentView> appointments) {
+			int completedInfusions, @Nullable String pauseReason, @Nullable String cancellationReason,
+			List<AppointmentView> appointments) {
 
 		static CourseView of(Course c, List<Appointment> appointments) {
 			return new CourseView(c.id(), c.patientId(), c.patientName(), c.status(), c.plannedInfusions(),
-					c.completedInfusions(), c.pauseReason(), appointments.stream().map(AppointmentView::of).toList());
+					c.completedInfusions(), c.pauseReason(), c.cancellationReason(),
+					appointments.stream().map(AppointmentView::of).toList());
 		}
 	}
 
@@ -96,7 +99,9 @@ class CourseController {
 
 	@PostMapping("/{courseId}/resumption")
 	@PreAuthorize("hasAnyRole('clinician', 'admin')")
-	@Operation(summary = "Resume a course paused after a serious adverse event, with a reason; its held appointments are released")
+	@Operation(summary = "Resume a course paused after a serious adverse event, with a reason: it is COMPLETED again "
+			+ "when every induction infusion was given, else ACTIVE (TO_PLAN without appointments); its held "
+			+ "appointments are released (those whose time passed meanwhile are cancelled)")
 	CourseView resumption(@PathVariable UUID courseId, @RequestBody(required = false) @Nullable ResumptionRequest request) {
 		pausing.resume(courseId, request == null ? null : request.reason());
 		return get(courseId);

@@ -99,7 +99,7 @@ class NurseRotaController {
 	@GetMapping("/sites/{siteId}/nurse-shifts")
 	@PreAuthorize(Roles.READ_RESOURCES)
 	@Operation(summary = "A site's extra nurse shifts overlapping the days `from` to `to` (ISO dates, both included, "
-			+ "clinic time zone); filter by nurse")
+			+ "the site's time zone); filter by nurse")
 	List<ExtraShift> shifts(@PathVariable UUID siteId, @RequestParam(required = false) @Nullable String nurse,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -35,7 +35,7 @@ import jakarta.validation.constraints.Size;
 /**
  * Slot finding and whole-course planning: the earliest free slots for a patient, a proposed induction course with
  * every occurrence checked, a re-check after the front desk moved occurrences, and booking the course all or
- * nothing. Times are ISO-8601 instants; weekdays and wall-clock times are the clinic's.
+ * nothing. Times are ISO-8601 instants; weekdays and wall-clock times are the site's, on its own time zone.
  */
 @RestController
 @RequestMapping("/api/scheduling")

@@ -3,6 +3,7 @@ package clinic.scheduling.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +48,28 @@ class SiteController {
 	record RenameRequest(@NotBlank String name, @NotNull Long version) {
 	}
 
+	/** {@code timeZone}: an IANA zone such as America/New_York; left out (or blank), the site keeps the clinic's. */
+	record NewSiteRequest(@NotBlank String name, @Nullable String timeZone) {
+	}
+
+	/**
+	 * {@code timeZone}: an IANA zone; left out, the site keeps the zone it has; blank ("") returns it to the clinic's.
+	 */
+	record SiteChangeRequest(@NotBlank String name, @Nullable String timeZone, @NotNull Long version) {
+	}
+
+	/**
+	 * A site with the zone it keeps time in; {@code timeZoneSource} is "site" (its own) or "clinic-settings" (the
+	 * clinic's clinic.scheduling.time-zone, because it has none of its own).
+	 */
+	record SiteView(UUID id, String name, String timeZone, String timeZoneSource, long version) {
+	}
+
+	private SiteView view(Site site) {
+		return new SiteView(site.id(), site.name(), sites.zoneOf(site).getId(),
+				site.timeZone() == null ? "clinic-settings" : "site", site.version());
+	}
+
 	record RoomView(UUID id, UUID siteId, String site, String name, long version) {
 
 		static RoomView of(Room room) {
@@ -57,30 +80,33 @@ class SiteController {
 	@GetMapping("/sites")
 	@PreAuthorize(Roles.READ_RESOURCES)
 	@Operation(summary = "The clinic's sites, by name")
-	List<Site> sites() {
-		return sites.sites();
+	List<SiteView> sites() {
+		return sites.sites().stream().map(this::view).toList();
 	}
 
 	@GetMapping("/sites/{siteId}")
 	@PreAuthorize(Roles.READ_RESOURCES)
-	@Operation(summary = "A site with its version")
-	Site site(@PathVariable UUID siteId) {
-		return sites.site(siteId);
+	@Operation(summary = "A site with its time zone (its own, or the clinic's) and version")
+	SiteView site(@PathVariable UUID siteId) {
+		return view(sites.site(siteId));
 	}
 
 	@PostMapping("/sites")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(Roles.ADMIN)
-	@Operation(summary = "Admin: create a site (name unique; 409 when taken)")
-	Site createSite(@Valid @RequestBody NameRequest request) {
-		return sites.create(request.name());
+	@Operation(summary = "Admin: create a site (name unique; 409 when taken) with its IANA time zone, or without one "
+			+ "to keep the clinic's (400 naming timeZone when it is no IANA zone)")
+	SiteView createSite(@Valid @RequestBody NewSiteRequest request) {
+		return view(sites.create(request.name(), request.timeZone()));
 	}
 
 	@PutMapping("/sites/{siteId}")
 	@PreAuthorize(Roles.ADMIN)
-	@Operation(summary = "Admin: rename a site; the version read is required (409 when stale or the name is taken)")
-	Site renameSite(@PathVariable UUID siteId, @Valid @RequestBody RenameRequest request) {
-		return sites.rename(siteId, request.name(), request.version());
+	@Operation(summary = "Admin: rename a site and set its time zone (left out: unchanged; \"\": back to the "
+			+ "clinic's); the version read is required (409 when stale, the name is taken, or the zone would change "
+			+ "while appointments at the site lie ahead)")
+	SiteView changeSite(@PathVariable UUID siteId, @Valid @RequestBody SiteChangeRequest request) {
+		return view(sites.change(siteId, request.name(), request.timeZone(), request.version()));
 	}
 
 	@GetMapping("/sites/{siteId}/revisions")

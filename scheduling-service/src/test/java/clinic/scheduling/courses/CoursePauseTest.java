@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ import clinic.platform.test.Tokens;
 import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.BookingService.Booking;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +50,11 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 	}
 
 	static UUID adverseEvent(UUID patientId, String grade, UUID cloudEventId) {
-		var adverseEventId = UUID.randomUUID();
+		return adverseEvent(patientId, grade, cloudEventId, UUID.randomUUID());
+	}
+
+	/** Sends the event about the adverse event {@code adverseEventId}; returns that id. */
+	static UUID adverseEvent(UUID patientId, String grade, UUID cloudEventId, UUID adverseEventId) {
 		var data = """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-03-02T10:00:00Z",
 				 "sessionId":"%s","appointmentId":"%s","adverseEventId":"%s","grade":"%s",
@@ -143,6 +150,9 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		assertThat(resumed).hasSize(1);
 		assertThat(EventSchemas.violations(RESUMED, resumed.get(0).value())).isEmpty();
 		assertThat(json.readTree(resumed.get(0).value()).get("resumedBy").asString()).isEqualTo("clara");
+		assertThat(json.readTree(resumed.get(0).value()).get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(ids(json.readTree(resumed.get(0).value()).get("adverseEventIds")))
+			.containsExactly(adverseEventId.toString());
 
 		book(course.id(), CHAIR_3, at(week.plusDays(4), 9, 0)).andExpect(status().isCreated());
 	}
@@ -180,5 +190,114 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		awaitHandled(eventId);
 		assertThat(courses.ofPatient(patientId)).isEmpty();
 		assertThat(EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, patientId))).isEmpty();
+	}
+
+	static List<String> ids(JsonNode array) {
+		return array.valueStream().map(n -> n.asString()).toList();
+	}
+
+	List<ConsumerRecord<String, byte[]>> published(String type, UUID patientId) {
+		return EventProbe.records("clinic.scheduling", EventProbe.ofType(type, patientId));
+	}
+
+	@Test
+	void givenAPausedCourseWhenMoreSeriousAdverseEventsArriveThenOneResumptionAnswersThemAllAndALaterOnePausesAgain()
+			throws Exception {
+		var course = clearedPatientsCourse("Marie Curie");
+		bookings.book(course.id(), new Booking(CHAIR_2, at(aWeekOfItsOwn(), 11, 0)));
+		var first = adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		var version = courses.get(course.id()).version();
+
+		// another serious one while paused is kept for the course; the same one again (a new message) is not
+		var whilePaused = UUID.randomUUID();
+		var second = adverseEvent(course.patientId(), "SERIOUS", whilePaused);
+		awaitHandled(whilePaused);
+		var repeat = UUID.randomUUID();
+		adverseEvent(course.patientId(), "SERIOUS", repeat, second);
+		awaitHandled(repeat);
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.PAUSED);
+		assertThat(courses.get(course.id()).version()).isEqualTo(version);
+		assertThat(jdbc.sql("select count(*) from course_adverse_event where course_id = :c")
+			.param("c", course.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"Both events reviewed"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"));
+		await().atMost(PATIENCE).until(() -> published(RESUMED, course.patientId()).size() == 1);
+		var resumed = json.readTree(published(RESUMED, course.patientId()).get(0).value());
+		assertThat(EventSchemas.violations(RESUMED, published(RESUMED, course.patientId()).get(0).value())).isEmpty();
+		assertThat(ids(resumed.get("adverseEventIds"))).containsExactly(first.toString(), second.toString());
+		assertThat(resumed.get("status").asString()).isEqualTo("ACTIVE");
+
+		// a new one after the resumption pauses again, and the next resumption answers only that one
+		var third = adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"Reviewed again"}""").andExpect(status().isOk());
+		await().atMost(PATIENCE).until(() -> published(RESUMED, course.patientId()).size() == 2);
+		assertThat(published(RESUMED, course.patientId()))
+			.anySatisfy(r -> assertThat(ids(json.readTree(r.value()).get("adverseEventIds")))
+				.containsExactly(third.toString()));
+		assertThat(published(PAUSED, course.patientId())).hasSize(2);
+	}
+
+	@Test
+	void givenACompletedCourseWithBoostersAheadWhenASeriousAdverseEventIsReportedThenItPausesAndResumesToCompleted()
+			throws Exception {
+		var course = clearedPatientsCourse("Rosalind Franklin");
+		var monday = weeksOfTheirOwn(4);
+		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
+			var infusion = bookings.book(course.id(), new Booking(CHAIR_4, at(monday.plusDays(day), 15, 0)));
+			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
+		}
+		var boosters = bookings.bookBoosters(course.id(), List
+			.of(new Booking(CHAIR_4, at(monday.plusDays(21), 15, 0)), new Booking(CHAIR_4, at(monday.plusDays(25), 15, 0))));
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.COMPLETED);
+
+		var adverseEventId = adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		assertThat(bookings.ofCourse(course.id())).filteredOn(Appointment::onHold)
+			.extracting(Appointment::id)
+			.containsExactlyInAnyOrderElementsOf(boosters.stream().map(Appointment::id).toList());
+		await().atMost(PATIENCE).until(() -> published(PAUSED, course.patientId()).size() == 1);
+		var paused = json.readTree(published(PAUSED, course.patientId()).get(0).value());
+		assertThat(EventSchemas.violations(PAUSED, published(PAUSED, course.patientId()).get(0).value())).isEmpty();
+		assertThat(ids(paused.get("heldAppointmentIds")))
+			.containsExactlyInAnyOrderElementsOf(boosters.stream().map(b -> b.id().toString()).toList());
+		mvc.perform(post("/api/scheduling/courses/{courseId}/boosters", course.id()).with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurrences\":[{\"chairId\":\"%s\",\"start\":\"%s\"}]}".formatted(CHAIR_4,
+					at(monday.plusDays(23), 15, 0))))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("PAUSED")));
+
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"Reviewed; boosters may go ahead"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"))
+			.andExpect(jsonPath("$.completedInfusions").value(6));
+		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		await().atMost(PATIENCE).until(() -> published(RESUMED, course.patientId()).size() == 1);
+		var resumed = json.readTree(published(RESUMED, course.patientId()).get(0).value());
+		assertThat(EventSchemas.violations(RESUMED, published(RESUMED, course.patientId()).get(0).value())).isEmpty();
+		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(ids(resumed.get("adverseEventIds"))).containsExactly(adverseEventId.toString());
+	}
+
+	@Test
+	void givenACompletedCourseWithoutBoostersAheadWhenASeriousAdverseEventIsReportedThenNothingIsPaused() {
+		var course = clearedPatientsCourse("Lise Meitner");
+		var monday = weeksOfTheirOwn(2);
+		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
+			var infusion = bookings.book(course.id(), new Booking(CHAIR_1, at(monday.plusDays(day), 15, 0)));
+			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
+		}
+		var eventId = UUID.randomUUID();
+		adverseEvent(course.patientId(), "SERIOUS", eventId);
+		awaitHandled(eventId);
+		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.COMPLETED);
+		assertThat(published(PAUSED, course.patientId())).isEmpty();
 	}
 }

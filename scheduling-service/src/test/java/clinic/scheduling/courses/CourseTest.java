@@ -45,4 +45,31 @@ class CourseTest {
 		assertThat(resumed.version()).isEqualTo(paused.version() + 1);
 		assertThat(paused.resumed(false).status()).isEqualTo(CourseStatus.TO_PLAN);
 	}
+
+	@Test
+	void givenACompletedCoursePausedForItsBoostersWhenResumedThenCompletedAgain() {
+		var paused = planned.withInfusionBooked().withInfusionsGiven(6).paused("SERIOUS adverse event");
+		assertThat(paused.status()).isEqualTo(CourseStatus.PAUSED);
+		assertThat(paused.resumed(true).status()).isEqualTo(CourseStatus.COMPLETED);
+	}
+
+	@Test
+	void givenAPausedCourseWhenItsLastInfusionIsGivenThenItStaysPausedUntilResumedToCompleted() {
+		var paused = planned.withInfusionBooked().withInfusionsGiven(5).paused("SERIOUS adverse event");
+		var given = paused.withInfusionsGiven(6);
+		assertThat(given.status()).isEqualTo(CourseStatus.PAUSED);
+		assertThat(given.completedInfusions()).isEqualTo(6);
+		assertThat(given.resumed(true).status()).isEqualTo(CourseStatus.COMPLETED);
+	}
+
+	@Test
+	void givenAnUnfinishedCourseWhenCancelledThenItStaysCancelledWhateverIsGivenAfterAndIsNotUnfinished() {
+		var cancelled = planned.withInfusionBooked().paused("SERIOUS adverse event").cancelled("Eligibility declined");
+		assertThat(cancelled.status()).isEqualTo(CourseStatus.CANCELLED);
+		assertThat(cancelled.cancellationReason()).isEqualTo("Eligibility declined");
+		assertThat(cancelled.pauseReason()).isNull();
+		assertThat(cancelled.status().isUnfinished()).isFalse();
+		assertThat(cancelled.status().isOpen()).isFalse();
+		assertThat(cancelled.withInfusionsGiven(6).status()).isEqualTo(CourseStatus.CANCELLED);
+	}
 }

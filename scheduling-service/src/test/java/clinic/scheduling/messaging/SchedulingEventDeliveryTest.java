@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import clinic.platform.test.EventDeliveryGuarantees;
 import clinic.scheduling.SchedulingApplication;
@@ -13,7 +14,10 @@ import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.patients.Eligibility;
 
-/** Scheduling publishes appointment-booked and consumes eligibility-decided (a cleared patient's course). */
+/**
+ * Scheduling publishes appointment-booked and consumes eligibility-decided (a cleared patient's course) and the
+ * session record's started and checked-in events (the appointment's status).
+ */
 class SchedulingEventDeliveryTest extends SchedulingIntegrationTest implements EventDeliveryGuarantees {
 
 	@Override
@@ -52,6 +56,34 @@ class SchedulingEventDeliveryTest extends SchedulingIntegrationTest implements E
 			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID()), (context, patientId) -> {
 				var courses = context.getBean(CourseService.class).ofPatient(patientId);
 				return courses.isEmpty() ? null : courses;
-			}));
+			}), new ConsumedEvent("clinic.session.session-started.v1", (eventId, patientId) -> """
+					{"eventId":"%s","patientId":"%s","aggregateVersion":1,"occurredAt":"2026-11-20T10:00:00Z",
+					 "sessionId":"%s","appointmentId":"%s","startedBy":"nina"}"""
+				.formatted(eventId, patientId, UUID.randomUUID(), bookedFor(patientId)),
+					SchedulingEventDeliveryTest::changedStatus),
+				new ConsumedEvent("clinic.session.checked-in.v1", (eventId, patientId) -> """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":2,"occurredAt":"2026-11-20T10:00:00Z",
+						 "sessionId":"%s","appointmentId":"%s","checkedInBy":"nina"}"""
+					.formatted(eventId, patientId, UUID.randomUUID(), bookedFor(patientId)),
+						SchedulingEventDeliveryTest::changedStatus));
+	}
+
+	/** An appointment booked for the patient (who is cleared for it), for session events to be about. */
+	private UUID bookedFor(UUID patientId) {
+		var course = courses
+			.decided(new CourseService.Decision(patientId, "Ada Lovelace", Eligibility.CLEARED, 4, Instant.now()))
+			.orElseThrow();
+		return bookings.book(course.id(), new BookingService.Booking(CHAIR_2, at(aWeekOfItsOwn(), 9, 0))).id();
+	}
+
+	/** The status of the patient's appointment once a session event changed it; null while it is booked (or none). */
+	private static Object changedStatus(ConfigurableApplicationContext context, UUID patientId) {
+		return context.getBean(JdbcClient.class)
+			.sql("select status from appointment where patient_id = :patient")
+			.param("patient", patientId)
+			.query(String.class)
+			.optional()
+			.filter(status -> !status.equals("booked"))
+			.orElse(null);
 	}
 }

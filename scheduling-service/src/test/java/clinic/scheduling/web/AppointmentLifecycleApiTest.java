@@ -233,6 +233,9 @@ class AppointmentLifecycleApiTest extends SchedulingIntegrationTest {
 		assertThat(event.get("chairId").asString()).isEqualTo(CHAIR_2.toString());
 		assertThat(event.get("chairName").asString()).isEqualTo("Chair 2");
 		assertThat(Instant.parse(event.get("start").asString())).isEqualTo(start);
+		assertThat(event.get("siteId").asString()).isEqualTo(SITE.toString());
+		assertThat(event.get("siteName").asString()).isEqualTo("Main clinic");
+		assertThat(event.get("timeZone").asString()).isEqualTo("Europe/Zurich");
 		assertThat(event.get("aggregateVersion").asLong()).isEqualTo(courseVersion(course));
 		assertThat(EventProbe.records("clinic.scheduling", EventProbe.ofType(CANCELLED, course.patientId()))).isEmpty();
 	}

@@ -172,6 +172,15 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 		assertThat(data.get("courseId").asString()).isEqualTo(course.id().toString());
 		assertThat(data.get("appointments")).hasSize(6);
 		assertThat(data.get("appointments").get(2).get("start").asString()).isEqualTo(starts.get(2).toString());
+		// each booked infusion names its site and its time zone, and says how many infusions the course has
+		for (var booked : EventProbe.records("clinic.scheduling", EventProbe.ofType(BOOKED, course.patientId()))) {
+			assertThat(EventSchemas.violations(BOOKED, booked.value())).isEmpty();
+			var infusion = json.readTree(booked.value());
+			assertThat(infusion.get("siteId").asString()).isEqualTo(SITE.toString());
+			assertThat(infusion.get("siteName").asString()).isEqualTo("Main clinic");
+			assertThat(infusion.get("timeZone").asString()).isEqualTo("Europe/Zurich");
+			assertThat(infusion.get("courseInfusions").asInt()).isEqualTo(6);
+		}
 
 		// the course is planned: it is not proposed or booked whole a second time
 		propose(course, "{}").andExpect(status().isConflict())

@@ -121,6 +121,11 @@ class SchedulingApiTest extends SchedulingIntegrationTest {
 		assertThat(data.get("kind").asString()).isEqualTo("INFUSION");
 		assertThat(data.get("sequence").asInt()).isEqualTo(1);
 		assertThat(data.get("aggregateVersion").asLong()).isEqualTo(2);
+		// what the nurse's day list needs: where, on which clock, and "infusion 1 of 6"
+		assertThat(data.get("siteId").asString()).isEqualTo(SITE.toString());
+		assertThat(data.get("siteName").asString()).isEqualTo("Main clinic");
+		assertThat(data.get("timeZone").asString()).isEqualTo("Europe/Zurich");
+		assertThat(data.get("courseInfusions").asInt()).isEqualTo(6);
 	}
 
 	@Test

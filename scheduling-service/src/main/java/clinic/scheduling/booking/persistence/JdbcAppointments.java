@@ -155,6 +155,27 @@ class JdbcAppointments implements Appointments {
 	}
 
 	@Override
+	public boolean hasBookedAfter(UUID courseId, Instant after) {
+		return jdbc.sql("""
+				select exists (select 1 from appointment
+				  where course_id = :course and status = 'booked' and start_at > :after)""")
+			.param("course", courseId)
+			.param("after", Timestamp.from(after))
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public List<Appointment> bookedStartedBefore(Instant before) {
+		return jdbc.sql(SELECT + """
+				 where appointment.status = 'booked' and not appointment.on_hold and appointment.start_at < :before
+				order by appointment.start_at""")
+			.param("before", Timestamp.from(before))
+			.query(JdbcAppointments::appointment)
+			.list();
+	}
+
+	@Override
 	public List<UUID> holdFuture(UUID courseId, Instant after) {
 		return jdbc.sql("""
 				update appointment set on_hold = true

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -41,17 +42,30 @@ class JdbcSiteCalendars implements SiteCalendars {
 
 	@Override
 	public List<Site> sites() {
-		return jdbc.sql("select id, name from site order by name")
-			.query((rs, row) -> new Site(rs.getObject("id", UUID.class), rs.getString("name")))
-			.list();
+		return jdbc.sql("select id, name, time_zone from site order by name").query(JdbcSiteCalendars::site).list();
 	}
 
 	@Override
 	public Optional<Site> site(UUID id) {
-		return jdbc.sql("select id, name from site where id = :id")
+		return jdbc.sql("select id, name, time_zone from site where id = :id")
 			.param("id", id)
-			.query((rs, row) -> new Site(rs.getObject("id", UUID.class), rs.getString("name")))
+			.query(JdbcSiteCalendars::site)
 			.optional();
+	}
+
+	@Override
+	public Optional<Site> siteWithChair(UUID chairId) {
+		return jdbc.sql("""
+				select site.id, site.name, site.time_zone from site join chair on chair.site_id = site.id
+				where chair.id = :chair""")
+			.param("chair", chairId)
+			.query(JdbcSiteCalendars::site)
+			.optional();
+	}
+
+	private static Site site(ResultSet rs, int row) throws SQLException {
+		var zone = rs.getString("time_zone");
+		return new Site(rs.getObject("id", UUID.class), rs.getString("name"), zone == null ? null : ZoneId.of(zone));
 	}
 
 	@Override

@@ -29,8 +29,9 @@ class JdbcCourses implements Courses {
 	public void insert(Course c) {
 		jdbc.sql("""
 				insert into course (id, patient_id, patient_name, status, planned_infusions, completed_infusions,
-				  version, created_at, pause_reason)
-				values (:id, :patient, :name, :status, :planned, :completed, :version, :created, :pauseReason)""")
+				  version, created_at, pause_reason, cancellation_reason)
+				values (:id, :patient, :name, :status, :planned, :completed, :version, :created, :pauseReason,
+				  :cancellationReason)""")
 			.param("id", c.id())
 			.param("patient", c.patientId())
 			.param("name", c.patientName())
@@ -40,6 +41,7 @@ class JdbcCourses implements Courses {
 			.param("version", c.version())
 			.param("created", Timestamp.from(c.createdAt()))
 			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
+			.param("cancellationReason", c.cancellationReason(), Types.VARCHAR)
 			.update();
 	}
 
@@ -48,7 +50,7 @@ class JdbcCourses implements Courses {
 		int updated = jdbc.sql("""
 				update course set patient_name = :name, status = :status, planned_infusions = :planned,
 				       completed_infusions = :completed, version = :version,
-				       pause_reason = :pauseReason
+				       pause_reason = :pauseReason, cancellation_reason = :cancellationReason
 				where id = :id and version = :previous""")
 			.param("id", c.id())
 			.param("name", c.patientName())
@@ -58,6 +60,7 @@ class JdbcCourses implements Courses {
 			.param("version", c.version())
 			.param("previous", c.version() - 1)
 			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
+			.param("cancellationReason", c.cancellationReason(), Types.VARCHAR)
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Course " + c.id() + " was changed by someone else; reload and try again");
@@ -86,8 +89,25 @@ class JdbcCourses implements Courses {
 	}
 
 	@Override
+	public Optional<Course> unfinishedOf(UUID patientId) {
+		return jdbc.sql("select * from course where patient_id = :patient and status in ('TO_PLAN', 'ACTIVE', 'PAUSED')")
+			.param("patient", patientId)
+			.query(JdbcCourses::course)
+			.optional();
+	}
+
+	@Override
+	public List<Course> ofPatientForUpdate(UUID patientId) {
+		return jdbc.sql("select * from course where patient_id = :patient order by created_at, id for update")
+			.param("patient", patientId)
+			.query(JdbcCourses::course)
+			.list();
+	}
+
+	@Override
 	public boolean hasUnfinished(UUID patientId) {
-		return jdbc.sql("select count(*) from course where patient_id = :patient and status <> 'COMPLETED'")
+		return jdbc.sql("""
+				select count(*) from course where patient_id = :patient and status in ('TO_PLAN', 'ACTIVE', 'PAUSED')""")
 			.param("patient", patientId)
 			.query(Integer.class)
 			.single() > 0;
@@ -116,6 +136,7 @@ class JdbcCourses implements Courses {
 		return new Course(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("patient_name"), CourseStatus.valueOf(rs.getString("status")),
 				rs.getInt("planned_infusions"), rs.getInt("completed_infusions"), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("pause_reason"));
+				rs.getTimestamp("created_at").toInstant(), rs.getString("pause_reason"),
+				rs.getString("cancellation_reason"));
 	}
 }

@@ -2,12 +2,17 @@ package clinic.scheduling.resources.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,12 +37,12 @@ class JdbcSites implements Sites {
 
 	@Override
 	public List<Site> all() {
-		return jdbc.sql("select id, name, version from site order by name").query(JdbcSites::site).list();
+		return jdbc.sql("select id, name, time_zone, version from site order by name").query(JdbcSites::site).list();
 	}
 
 	@Override
 	public Optional<Site> find(UUID id) {
-		return jdbc.sql("select id, name, version from site where id = :id")
+		return jdbc.sql("select id, name, time_zone, version from site where id = :id")
 			.param("id", id)
 			.query(JdbcSites::site)
 			.optional();
@@ -45,7 +50,7 @@ class JdbcSites implements Sites {
 
 	@Override
 	public Optional<Site> lock(UUID id) {
-		return jdbc.sql("select id, name, version from site where id = :id for update")
+		return jdbc.sql("select id, name, time_zone, version from site where id = :id for update")
 			.param("id", id)
 			.query(JdbcSites::site)
 			.optional();
@@ -53,22 +58,41 @@ class JdbcSites implements Sites {
 
 	@Override
 	public void insert(Site site) {
-		Constraints.guarded(() -> jdbc.sql("insert into site (id, name, version) values (:id, :name, :version)")
+		Constraints.guarded(() -> jdbc
+			.sql("insert into site (id, name, time_zone, version) values (:id, :name, :zone, :version)")
 			.param("id", site.id())
 			.param("name", site.name())
+			.param("zone", zone(site), Types.VARCHAR)
 			.param("version", site.version())
 			.update());
 	}
 
 	@Override
 	public boolean update(Site site, long expectedVersion) {
-		return Constraints.guarded(() -> jdbc
-			.sql("update site set name = :name, version = :version where id = :id and version = :expected")
+		return Constraints.guarded(() -> jdbc.sql("""
+				update site set name = :name, time_zone = :zone, version = :version
+				where id = :id and version = :expected""")
 			.param("id", site.id())
 			.param("name", site.name())
+			.param("zone", zone(site), Types.VARCHAR)
 			.param("version", site.version())
 			.param("expected", expectedVersion)
 			.update()) == 1;
+	}
+
+	@Override
+	public int appointmentsFrom(UUID siteId, Instant from) {
+		return jdbc.sql("""
+				select count(*) from appointment a join chair on chair.id = a.chair_id
+				where chair.site_id = :site and a.status <> 'cancelled' and a.end_at > :from""")
+			.param("site", siteId)
+			.param("from", Timestamp.from(from))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static @Nullable String zone(Site site) {
+		return site.timeZone() == null ? null : site.timeZone().getId();
 	}
 
 	@Override
@@ -165,7 +189,9 @@ class JdbcSites implements Sites {
 	}
 
 	private static Site site(ResultSet rs, int row) throws SQLException {
-		return new Site(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("version"));
+		var zone = rs.getString("time_zone");
+		return new Site(rs.getObject("id", UUID.class), rs.getString("name"), zone == null ? null : ZoneId.of(zone),
+				rs.getLong("version"));
 	}
 
 	private static Room room(ResultSet rs, int row) throws SQLException {

@@ -75,6 +75,14 @@ class JdbcWaitlist implements Waitlist {
 	}
 
 	@Override
+	public List<WaitlistEntry> waitingOf(UUID courseId) {
+		return jdbc.sql(ENTRY + " where e.course_id = :course and e.status = 'WAITING' order by e.created_at")
+			.param("course", courseId)
+			.query(JdbcWaitlist::entry)
+			.list();
+	}
+
+	@Override
 	public boolean isWaiting(UUID courseId) {
 		return jdbc.sql("select exists (select 1 from waitlist_entry where course_id = :course and status = 'WAITING')")
 			.param("course", courseId)
