@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +48,12 @@ class PatientPathEndToEndIT {
 
 	private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
+	private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Zurich");
+
 	private static Stack stack;
+
+	/** How far the suite's clock runs ahead of this machine's: the services live on the next Monday morning. */
+	private static Duration clinicOffset;
 
 	/** On a failure, the end of every part's log goes to the test output, to see what the suite was doing. */
 	@RegisterExtension
@@ -72,11 +80,18 @@ class PatientPathEndToEndIT {
 	static void startTheSuite() throws IOException {
 		var project = Path.of("").toAbsolutePath().getParent();
 		var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
+		// Whenever this runs, the suite's clock says next Monday 08:30 in Zurich: the clinic is open, nurses are on
+		// shift, and an infusion booked for 09:00 is charted on its day as the infusion rules want
+		var monday = LocalDate.now(CLINIC_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		clinicOffset = Duration.between(Instant.now(), monday.atTime(8, 30).atZone(CLINIC_ZONE).toInstant());
 		var builder = StackConfig.builder()
 			.projectDir(project)
 			.dataDir(data)
 			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
-			.randomPorts();
+			.randomPorts()
+			.serviceEnv("CLINIC_CLOCK_OFFSET", clinicOffset.toString())
+			// the only clinical setting changed: the run cannot wait the real hour of observation after the infusion
+			.serviceEnv(Part.SESSION, "CLINIC_SESSION_DISCHARGE_POSTINFUSIONOBSERVATION", "0m");
 		// the jars this build packaged (failsafe passes them); run from an IDE, the ones in each module's target/
 		for (var service : Part.SERVICES) {
 			var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
@@ -126,7 +141,7 @@ class PatientPathEndToEndIT {
 
 	@Test
 	@Order(3)
-	void theThinPatientPathEndsWithACourseShowingOneCompletedInfusion() {
+	void thePatientPathGivesAnInfusionOnItsDayAndASeriousAdverseEventHoldsTheNextUntilAClinicianResumes() {
 		var frontDesk = new ClinicUser(stack.gatewayUrl());
 		frontDesk.login("frontdesk", "demo");
 		var clinician = new ClinicUser(stack.gatewayUrl());
@@ -171,31 +186,48 @@ class PatientPathEndToEndIT {
 		var chairs = frontDesk.get("/api/scheduling/chairs");
 		assertThat(chairs.status()).isEqualTo(200);
 		var chairId = chairs.json().get(0).get("id").asString();
-		var start = nextWeekdayAt(LocalTime.of(9, 0));
-		var booked = frontDesk.post("/api/scheduling/courses/" + course.get().get("id").asString() + "/appointments",
-				"""
-						{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
+		var courseId = course.get().get("id").asString();
+		var courseAppointments = "/api/scheduling/courses/" + courseId + "/appointments";
+		var start = clinicTodayAt(LocalTime.of(9, 0));
+		var booked = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
 		assertThat(booked.status()).as(ClinicUser.describe(booked)).isEqualTo(201);
 		var appointmentId = booked.json().get("id").asString();
 
 		// the same chair at the same time is refused with a conflict that names it
-		var doubleBooking = frontDesk.post(
-				"/api/scheduling/courses/" + course.get().get("id").asString() + "/appointments",
-				"""
-						{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
+		var doubleBooking = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
 		assertThat(doubleBooking.status()).as(ClinicUser.describe(doubleBooking)).isEqualTo(409);
 
-		// the nurse opens the session record for that appointment and charts the session: check-in, pre-dose
-		// vitals, the dose (0.5 mg/kg x 68.5 kg = 34.25 mg IV), a reading during the infusion, its end, the
-		// discharge checklist; nurse and clinician sign the discharge, which completes the session
+		// the next two infusions, later in the course
+		var second = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 2)));
+		assertThat(second.status()).as(ClinicUser.describe(second)).isEqualTo(201);
+		var third = frontDesk.post(courseAppointments, """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 7)));
+		assertThat(third.status()).as(ClinicUser.describe(third)).isEqualTo(201);
+		var secondId = second.json().get("id").asString();
+
+		// the nurse's day lists today's infusion; a future appointment cannot be charted today
 		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
-			var appointments = nurse.get("/api/session/appointments");
-			return appointments.status() == 200 && appointments.body().contains(appointmentId);
+			var today = nurse.get("/api/session/appointments");
+			return today.status() == 200 && today.body().contains(appointmentId);
 		});
+		var today = nurse.get("/api/session/appointments").json().get("appointments");
+		assertThat(today.toString()).doesNotContain(secondId);
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> nurse.post("/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(secondId))
+				.status() == 409);
+		var tooEarly = nurse.post("/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(secondId));
+		assertThat(tooEarly.json().get("reason").asString()).as(ClinicUser.describe(tooEarly)).isEqualTo("NOT_ITS_DAY");
+
+		// the nurse opens today's record and charts the session: check-in, pre-dose vitals, the dose (0.5 mg/kg x
+		// 68.5 kg = 34.25 mg IV over 40 min), a reading during the infusion
 		var record = nurse.post("/api/session/records", """
 				{"appointmentId":"%s"}""".formatted(appointmentId));
 		assertThat(record.status()).as(ClinicUser.describe(record)).isEqualTo(201);
 		assertThat(record.json().get("dosePlan").get("route").asString()).isEqualTo("IV");
+		assertThat(record.json().get("dosePlan").get("maxMgPerKg").decimalValue()).isEqualByComparingTo("1.0");
 		var recordId = record.json().get("id").asString();
 		var recordPath = "/api/session/records/" + recordId;
 		var checkIn = nurse.post(recordPath + "/check-in", """
@@ -205,6 +237,10 @@ class PatientPathEndToEndIT {
 		var preDose = nurse.post(recordPath + "/vitals", """
 				{"systolic":128,"diastolic":82,"heartRate":74,"spo2":98,"respiratoryRate":14}""");
 		assertThat(preDose.status()).as(ClinicUser.describe(preDose)).isEqualTo(201);
+		var tooFast = nurse.post(recordPath + "/dose", """
+				{"weightKg":68.5,"doseMg":34.25,"infusionRateMgPerHour":2000,"drugLot":"KET-2026-001",
+				 "preparedBy":"nurse2"}""");
+		assertThat(tooFast.status()).as(ClinicUser.describe(tooFast)).isEqualTo(400);
 		var dose = nurse.post(recordPath + "/dose", """
 				{"weightKg":68.5,"doseMg":34.25,"infusionRateMgPerHour":51.38,"drugLot":"KET-2026-001",
 				 "preparedBy":"nurse2"}""");
@@ -212,7 +248,13 @@ class PatientPathEndToEndIT {
 		var vitals = nurse.post(recordPath + "/vitals", """
 				{"systolic":132,"diastolic":84,"heartRate":78,"spo2":97,"respiratoryRate":14}""");
 		assertThat(vitals.status()).as(ClinicUser.describe(vitals)).isEqualTo(201);
-		var ended = nurse.post(recordPath + "/infusion-end", "{}");
+
+		// a serious adverse event during the infusion: the nurse stops it, with the reason
+		var reported = nurse.post(recordPath + "/adverse-events", """
+				{"grade":"SERIOUS","description":"Hypertensive crisis, 210/125 during the infusion"}""");
+		assertThat(reported.status()).as(ClinicUser.describe(reported)).isEqualTo(201);
+		var ended = nurse.post(recordPath + "/infusion-end", """
+				{"reason":"Stopped for the hypertensive crisis"}""");
 		assertThat(ended.status()).as(ClinicUser.describe(ended)).isEqualTo(200);
 		var checklist = nurse.post(recordPath + "/discharge-checklist", """
 				{"vitalsNearBaseline":true,"alertAndOriented":true,"steadyGait":true,"escortPresent":true,
@@ -220,7 +262,7 @@ class PatientPathEndToEndIT {
 		assertThat(checklist.status()).as(ClinicUser.describe(checklist)).isEqualTo(200);
 		assertThat(checklist.json().get("openDischargeCriteria").size()).as(ClinicUser.describe(checklist)).isZero();
 		var nurseSigned = nurse.post(recordPath + "/completion", """
-				{"notes":"Uneventful infusion"}""");
+				{"notes":"Infusion stopped after a hypertensive crisis; settled in recovery"}""");
 		assertThat(nurseSigned.status()).as(ClinicUser.describe(nurseSigned)).isEqualTo(200);
 		assertThat(nurseSigned.json().get("status").asString()).isEqualTo("IN_PROGRESS");
 		var completed = clinician.post(recordPath + "/clinician-sign-off", "{}");
@@ -228,40 +270,125 @@ class PatientPathEndToEndIT {
 		assertThat(completed.json().get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(completed.json().get("doseMg").decimalValue()).isEqualByComparingTo("34.25");
 
-		// scheduling shows the course with one infusion done
-		var courseId = course.get().get("id").asString();
+		// scheduling: the infusion given on its day is fulfilled after arrived and checked-in, the course counts it,
+		// and the serious adverse event paused the course and held its future appointments
 		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
 			.until(() -> frontDesk.get("/api/scheduling/courses/" + courseId).json().get("completedInfusions").asInt() == 1);
-		var progressed = frontDesk.get("/api/scheduling/courses/" + courseId).json();
-		assertThat(progressed.get("status").asString()).isEqualTo("ACTIVE");
-		assertThat(progressed.get("appointments").get(0).get("status").asString()).isEqualTo("fulfilled");
-
-		// a serious adverse event in the next session pauses the course and holds its future appointments
-		var courseAppointments = "/api/scheduling/courses/" + courseId + "/appointments";
-		var second = frontDesk.post(courseAppointments, """
-				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 2)));
-		assertThat(second.status()).as(ClinicUser.describe(second)).isEqualTo(201);
-		var third = frontDesk.post(courseAppointments, """
-				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 7)));
-		assertThat(third.status()).as(ClinicUser.describe(third)).isEqualTo(201);
-		var secondId = second.json().get("id").asString();
-		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
-			.until(() -> nurse.get("/api/session/appointments").body().contains(secondId));
-		var secondRecord = nurse.post("/api/session/records", """
-				{"appointmentId":"%s"}""".formatted(secondId));
-		assertThat(secondRecord.status()).as(ClinicUser.describe(secondRecord)).isEqualTo(201);
-		var reported = nurse.post("/api/session/records/" + secondRecord.json().get("id").asString()
-				+ "/adverse-events", """
-						{"grade":"SERIOUS","description":"Hypertensive crisis, 210/125 after dosing"}""");
-		assertThat(reported.status()).as(ClinicUser.describe(reported)).isEqualTo(201);
-		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
-			.until(() -> "PAUSED".equals(frontDesk.get("/api/scheduling/courses/" + courseId).json().get("status").asString()));
 		var paused = frontDesk.get("/api/scheduling/courses/" + courseId).json();
+		assertThat(paused.get("status").asString()).as(paused.toString()).isEqualTo("PAUSED");
 		assertThat(paused.get("pauseReason").asString()).isNotBlank();
+		assertThat(paused.get("appointments").get(0).get("status").asString()).isEqualTo("fulfilled");
 		assertThat(paused.get("appointments").get(2).get("onHold").asBoolean()).as(paused.toString()).isTrue();
+		var history = frontDesk.get("/api/scheduling/appointments/" + appointmentId).json().get("history");
+		var steps = new ArrayList<String>();
+		history.forEach(change -> steps.add(change.get("to").asString()));
+		assertThat(steps).as(history.toString()).containsExactly("booked", "arrived", "checked-in", "fulfilled");
 		var refused = frontDesk.post(courseAppointments, """
 				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 9)));
 		assertThat(refused.status()).as(ClinicUser.describe(refused)).isEqualTo(409);
+
+		// the session service refuses the next infusion for the pause (not only because it is another day) ...
+		var whilePaused = nurse.post("/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(secondId));
+		assertThat(whilePaused.status()).isEqualTo(409);
+		assertThat(reasons(whilePaused)).as(ClinicUser.describe(whilePaused)).contains("COURSE_PAUSED", "NOT_ITS_DAY");
+
+		// ... until a clinician resumes the course: scheduling's resumption names the adverse event, which lifts the
+		// session service's own pause; what is left is that the infusion is not today
+		var resumed = clinician.post("/api/scheduling/courses/" + courseId + "/resumption", """
+				{"reason":"Reviewed: BP controlled, fit to continue at a slower rate"}""");
+		assertThat(resumed.status()).as(ClinicUser.describe(resumed)).isEqualTo(200);
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> reasons(nurse.post(
+				"/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(secondId))).equals(List.of("NOT_ITS_DAY")));
+	}
+
+	@Test
+	@Order(4)
+	void aDeclineThatSupersedesTheClearanceClosesTheCourseAndItsInfusionsCannotBeCharted() {
+		var frontDesk = new ClinicUser(stack.gatewayUrl());
+		frontDesk.login("frontdesk", "demo");
+		var clinician = new ClinicUser(stack.gatewayUrl());
+		clinician.login("clinician", "demo");
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		nurse.login("nurse", "demo");
+
+		var registered = frontDesk.post("/api/intake/patients", """
+				{"givenName":"Katherine","familyName":"Johnson","birthDate":"1978-08-26",
+				 "referral":{"referringClinician":"Dr. Aiken","indication":"TREATMENT_RESISTANT_DEPRESSION"}}""");
+		assertThat(registered.status()).as(ClinicUser.describe(registered)).isEqualTo(201);
+		var patientId = registered.json().get("id").asString();
+		var screening = clinician.post("/api/intake/patients/" + patientId + "/screenings", """
+				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":120,"diastolic":78,"heartRate":70,"weightKg":61,
+				 "diagnoses":["MAJOR_DEPRESSIVE_DISORDER"],
+				 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
+				                         {"drug":"venlafaxine","adequate":true,"failed":true}]}""");
+		assertThat(screening.status()).as(ClinicUser.describe(screening)).isEqualTo(201);
+		var screeningId = screening.json().get("id").asString();
+		var cleared = clinician.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
+				{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}""".formatted(screeningId));
+		assertThat(cleared.status()).as(ClinicUser.describe(cleared)).isEqualTo(201);
+
+		var course = new AtomicReference<JsonNode>();
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
+			var courses = frontDesk.get("/api/scheduling/courses?status=TO_PLAN");
+			for (var c : courses.status() == 200 ? courses.json() : ClinicUser.JSON.createArrayNode()) {
+				if (c.get("patientId").asString().equals(patientId)) {
+					course.set(c);
+				}
+			}
+			return course.get() != null;
+		});
+		var courseId = course.get().get("id").asString();
+		var chairId = frontDesk.get("/api/scheduling/chairs").json().get(1).get("id").asString();
+		var start = clinicTodayAt(LocalTime.of(11, 0));
+		var first = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, start));
+		assertThat(first.status()).as(ClinicUser.describe(first)).isEqualTo(201);
+		var firstId = first.json().get("id").asString();
+		var later = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 2)));
+		assertThat(later.status()).as(ClinicUser.describe(later)).isEqualTo(201);
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> nurse.get("/api/session/appointments").body().contains(firstId));
+
+		// a pregnancy is reported: the clinician's decline supersedes the clearance
+		var declined = clinician.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
+				{"screeningId":"%s","outcome":"DECLINED","reason":"Pregnancy reported","supersedesDecisionId":"%s"}"""
+			.formatted(screeningId, cleared.json().get("id").asString()));
+		assertThat(declined.status()).as(ClinicUser.describe(declined)).isEqualTo(201);
+
+		// scheduling closes the course and cancels its appointments with the reason ...
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> "CANCELLED".equals(frontDesk.get("/api/scheduling/courses/" + courseId).json().get("status").asString()));
+		var closed = frontDesk.get("/api/scheduling/courses/" + courseId).json();
+		closed.get("appointments").forEach(a -> assertThat(a.get("status").asString()).as(closed.toString())
+			.isEqualTo("cancelled"));
+		var reason = frontDesk.get("/api/scheduling/appointments/" + firstId).json().get("cancellationReason");
+		assertThat(reason.asString()).contains("Pregnancy reported");
+		var rebook = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
+				{"chairId":"%s","start":"%s"}""".formatted(chairId, weekdayAfter(start, 3)));
+		assertThat(rebook.status()).as(ClinicUser.describe(rebook)).isEqualTo(409);
+
+		// ... and today's infusion leaves the nurse's day and cannot be charted
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> !nurse.get("/api/session/appointments").body().contains(firstId));
+		var refused = nurse.post("/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(firstId));
+		assertThat(refused.status()).as(ClinicUser.describe(refused)).isEqualTo(409);
+	}
+
+	/** The reasons a 409 from the session service names, in order. */
+	private static List<String> reasons(ClinicUser.Reply refusal) {
+		var reasons = new ArrayList<String>();
+		if (refusal.status() == 409 && refusal.json().has("reasons")) {
+			refusal.json().get("reasons").forEach(r -> reasons.add(r.get("reason").asString()));
+		}
+		return reasons;
+	}
+
+	/** Today on the suite's clock, at a Zurich wall-clock time, as an ISO instant. */
+	private static String clinicTodayAt(LocalTime time) {
+		return LocalDate.ofInstant(Instant.now().plus(clinicOffset), CLINIC_ZONE).atTime(time).atZone(CLINIC_ZONE)
+			.toInstant()
+			.toString();
 	}
 
 	/** The weekday at least {@code days} days after {@code start} (an ISO instant), at the same wall-clock time. */
@@ -275,7 +402,7 @@ class PatientPathEndToEndIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aMutationWithoutTheCsrfTokenIsRefusedAndTheConnectionStaysUsable() {
 		var frontDesk = new ClinicUser(stack.gatewayUrl());
 		frontDesk.login("frontdesk", "demo");
@@ -290,7 +417,7 @@ class PatientPathEndToEndIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aTokenWithTheWrongRoleIsRefusedWith403() {
 		var nurse = new ClinicUser(stack.gatewayUrl());
 		nurse.login("nurse", "demo");
@@ -301,7 +428,7 @@ class PatientPathEndToEndIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aServiceCalledDirectlyChecksTheTokenItself() throws Exception {
 		var http = HttpClient.newHttpClient();
 		for (var service : new Part[] { Part.INTAKE, Part.SCHEDULING, Part.SESSION }) {
@@ -334,7 +461,7 @@ class PatientPathEndToEndIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void logoutEndsTheSessionAtTheGatewayAndAtKeycloak() {
 		var clinician = new ClinicUser(stack.gatewayUrl());
 		clinician.login("clinician", "demo");
@@ -353,15 +480,5 @@ class PatientPathEndToEndIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return ClinicUser.JSON.readTree(response.body()).get("access_token").asString();
-	}
-
-	/** The next Monday-to-Friday at the given clinic-local time (clinic time zone default Europe/Zurich). */
-	private static String nextWeekdayAt(LocalTime time) {
-		var zone = ZoneId.of("Europe/Zurich");
-		var day = LocalDate.now(zone).plusDays(1);
-		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			day = day.plusDays(1);
-		}
-		return day.atTime(time).atZone(zone).toInstant().toString();
 	}
 }

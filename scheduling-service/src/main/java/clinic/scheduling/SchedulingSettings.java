@@ -30,8 +30,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) int inductionInfusions,
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
-		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotEmpty Set<String> pauseOnGrades,
-		@NotNull @Valid Waitlist waitlist, @NotNull @Valid NoShow noShow) {
+		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotNull @Valid Waitlist waitlist,
+		@NotNull @Valid NoShow noShow) {
 
 	/** How many waiting patients a freed slot is offered to at a time. */
 	public record Waitlist(@Min(1) int offersPerSlot) {
@@ -86,11 +86,6 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 	public CourseRules courseRules(int infusions) {
 		return new CourseRules(infusions, course.infusionsPerWeek().min(), course.infusionsPerWeek().max(),
 				course.minDaysBetween(), course.withinWeeks());
-	}
-
-	/** Whether an adverse event of this grade pauses the patient's current course. */
-	public boolean pauses(String grade) {
-		return pauseOnGrades.stream().anyMatch(g -> g.equalsIgnoreCase(grade));
 	}
 
 	/** The clinic-wide opening hours on the wall clock of {@code zone} (a site's own zone). */

@@ -38,9 +38,10 @@ class ReviewFlagApiTest extends IntakeIntegrationTest {
 	UUID report(UUID eventId, UUID patient, String grade, String description, Instant occurredAt) {
 		var data = """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"%s","sessionId":"%s",
-				 "appointmentId":"%s","adverseEventId":"%s","grade":"%s","description":"%s","reportedBy":"nina"}"""
+				 "appointmentId":"%s","adverseEventId":"%s","grade":"%s","description":"%s","reportedBy":"nina",
+				 "pausesCourse":%s}"""
 			.formatted(eventId, patient, occurredAt, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), grade,
-					description);
+					description, "SERIOUS".equals(grade));
 		assertThat(EventSchemas.violations(TYPE, data.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
 		EventProbe.send("clinic.session", patient, EventProbe.cloudEvent(eventId, TYPE, patient, data));
 		return eventId;

@@ -59,20 +59,24 @@ public class CoursePausing {
 		this.clock = clock;
 	}
 
-	/** An adverse event session-service reported for the patient. */
-	public record AdverseEvent(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt) {
+	/**
+	 * An adverse event session-service reported for the patient; {@code pausesCourse} is session-service's verdict
+	 * (it grades the event and owns the rule, clinic.session.adverse-events.pause-course-on).
+	 */
+	public record AdverseEvent(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt,
+			boolean pausesCourse) {
 	}
 
 	/**
-	 * Pauses the patient's current course when the grade pauses, and keeps the adverse event for it. A course paused
+	 * Pauses the patient's current course when the event pauses it, and keeps the adverse event for it. A course paused
 	 * already keeps the event and stays paused; other grades, a repeat of an event kept before and a patient without
 	 * a current course change nothing. Returns the course paused just now, if any.
 	 */
 	@Transactional
 	public Optional<Course> adverseEventReported(AdverseEvent event) {
-		if (!settings.pauses(event.grade())) {
-			log.info("Adverse event {} of patient {} is {}; courses are paused only on {}", event.adverseEventId(),
-					event.patientId(), event.grade(), settings.pauseOnGrades());
+		if (!event.pausesCourse()) {
+			log.info("Adverse event {} of patient {} is {}: session-service says it does not pause the course",
+					event.adverseEventId(), event.patientId(), event.grade());
 			return Optional.empty();
 		}
 		var now = clock.instant();

@@ -9,13 +9,13 @@ import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
 import clinic.scheduling.booking.CoursePausing;
 
-/** An adverse event of a pausing grade pauses the patient's open course and holds its future appointments. */
+/** An adverse event that session-service says pauses the course pauses the patient's current course. */
 @Component
 class AdverseEventReportedHandler implements EventHandler<AdverseEventReportedHandler.AdverseEventReported> {
 
 	/** Scheduling's own reading of clinic.session.adverse-event-reported.v1: only what it needs. */
 	record AdverseEventReported(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt,
-			long aggregateVersion) {
+			long aggregateVersion, boolean pausesCourse) {
 	}
 
 	private final CoursePausing pausing;
@@ -37,6 +37,6 @@ class AdverseEventReportedHandler implements EventHandler<AdverseEventReportedHa
 	@Override
 	public void handle(AdverseEventReported data, InboundEvent event) {
 		pausing.adverseEventReported(new CoursePausing.AdverseEvent(data.patientId(), data.grade(),
-				data.adverseEventId(), data.occurredAt()));
+				data.adverseEventId(), data.occurredAt(), data.pausesCourse()));
 	}
 }

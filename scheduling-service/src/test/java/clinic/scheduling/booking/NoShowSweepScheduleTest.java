@@ -32,7 +32,7 @@ class NoShowSweepScheduleTest {
 				6, ZoneId.of("Europe/Zurich"),
 				new SchedulingSettings.OpeningHours(Set.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), LocalTime.of(18, 0)),
 				new SchedulingSettings.CourseSettings(new SchedulingSettings.PerWeek(2, 3), 1, 4), Duration.ofMinutes(15),
-				Duration.ofDays(90), Set.of("SERIOUS"), new SchedulingSettings.Waitlist(3),
+				Duration.ofDays(90), new SchedulingSettings.Waitlist(3),
 				new SchedulingSettings.NoShow(enabled, Duration.ofHours(2), Duration.ofMinutes(5)));
 		return new NoShowSweep(appointments, mock(BookingService.class), mock(CalendarService.class), settings,
 				Clock.fixed(NOW, ZoneOffset.UTC));

@@ -44,7 +44,7 @@ class NoShowSweepTest extends SchedulingIntegrationTest {
 
 	void pause(Course course) {
 		pausing.adverseEventReported(
-				new CoursePausing.AdverseEvent(course.patientId(), "SERIOUS", UUID.randomUUID(), clock.instant()));
+				new CoursePausing.AdverseEvent(course.patientId(), "SERIOUS", UUID.randomUUID(), clock.instant(), true));
 	}
 
 	@Test

@@ -234,7 +234,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		var monday = aWeekOfItsOwn();
 		var held = bookings.book(course.id(), new Booking(CHAIR_1, at(monday, 15, 0)));
 		pausing.adverseEventReported(new CoursePausing.AdverseEvent(course.patientId(), "SERIOUS", UUID.randomUUID(),
-				Instant.now()));
+				Instant.now(), true));
 		assertThat(bookings.appointment(held.id()).onHold()).isTrue();
 
 		courses.decided(new CourseService.Decision(course.patientId(), course.patientName(), Eligibility.DECLINED, 5,

@@ -58,8 +58,9 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		var data = """
 				{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-03-02T10:00:00Z",
 				 "sessionId":"%s","appointmentId":"%s","adverseEventId":"%s","grade":"%s",
-				 "description":"Blood pressure 190/110 during infusion","reportedBy":"nina"}"""
-			.formatted(UUID.randomUUID(), patientId, UUID.randomUUID(), UUID.randomUUID(), adverseEventId, grade);
+				 "description":"Blood pressure 190/110 during infusion","reportedBy":"nina","pausesCourse":%s}"""
+			.formatted(UUID.randomUUID(), patientId, UUID.randomUUID(), UUID.randomUUID(), adverseEventId, grade,
+					"SERIOUS".equals(grade)); // session-service's verdict with its default setting
 		EventProbe.send("clinic.session", patientId, EventProbe.cloudEvent(cloudEventId,
 				"clinic.session.adverse-event-reported.v1", patientId, data));
 		return adverseEventId;
