@@ -3,27 +3,16 @@ package clinic.intake;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import clinic.platform.test.OutboxProbe;
-import clinic.platform.test.RealInfrastructure;
+import clinic.platform.test.ServiceIntegrationTest;
 import clinic.platform.test.Tokens;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The intake service on real PostgreSQL and Kafka, with what its integration tests share: one application context
@@ -31,41 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * up through the API as the front desk and a clinician would. Tests keep apart by their own patients: the helpers
  * give every patient a family name of its own and a birth date before 1950, which no test searches for.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-public abstract class IntakeIntegrationTest {
-
-	protected static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "intake-service");
-	}
-
-	@Autowired
-	protected ConfigurableApplicationContext context;
-
-	@Autowired
-	protected MockMvc mvc;
-
-	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
-	protected JsonMapper json;
-
-	/** The service these tests share (the delivery guarantees run on it too). */
-	public ConfigurableApplicationContext runningService() {
-		return context;
-	}
+public abstract class IntakeIntegrationTest extends ServiceIntegrationTest {
 
 	protected static RequestPostProcessor as(String user, String role) {
 		return Tokens.as(user, role);
-	}
-
-	/** Every event stored so far is on the broker, and no resubmission will send one again. */
-	protected void outboxSettled() {
-		OutboxProbe.awaitSettled(context, PATIENCE);
 	}
 
 	/**

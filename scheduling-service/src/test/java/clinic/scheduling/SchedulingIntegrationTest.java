@@ -1,11 +1,9 @@
 package clinic.scheduling;
 
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,40 +12,23 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import clinic.platform.test.OutboxProbe;
-import clinic.platform.test.RealInfrastructure;
+import clinic.platform.test.ServiceIntegrationTest;
 import clinic.platform.test.Tokens;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.patients.Eligibility;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scheduling service on real PostgreSQL and Kafka. Every test class extending this shares one application
  * context (and so one database), which keeps the suite fast; tests keep apart by booking in weeks of their own. The
  * clinic's clock follows the system clock unless a test sets it, and follows it again after every test.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(SchedulingIntegrationTest.TestClock.class)
-public abstract class SchedulingIntegrationTest {
+public abstract class SchedulingIntegrationTest extends ServiceIntegrationTest {
 
 	/** The seeded site ("Main clinic"); tests that add resources do so at sites of their own. */
 	public static final UUID SITE = UUID.fromString("517e0000-0000-4000-8000-000000000001");
@@ -62,65 +43,13 @@ public abstract class SchedulingIntegrationTest {
 
 	public static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Zurich");
 
-	protected static final Duration PATIENCE = Duration.ofSeconds(30);
-
 	private static final AtomicInteger weeksAhead = new AtomicInteger(1);
-
-	/** The clinic's clock, shared by every test class (so no class gets a context of its own). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		MutableClock clock() {
-			return new MutableClock();
-		}
-	}
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.register(registry, "scheduling-service");
-	}
-
-	@Autowired
-	protected ConfigurableApplicationContext context;
-
-	@Autowired
-	protected MockMvc mvc;
-
-	@Autowired
-	protected JdbcClient jdbc;
 
 	@Autowired
 	protected CourseService courses;
 
 	@Autowired
 	protected BookingService bookings;
-
-	@Autowired
-	protected MutableClock clock;
-
-	@Autowired
-	private JsonMapper jsonMapper;
-
-	/** The service these tests share (the delivery guarantees run on it too). */
-	public ConfigurableApplicationContext runningService() {
-		return context;
-	}
-
-	/*
-	 * The outbox stamps publications with this clock: were it moved while a send is in flight, the publication would
-	 * look old at once and be resubmitted. In reality time passes after the send, so the clock moves only when
-	 * everything stored has gone out.
-	 */
-	@BeforeEach
-	void clockMovesOnlyWhenTheOutboxIsEmpty() {
-		clock.beforeMoving(() -> await().atMost(PATIENCE).until(() -> OutboxProbe.incomplete(context) == 0));
-	}
-
-	@AfterEach
-	void clockFollowsTheSystemClockAgain() {
-		clock.followSystemClock();
-	}
 
 	/** A patient cleared by intake, with the induction course that planned for them. */
 	protected Course clearedPatientsCourse(String name) {
@@ -167,7 +96,7 @@ public abstract class SchedulingIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return UUID.fromString(jsonMapper.readTree(response).get("id").asString());
+		return UUID.fromString(json.readTree(response).get("id").asString());
 	}
 
 	/** A week no other test books in: its Monday, as a date in the clinic's time zone. */

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -96,5 +99,21 @@ public final class RealInfrastructure {
 
 	public static void register(DynamicPropertyRegistry registry, String application) {
 		serviceProperties(application).forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	/**
+	 * Points the context being started at the real infrastructure, with a database and a consumer group of its own,
+	 * for the service its {@code spring.application.name} names. One initializer class for every test class keeps
+	 * the test contexts of a module one cached context.
+	 */
+	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			var environment = context.getEnvironment();
+			var application = environment.getRequiredProperty("spring.application.name");
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("real-infrastructure", serviceProperties(application)));
+		}
 	}
 }

@@ -363,10 +363,6 @@ class SessionApiTest extends SessionIntegrationTest {
 				.value(record.toString()));
 	}
 
-	String consumerGroup() {
-		return environment.getRequiredProperty("clinic.events.group");
-	}
-
 	void sendBooked(UUID patient, UUID site, UUID appointment, long version, String chair, Instant start) {
 		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(),
 				"clinic.scheduling.appointment-booked.v1", patient, """

@@ -1,4 +1,4 @@
-package clinic.session;
+package clinic.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
