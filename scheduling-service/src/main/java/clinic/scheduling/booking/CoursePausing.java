@@ -64,7 +64,19 @@ public class CoursePausing {
 	 * (it grades the event and owns the rule, clinic.session.adverse-events.pause-course-on).
 	 */
 	public record AdverseEvent(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt,
-			boolean pausesCourse) {
+			boolean pausesCourse, @Nullable String reportedBy, @Nullable String description) {
+
+		public AdverseEvent(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt,
+				boolean pausesCourse) {
+			this(patientId, grade, adverseEventId, occurredAt, pausesCourse, null, null);
+		}
+
+		/** Why the course is paused, in the words a nurse and a clinician read (the event's id travels apart). */
+		String pauseReason() {
+			var why = grade + " adverse event" + (reportedBy == null ? "" : " reported by " + reportedBy)
+					+ (description == null || description.isBlank() ? "" : ": " + description.strip());
+			return why.length() <= BookingService.MAX_REASON ? why : why.substring(0, BookingService.MAX_REASON - 1) + "…";
+		}
 	}
 
 	/**
@@ -97,7 +109,7 @@ public class CoursePausing {
 					event.grade(), event.adverseEventId(), course.id(), course.patientId(), course.pauseReason());
 			return Optional.empty();
 		}
-		var reason = event.grade() + " adverse event " + event.adverseEventId();
+		var reason = event.pauseReason();
 		var paused = courses.pause(course, reason);
 		var held = appointments.holdFuture(paused.id(), now);
 		events.publish(CoursePaused.of(paused, event.adverseEventId(), held, now));

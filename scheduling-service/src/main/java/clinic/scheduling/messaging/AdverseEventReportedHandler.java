@@ -15,7 +15,7 @@ class AdverseEventReportedHandler implements EventHandler<AdverseEventReportedHa
 
 	/** Scheduling's own reading of clinic.session.adverse-event-reported.v1: only what it needs. */
 	record AdverseEventReported(UUID patientId, String grade, UUID adverseEventId, Instant occurredAt,
-			long aggregateVersion, boolean pausesCourse) {
+			long aggregateVersion, boolean pausesCourse, String reportedBy, String description) {
 	}
 
 	private final CoursePausing pausing;
@@ -37,6 +37,6 @@ class AdverseEventReportedHandler implements EventHandler<AdverseEventReportedHa
 	@Override
 	public void handle(AdverseEventReported data, InboundEvent event) {
 		pausing.adverseEventReported(new CoursePausing.AdverseEvent(data.patientId(), data.grade(),
-				data.adverseEventId(), data.occurredAt(), data.pausesCourse()));
+				data.adverseEventId(), data.occurredAt(), data.pausesCourse(), data.reportedBy(), data.description()));
 	}
 }

@@ -103,7 +103,8 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 
 		var adverseEventId = adverseEvent(course.patientId(), "SERIOUS");
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
-		assertThat(courses.get(course.id()).pauseReason()).contains("SERIOUS").contains(adverseEventId.toString());
+		assertThat(courses.get(course.id()).pauseReason())
+			.isEqualTo("SERIOUS adverse event reported by nina: Blood pressure 190/110 during infusion");
 		assertThat(bookings.ofCourse(course.id())).allMatch(Appointment::onHold);
 
 		mvc.perform(get("/api/scheduling/courses/{courseId}", course.id()).with(as("frank", "front-desk")))

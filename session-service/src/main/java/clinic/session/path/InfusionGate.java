@@ -95,11 +95,13 @@ public class InfusionGate {
 
 	private static void course(GateFacts facts, List<Refusal> refusals) {
 		var booster = facts.appointment().kind() == AppointmentKind.BOOSTER;
+		var first = refusals.size();
+		var paused = new ArrayList<String>();
 		facts.course().ifPresentOrElse(course -> {
 			switch (course.status()) {
-				case PAUSED -> refusals.add(new Refusal(Reason.COURSE_PAUSED, "The course is paused"
+				case PAUSED -> paused.add("The course is paused"
 						+ (course.reason() == null ? "" : " (" + course.reason() + ")")
-						+ ": a clinician must resume it in scheduling before the next dose"));
+						+ ": a clinician must resume it in scheduling before the next dose");
 				case CANCELLED -> refusals.add(new Refusal(Reason.COURSE_CANCELLED, "The course was closed"
 						+ (course.reason() == null ? "" : ": " + course.reason())));
 				case TO_PLAN -> refusals.add(new Refusal(Reason.COURSE_NOT_ACTIVE, "The course has not started"));
@@ -119,12 +121,16 @@ public class InfusionGate {
 		}, () -> refusals.add(new Refusal(Reason.COURSE_NOT_ACTIVE,
 				"Scheduling has not told this service the state of the appointment's course yet")));
 		if (!facts.pauses().isEmpty()) {
-			refusals.add(new Refusal(Reason.COURSE_PAUSED, facts.pauses()
+			paused.add(facts.pauses()
 				.stream()
 				.map(p -> p.grade() + " adverse event reported by " + p.reportedBy() + " at "
 						+ p.reportedAt().atZone(zoneOf(facts.appointment())).format(WHEN))
 				.collect(Collectors.joining("; ", "Dosing is paused: ",
-						". It stays paused until a clinician resumes the course in scheduling"))));
+						". It stays paused until a clinician resumes the course in scheduling")));
+		}
+		if (!paused.isEmpty()) {
+			// the course's pause and this service's own are one reason to the nurse
+			refusals.add(first, new Refusal(Reason.COURSE_PAUSED, String.join(". ", paused)));
 		}
 	}
 

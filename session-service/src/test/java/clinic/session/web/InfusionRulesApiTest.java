@@ -337,6 +337,14 @@ class InfusionRulesApiTest extends SessionIntegrationTest {
 			.andExpect(jsonPath("$.reasons", hasSize(1)))
 			.andExpect(jsonPath("$.detail", containsString("Dosing is paused: SERIOUS adverse event reported by dr.house")));
 
+		// scheduling's pause arrives too: still one reason for the nurse, naming both
+		coursePaused(course, 6);
+		awaitConsumed("clinic.scheduling");
+		dose(wednesday).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.reasons", hasSize(1)))
+			.andExpect(jsonPath("$.detail", containsString("The course is paused")))
+			.andExpect(jsonPath("$.detail", containsString("Dosing is paused: SERIOUS adverse event reported by dr.house")));
+
 		// a resumption that does not answer this adverse event does not lift the pause
 		courseResumed(course, 7, UUID.randomUUID());
 		awaitConsumed("clinic.scheduling");
