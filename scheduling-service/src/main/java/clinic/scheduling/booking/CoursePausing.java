@@ -23,8 +23,8 @@ import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
 
 /**
- * Pauses a patient's current course after an adverse event of a pausing grade (clinic setting, default SERIOUS): the
- * open course, or when there is none the latest COMPLETED course that still has boosters ahead. Its future booked
+ * Pauses a patient's current course after an adverse event session-service says pauses it (its setting, SERIOUS): the
+ * open course, or when there is none the latest COMPLETED course (no booster before a resumption). Its future booked
  * appointments are held, and it takes no bookings, until a clinician resumes it. Held appointments may still be
  * cancelled. Every pausing adverse event is kept for its course, also one that comes while the course is paused
  * already; the resumption answers all of them and says so.
@@ -94,8 +94,8 @@ public class CoursePausing {
 		var now = clock.instant();
 		var current = currentCourse(event.patientId(), now);
 		if (current.isEmpty()) {
-			log.info("{} adverse event {} of patient {}: no open course, and no completed one with boosters ahead, to "
-					+ "pause", event.grade(), event.adverseEventId(), event.patientId());
+			log.info("{} adverse event {} of patient {}: no open or completed course to pause", event.grade(),
+					event.adverseEventId(), event.patientId());
 			return Optional.empty();
 		}
 		var course = current.get();
@@ -131,7 +131,6 @@ public class CoursePausing {
 			.stream()
 			.filter(c -> c.status() == CourseStatus.COMPLETED)
 			.sorted(Comparator.comparing(Course::createdAt).reversed())
-			.filter(c -> appointments.hasBookedAfter(c.id(), now))
 			.findFirst()
 			.map(c -> courses.holdForBooking(c.id()))
 			.filter(c -> c.status() == CourseStatus.COMPLETED);

@@ -289,17 +289,33 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 	}
 
 	@Test
-	void givenACompletedCourseWithoutBoostersAheadWhenASeriousAdverseEventIsReportedThenNothingIsPaused() {
+	void givenACompletedCourseWithoutBoostersAheadWhenASeriousAdverseEventIsReportedThenNoBoosterIsBookedUntilResumed()
+			throws Exception {
 		var course = clearedPatientsCourse("Lise Meitner");
 		var monday = weeksOfTheirOwn(2);
 		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
 			var infusion = bookings.book(course.id(), new Booking(CHAIR_1, at(monday.plusDays(day), 15, 0)));
 			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
 		}
-		var eventId = UUID.randomUUID();
-		adverseEvent(course.patientId(), "SERIOUS", eventId);
-		awaitHandled(eventId);
-		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.COMPLETED);
-		assertThat(published(PAUSED, course.patientId())).isEmpty();
+		// the last infusion's adverse event: nothing is ahead, but the session service has paused the patient's
+		// dosing and only a resumption naming the event lifts that, so the course must be paused to be resumed
+		var adverseEventId = adverseEvent(course.patientId(), "SERIOUS");
+		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
+		await().atMost(PATIENCE).until(() -> published(PAUSED, course.patientId()).size() == 1);
+		assertThat(ids(json.readTree(published(PAUSED, course.patientId()).get(0).value()).get("heldAppointmentIds")))
+			.isEmpty();
+		mvc.perform(post("/api/scheduling/courses/{courseId}/boosters", course.id()).with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurrences\":[{\"chairId\":\"%s\",\"start\":\"%s\"}]}".formatted(CHAIR_1,
+					at(monday.plusDays(23), 15, 0))))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("PAUSED")));
+
+		resume(as("clara", "clinician"), course.id(), """
+				{"reason":"Reviewed after the last infusion"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"));
+		await().atMost(PATIENCE).until(() -> published(RESUMED, course.patientId()).size() == 1);
+		var resumed = json.readTree(published(RESUMED, course.patientId()).get(0).value());
+		assertThat(ids(resumed.get("adverseEventIds"))).containsExactly(adverseEventId.toString());
 	}
 }
