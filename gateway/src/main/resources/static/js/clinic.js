@@ -203,6 +203,7 @@ const Clinic = (() => {
   /** The navigation bar: pages, the signed-in user with their roles, and the logout button. */
   function nav(active) {
     const links = [
+      ['today', '/today.html', 'Today'],
       ['patients', '/patients.html', 'Patients'],
       ['courses', '/courses.html', 'Courses'],
       ['sessions', '/sessions.html', 'Sessions'],

@@ -53,12 +53,17 @@ class SecurityConfiguration {
 			ReactiveClientRegistrationRepository clientRegistrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
 			@Value("${clinic.gateway.end-session-uri}") String endSessionFallback) {
+		// the browser meets Keycloak where the login sends it: the provider's authorization endpoint
+		var keycloak = clientRegistrations.findByRegistrationId(REGISTRATION_ID)
+			.map(registration -> registration.getProviderDetails().getAuthorizationUri())
+			.blockOptional()
+			.orElse(endSessionFallback);
 		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		http.authorizeExchange(exchanges -> exchanges
 			// The actuator lives on the loopback-only management port; on the public port these paths match
 			// nothing (404). Permitted so the management port's health check needs no session.
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.pathMatchers("/login/**", "/oauth2/**", "/error", "/favicon.ico").permitAll()
+			.pathMatchers("/login/**", "/oauth2/**", "/error", "/favicon.ico", "/favicon.svg").permitAll()
 			.anyExchange().authenticated())
 			.oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations))
 				.authorizedClientRepository(authorizedClients))
@@ -70,11 +75,26 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.accessDeniedHandler(csrfRejected()))
 			.addFilterAfter(csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak))))
 			.logout(logout -> logout
 				// Deletes the session row (and with it the tokens), beside clearing the context and CSRF cookie.
 				.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(rpInitiatedLogout(clientRegistrations, endSessionFallback)));
 		return http.build();
+	}
+
+	/**
+	 * The pages load scripts, styles, images and data from the gateway alone: no inline script, no other origin, no
+	 * framing. Forms post to the gateway, whose logout answer sends the browser on to Keycloak (a form's redirect
+	 * counts as its target), so Keycloak's origin may be a form's destination too.
+	 */
+	static String contentSecurityPolicy(String keycloakUrl) {
+		var keycloak = java.net.URI.create(keycloakUrl);
+		var origin = keycloak.getScheme() + "://" + keycloak.getAuthority();
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+				+ "form-action 'self' " + origin;
 	}
 
 	/**

@@ -69,6 +69,27 @@ class SecurityRulesTest extends GatewayTest {
 	}
 
 	@Test
+	void aSignedInPageIsServedWithAStrictContentSecurityPolicyAndTheBuiltTodayPageIsThere() {
+		var page = this.client.mutateWith(frontDesk())
+			.get()
+			.uri("/today.html")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
+		var policy = page.getResponseHeaders().getFirst("Content-Security-Policy");
+		assertThat(policy).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+				"frame-ancestors 'none'", "object-src 'none'");
+		assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval");
+		// a form may post to the gateway and be sent on to Keycloak (logout), nowhere else
+		var keycloak = URI.create(TestInfrastructure.KEYCLOAK.authorizationUri());
+		assertThat(policy).contains("form-action 'self' " + keycloak.getScheme() + "://" + keycloak.getAuthority());
+		assertThat(page.getResponseBody()).contains("<div id=\"app\"></div>", "/assets/today-");
+	}
+
+	@Test
 	void gatewaysOwnApiWithoutSessionIsUnauthorized() {
 		this.client.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
 	}

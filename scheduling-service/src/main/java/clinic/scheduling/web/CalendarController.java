@@ -1,5 +1,6 @@
 package clinic.scheduling.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -32,8 +33,11 @@ class CalendarController {
 
 	private final CalendarService calendars;
 
-	CalendarController(CalendarService calendars) {
+	private final Clock clock;
+
+	CalendarController(CalendarService calendars, Clock clock) {
 		this.calendars = calendars;
+		this.clock = clock;
 	}
 
 	/** An appointment in a chair; {@code status} is the FHIR R4 code. */
@@ -106,11 +110,13 @@ class CalendarController {
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
 	@Operation(summary = "A site's day or week (any range of dates up to a year, inclusive): chairs with their "
 			+ "appointments, nurses with their shifts, and the load against nurse capacity; siteId may be left out "
-			+ "when the clinic has one site")
+			+ "when the clinic has one site, from (default today on the site's clock) and to (default from)")
 	CalendarView calendar(@RequestParam(required = false) @Nullable UUID siteId,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
 		var site = calendars.siteOrOnly(siteId);
-		return CalendarView.of(calendars.load(CalendarService.Request.of(site, from, to == null ? from : to)));
+		// no date: today on the site's clock (the clinic's clock, not the browser's)
+		var first = from != null ? from : LocalDate.now(clock.withZone(calendars.zoneOf(site).zone()));
+		return CalendarView.of(calendars.load(CalendarService.Request.of(site, first, to == null ? first : to)));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,11 +50,15 @@ public class SessionRecordService {
 
 	private final PatientService patients;
 
+	private final SessionChartService charts;
+
 	private final Clock clock;
 
 	SessionRecordService(AppointmentService appointments, DosePlanService dosePlans, SessionRecords records,
-			ClinicEvents events, DosingGuard guard, PathService path, PatientService patients, Clock clock) {
+			ClinicEvents events, DosingGuard guard, PathService path, PatientService patients,
+			SessionChartService charts, Clock clock) {
 		this.appointments = appointments;
+		this.charts = charts;
 		this.patients = patients;
 		this.dosePlans = dosePlans;
 		this.records = records;
@@ -80,6 +85,9 @@ public class SessionRecordService {
 		var registered = patients.of(patientIds);
 		var paused = path.dosingPaused(patientIds);
 		var courses = appointments.courses(booked.stream().map(BookedAppointment::courseId).distinct().toList());
+		var progress = new HashMap<UUID, RecordProgress>();
+		recordIds.forEach((appointment, recordId) -> records.find(recordId)
+			.ifPresent(record -> progress.put(appointment, RecordProgress.of(charts.chartOf(record)))));
 		return new DayPage(booked.stream().map(a -> {
 			var place = a.place();
 			var patient = registered.get(a.patientId());
@@ -90,7 +98,7 @@ public class SessionRecordService {
 					course == null ? null : course.status(), paused.contains(a.patientId()),
 					place == null ? null : place.siteId(), place == null ? null : place.siteName(),
 					place == null ? null : place.timeZone().getId(), a.chairName(), a.day(), a.start(), a.end(),
-					recordIds.get(a.appointmentId()));
+					recordIds.get(a.appointmentId()), progress.get(a.appointmentId()));
 		}).toList(), page, size, found.total());
 	}
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { linksFor } from './Shell';
+
+describe('the navigation by role', () => {
+  it('shows the front desk no session records', () => {
+    expect(linksFor(['front-desk']).map((l) => l.key)).toEqual(['today', 'patients', 'courses']);
+  });
+
+  it('shows a nurse sessions but not course booking', () => {
+    expect(linksFor(['nurse']).map((l) => l.key)).toEqual(['today', 'patients', 'sessions']);
+  });
+
+  it('shows an integration account nothing', () => {
+    expect(linksFor(['integration'])).toEqual([]);
+  });
+});

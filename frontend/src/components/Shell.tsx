@@ -1,0 +1,67 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { csrfToken } from '../lib/api';
+import { type Me, type Role, loadMe } from '../lib/me';
+
+/** A link of the main navigation, shown only to the roles that may use the page behind it. */
+export interface NavLink {
+  key: string;
+  href: string;
+  label: string;
+  roles: Role[];
+}
+
+export const NAV: NavLink[] = [
+  { key: 'today', href: '/today.html', label: 'Today', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
+  { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
+  { key: 'courses', href: '/courses.html', label: 'Courses', roles: ['front-desk', 'clinician', 'admin'] },
+  { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
+];
+
+/** The links a user with these roles sees, in order. */
+export function linksFor(roles: string[]): NavLink[] {
+  return NAV.filter((link) => link.roles.some((role) => roles.includes(role)));
+}
+
+/**
+ * Every page's frame: the navigation for the signed-in user's roles, the user's name, the logout button (a real form
+ * post: the answer redirects to Keycloak's logout and back), and the page in a main landmark.
+ */
+export function Shell(props: { active: string; title: string; children: (me: Me) => ComponentChildren }) {
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    loadMe().then(setMe, () => setMe(null));
+    document.title = props.title + ' · Ketamine clinic';
+  }, [props.title]);
+  const [token, setToken] = useState('');
+  return (
+    <>
+      <header>
+        <nav class="nav" aria-label="Main">
+          <a href="/" class="brand">Ketamine clinic</a>
+          <ul class="nav-links">
+            {me &&
+              linksFor(me.roles).map((link) => (
+                <li key={link.key}>
+                  <a href={link.href} id={'nav-' + link.key} aria-current={link.key === props.active ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+          </ul>
+          <span id="nav-user" class="nav-user">
+            {me && <span id="nav-user-name">{me.name || me.username}</span>}
+          </span>
+          <form id="logout-form" method="post" action="/logout" onSubmit={() => setToken(csrfToken() ?? '')}>
+            <input type="hidden" name="_csrf" value={token} />
+            <button type="submit" id="logout-button">Log out</button>
+          </form>
+        </nav>
+      </header>
+      <main>
+        <h1>{props.title}</h1>
+        {me ? props.children(me) : <p class="muted">Loading…</p>}
+      </main>
+    </>
+  );
+}
