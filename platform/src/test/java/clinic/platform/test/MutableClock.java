@@ -58,8 +58,25 @@ public final class MutableClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/** This clock read in another zone: it moves when this one moves. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return this;
+		var base = this;
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return base.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return base.instant();
+			}
+		};
 	}
 }

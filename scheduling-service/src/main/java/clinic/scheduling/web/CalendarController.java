@@ -116,7 +116,7 @@ class CalendarController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
 		var site = calendars.siteOrOnly(siteId);
 		// no date: today on the site's clock (the clinic's clock, not the browser's)
-		var first = from != null ? from : LocalDate.now(clock.withZone(calendars.zoneOf(site).zone()));
+		var first = from != null ? from : clock.instant().atZone(calendars.zoneOf(site).zone()).toLocalDate();
 		return CalendarView.of(calendars.load(CalendarService.Request.of(site, first, to == null ? first : to)));
 	}
 }

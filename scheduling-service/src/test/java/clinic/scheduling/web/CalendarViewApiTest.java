@@ -18,6 +18,21 @@ import clinic.scheduling.booking.BookingService.Booking;
 class CalendarViewApiTest extends SchedulingIntegrationTest {
 
 	@Test
+	void givenNoDateThenTheViewIsTodayOnTheSitesClockNotTheCallersOrTheServers() throws Exception {
+		// 23:30 on Monday in UTC is already Tuesday 00:30 in Zurich
+		var tuesday = aWeekOfItsOwn().plusDays(1);
+		clock.set(at(tuesday, 0, 30));
+		var ada = clearedPatientsCourse("Ada Lovelace");
+		bookings.book(ada.id(), new Booking(CHAIR_3, at(tuesday, 9, 0)));
+		mvc.perform(get("/api/scheduling/calendar").with(Tokens.as("nina", "nurse")).param("siteId", SITE.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.from").value(tuesday.toString()))
+			.andExpect(jsonPath("$.to").value(tuesday.toString()))
+			.andExpect(jsonPath("$.timeZone").value("Europe/Zurich"))
+			.andExpect(jsonPath("$.chairs[2].appointments[0].patientName").value("Ada Lovelace"));
+	}
+
+	@Test
 	void givenAWeekWithBookingsAnAbsenceAClosureAndAnExtraShiftThenTheViewShowsEachWhereItBelongs() throws Exception {
 		var monday = aWeekOfItsOwn();
 		var tuesday = monday.plusDays(1);

@@ -466,6 +466,37 @@ class InfusionRulesApiTest extends SessionIntegrationTest {
 	}
 
 	@Test
+	void givenASessionUnderWayThenTheDayShowsItsStageSinceWhenReadingsDueAndAlertsToAnswer() throws Exception {
+		var patient = cleared(UUID.randomUUID(), Route.IV, "0.5");
+		var course = Course.of(patient);
+		var appointment = booked(course, 1, at(0, 9, 0));
+		var day = "/api/session/appointments?site=" + course.siteId();
+		mvc.perform(get(day).with(nurse())).andExpect(jsonPath("$.appointments[0].progress").value(nullValue()));
+
+		var record = opened(appointment);
+		mvc.perform(get(day).with(nurse()))
+			.andExpect(jsonPath("$.appointments[0].progress.stage").value("ARRIVED"))
+			.andExpect(jsonPath("$.appointments[0].progress.since").value(MONDAY_MORNING.toString()));
+		checkedIn(record);
+		mvc.perform(get(day).with(nurse())).andExpect(jsonPath("$.appointments[0].progress.stage").value("CHECKED_IN"));
+		dose(record).andExpect(status().isOk());
+		clock.advance(Duration.ofMinutes(11));
+		mvc.perform(get(day).with(nurse()))
+			.andExpect(jsonPath("$.appointments[0].progress.stage").value("INFUSING"))
+			.andExpect(jsonPath("$.appointments[0].progress.since").value(MONDAY_MORNING.toString()))
+			.andExpect(jsonPath("$.appointments[0].progress.readingsDue").value(1))
+			.andExpect(jsonPath("$.appointments[0].progress.openAlerts").value(0));
+		step(record, "vitals", nurse(), """
+				{"systolic":190,"diastolic":100,"heartRate":90,"spo2":97,"respiratoryRate":14}""")
+			.andExpect(status().isCreated());
+		clock.advance(Duration.ofMinutes(15));
+		mvc.perform(get(day).with(nurse()))
+			.andExpect(jsonPath("$.appointments[0].progress.readingsDue").value(0))
+			.andExpect(jsonPath("$.appointments[0].progress.readingsOverdue").value(1))
+			.andExpect(jsonPath("$.appointments[0].progress.openAlerts").value(1));
+	}
+
+	@Test
 	void givenThirtyInfusionsAtASiteTodayThenTheNursesDayPagesThroughThemEarliestFirstWithNameMrnChairAndPosition()
 			throws Exception {
 		var site = UUID.randomUUID();
