@@ -3,38 +3,29 @@ package clinic.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import clinic.launcher.Part;
-import clinic.launcher.ProgressListener;
 import clinic.launcher.Stack;
-import clinic.launcher.StackConfig;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,72 +35,18 @@ import tools.jackson.databind.JsonNode;
  * rules at the gateway and at the services.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningSuite.class)
 class PatientPathEndToEndIT {
 
 	private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
-	private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Zurich");
+	private static final ZoneId CLINIC_ZONE = RunningSuite.CLINIC_ZONE;
 
 	private static Stack stack;
 
-	/** How far the suite's clock runs ahead of this machine's: the services live on the next Monday morning. */
-	private static Duration clinicOffset;
-
-	/** On a failure, the end of every part's log goes to the test output, to see what the suite was doing. */
-	@RegisterExtension
-	static final TestWatcher LOG_TAILS = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (stack == null) {
-				return;
-			}
-			for (var part : Part.values()) {
-				try {
-					var lines = Files.readAllLines(stack.logFile(part));
-					System.out.println("---- last lines of " + stack.logFile(part) + " after " + context.getDisplayName());
-					lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
-				}
-				catch (IOException | RuntimeException e) {
-					System.out.println("(no log for " + part + ": " + e + ")");
-				}
-			}
-		}
-	};
-
 	@BeforeAll
-	static void startTheSuite() throws IOException {
-		var project = Path.of("").toAbsolutePath().getParent();
-		var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
-		// Whenever this runs, the suite's clock says next Monday 08:30 in Zurich: the clinic is open, nurses are on
-		// shift, and an infusion booked for 09:00 is charted on its day as the infusion rules want
-		var monday = LocalDate.now(CLINIC_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-		clinicOffset = Duration.between(Instant.now(), monday.atTime(8, 30).atZone(CLINIC_ZONE).toInstant());
-		var builder = StackConfig.builder()
-			.projectDir(project)
-			.dataDir(data)
-			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
-			.randomPorts()
-			.serviceEnv("CLINIC_CLOCK_OFFSET", clinicOffset.toString())
-			// the only clinical setting changed: the run cannot wait the real hour of observation after the infusion
-			.serviceEnv(Part.SESSION, "CLINIC_SESSION_DISCHARGE_POSTINFUSIONOBSERVATION", "0m");
-		// the jars this build packaged (failsafe passes them); run from an IDE, the ones in each module's target/
-		for (var service : Part.SERVICES) {
-			var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
-			if (!jar.isBlank()) {
-				builder.serviceJar(service, Path.of(jar));
-			}
-		}
-		var config = builder.build();
-		Part.SERVICES.forEach(service -> System.out.println(service.id() + ": " + config.serviceJar(service)));
-		stack = Stack.start(config, ProgressListener.console(System.out));
-		System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
-	}
-
-	@AfterAll
-	static void stopTheSuite() {
-		if (stack != null) {
-			stack.close();
-		}
+	static void theSuite() {
+		stack = RunningSuite.stack();
 	}
 
 	@Test
@@ -386,7 +323,7 @@ class PatientPathEndToEndIT {
 
 	/** Today on the suite's clock, at a Zurich wall-clock time, as an ISO instant. */
 	private static String clinicTodayAt(LocalTime time) {
-		return LocalDate.ofInstant(Instant.now().plus(clinicOffset), CLINIC_ZONE).atTime(time).atZone(CLINIC_ZONE)
+		return LocalDate.ofInstant(RunningSuite.clinicNow(), CLINIC_ZONE).atTime(time).atZone(CLINIC_ZONE)
 			.toInstant()
 			.toString();
 	}

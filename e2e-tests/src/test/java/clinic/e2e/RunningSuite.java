@@ -1,0 +1,107 @@
+package clinic.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import clinic.launcher.Part;
+import clinic.launcher.ProgressListener;
+import clinic.launcher.Stack;
+import clinic.launcher.StackConfig;
+
+/**
+ * The whole suite started the way {@code ./clinic up} starts it (real PostgreSQL, Kafka, Keycloak, the four services
+ * as separate processes on the jars this build packaged), once for every end-to-end test class of the run (failsafe
+ * runs them in one JVM) and stopped when the run ends. Its clock says next Monday 08:30 in Zurich whenever the run
+ * is: the clinic is open, nurses are on shift, and an infusion booked for 09:00 is charted on its day. On a failure
+ * the end of every part's log goes to the test output.
+ */
+public final class RunningSuite implements BeforeAllCallback, TestWatcher {
+
+	public static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Zurich");
+
+	private static Stack stack;
+
+	private static Duration clinicOffset;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		start(context);
+	}
+
+	private static synchronized void start(ExtensionContext context) {
+		if (stack != null) {
+			return;
+		}
+		var project = Path.of("").toAbsolutePath().getParent();
+		try {
+			var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
+			var monday = LocalDate.now(CLINIC_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+			clinicOffset = Duration.between(Instant.now(), monday.atTime(8, 30).atZone(CLINIC_ZONE).toInstant());
+			var builder = StackConfig.builder()
+				.projectDir(project)
+				.dataDir(data)
+				.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
+				.randomPorts()
+				.serviceEnv("CLINIC_CLOCK_OFFSET", clinicOffset.toString())
+				// the only clinical setting changed: a run cannot wait the real hour of observation after an infusion
+				.serviceEnv(Part.SESSION, "CLINIC_SESSION_DISCHARGE_POSTINFUSIONOBSERVATION", "0m");
+			// the jars this build packaged (failsafe passes them); run from an IDE, the ones in each module's target/
+			for (var service : Part.SERVICES) {
+				var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
+				if (!jar.isBlank()) {
+					builder.serviceJar(service, Path.of(jar));
+				}
+			}
+			var config = builder.build();
+			Part.SERVICES.forEach(service -> System.out.println(service.id() + ": " + config.serviceJar(service)));
+			stack = Stack.start(config, ProgressListener.console(System.out));
+			System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		var started = stack;
+		// closed when the whole run ends, after the last class that uses it
+		context.getRoot()
+			.getStore(ExtensionContext.Namespace.GLOBAL)
+			.put(RunningSuite.class, (AutoCloseable) started::close);
+	}
+
+	public static Stack stack() {
+		return stack;
+	}
+
+	/** Now on the suite's clock. */
+	public static Instant clinicNow() {
+		return Instant.now().plus(clinicOffset);
+	}
+
+	@Override
+	public void testFailed(ExtensionContext context, Throwable cause) {
+		if (stack == null) {
+			return;
+		}
+		for (var part : Part.values()) {
+			try {
+				var lines = Files.readAllLines(stack.logFile(part));
+				System.out.println("---- last lines of " + stack.logFile(part) + " after " + context.getDisplayName());
+				lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+			}
+			catch (IOException | RuntimeException e) {
+				System.out.println("(no log for " + part + ": " + e + ")");
+			}
+		}
+	}
+}
