@@ -44,10 +44,11 @@ class TodayPageIT {
 			assertThat(nurse.find(By.id("today-date")).getText()).contains("times in Zurich");
 
 			// booked elsewhere, after the nurse opened the board: it appears without a reload
-			var appointment = ClinicSteps.bookToday(frontDesk, course.get("id").asString(), 2, LocalTime.of(13, 0));
+			// 09:30: the suite's clock stands a little after 08:30, and a record opens from two hours before the start
+			var appointment = ClinicSteps.bookToday(frontDesk, course.get("id").asString(), 2, LocalTime.of(9, 30));
 			var booking = By.cssSelector(".booking[data-appointment-id='" + appointment + "']");
 			nurse.waiting(Duration.ofSeconds(30)).until(d -> !d.findElements(booking).isEmpty());
-			assertThat(nurse.find(booking).getText()).contains("Mary Seacole", "13:00", "booked");
+			assertThat(nurse.find(booking).getText()).contains("Mary Seacole", "09:30", "booked");
 
 			// the nurse opens the record at the chair: the board says arrived, with the time in that stage
 			var record = nurseApi.post("/api/session/records", "{\"appointmentId\":\"%s\"}".formatted(appointment));
