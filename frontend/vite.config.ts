@@ -1,12 +1,15 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * One HTML page per screen (the gateway serves them as static files after login). Maven runs `npm run build`,
- * which writes into target/dist; the module's jar carries it as classpath:/static.
+ * One HTML page per screen, every *.html file in this folder (the gateway serves them as static files after login).
+ * Maven runs `npm run build`, which writes into target/dist; the module's jar carries it as classpath:/static.
  */
-const pages = ['today'];
+const pages = readdirSync(import.meta.dirname)
+  .filter((file) => file.endsWith('.html'))
+  .map((file) => file.replace(/\.html$/, ''));
 
 export default defineConfig({
   plugins: [preact()],
