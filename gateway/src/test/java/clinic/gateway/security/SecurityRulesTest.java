@@ -90,6 +90,21 @@ class SecurityRulesTest extends GatewayTest {
 	}
 
 	@Test
+	void anUnknownPageIsAFriendly404NotSpringsWhitelabelPage() {
+		var page = this.client.mutateWith(frontDesk())
+			.get()
+			.uri("/no-such-page.html")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("This page does not exist", "Back to today's chairs").doesNotContain("Whitelabel");
+	}
+
+	@Test
 	void gatewaysOwnApiWithoutSessionIsUnauthorized() {
 		this.client.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
 	}
