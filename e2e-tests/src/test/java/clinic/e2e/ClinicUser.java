@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 
+import clinic.launcher.demo.BrowserCookieJar;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,11 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 
 	public static Stack stack() {
 		return stack;
+	}
+
+	/** The suite's clock, as the services read it. */
+	public static Clock clinicClock() {
+		return Clock.offset(Clock.systemUTC(), clinicOffset);
 	}
 
 	/** Now on the suite's clock. */

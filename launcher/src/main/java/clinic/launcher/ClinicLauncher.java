@@ -1,7 +1,10 @@
 package clinic.launcher;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import clinic.launcher.demo.DemoClinic;
 
 /**
  * Command line: {@code up} (start and wait for Ctrl-C), {@code down} (stop a stack started from the same data
@@ -60,7 +65,10 @@ public final class ClinicLauncher {
                   --data-dir DIR               data, logs and pid files (default <project>/.clinic)        [CLINIC_DATA_DIR]
                   --project-dir DIR            repository root (default: found from the working directory)
                   --keycloak-java-home DIR     JDK >= 21 for Keycloak (default: JAVA_HOME if >= 21, else /usr/lib/jvm)
-                                                                                                [CLINIC_KEYCLOAK_JAVA_HOME]""");
+                                                                                                [CLINIC_KEYCLOAK_JAVA_HOME]
+                  --demo auto|on|off           (up) make the demo clinic through the gateway: site Lakeside, patients
+                                               along the path, courses booked from today. auto (default): only when
+                                               the data directory is new; on: unless it is there; off: never [CLINIC_DEMO]""");
         for (PortName name : PortName.values()) {
             OUT.printf("  %-28s default %-6d %s%n", name.flag() + " N", name.defaultPort(), "[" + name.envVar() + "]");
         }
@@ -120,8 +128,44 @@ public final class ClinicLauncher {
         return builder;
     }
 
+    /** When {@code up} makes the demo clinic. */
+    enum Demo {
+        /** Only on a new data directory: a newcomer's first start. */
+        AUTO,
+        /** Whenever it is not there yet. */
+        ON,
+        OFF;
+
+        /** Takes {@code --demo X} (or {@code --demo=X}) out of the arguments; else CLINIC_DEMO; else auto. */
+        static Demo take(List<String> args, Map<String, String> env) {
+            String value = env.get("CLINIC_DEMO");
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).equals("--demo") && i + 1 < args.size()) {
+                    value = args.remove(i + 1);
+                    args.remove(i);
+                    i--;
+                } else if (args.get(i).startsWith("--demo=")) {
+                    value = args.remove(i).substring("--demo=".length());
+                    i--;
+                }
+            }
+            if (value == null || value.isBlank()) {
+                return AUTO;
+            }
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "on", "true", "yes" -> ON;
+                case "off", "false", "no" -> OFF;
+                default -> throw new IllegalArgumentException("--demo " + value + ": say auto, on or off");
+            };
+        }
+    }
+
     static int up(List<String> args) throws InterruptedException {
-        StackConfig config = parse(args).build();
+        List<String> options = new ArrayList<>(args);
+        Demo demo = Demo.take(options, System.getenv());
+        StackConfig config = parse(options).build();
+        boolean newData = !Files.isDirectory(config.dataDir().resolve("postgres"));
         OUT.println("Starting " + String.join(", ", config.parts().stream().map(Part::id).toList())
                 + "  (data " + config.dataDir() + ")");
         Stack stack;
@@ -135,11 +179,42 @@ public final class ClinicLauncher {
             OUT.println("Stopped what was started. Fix the problem above and run ./clinic up again.");
             return 1;
         }
+        String demoClinic = makeDemo(demo, newData, stack);
         printSummary(stack);
+        if (demoClinic != null) {
+            OUT.println(demoClinic);
+        }
         while (true) {
             stack.checkAlive();
             TimeUnit.SECONDS.sleep(2);
         }
+    }
+
+    /** Makes the demo clinic when asked and possible; returns a line for the summary, or null. */
+    static String makeDemo(Demo demo, boolean newData, Stack stack) {
+        if (demo == Demo.OFF || (demo == Demo.AUTO && !newData)) {
+            return null;
+        }
+        if (!stack.config().parts().containsAll(Part.ALL)) {
+            return "No demo clinic: it is made through the gateway, so it needs every part (--only all).";
+        }
+        OUT.println("Making the demo clinic through the gateway (--demo off to skip) ...");
+        long started = System.nanoTime();
+        try {
+            String made = DemoClinic.seed(stack.gatewayUrl(), clinicClock(stack.config()), line -> OUT.println("  " + line));
+            return "Demo clinic: " + made + "  (" + ProgressListener.seconds(Duration.ofNanos(System.nanoTime() - started)) + ")";
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return "The demo clinic is incomplete (" + e.getMessage() + "); the suite runs. ./clinic up --demo on tries again.";
+        }
+    }
+
+    /** The services' clock: the system clock, ahead by CLINIC_CLOCK_OFFSET when the services are given one. */
+    static Clock clinicClock(StackConfig config) {
+        String offset = config.serviceEnv(Part.INTAKE).getOrDefault("CLINIC_CLOCK_OFFSET", System.getenv("CLINIC_CLOCK_OFFSET"));
+        if (offset == null || offset.isBlank()) {
+            return Clock.systemUTC();
+        }
+        return Clock.offset(Clock.systemUTC(), Duration.parse(offset.trim()));
     }
 
     static void printSummary(Stack stack) {

@@ -23,6 +23,25 @@ class ConfigTest {
     }
 
     @Test
+    void theDemoOptionIsTakenOutOfTheArgumentsAndFlagsWinOverTheEnvironment() {
+        List<String> args = new java.util.ArrayList<>(List.of("--only", "all", "--demo", "off", "--gateway-port", "9080"));
+        assertEquals(ClinicLauncher.Demo.OFF, ClinicLauncher.Demo.take(args, Map.of("CLINIC_DEMO", "on")));
+        assertEquals(List.of("--only", "all", "--gateway-port", "9080"), args);
+        assertEquals(ClinicLauncher.Demo.ON, ClinicLauncher.Demo.take(new java.util.ArrayList<>(List.of("--demo=on")), Map.of()));
+        assertEquals(ClinicLauncher.Demo.ON, ClinicLauncher.Demo.take(new java.util.ArrayList<>(), Map.of("CLINIC_DEMO", "on")));
+        assertEquals(ClinicLauncher.Demo.AUTO, ClinicLauncher.Demo.take(new java.util.ArrayList<>(), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ClinicLauncher.Demo.take(new java.util.ArrayList<>(List.of("--demo", "maybe")), Map.of()));
+    }
+
+    @Test
+    void theDemoClinicRunsOnTheServicesClock() {
+        StackConfig config = StackConfig.builder().projectDir(Path.of("/repo")).serviceEnv("CLINIC_CLOCK_OFFSET", "P3D").build();
+        long ahead = ClinicLauncher.clinicClock(config).millis() - System.currentTimeMillis();
+        assertEquals(3 * 24 * 3600 * 1000L, ahead, 60_000L);
+    }
+
+    @Test
     void defaultsFollowTheRuntimeContract() {
         StackConfig config = StackConfig.builder().projectDir(Path.of("/repo")).build();
         assertEquals(Path.of("/repo/.clinic"), config.dataDir());

@@ -1,4 +1,4 @@
-package clinic.e2e;
+package clinic.launcher.demo;
 
 import java.net.CookieHandler;
 import java.net.HttpCookie;
@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code Secure} cookies there too (browsers treat localhost as a secure context, and Keycloak marks its login
  * cookies Secure). Cookies are per host, ignoring the port, as in browsers.
  */
-final class BrowserCookieJar extends CookieHandler {
+public final class BrowserCookieJar extends CookieHandler {
 
 	private final Map<String, HttpCookie> cookies = new LinkedHashMap<>();
 
@@ -51,7 +51,7 @@ final class BrowserCookieJar extends CookieHandler {
 		});
 	}
 
-	synchronized String value(String name) {
+	public synchronized String value(String name) {
 		return cookies.values()
 			.stream()
 			.filter(cookie -> cookie.getName().equals(name) && !cookie.hasExpired())

@@ -1,0 +1,93 @@
+package clinic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import clinic.launcher.Stack;
+import clinic.launcher.demo.DemoClinic;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo clinic {@code ./clinic up} makes on a new data directory, made against the running suite through the
+ * gateway: what a newcomer then sees (the site's calendar, the review queue, the nurse's day with infusions under
+ * way), and that a second start leaves it as it is. Runs after the other classes: it adds a site every page lists.
+ */
+@ExtendWith(RunningSuite.class)
+@Order(Integer.MAX_VALUE)
+class DemoClinicIT {
+
+	private static Stack stack;
+
+	@BeforeAll
+	static void theSuite() {
+		stack = RunningSuite.stack();
+	}
+
+	@Test
+	void theDemoClinicShowsEveryStageOfThePathAndIsMadeOnlyOnce() {
+		var progress = new ArrayList<String>();
+		var made = DemoClinic.seed(stack.gatewayUrl(), RunningSuite.clinicClock(), progress::add);
+		assertThat(made).as(String.join("\n", progress)).contains("3 courses booked", "2 of today's infusions under way");
+
+		var frontDesk = new ClinicUser(stack.gatewayUrl());
+		frontDesk.login("frontdesk", "demo");
+		var site = elements(frontDesk.get("/api/scheduling/sites").json()).stream()
+			.filter(s -> s.get("name").asString().equals(DemoClinic.SITE))
+			.findFirst()
+			.orElseThrow();
+		var siteId = site.get("id").asString();
+		var chairs = elements(frontDesk.get("/api/scheduling/chairs?siteId=" + siteId).json());
+		assertThat(chairs).hasSize(4);
+
+		// the front desk's calendar of the site today: the three courses' first infusions
+		var today = LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE);
+		var calendar = frontDesk.get("/api/scheduling/calendar?siteId=" + siteId + "&from=" + today).json();
+		var booked = new ArrayList<String>();
+		for (var chair : calendar.get("chairs")) {
+			for (var appointment : chair.get("appointments")) {
+				booked.add(appointment.get("patientName").asString() + " #" + appointment.get("sequence").asInt());
+			}
+		}
+		assertThat(booked).containsExactlyInAnyOrder("Katherine Johnson #1", "Rosalind Franklin #1", "Marie Curie #1");
+
+		// the clinician's review queue: the urgent screening (PHQ-9 item 9 above 0) first of the demo's two
+		var clinician = new ClinicUser(stack.gatewayUrl());
+		clinician.login("clinician", "demo");
+		var queue = elements(clinician.get("/api/intake/review-queue").json()).stream()
+			.filter(item -> List.of("Emily Dickinson", "Mary Shelley").contains(item.get("patientName").asString()))
+			.toList();
+		assertThat(queue).extracting(item -> item.get("patientName").asString() + (item.get("urgent").asBoolean() ? " (urgent)" : ""))
+			.containsExactly("Emily Dickinson (urgent)", "Mary Shelley");
+
+		// the nurse's day at the site: one infusing, one checked in, one still booked
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		nurse.login("nurse", "demo");
+		var day = nurse.get("/api/session/appointments?site=" + siteId + "&date=" + today);
+		assertThat(day.status()).as(ClinicUser.describe(day)).isEqualTo(200);
+		var stages = new ArrayList<String>();
+		for (var session : day.json().get("appointments")) {
+			var progressOf = session.path("progress");
+			stages.add(progressOf.isMissingNode() || progressOf.isNull() ? "BOOKED" : progressOf.get("stage").asString());
+		}
+		assertThat(stages).containsExactlyInAnyOrder("INFUSING", "CHECKED_IN", "BOOKED");
+
+		// ./clinic up --demo on against a clinic that has it: nothing is made twice
+		assertThat(DemoClinic.seed(stack.gatewayUrl(), RunningSuite.clinicClock(), progress::add)).contains("there already");
+		assertThat(elements(frontDesk.get("/api/scheduling/sites").json()))
+			.filteredOn(s -> s.get("name").asString().equals(DemoClinic.SITE))
+			.hasSize(1);
+	}
+
+	private static List<JsonNode> elements(JsonNode array) {
+		return StreamSupport.stream(array.spliterator(), false).toList();
+	}
+}
