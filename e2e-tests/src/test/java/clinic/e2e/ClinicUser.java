@@ -34,11 +34,7 @@ final class ClinicUser {
 
 	ClinicUser(String gateway) {
 		this.gateway = gateway;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = cookies.client();
 	}
 
 	record Reply(int status, String body, HttpResponse<String> response) {

@@ -3,6 +3,8 @@ package clinic.launcher.demo;
 import java.net.CookieHandler;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,15 @@ import java.util.Map;
 public final class BrowserCookieJar extends CookieHandler {
 
 	private final Map<String, HttpCookie> cookies = new LinkedHashMap<>();
+
+	/** An HTTP client that keeps its cookies in this jar and leaves redirects to the caller, as a login needs. */
+	public HttpClient client() {
+		return HttpClient.newBuilder()
+			.cookieHandler(this)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
 
 	@Override
 	public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {

@@ -85,7 +85,7 @@ public final class DemoClinic {
 		var todays = booked.stream().filter(first -> first != null && first.startsWith(today + "|")).count();
 		progress.accept("3 courses booked at " + SITE + ", " + todays + " starting today");
 		var charted = chartToday(booked);
-		return "demo clinic: site " + SITE + ", 9 patients along the path, 3 courses booked, " + charted
+		return "site " + SITE + ", 9 patients along the path, 3 courses booked, " + charted
 				+ " of today's infusions under way (sign in as frontdesk, nurse, clinician or admin)";
 	}
 

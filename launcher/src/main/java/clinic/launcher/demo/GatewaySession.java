@@ -49,11 +49,7 @@ public final class GatewaySession {
 
 	public GatewaySession(String gateway) {
 		this.gateway = gateway;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = cookies.client();
 	}
 
 	/** Signs in at Keycloak's form as {@code username}; throws when the login does not end with a session. */
