@@ -112,16 +112,9 @@ export function BookingPanel(props: {
         </p>
       )}
       {offers && offers.length > 0 && (
-        <div id="booking-offers">
-          <p>The freed time is offered from the waitlist:</p>
-          <ul>
-            {offers.map((offer) => (
-              <li key={offer.id}>
-                Rank {offer.rank}: {offer.status.toLowerCase()}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <p id="booking-offers">
+          The freed time is offered to {offers.length} patient(s) on the waitlist, best match first: see the waitlist below.
+        </p>
       )}
       <ProblemView error={step === 'cancel' ? generalPart(error, ['reason']) : error} id="booking-error" />
       {actions && step === 'none' && (

@@ -248,7 +248,7 @@ export function Calendar(props: { me: Me; initial: Place }) {
 
 function Legend() {
   return (
-    <p class="legend muted" aria-label="Legend">
+    <p class="legend muted">
       <span class="swatch booking state-booked">booked</span>
       <span class="swatch booking state-arrived">arrived</span>
       <span class="swatch booking state-done">done</span>

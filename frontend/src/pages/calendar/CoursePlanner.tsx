@@ -225,7 +225,7 @@ export function CoursePlanner(props: {
                 <li key={occurrence.sequence} class={'occurrence occurrence-' + state} data-sequence={occurrence.sequence}
                   data-chair-id={occurrence.chairId} data-start={occurrence.start} data-fits={state === 'fits' ? 'true' : state === 'clash' ? 'false' : 'pending'}>
                   <span class="occurrence-when">
-                    {occurrence.sequence}. {spanText(occurrence, zone)} · {occurrence.chairName}
+                    <strong>Infusion {occurrence.sequence}</strong>: {spanText(occurrence, zone)} · {occurrence.chairName}
                   </span>
                   <span class={'occurrence-verdict' + (state === 'clash' ? ' warning' : '')}>{verdictText(occurrence)}</span>
                   {state === 'clash' && (
