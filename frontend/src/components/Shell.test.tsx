@@ -3,11 +3,11 @@ import { linksFor } from './Shell';
 
 describe('the navigation by role', () => {
   it('shows the front desk no session records', () => {
-    expect(linksFor(['front-desk']).map((l) => l.key)).toEqual(['today', 'patients', 'courses']);
+    expect(linksFor(['front-desk']).map((l) => l.key)).toEqual(['today', 'patients', 'calendar']);
   });
 
-  it('shows a nurse sessions but not course booking', () => {
-    expect(linksFor(['nurse']).map((l) => l.key)).toEqual(['today', 'patients', 'sessions']);
+  it('shows a nurse sessions and the calendar to look at', () => {
+    expect(linksFor(['nurse']).map((l) => l.key)).toEqual(['today', 'patients', 'calendar', 'sessions']);
   });
 
   it('shows an integration account nothing', () => {

@@ -41,6 +41,17 @@ export function csrfToken(cookies: string = document.cookie): string | null {
 export const LOGIN_PATH = '/oauth2/authorization/keycloak';
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  return (await exchange<T>(method, url, body)).data;
+}
+
+/** A GET of one page of a list, with the total the service counts in its X-Total-Count header (null without one). */
+export async function apiPage<T>(url: string): Promise<{ items: T[]; total: number | null }> {
+  const { data, headers } = await exchange<T[]>('GET', url);
+  const total = headers.get('X-Total-Count');
+  return { items: data ?? [], total: total === null || total === '' ? null : Number(total) };
+}
+
+async function exchange<T>(method: string, url: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (body !== undefined) {
@@ -74,7 +85,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   if (!response.ok) {
     throw new ApiError(response.status, asProblem(response.status, data));
   }
-  return data as T;
+  return { data: data as T, headers: response.headers };
 }
 
 function asProblem(status: number, data: unknown): Problem {

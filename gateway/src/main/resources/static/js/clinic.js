@@ -205,7 +205,7 @@ const Clinic = (() => {
     const links = [
       ['today', '/today.html', 'Today'],
       ['patients', '/patients.html', 'Patients'],
-      ['courses', '/courses.html', 'Courses'],
+      ['calendar', '/calendar.html', 'Calendar'],
       ['sessions', '/sessions.html', 'Sessions'],
     ];
     const csrfField = el('input', { type: 'hidden', name: '_csrf', id: 'logout-csrf' });

@@ -154,7 +154,7 @@ class LoginFlowTest extends GatewayTest {
 	@Test
 	void endsTheSessionWhenKeycloakNoLongerRefreshes() {
 		KEYCLOAK.accessTokenLifetime(30);
-		this.browser.signIn(KEYCLOAK, "/courses.html", "frontdesk");
+		this.browser.signIn(KEYCLOAK, "/calendar.html", "frontdesk");
 		String session = this.browser.cookie("SESSION").orElseThrow();
 		KEYCLOAK.rejectRefresh();
 
@@ -164,7 +164,7 @@ class LoginFlowTest extends GatewayTest {
 		assertThat(call.body()).contains("Sign-in expired");
 		assertThat(TestInfrastructure.SCHEDULING.received()).isEmpty();
 		assertThat(principalOf(session)).isEmpty();
-		HttpResponse<String> page = this.browser.get("/courses.html");
+		HttpResponse<String> page = this.browser.get("/calendar.html");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(Browser.location(page)).endsWith("/oauth2/authorization/keycloak");
 	}

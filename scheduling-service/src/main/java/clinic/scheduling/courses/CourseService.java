@@ -151,6 +151,12 @@ public class CourseService {
 		return courses.all(status);
 	}
 
+	/** Courses by status and the patient's name, a page at a time. */
+	@Transactional(readOnly = true)
+	public CourseSearch.Page search(CourseSearch search) {
+		return courses.search(search);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Course> ofPatient(UUID patientId) {
 		return courses.ofPatient(patientId);

@@ -33,4 +33,7 @@ public interface Courses {
 
 	/** Every course, or those in the given status when it is not null, oldest first. */
 	List<Course> all(CourseStatus status);
+
+	/** The page of courses the search asks for, oldest first, and the number of all that match. */
+	CourseSearch.Page search(CourseSearch search);
 }

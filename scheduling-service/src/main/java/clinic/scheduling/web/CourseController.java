@@ -2,10 +2,12 @@ package clinic.scheduling.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.CoursePausing;
 import clinic.scheduling.courses.Course;
+import clinic.scheduling.courses.CourseSearch;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,13 +76,24 @@ class CourseController {
 	record ResumptionRequest(@Nullable String reason) {
 	}
 
+	/** The response header that says how many courses match in all when a page of them was asked for. */
+	static final String TOTAL_COUNT = "X-Total-Count";
+
 	@GetMapping
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "Courses with their appointments, optionally only those in one status")
-	List<CourseView> list(@RequestParam(required = false) CourseStatus status) {
-		var found = courses.all(status);
+	@Operation(summary = "Courses with their appointments, oldest first: optionally only those in the statuses given "
+			+ "(status=TO_PLAN&status=ACTIVE), whose patient's name has every word of q (any order, case and accents "
+			+ "ignored), a page of them (offset, limit up to 100; without a limit all of them); X-Total-Count says how "
+			+ "many match in all")
+	ResponseEntity<List<CourseView>> list(@RequestParam(required = false) @Nullable Set<CourseStatus> status,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		var page = courses.search(CourseSearch.of(status, q, offset, limit));
+		var found = page.courses();
 		var appointments = bookings.ofCourses(found.stream().map(Course::id).toList());
-		return found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList();
+		return ResponseEntity.ok()
+			.header(TOTAL_COUNT, String.valueOf(page.total()))
+			.body(found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList());
 	}
 
 	@GetMapping("/{courseId}")

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import clinic.platform.problems.ConflictException;
 import clinic.scheduling.courses.Course;
+import clinic.scheduling.courses.CourseSearch;
 import clinic.scheduling.courses.CourseStatus;
 import clinic.scheduling.courses.Courses;
 
@@ -130,6 +133,52 @@ class JdbcCourses implements Courses {
 			.param("status", status.name())
 			.query(JdbcCourses::course)
 			.list();
+	}
+
+	/**
+	 * Accented Latin letters and what they fold to ({@link CourseSearch#fold}), for SQL's translate(): the name is
+	 * folded in the query as the words were in Java, without an extension such as unaccent.
+	 */
+	private static final String[] FOLDING = folding();
+
+	private static String[] folding() {
+		var from = new StringBuilder();
+		var to = new StringBuilder();
+		for (char c = '\u00C0'; c <= '\u017F'; c++) {
+			var folded = CourseSearch.fold(String.valueOf(c));
+			if (folded.length() == 1 && folded.charAt(0) < 128 && Character.isLetter(c)) {
+				from.append(c);
+				to.append(folded);
+			}
+		}
+		return new String[] { from.toString(), to.toString() };
+	}
+
+	@Override
+	public CourseSearch.Page search(CourseSearch search) {
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		if (!search.statuses().isEmpty()) {
+			where.add("status in (:statuses)");
+			params.put("statuses", search.statuses().stream().map(Enum::name).toList());
+		}
+		for (int i = 0; i < search.words().size(); i++) {
+			where.add("position(:w" + i + " in lower(translate(patient_name, :foldFrom, :foldTo))) > 0");
+			params.put("w" + i, search.words().get(i));
+		}
+		if (!search.words().isEmpty()) {
+			params.put("foldFrom", FOLDING[0]);
+			params.put("foldTo", FOLDING[1]);
+		}
+		var filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+		var total = jdbc.sql("select count(*) from course" + filter).params(params).query(Integer.class).single();
+		var page = " order by created_at, id offset :offset" + (search.limit() == null ? "" : " limit :limit");
+		params.put("offset", search.offset());
+		if (search.limit() != null) {
+			params.put("limit", search.limit());
+		}
+		var found = jdbc.sql("select * from course" + filter + page).params(params).query(JdbcCourses::course).list();
+		return new CourseSearch.Page(found, total);
 	}
 
 	private static Course course(ResultSet rs, int row) throws SQLException {
