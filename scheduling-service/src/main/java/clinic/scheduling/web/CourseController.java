@@ -75,9 +75,12 @@ class CourseController {
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "Courses with their appointments, optionally only those in one status")
-	List<CourseView> list(@RequestParam(required = false) CourseStatus status) {
-		var found = courses.all(status);
+	@Operation(summary = "Courses with their appointments, optionally only those in one status or of one patient "
+			+ "(oldest first)")
+	List<CourseView> list(@RequestParam(required = false) CourseStatus status,
+			@RequestParam(required = false) UUID patientId) {
+		var found = patientId == null ? courses.all(status)
+				: courses.ofPatient(patientId).stream().filter(c -> status == null || c.status() == status).toList();
 		var appointments = bookings.ofCourses(found.stream().map(Course::id).toList());
 		return found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList();
 	}
