@@ -30,7 +30,7 @@ describe('the screening form', () => {
   });
 
   it('names each unanswered item next to it when recorded too early, and sends nothing', async () => {
-    const fetch = vi.fn(() => answer({ phq9: null, gad7: null, pcl5: null, cssrs: null, suicideRisk: false }));
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => answer({ phq9: null, gad7: null, pcl5: null, cssrs: null, suicideRisk: false }));
     vi.stubGlobal('fetch', fetch);
     render(<ScreeningForm patientId="p1" onRecorded={() => undefined} />);
     fireEvent.click(screen.getByText('Record screening'));

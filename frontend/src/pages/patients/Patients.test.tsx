@@ -45,7 +45,7 @@ describe('the patients page', () => {
 
   it('lets the front desk resolve a likely duplicate by confirming a new person', async () => {
     const posts: unknown[] = [];
-    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => {
       if (init?.method === 'POST') {
         const body = JSON.parse(String(init.body));
         posts.push(body);
@@ -74,7 +74,7 @@ describe('the patients page', () => {
   });
 
   it('shows what is missing next to each field before anything is sent', async () => {
-    const fetch = vi.fn(() => answer([]));
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => answer([]));
     vi.stubGlobal('fetch', fetch);
     render(<Patients me={{ username: 'frank', name: 'Frank', roles: ['front-desk'] }} />);
     fireEvent.click(screen.getByText('Register patient'));
