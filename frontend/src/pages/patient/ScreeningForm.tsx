@@ -361,8 +361,8 @@ function Recorded(props: { screening: Screening }) {
   return (
     <div class="result" role="status" id="screening-result" data-screening-id={s.id}>
       <p>
-        Screening recorded: PHQ-9 <strong id="screening-total">{s.phq9Total}</strong> ({bandWords(s.phq9Band)}). The rules
-        propose <strong id="proposal-outcome">{outcomeWords(s.proposal?.outcome)}</strong>.
+        Screening recorded: PHQ-9 <strong id="screening-total">{s.phq9Total}</strong> ({bandWords(s.phq9Band)}). The rules'
+        proposal: <strong id="proposal-outcome">{outcomeWords(s.proposal?.outcome)}</strong>.
       </p>
     </div>
   );
