@@ -20,7 +20,7 @@ export function Decisions(props: { patientId: string; decisions: Decision[]; scr
   const screening = [...props.screenings].sort((a, b) => a.screenedAt.localeCompare(b.screenedAt)).pop();
   const latest = latestDecision(props.decisions);
   return (
-    <section aria-labelledby="decisions-heading" id="decisions">
+    <section class="wide" aria-labelledby="decisions-heading" id="decisions">
       <h2 id="decisions-heading">Eligibility decisions</h2>
       {decisions.length === 0 && <p class="muted">No decision signed yet.</p>}
       {decisions.length > 0 && (

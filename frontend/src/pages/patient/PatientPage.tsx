@@ -71,16 +71,16 @@ export function PatientPage(props: { me: Me; patientId: string | null }) {
       <PatientBanner patient={patient} courses={courses} today={clock?.today ?? null} />
       <ProblemView error={error} id="patient-error" />
       <div class="chart-grid">
-        <Details patient={patient} canEdit={desk} onChanged={reload} />
-        <Referrals patientId={patient.id} referrals={patient.referrals} zone={zone} canAdd={desk} onAdded={reload} />
-        <CourseTimeline courses={courses} zones={zones} clinicZone={zone} />
         {clinical && <Outcomes trend={trend} zone={zone} />}
-        {clinical && <Sessions sessions={sessions} clinicZone={zone} />}
-        {clinical && <Screenings screenings={patient.screenings} zone={zone} />}
+        <CourseTimeline courses={courses} zones={zones} clinicZone={zone} />
         {clinical && (
           <Decisions patientId={patient.id} decisions={patient.decisions} screenings={patient.screenings} zone={zone}
             canSign={clinician} onSigned={reload} />
         )}
+        {clinical && <Sessions sessions={sessions} clinicZone={zone} />}
+        {clinical && <Screenings screenings={patient.screenings} zone={zone} />}
+        <Details patient={patient} canEdit={desk} onChanged={reload} />
+        <Referrals patientId={patient.id} referrals={patient.referrals} zone={zone} canAdd={desk} onAdded={reload} />
         {clinician && <ScreeningForm patientId={patient.id} onRecorded={() => reload()} />}
       </div>
     </>

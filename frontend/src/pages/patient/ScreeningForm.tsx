@@ -48,10 +48,18 @@ export function ScreeningForm(props: { patientId: string; onRecorded: (screening
   }, [request]);
 
   const update = (change: Partial<ScreeningDraft>) => setDraft({ ...draft, ...change });
+  /** An answer given takes its error away: what stays marked is what is still to do. */
+  const clear = (field: string) => setErrors((current) => {
+    if (!(field in current)) return current;
+    const rest = { ...current };
+    delete rest[field];
+    return rest;
+  });
   const answer = (key: 'phq9' | 'gad7' | 'pcl5', index: number, value: Answer) => {
     const answers = [...draft[key]];
     answers[index] = value;
     update({ [key]: answers });
+    clear(key + '[' + index + ']');
   };
 
   const submit = async (event: Event) => {
@@ -82,7 +90,7 @@ export function ScreeningForm(props: { patientId: string; onRecorded: (screening
 
   const labels = screeningLabels(draft);
   return (
-    <section aria-labelledby="screening-heading" id="screening">
+    <section class="wide" aria-labelledby="screening-heading" id="screening">
       <h2 id="screening-heading">Record a screening</h2>
       <div class="screening-layout">
         <form id="screening-form" noValidate onSubmit={submit}>
@@ -93,7 +101,7 @@ export function ScreeningForm(props: { patientId: string; onRecorded: (screening
             items={GAD7_ITEMS} scale={FREQUENCY} answers={draft.gad7} errors={errors} onAnswer={(i, v) => answer('gad7', i, v)} />
           <Questionnaire id="pcl5" title="PCL-5 (optional)" intro="In the past month, how much was the patient bothered by…"
             items={PCL5_ITEMS} scale={PCL5_SCALE} answers={draft.pcl5} errors={errors} onAnswer={(i, v) => answer('pcl5', i, v)} />
-          <Cssrs answers={draft.cssrs} errors={errors} onAnswer={(key, value) => update({ cssrs: { ...draft.cssrs, [key]: value } })} />
+          <Cssrs answers={draft.cssrs} errors={errors} onAnswer={(key, value) => { update({ cssrs: { ...draft.cssrs, [key]: value } }); clear('cssrs.' + key); }} />
 
           <fieldset class="row">
             <legend>Vitals and weight at screening</legend>
@@ -101,7 +109,7 @@ export function ScreeningForm(props: { patientId: string; onRecorded: (screening
               ['weightKg', 'Weight (kg)']] as const).map(([field, label]) => (
               <Field key={field} id={'screening-' + field} label={label} error={errors[field]}>
                 <input id={'screening-' + field} type="number" inputMode="decimal" step={field === 'weightKg' ? '0.1' : '1'}
-                  value={draft[field]} onInput={(e) => update({ [field]: (e.target as HTMLInputElement).value })}
+                  value={draft[field]} onInput={(e) => { update({ [field]: (e.target as HTMLInputElement).value }); clear(field); }}
                   {...invalid('screening-' + field, errors[field])} />
               </Field>
             ))}

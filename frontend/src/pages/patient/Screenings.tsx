@@ -29,7 +29,7 @@ export function Reasons(props: { reasons: Reason[]; id?: string }) {
 export function Screenings(props: { screenings: Screening[]; zone: string }) {
   const screenings = [...props.screenings].sort((a, b) => b.screenedAt.localeCompare(a.screenedAt));
   return (
-    <section aria-labelledby="screenings-heading" id="screenings">
+    <section class="wide" aria-labelledby="screenings-heading" id="screenings">
       <h2 id="screenings-heading">Screenings</h2>
       {screenings.length === 0 && <p class="muted">No screening yet.</p>}
       {screenings.map((s) => (

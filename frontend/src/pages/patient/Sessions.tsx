@@ -26,7 +26,7 @@ const STAGE: Record<string, string> = {
 export function Sessions(props: { sessions: SessionSummary[] | null; clinicZone: string }) {
   const { sessions } = props;
   return (
-    <section aria-labelledby="sessions-heading" id="sessions">
+    <section class="wide" aria-labelledby="sessions-heading" id="sessions">
       <h2 id="sessions-heading">Sessions</h2>
       {sessions === null && <p class="muted">Loading…</p>}
       {sessions?.length === 0 && <p class="muted">No session yet.</p>}

@@ -23,8 +23,16 @@ export function Register() {
   const [busy, setBusy] = useState(false);
   const birthDate = useRef<HTMLInputElement>(null);
 
-  const set = (field: keyof RegistrationForm) => (event: Event) =>
+  /** A field changed takes its error away: what stays marked is what is still to do. */
+  const set = (field: keyof RegistrationForm) => (event: Event) => {
     setForm({ ...form, [field]: (event.target as HTMLInputElement).value });
+    const path = Object.keys(LABELS).find((key) => key === field || key === 'referral.' + field);
+    if (path && errors[path]) {
+      const rest = { ...errors };
+      delete rest[path];
+      setErrors(rest);
+    }
+  };
 
   const submit = async (confirmedNotDuplicate: boolean) => {
     const found = checkRegistration(form, !!birthDate.current?.validity.badInput);

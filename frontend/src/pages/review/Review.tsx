@@ -46,7 +46,7 @@ export function Review(props: { me: Me }) {
     refresh();
   };
   return (
-    <>
+    <div class="page-sections">
       <ProblemView error={error} id="review-error" />
       {done && <p class="result" role="status" id="review-done">{done}</p>}
       <section aria-labelledby="queue-heading" id="review-queue">
@@ -71,7 +71,7 @@ export function Review(props: { me: Me }) {
           <SignOff key={record.id} record={record} zone={zone} signs={signs} onDone={finished} />
         ))}
       </section>
-    </>
+    </div>
   );
 }
 

@@ -36,6 +36,13 @@ class ReviewQueueIT {
 		}
 	}
 
+	static void scrollTo(Browser browser, String id) {
+		browser.script("""
+				const [element, done] = arguments;
+				element.scrollIntoView();
+				done(true);""", browser.find(By.id(id)));
+	}
+
 	static String text(Browser browser, String id) {
 		return browser.find(By.id(id)).getText();
 	}
@@ -97,6 +104,7 @@ class ReviewQueueIT {
 			clinician.find(By.cssSelector("#screening-diagnoses input[value='MAJOR_DEPRESSIVE_DISORDER']")).click();
 			clinician.find(By.id("add-medication")).click();
 			clinician.find(By.id("screening-medication-0")).sendKeys("escitalopram");
+			scrollTo(clinician, "screening-heading");
 			clinician.screenshot("patient-screening");
 			assertThat(clinician.accessibilityViolations()).isEmpty();
 
@@ -114,7 +122,6 @@ class ReviewQueueIT {
 			assertThat(item.getText()).contains("Ruth " + family, "PHQ-9 item 9 above 0", "PHQ-9 item 9 = 1");
 			clinician.find(By.id("bp-confirmations"));
 			clinician.find(By.id("co-signatures"));
-			clinician.screenshot("review-queue");
 			assertThat(clinician.accessibilityViolations()).isEmpty();
 
 			// cleared against the proposal: a reason and the dose plan (the clinic's default mg/kg) sign it
@@ -125,7 +132,9 @@ class ReviewQueueIT {
 				.until(d -> !d.findElement(By.id(prefix + "-mg-per-kg")).getAttribute("value").isEmpty());
 			clinician.find(By.id(prefix + "-sign")).click();
 			assertThat(text(clinician, prefix + "-reason-error")).isEqualTo("Deciding against the proposal needs a reason.");
+			assertThat(clinician.accessibilityViolations()).as("the decision form showing its error").isEmpty();
 			clinician.find(By.id(prefix + "-reason")).sendKeys("Passive thoughts only; safety plan agreed with the patient");
+			clinician.screenshot("review-queue");
 			clinician.find(By.id(prefix + "-sign")).click();
 			clinician.waiting(PATIENCE).until(d -> text(clinician, "review-done").contains("signed: cleared"));
 			clinician.waiting(PATIENCE).until(d -> d.findElements(entry).isEmpty());
