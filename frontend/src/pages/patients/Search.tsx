@@ -77,7 +77,7 @@ export function Search() {
   return (
     <section aria-labelledby="search-heading" onKeyDown={onKey}>
       <h2 id="search-heading">Find a patient</h2>
-      <div role="search">
+      <div role="search" class="search-box">
         <label for="patient-search">Name, MRN, phone or birth date</label>
         <input
           id="patient-search"
