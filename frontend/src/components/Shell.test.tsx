@@ -10,6 +10,11 @@ describe('the navigation by role', () => {
     expect(linksFor(['nurse']).map((l) => l.key)).toEqual(['today', 'patients', 'calendar', 'sessions']);
   });
 
+  it('shows a clinician the review queue', () => {
+    expect(linksFor(['clinician']).map((l) => l.key)).toContain('review');
+    expect(linksFor(['front-desk', 'nurse']).map((l) => l.key)).not.toContain('review');
+  });
+
   it('shows an integration account nothing', () => {
     expect(linksFor(['integration'])).toEqual([]);
   });

@@ -16,6 +16,7 @@ export const NAV: NavLink[] = [
   { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'calendar', href: '/calendar.html', label: 'Calendar', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
+  { key: 'review', href: '/review.html', label: 'Review', roles: ['clinician', 'admin'] },
 ];
 
 /** The links a user with these roles sees, in order. */

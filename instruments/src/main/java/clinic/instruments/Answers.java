@@ -23,4 +23,31 @@ final class Answers {
 		}
 		return answers.stream().mapToInt(Integer::intValue).sum();
 	}
+
+	/**
+	 * How many of the items are answered so far; missing answers are null (or the list is shorter), each answer given
+	 * is checked as {@link #total} checks it.
+	 */
+	static Progress progress(List<Integer> answers, int items, int maxItemScore, String instrument, String field) {
+		if (answers == null) {
+			return new Progress(0, items);
+		}
+		if (answers.size() > items) {
+			throw new InvalidAnswerException(field, instrument, null,
+					instrument + " has " + items + " items, got " + answers.size() + " answers");
+		}
+		int answered = 0;
+		for (int i = 0; i < answers.size(); i++) {
+			var answer = answers.get(i);
+			if (answer == null) {
+				continue;
+			}
+			if (answer < 0 || answer > maxItemScore) {
+				throw new InvalidAnswerException(field + "[" + i + "]", instrument, i + 1,
+						instrument + " item " + (i + 1) + " must be 0 to " + maxItemScore + ", got " + answer);
+			}
+			answered++;
+		}
+		return new Progress(answered, items);
+	}
 }

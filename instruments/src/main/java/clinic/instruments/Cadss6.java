@@ -19,4 +19,12 @@ public record Cadss6(List<Integer> items, int total) {
 		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "CADSS-6", field);
 		return new Cadss6(List.copyOf(answers), total);
 	}
+
+	/**
+	 * The answers given so far (null where not yet answered), each checked against the item's range: a wrong one
+	 * is named as {@link #score} names it.
+	 */
+	public static Progress progress(List<Integer> answers, String field) {
+		return Answers.progress(answers, ITEMS, MAX_ITEM_SCORE, "CADSS-6", field);
+	}
 }

@@ -36,6 +36,29 @@ public record Cssrs(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, 
 		return new Cssrs(q1, q2, q3, q4, q5, q6, highRisk);
 	}
 
+	/**
+	 * The screener's answers so far (null where not yet answered): Q1, Q2 and Q6 are always asked, Q3–Q5 only when
+	 * Q2 is yes. A yes to Q3–Q5 while Q2 is no is refused as {@link #score} refuses it.
+	 */
+	public static Progress progress(Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6,
+			String field) {
+		Boolean[] followUps = { q3, q4, q5 };
+		boolean followUpsAsked = Boolean.TRUE.equals(q2);
+		int answered = 0;
+		for (var answer : new Boolean[] { q1, q2, q6 }) {
+			answered += answer == null ? 0 : 1;
+		}
+		for (int i = 0; i < followUps.length; i++) {
+			if (followUpsAsked) {
+				answered += followUps[i] == null ? 0 : 1;
+			}
+			else if (Boolean.FALSE.equals(q2) && Boolean.TRUE.equals(followUps[i])) {
+				throw invalid(field, i + 3, "C-SSRS Q" + (i + 3) + " is only asked when Q2 is yes, but Q2 is no");
+			}
+		}
+		return new Progress(answered, followUpsAsked ? 6 : 3);
+	}
+
 	/** The questions answered yes that make the screen high risk, e.g. {@code ["Q4", "Q6"]}. */
 	public List<String> highRiskAnswers() {
 		var answers = new ArrayList<String>();

@@ -44,4 +44,12 @@ public record Gad7(List<Integer> items, int total, Band band, boolean warrantsEv
 		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "GAD-7", field);
 		return new Gad7(List.copyOf(answers), total, Band.of(total), total >= EVALUATION_FROM);
 	}
+
+	/**
+	 * The answers given so far (null where not yet answered), each checked against the item's range: a wrong one
+	 * is named as {@link #score} names it.
+	 */
+	public static Progress progress(List<Integer> answers, String field) {
+		return Answers.progress(answers, ITEMS, MAX_ITEM_SCORE, "GAD-7", field);
+	}
 }

@@ -27,4 +27,12 @@ public record Pcl5(List<Integer> items, int total, int cutoff, boolean probableP
 		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "PCL-5", field);
 		return new Pcl5(List.copyOf(answers), total, cutoff, total >= cutoff);
 	}
+
+	/**
+	 * The answers given so far (null where not yet answered), each checked against the item's range: a wrong one
+	 * is named as {@link #score} names it.
+	 */
+	public static Progress progress(List<Integer> answers, String field) {
+		return Answers.progress(answers, ITEMS, MAX_ITEM_SCORE, "PCL-5", field);
+	}
 }

@@ -44,4 +44,12 @@ public record Phq9(List<Integer> items, int total, Band band, boolean suicideRis
 		int total = Answers.total(answers, ITEMS, MAX_ITEM_SCORE, "PHQ-9", field);
 		return new Phq9(List.copyOf(answers), total, Band.of(total), answers.get(ITEMS - 1) > 0);
 	}
+
+	/**
+	 * The answers given so far (null where not yet answered), each checked against the item's range: a wrong one
+	 * is named as {@link #score} names it.
+	 */
+	public static Progress progress(List<Integer> answers, String field) {
+		return Answers.progress(answers, ITEMS, MAX_ITEM_SCORE, "PHQ-9", field);
+	}
 }

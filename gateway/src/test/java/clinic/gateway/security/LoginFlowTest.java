@@ -95,7 +95,7 @@ class LoginFlowTest extends GatewayTest {
 		this.browser.signIn(KEYCLOAK, "/patients.html", "frontdesk");
 		HttpResponse<String> page = this.browser.get("/patients.html");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"register-form\"");
+		assertThat(page.body()).contains("<div id=\"app\"></div>", "/assets/patients-");
 		assertThat(this.browser.cookie("XSRF-TOKEN")).isPresent();
 
 		HttpResponse<String> created = this.browser.postJson("/api/intake/patients", PATIENT);

@@ -18,9 +18,12 @@ import java.util.List;
  * of them (default 3) and no score since baseline has reached a response yet.</li>
  * </ul>
  * Without a screening baseline, baseline, change and changePercent are null and response and futility false.
+ * {@code responseDropPercent} and {@code remissionBelow} (PHQ-9 only, else null) are the criteria these figures were
+ * read with, so that a chart draws its response and remission lines from them rather than from its own numbers.
  */
 public record OutcomeTrend(String instrument, List<Point> points, Integer baseline, Integer latest, Integer change,
-		BigDecimal changePercent, boolean response, Boolean remission, int infusionsSinceBaseline, boolean futility) {
+		BigDecimal changePercent, boolean response, Boolean remission, int infusionsSinceBaseline, boolean futility,
+		int responseDropPercent, Integer remissionBelow) {
 
 	/** The published response criterion: a reduction of at least this percentage from baseline. */
 	public static final int RESPONSE_DROP_PERCENT = 50;
@@ -32,8 +35,8 @@ public record OutcomeTrend(String instrument, List<Point> points, Integer baseli
 	public static OutcomeTrend of(String instrument, List<OutcomeScore> series, OutcomeSettings settings) {
 		var points = series.stream().map(s -> new Point(s.recordedAt(), s.total(), s.source())).toList();
 		Integer latest = points.isEmpty() ? null : points.get(points.size() - 1).total();
-		Boolean remission = OutcomeScores.PHQ9.equals(instrument)
-				? (latest != null && latest < settings.phq9RemissionBelow()) : null;
+		Integer remissionBelow = OutcomeScores.PHQ9.equals(instrument) ? settings.phq9RemissionBelow() : null;
+		Boolean remission = remissionBelow != null ? (latest != null && latest < remissionBelow) : null;
 		int baselineIndex = -1;
 		for (int i = 0; i < points.size(); i++) {
 			if (points.get(i).source() == OutcomeScores.Source.SCREENING) {
@@ -42,7 +45,8 @@ public record OutcomeTrend(String instrument, List<Point> points, Integer baseli
 			}
 		}
 		if (baselineIndex < 0) {
-			return new OutcomeTrend(instrument, points, null, latest, null, null, false, remission, 0, false);
+			return new OutcomeTrend(instrument, points, null, latest, null, null, false, remission, 0, false,
+					RESPONSE_DROP_PERCENT, remissionBelow);
 		}
 		int baseline = points.get(baselineIndex).total();
 		int change = latest - baseline;
@@ -53,7 +57,7 @@ public record OutcomeTrend(String instrument, List<Point> points, Integer baseli
 		boolean respondedYet = sinceBaseline.stream().anyMatch(p -> isResponse(baseline, p.total()));
 		boolean futility = infusions >= settings.futilityAfterInfusions() && !respondedYet;
 		return new OutcomeTrend(instrument, points, baseline, latest, change, changePercent,
-				isResponse(baseline, latest), remission, infusions, futility);
+				isResponse(baseline, latest), remission, infusions, futility, RESPONSE_DROP_PERCENT, remissionBelow);
 	}
 
 	/** latest ≤ baseline × (100 − 50) / 100, in integers so the 50 % boundary is exact. */

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import clinic.platform.events.ClinicEvents;
 import clinic.platform.problems.ConflictException;
+import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 
 /** Registers patients with their referral and moves them along the intake path. */
@@ -54,6 +55,7 @@ public class PatientService {
 	 */
 	@Transactional
 	public Patient register(Registration registration) {
+		checkBirthDate(registration.birthDate());
 		if (!registration.confirmedNotDuplicate()) {
 			var candidates = patients.likelyDuplicates(registration.givenName().strip(),
 					registration.familyName().strip(), registration.birthDate(), registration.phone(),
@@ -126,6 +128,7 @@ public class PatientService {
 	 */
 	@Transactional
 	public Patient update(UUID id, Change change) {
+		checkBirthDate(change.birthDate());
 		var current = get(id);
 		if (current.version() != change.version()) {
 			throw new ConflictException("Patient " + id + " was changed by someone else (version " + current.version()
@@ -160,5 +163,19 @@ public class PatientService {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * The oldest a living patient can plausibly be, a bound on what is typed like the vitals' plausibility bounds
+	 * (not a clinical threshold): an earlier birth date is a slip of the year (1850 for 1950).
+	 */
+	static final int OLDEST_PLAUSIBLE_AGE_YEARS = 130;
+
+	private void checkBirthDate(LocalDate birthDate) {
+		var today = clock.instant().atZone(clock.getZone()).toLocalDate();
+		if (birthDate != null && birthDate.isBefore(today.minusYears(OLDEST_PLAUSIBLE_AGE_YEARS))) {
+			throw new InvalidInputException("birthDate", "Birth date " + birthDate + " is more than "
+					+ OLDEST_PLAUSIBLE_AGE_YEARS + " years ago: check the year");
+		}
 	}
 }

@@ -14,6 +14,7 @@ import clinic.instruments.Gad7;
 import clinic.instruments.InvalidAnswerException;
 import clinic.instruments.Pcl5;
 import clinic.instruments.Phq9;
+import clinic.instruments.Progress;
 import clinic.intake.eligibility.RuleSettingsService;
 import clinic.intake.eligibility.ScreeningFacts;
 import clinic.intake.outcomes.OutcomeScores;
@@ -103,6 +104,50 @@ public class ScreeningService {
 		var screened = patients.changeStatus(patientId, PatientStatus.SCREENED);
 		events.publish(ScreeningCompleted.of(screening, screened.version()));
 		return screening;
+	}
+
+	/**
+	 * Answers as a form holds them while the clinician types: any instrument may be left out (null), and any answer
+	 * of one not given yet (null).
+	 */
+	public record PartialAnswers(List<Integer> phq9, List<Integer> gad7, List<Integer> pcl5, CssrsAnswers cssrs) {
+	}
+
+	/**
+	 * What the answers so far score: per instrument given, how far it has got and, once complete, its score (null
+	 * before); the instruments left out are null. {@code suicideRisk}: a complete PHQ-9 with item 9 above 0 or a
+	 * complete high-risk C-SSRS screen, as a recorded screening would flag it.
+	 */
+	public record LiveScores(Scored<Phq9> phq9, Scored<Gad7> gad7, Scored<Pcl5> pcl5, Scored<Cssrs> cssrs,
+			boolean suicideRisk) {
+	}
+
+	/** An instrument's progress, with its score once every question asked is answered. */
+	public record Scored<T>(Progress progress, T score) {
+	}
+
+	/**
+	 * Scores answers without storing anything, the way {@link #record} scores them (clinic.instruments, the clinic's
+	 * PCL-5 cut-off): for a form that shows the scores as they are typed. A wrong answer is a 400 naming the item.
+	 */
+	public LiveScores score(PartialAnswers answers) {
+		var phq9 = answers.phq9() == null ? null : answered(() -> scored(Phq9.progress(answers.phq9(), "phq9"),
+				() -> Phq9.score(answers.phq9(), "phq9")));
+		var gad7 = answers.gad7() == null ? null : answered(() -> scored(Gad7.progress(answers.gad7(), "gad7"),
+				() -> Gad7.score(answers.gad7(), "gad7")));
+		var pcl5 = answers.pcl5() == null ? null : answered(() -> scored(Pcl5.progress(answers.pcl5(), "pcl5"),
+				() -> Pcl5.score(answers.pcl5(), settings.pcl5ProbablePtsdFrom(), "pcl5")));
+		var c = answers.cssrs();
+		var cssrs = c == null ? null
+				: answered(() -> scored(Cssrs.progress(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs"),
+						() -> Cssrs.score(c.q1(), c.q2(), c.q3(), c.q4(), c.q5(), c.q6(), "cssrs")));
+		boolean suicideRisk = (phq9 != null && phq9.score() != null && phq9.score().suicideRiskFlag())
+				|| (cssrs != null && cssrs.score() != null && cssrs.score().highRisk());
+		return new LiveScores(phq9, gad7, pcl5, cssrs, suicideRisk);
+	}
+
+	private static <T> Scored<T> scored(Progress progress, Supplier<T> score) {
+		return new Scored<>(progress, progress.complete() ? score.get() : null);
 	}
 
 	/**

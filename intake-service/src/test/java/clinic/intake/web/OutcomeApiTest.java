@@ -172,7 +172,10 @@ class OutcomeApiTest extends IntakeIntegrationTest {
 			.andExpect(jsonPath("$.response").value(false))
 			.andExpect(jsonPath("$.remission").value(false))
 			.andExpect(jsonPath("$.infusionsSinceBaseline").value(3))
-			.andExpect(jsonPath("$.futility").value(true));
+			.andExpect(jsonPath("$.futility").value(true))
+			// the criteria a chart draws its response and remission lines with
+			.andExpect(jsonPath("$.responseDropPercent").value(50))
+			.andExpect(jsonPath("$.remissionBelow").value(5));
 
 		outcomes.record(patient, OutcomeScores.PHQ9, 10, OutcomeScores.Source.SESSION, UUID.randomUUID(),
 				start.plus(day.multipliedBy(4)));
@@ -189,7 +192,8 @@ class OutcomeApiTest extends IntakeIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.points.length()").value(1))
 			.andExpect(jsonPath("$.baseline").value(12))
-			.andExpect(jsonPath("$.remission").value(nullValue()));
+			.andExpect(jsonPath("$.remission").value(nullValue()))
+			.andExpect(jsonPath("$.remissionBelow").value(nullValue()));
 	}
 
 	@Test

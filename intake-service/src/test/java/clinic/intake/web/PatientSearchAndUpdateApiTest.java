@@ -167,6 +167,26 @@ class PatientSearchAndUpdateApiTest extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void givenABirthDateMoreThan130YearsAgoThenA400NamesItAndNothingIsWritten() throws Exception {
+		mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(registration("Methuselah", "Zzyxq", "1850-01-01", null, true)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("birthDate"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("check the year")));
+		assertThat(jdbc.sql("select count(*) from patient where family_name = 'Zzyxq'").query(Long.class).single())
+			.isZero();
+		var patient = register("Ida", "Zzyxqw", "1950-01-01", null);
+		mvc.perform(put("/api/intake/patients/{patientId}", patient.get("id").asString()).with(as("frank", "front-desk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"givenName":"Ida","familyName":"Zzyxqw","birthDate":"1850-01-01","version":%d}"""
+				.formatted(patient.get("version").asLong())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("birthDate"));
+	}
+
+	@Test
 	void givenAStaleVersionThenTheUpdateIsRefusedAndNothingChanges() throws Exception {
 		var patient = register("Grace", "Hopper", "1966-12-09", null);
 		var id = patient.get("id").asString();

@@ -82,18 +82,30 @@ class CourseController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
 	@Operation(summary = "Courses with their appointments, oldest first: optionally only those in the statuses given "
-			+ "(status=TO_PLAN&status=ACTIVE), whose patient's name has every word of q (any order, case and accents "
-			+ "ignored), a page of them (offset, limit up to 100; without a limit all of them); X-Total-Count says how "
-			+ "many match in all")
+			+ "(status=TO_PLAN&status=ACTIVE), those of one patient (patientId), whose patient's name has every word of "
+			+ "q (any order, case and accents ignored), a page of them (offset, limit up to 100; without a limit all of "
+			+ "them); X-Total-Count says how many match in all")
 	ResponseEntity<List<CourseView>> list(@RequestParam(required = false) @Nullable Set<CourseStatus> status,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int offset,
-			@RequestParam(required = false) @Nullable Integer limit) {
-		var page = courses.search(CourseSearch.of(status, q, offset, limit));
+			@RequestParam(required = false) @Nullable UUID patientId, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) @Nullable Integer limit) {
+		var search = CourseSearch.of(status, q, offset, limit);
+		var page = patientId == null ? courses.search(search) : ofPatient(patientId, search);
 		var found = page.courses();
 		var appointments = bookings.ofCourses(found.stream().map(Course::id).toList());
 		return ResponseEntity.ok()
 			.header(TOTAL_COUNT, String.valueOf(page.total()))
 			.body(found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList());
+	}
+
+	/** One patient's courses (a handful): the statuses and the page asked for; the name words do not narrow them. */
+	private CourseSearch.Page ofPatient(UUID patientId, CourseSearch search) {
+		var matching = courses.ofPatient(patientId)
+			.stream()
+			.filter(c -> search.statuses().isEmpty() || search.statuses().contains(c.status()))
+			.toList();
+		var from = Math.min(search.offset(), matching.size());
+		var to = search.limit() == null ? matching.size() : Math.min(matching.size(), from + search.limit());
+		return new CourseSearch.Page(matching.subList(from, to), matching.size());
 	}
 
 	@GetMapping("/{courseId}")

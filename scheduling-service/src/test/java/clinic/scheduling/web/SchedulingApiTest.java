@@ -129,6 +129,31 @@ class SchedulingApiTest extends SchedulingIntegrationTest {
 	}
 
 	@Test
+	void givenAPatientThenTheirCoursesAloneAreListedForTheirChart() throws Exception {
+		var mine = clearedPatientsCourse("Mary Somerville");
+		var another = clearedPatientsCourse("Caroline Herschel");
+
+		mvc.perform(get("/api/scheduling/courses").param("patientId", mine.patientId().toString())
+			.with(as("dr.house", "clinician")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].id").value(mine.id().toString()))
+			.andExpect(jsonPath("$[0].status").value("TO_PLAN"));
+		mvc.perform(get("/api/scheduling/courses").param("patientId", mine.patientId().toString())
+			.param("status", "ACTIVE")
+			.with(as("frank", "front-desk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
+		mvc.perform(get("/api/scheduling/courses").param("patientId", another.patientId().toString())
+			.with(as("nina", "nurse")))
+			.andExpect(jsonPath("$[*].id", hasItem(another.id().toString())))
+			.andExpect(jsonPath("$", hasSize(1)));
+		mvc.perform(get("/api/scheduling/courses").param("patientId", "not-a-patient").with(as("nina", "nurse")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("patientId"));
+	}
+
+	@Test
 	void givenABookedChairWhenAnotherPatientOverlapsItThen409NamingTheChairAndWhenItIsTaken() throws Exception {
 		var monday = aWeekOfItsOwn();
 		var first = clearedPatientsCourse("Ada Lovelace");
