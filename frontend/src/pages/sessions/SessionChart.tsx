@@ -86,6 +86,8 @@ export function SessionChart(props: { me: Me; appointmentId: string; queue?: Ent
         setSeries(vitals);
       }
       setLoadProblem(null);
+      // an answer came: whatever the browser said, the clinic can be reached
+      setOnline(true);
     } catch (failure) {
       setLoadProblem(failure);
     }
