@@ -258,8 +258,11 @@ class SessionChartIT {
 		field.clear();
 	}
 
+	/** Clicks as a person does: the element in the middle of the screen, not under the patient banner at the top. */
 	private static void click(Browser browser, By by) {
-		browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+		var element = browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+		browser.script("arguments[0].scrollIntoView({ block: 'center' }); arguments[arguments.length - 1]();", element);
+		element.click();
 	}
 
 	private static void scrollTo(Browser browser, String id) {

@@ -332,6 +332,19 @@ class ChartEntriesApiTest extends SessionIntegrationTest {
 	}
 
 	@Test
+	void givenTheApiDocumentationThenTheEntryHeadersAreDocumented() throws Exception {
+		var doc = json.readTree(mvc.perform(get("/api/session/openapi")).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		var vitals = doc.get("paths").get("/api/session/records/{id}/vitals").get("post");
+		assertThat(vitals.get("parameters").toString()).contains("Idempotency-Key", "If-Match");
+		assertThat(vitals.get("responses").get("201").toString()).contains("VitalsReading");
+		assertThat(doc.get("paths").get("/api/session/records/{id}/check-in").get("post").get("responses").toString())
+			.contains("RecordView");
+	}
+
+	@Test
 	void givenAnAppointmentScheduledCancelledBeforeItsRecordWasOpenedThenTheBannerSaysSo() throws Exception {
 		var patient = cleared(UUID.randomUUID(), Route.IV, "0.5");
 		var booked = booked(Course.of(patient), 1, START);
