@@ -61,6 +61,7 @@ describe('the Today board', () => {
     expect(screen.getByText('1 reading(s) due')).toBeTruthy();
     expect(screen.getByText('1 alert(s) to answer')).toBeTruthy();
     expect(screen.getByText(/times in Zurich/)).toBeTruthy();
+    expect(container.querySelector('.booking a')?.getAttribute('href')).toBe('/sessions.html?appointment=a1');
     const sessionCall = fetch.mock.calls.map((c) => c[0]).find((u) => u.startsWith('/api/session/appointments'));
     expect(sessionCall).toContain('site=s1');
     expect(sessionCall).toContain('date=2026-11-30');
@@ -77,5 +78,6 @@ describe('the Today board', () => {
 
     await waitFor(() => expect(screen.getByText('checked in')).toBeTruthy());
     expect(fetch.mock.calls.some((c) => String(c[0]).startsWith('/api/session'))).toBe(false);
+    expect(document.querySelector('.booking a')).toBeNull();
   });
 });

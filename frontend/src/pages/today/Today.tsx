@@ -85,12 +85,13 @@ export function Today(props: { me: Me; siteFromUrl: string | null }) {
         )}
       </p>
       <ProblemView error={error} id="today-error" />
-      {calendar && <Board calendar={calendar} day={day} now={now} />}
+      {calendar && <Board calendar={calendar} day={day} now={now} chartLinks={seesRecords} />}
     </>
   );
 }
 
-function Board(props: { calendar: CalendarView; day: Map<string, DayEntry>; now: Date }) {
+/** {@code chartLinks}: each booking links to its session chart (for the roles that read session records). */
+function Board(props: { calendar: CalendarView; day: Map<string, DayEntry>; now: Date; chartLinks: boolean }) {
   const { calendar, day, now } = props;
   const zone = calendar.timeZone;
   const hours = boardHours(calendar);
@@ -132,7 +133,15 @@ function Board(props: { calendar: CalendarView; day: Map<string, DayEntry>; now:
                     data-state={state}
                     style={{ left: place.left + '%', width: place.width + '%' }}
                   >
-                    <strong class="booking-patient">{entry?.patientName ?? appointment.patientName ?? 'Patient'}</strong>
+                    <strong class="booking-patient">
+                      {props.chartLinks ? (
+                        <a class="booking-link" href={'/sessions.html?appointment=' + encodeURIComponent(appointment.id)}>
+                          {entry?.patientName ?? appointment.patientName ?? 'Patient'}
+                        </a>
+                      ) : (
+                        (entry?.patientName ?? appointment.patientName ?? 'Patient')
+                      )}
+                    </strong>
                     <span class="booking-when">
                       {formatTime(appointment.start, zone)}–{formatTime(appointment.end, zone)}
                     </span>

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -90,6 +91,17 @@ final class Browser implements AutoCloseable {
 	/** Runs script in the page, as its own code would (same origin, the user's cookies). */
 	Object script(String script, Object... arguments) {
 		return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+	}
+
+	/**
+	 * Cuts the browser off the network, as a tablet that drops off Wi-Fi (Chromium's offline emulation: requests fail,
+	 * the page hears "offline"), or puts it back ("online").
+	 */
+	void offline(boolean offline) {
+		driver.setNetworkConditions(new ChromiumNetworkConditions().setOffline(offline));
+		if (!offline) {
+			driver.deleteNetworkConditions();
+		}
 	}
 
 	void screenshot(String name) {

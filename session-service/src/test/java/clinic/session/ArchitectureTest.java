@@ -15,7 +15,7 @@ class ArchitectureTest {
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
 		.resideInAnyPackage("clinic.session.appointments", "clinic.session.doseplans", "clinic.session.records",
 				"clinic.session.monitoring", "clinic.session.dosing", "clinic.session.discharge", "clinic.session.path",
-				"clinic.session.patients")
+				"clinic.session.patients", "clinic.session.entries")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..inbox..", "org.springframework.web..",

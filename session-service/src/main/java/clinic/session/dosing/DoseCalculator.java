@@ -83,6 +83,13 @@ public class DoseCalculator {
 		}
 	}
 
+	/** The settings the chart's dose calculator shows, as this calculator applies them. */
+	public DoseLimits limits() {
+		return new DoseLimits(settings.planDeviationPercent(), settings.ivInfusion().shortest().toMinutes(),
+				settings.ivInfusion().longest().toMinutes(), settings.preDoseSystolicAbove(),
+				settings.preDoseDiastolicAbove());
+	}
+
 	/** How long the clinic's shortest IV infusion runs: ending sooner needs a reason. */
 	public Duration shortestIvInfusion() {
 		return settings.ivInfusion().shortest();

@@ -105,7 +105,7 @@ public class SessionChartService {
 	public SessionChart chartOf(SessionRecord record) {
 		var now = now();
 		return new SessionChart(record, now, record.phase(), schedule.slots(record.timeline(), record.vitals(), now),
-				record.needsBpClearance(preDoseLimits), record.openCriteria(discharge, now));
+				record.needsBpClearance(preDoseLimits), record.openCriteria(discharge, now), doses.limits());
 	}
 
 	/**

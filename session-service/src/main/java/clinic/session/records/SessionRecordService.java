@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
 import clinic.session.appointments.AppointmentService;
+import clinic.session.appointments.AppointmentState;
 import clinic.session.appointments.BookedAppointment;
 import clinic.session.doseplans.DosePlanService;
 import clinic.session.doseplans.PatientDosePlan;
@@ -79,7 +81,29 @@ public class SessionRecordService {
 	@Transactional(readOnly = true)
 	public DayPage day(@Nullable UUID siteId, @Nullable LocalDate date, int page, int size) {
 		var found = appointments.ofDay(siteId, date, clock.instant(), page, size);
-		var booked = found.appointments();
+		return new DayPage(scheduled(found.appointments()), page, size, found.total());
+	}
+
+	/**
+	 * One booked appointment as the nurse's day shows it (the chart's banner: patient, MRN, infusion n of N, chair,
+	 * site and its time zone, the record once open); 409 when scheduling cancelled or moved it, or marked it no-show,
+	 * and no record was open by then.
+	 */
+	@Transactional(readOnly = true)
+	public ScheduledSession appointment(UUID appointmentId) {
+		var booked = appointments.find(appointmentId);
+		if (booked.isEmpty()) {
+			var state = appointments.state(appointmentId)
+				.orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
+			throw new ConflictException("Appointment " + appointmentId + " is no longer booked: scheduling "
+					+ (state == AppointmentState.NO_SHOW ? "marked it no-show" : "cancelled or moved it"),
+					Map.of("reason", "APPOINTMENT_NOT_BOOKED"));
+		}
+		return scheduled(List.of(booked.get())).get(0);
+	}
+
+	/** Booked appointments with their patients, courses, pauses and records, in the order given. */
+	private List<ScheduledSession> scheduled(List<BookedAppointment> booked) {
 		var recordIds = records.recordIdsByAppointment(booked.stream().map(BookedAppointment::appointmentId).toList());
 		var patientIds = booked.stream().map(BookedAppointment::patientId).distinct().toList();
 		var registered = patients.of(patientIds);
@@ -88,7 +112,7 @@ public class SessionRecordService {
 		var progress = new HashMap<UUID, RecordProgress>();
 		recordIds.forEach((appointment, recordId) -> records.find(recordId)
 			.ifPresent(record -> progress.put(appointment, RecordProgress.of(charts.chartOf(record)))));
-		return new DayPage(booked.stream().map(a -> {
+		return booked.stream().map(a -> {
 			var place = a.place();
 			var patient = registered.get(a.patientId());
 			var course = courses.get(a.courseId());
@@ -99,7 +123,7 @@ public class SessionRecordService {
 					place == null ? null : place.siteId(), place == null ? null : place.siteName(),
 					place == null ? null : place.timeZone().getId(), a.chairName(), a.day(), a.start(), a.end(),
 					recordIds.get(a.appointmentId()), progress.get(a.appointmentId()));
-		}).toList(), page, size, found.total());
+		}).toList();
 	}
 
 	/**

@@ -42,6 +42,16 @@ public interface SessionRecords {
 
 	Optional<SessionRecord> find(UUID id);
 
+	/**
+	 * The record's version, the record held until the transaction ends so that no other change passes between a
+	 * check of the version and the change made after it. The patient is held first ({@link #lockPatient}), in the
+	 * order the dose and adverse events take the two, so that the holds never wait on each other in a circle.
+	 */
+	Optional<Long> versionForChange(UUID id);
+
+	/** The record's version as stored now. */
+	Optional<Long> version(UUID id);
+
 	/** The ids of the records opened for these appointments, by appointment id. */
 	Map<UUID, UUID> recordIdsByAppointment(Collection<UUID> appointmentIds);
 

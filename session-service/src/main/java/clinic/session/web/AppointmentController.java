@@ -17,12 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import clinic.session.path.CourseOrderOverride;
 import clinic.session.path.PathService;
+import clinic.session.records.ScheduledSession;
 import clinic.session.records.SessionRecordService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The nurse's day (booked appointments of a date at a site) and a clinician's override of the course order. */
+/**
+ * The nurse's day (booked appointments of a date at a site), one of its appointments, and a clinician's override of
+ * the course order.
+ */
 @RestController
 @RequestMapping("/api/session/appointments")
 class AppointmentController {
@@ -51,6 +55,14 @@ class AppointmentController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		return records.day(site, date, page, size);
+	}
+
+	@GetMapping("/{appointmentId}")
+	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@Operation(summary = "One booked appointment as the nurse's day shows it (patient, MRN, infusion n of N, chair, "
+			+ "site and time zone, the record once open): the session chart's banner")
+	ScheduledSession appointment(@PathVariable UUID appointmentId) {
+		return records.appointment(appointmentId);
 	}
 
 	@PostMapping("/{appointmentId}/course-order-override")

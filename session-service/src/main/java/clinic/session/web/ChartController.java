@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.session.monitoring.AlertAction;
@@ -19,6 +19,10 @@ import clinic.session.monitoring.SideEffectKind;
 import clinic.session.records.AdverseEventGrade;
 import clinic.session.records.SessionChartService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -27,15 +31,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The clinical steps of a session, from check-in to the discharge checklist, and addenda. */
+/**
+ * The clinical steps of a session, from check-in to the discharge checklist, and addenda. Every POST takes an
+ * {@code Idempotency-Key} and an {@code If-Match} (see {@link EntryAnswers}).
+ */
 @RestController
 @RequestMapping("/api/session/records/{id}")
 class ChartController {
 
 	private final SessionChartService charts;
 
-	ChartController(SessionChartService charts) {
+	private final EntryAnswers entries;
+
+	ChartController(SessionChartService charts, EntryAnswers entries) {
 		this.charts = charts;
+		this.entries = entries;
 	}
 
 	record CheckInRequest(@NotNull Boolean identityConfirmed, @NotNull Boolean escortConfirmed,
@@ -83,26 +93,36 @@ class ChartController {
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "Check the patient in: identity and escort confirmed, fasting, medication changes, PHQ-9 "
 			+ "items (optional, 9 answers 0-3)")
-	RecordView checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request) {
-		return RecordView.of(charts.checkIn(id,
-				new SessionChartService.CheckInInput(request.identityConfirmed(), request.escortConfirmed(),
-						request.escortName(), request.fasting(), request.medicationChanges(), request.phq9Items())));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.checkIn(id,
+						new SessionChartService.CheckInInput(request.identityConfirmed(), request.escortConfirmed(),
+								request.escortName(), request.fasting(), request.medicationChanges(),
+								request.phq9Items()))));
 	}
 
 	@PostMapping("/pre-dose-confirmation")
 	@PreAuthorize("hasRole('clinician')")
 	@Operation(summary = "A clinician confirms dosing despite a pre-dose blood pressure above the clinic's limit")
-	RecordView confirmPreDoseBp(@PathVariable UUID id, @Valid @RequestBody PreDoseConfirmationRequest request) {
-		return RecordView.of(charts.confirmPreDoseBp(id, request.reason()));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> confirmPreDoseBp(@PathVariable UUID id,
+			@Valid @RequestBody PreDoseConfirmationRequest request, HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.confirmPreDoseBp(id, request.reason())));
 	}
 
 	@PostMapping("/dose")
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "Record the dose: weight at the chair, dose (default mg/kg x weight; refused outside the "
 			+ "clinic's limits or the plan), IV infusion rate, drug lot, who prepared it")
-	RecordView dose(@PathVariable UUID id, @Valid @RequestBody DoseRequest request) {
-		return RecordView.of(charts.dose(id, new SessionChartService.DoseInput(request.weightKg(), request.doseMg(),
-				request.infusionRateMgPerHour(), request.drugLot(), request.preparedBy())));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> dose(@PathVariable UUID id, @Valid @RequestBody DoseRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.dose(id, new SessionChartService.DoseInput(request.weightKg(),
+						request.doseMg(), request.infusionRateMgPerHour(), request.drugLot(), request.preparedBy()))));
 	}
 
 	/** Why an IV infusion ends before the clinic's shortest IV infusion has run (not needed after that). */
@@ -113,59 +133,76 @@ class ChartController {
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "The IV infusion ended: recovery starts. Before the clinic's shortest IV infusion has run, "
 			+ "the reason is required")
-	RecordView endInfusion(@PathVariable UUID id, @Valid @RequestBody(required = false) InfusionEndRequest request) {
-		return RecordView.of(charts.endInfusion(id, request == null ? null : request.reason()));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> endInfusion(@PathVariable UUID id,
+			@Valid @RequestBody(required = false) InfusionEndRequest request, HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.endInfusion(id, request == null ? null : request.reason())));
 	}
 
 	@PostMapping("/alerts/{alertId}/action")
 	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
 	@Operation(summary = "Record what was done about an alert: PAUSE, SLOW, STOP (ends a running infusion) or "
 			+ "CONTINUE with a reason")
-	RecordView answerAlert(@PathVariable UUID id, @PathVariable UUID alertId,
-			@Valid @RequestBody AlertActionRequest request) {
-		return RecordView.of(charts.answerAlert(id, alertId, request.action(), request.reason()));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> answerAlert(@PathVariable UUID id, @PathVariable UUID alertId,
+			@Valid @RequestBody AlertActionRequest request, HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.answerAlert(id, alertId, request.action(), request.reason())));
 	}
 
 	@PostMapping("/side-effects")
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
 	@Operation(summary = "Record a side effect with its severity")
-	RecordView sideEffect(@PathVariable UUID id, @Valid @RequestBody SideEffectRequest request) {
-		return RecordView.of(charts.recordSideEffect(id, request.effect(), request.severity(), request.note()));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> sideEffect(@PathVariable UUID id, @Valid @RequestBody SideEffectRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.CREATED,
+				() -> RecordView.of(
+						charts.recordSideEffect(id, request.effect(), request.severity(), request.note())));
 	}
 
 	@PostMapping("/cadss")
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
 	@Operation(summary = "Record a CADSS-6 score (6 items 0-4)")
-	RecordView cadss(@PathVariable UUID id, @Valid @RequestBody CadssRequest request) {
-		return RecordView.of(charts.recordCadss(id, request.items()));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> cadss(@PathVariable UUID id, @Valid @RequestBody CadssRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.CREATED,
+				() -> RecordView.of(charts.recordCadss(id, request.items())));
 	}
 
 	@PostMapping("/adverse-events")
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
 	@Operation(summary = "Report an adverse event (MILD, MODERATE, SEVERE, SERIOUS); publishes "
 			+ "clinic.session.adverse-event-reported.v1")
-	RecordView adverseEvent(@PathVariable UUID id, @Valid @RequestBody AdverseEventRequest request) {
-		return RecordView.of(charts.reportAdverseEvent(id, request.grade(), request.description()));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> adverseEvent(@PathVariable UUID id, @Valid @RequestBody AdverseEventRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.CREATED,
+				() -> RecordView.of(charts.reportAdverseEvent(id, request.grade(), request.description())));
 	}
 
 	@PostMapping("/discharge-checklist")
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "The discharge checklist: vitals near baseline, alert and oriented, steady gait, escort "
 			+ "present, instructions given")
-	RecordView discharge(@PathVariable UUID id, @Valid @RequestBody DischargeRequest request) {
-		return RecordView.of(charts.checkDischarge(id,
-				new SessionChartService.DischargeInput(request.vitalsNearBaseline(), request.alertAndOriented(),
-						request.steadyGait(), request.escortPresent(), request.instructionsGiven())));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> discharge(@PathVariable UUID id, @Valid @RequestBody DischargeRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.checkDischarge(id,
+						new SessionChartService.DischargeInput(request.vitalsNearBaseline(), request.alertAndOriented(),
+								request.steadyGait(), request.escortPresent(), request.instructionsGiven()))));
 	}
 
 	@PostMapping("/addenda")
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
 	@Operation(summary = "Add an addendum (a correction or late note, with author and time); also to a signed record")
-	RecordView addendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request) {
-		return RecordView.of(charts.addAddendum(id, request.text()));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> addendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.CREATED,
+				() -> RecordView.of(charts.addAddendum(id, request.text())));
 	}
 }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.session.monitoring.MonitoringSettings;
@@ -25,13 +24,20 @@ import clinic.session.monitoring.VitalsReading;
 import clinic.session.records.SessionChartService;
 import clinic.session.records.SessionRecordService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Opening a record, reading it (JSON, a vitals series for plotting, a printable summary), vitals, sign-off. */
+/**
+ * Opening a record, reading it (JSON, a vitals series for plotting, a printable summary), vitals, sign-off. Every
+ * POST takes an {@code Idempotency-Key} and an {@code If-Match} (see {@link EntryAnswers}).
+ */
 @RestController
 @RequestMapping("/api/session/records")
 class RecordController {
@@ -42,10 +48,14 @@ class RecordController {
 
 	private final MonitoringSettings monitoring;
 
-	RecordController(SessionRecordService records, SessionChartService charts, MonitoringSettings monitoring) {
+	private final EntryAnswers entries;
+
+	RecordController(SessionRecordService records, SessionChartService charts, MonitoringSettings monitoring,
+			EntryAnswers entries) {
 		this.records = records;
 		this.charts = charts;
 		this.monitoring = monitoring;
+		this.entries = entries;
 	}
 
 	record OpenRequest(@NotNull UUID appointmentId) {
@@ -74,11 +84,12 @@ class RecordController {
 	}
 
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "Open the session record of a booked appointment (the patient needs a dose plan)")
-	RecordView open(@Valid @RequestBody OpenRequest request) {
-		return RecordView.of(charts.chartOf(records.open(request.appointmentId())));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> open(@Valid @RequestBody OpenRequest request, HttpServletRequest http) {
+		return entries.opening(http, request,
+				() -> RecordView.of(charts.chartOf(records.open(request.appointmentId()))));
 	}
 
 	@GetMapping("/{id}")
@@ -117,28 +128,34 @@ class RecordController {
 	}
 
 	@PostMapping("/{id}/vitals")
-	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "Record a vitals reading; returns it with the monitoring thresholds it breaches (a breach "
 			+ "raises an alert and publishes clinic.session.vitals-breach.v1)")
-	VitalsReading vitals(@PathVariable UUID id, @Valid @RequestBody VitalsRequest request) {
-		return charts.recordVitals(id, new VitalSigns(request.systolic(), request.diastolic(), request.heartRate(),
-				request.spo2(), request.respiratoryRate()));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VitalsReading.class)))
+	ResponseEntity<String> vitals(@PathVariable UUID id, @Valid @RequestBody VitalsRequest request,
+			HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.CREATED,
+				() -> charts.recordVitals(id, new VitalSigns(request.systolic(), request.diastolic(),
+						request.heartRate(), request.spo2(), request.respiratoryRate())));
 	}
 
 	@PostMapping("/{id}/completion")
 	@PreAuthorize("hasRole('nurse')")
 	@Operation(summary = "The nurse signs the discharge (refused while a discharge criterion is open); with the "
 			+ "clinician's signature the record is COMPLETED and session-completed is published")
-	RecordView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) CompletionRequest request) {
-		return RecordView.of(charts.signAsNurse(id, request == null ? null : request.notes()));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> complete(@PathVariable UUID id,
+			@Valid @RequestBody(required = false) CompletionRequest request, HttpServletRequest http) {
+		return entries.once(http, id, request, HttpStatus.OK,
+				() -> RecordView.of(charts.signAsNurse(id, request == null ? null : request.notes())));
 	}
 
 	@PostMapping("/{id}/clinician-sign-off")
 	@PreAuthorize("hasRole('clinician')")
 	@Operation(summary = "The clinician signs the discharge (refused while a discharge criterion is open); with the "
 			+ "nurse's signature the record is COMPLETED and session-completed is published")
-	RecordView clinicianSignOff(@PathVariable UUID id) {
-		return RecordView.of(charts.signAsClinician(id));
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
+	ResponseEntity<String> clinicianSignOff(@PathVariable UUID id, HttpServletRequest http) {
+		return entries.once(http, id, null, HttpStatus.OK, () -> RecordView.of(charts.signAsClinician(id)));
 	}
 }

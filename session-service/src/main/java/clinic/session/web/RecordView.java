@@ -8,6 +8,7 @@ import java.util.UUID;
 import clinic.session.discharge.DischargeChecklist;
 import clinic.session.discharge.OpenCriterion;
 import clinic.session.doseplans.DosePlan;
+import clinic.session.dosing.DoseLimits;
 import clinic.session.dosing.Dosing;
 import clinic.session.monitoring.Alert;
 import clinic.session.monitoring.Cadss6;
@@ -28,8 +29,10 @@ import clinic.session.records.Signature;
 /**
  * A session record as the API shows it: the chart so far, what is due ({@code readings}), whether dosing waits for
  * a clinician ({@code awaitingBpConfirmation}), the discharge criteria still open; the decision it was opened under
- * and a clinician's override of the course order when one let it go ahead. {@code doseMg}, {@code phq9Total},
- * {@code notes}, {@code completedBy} and {@code completedAt} stay where the first version of the API had them.
+ * and a clinician's override of the course order when one let it go ahead; the dosing settings the dose is
+ * checked against ({@code doseLimits}, for the chart's dose calculator; the mg/kg range is the plan's).
+ * {@code doseMg}, {@code phq9Total}, {@code notes}, {@code completedBy} and {@code completedAt} stay where the first
+ * version of the API had them.
  */
 record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientName, SessionStatus status, Phase phase,
 		Instant asOf, DosePlan dosePlan, UUID decisionId, String openedBy, Instant openedAt,
@@ -39,7 +42,7 @@ record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientNam
 		List<CadssView> cadssScores, List<AdverseEvent> adverseEvents, DischargeChecklist discharge,
 		List<OpenCriterion> openDischargeCriteria, Signature nurseSignature, Signature clinicianSignature,
 		List<Addendum> addenda, BigDecimal doseMg, Integer phq9Total, String notes, String completedBy,
-		Instant completedAt, long version) {
+		Instant completedAt, long version, DoseLimits doseLimits) {
 
 	record CheckInView(boolean identityConfirmed, boolean escortConfirmed, String escortName, boolean fasting,
 			String medicationChanges, List<Integer> phq9Items, Integer phq9Total, boolean phq9SuicideRiskFlag,
@@ -75,6 +78,6 @@ record RecordView(UUID id, UUID appointmentId, UUID patientId, String patientNam
 				r.discharge(), chart.openDischargeCriteria(), r.nurseSignature(), r.clinicianSignature(), r.addenda(),
 				r.dosing() == null ? null : r.dosing().doseMg(), checkIn == null ? null : checkIn.phq9Total(),
 				r.notes(), completion == null ? null : completion.signedBy(),
-				completion == null ? null : completion.signedAt(), r.version());
+				completion == null ? null : completion.signedAt(), r.version(), chart.doseLimits());
 	}
 }

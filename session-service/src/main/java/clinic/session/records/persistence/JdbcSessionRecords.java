@@ -283,6 +283,27 @@ class JdbcSessionRecords implements SessionRecords {
 	}
 
 	@Override
+	public Optional<Long> versionForChange(UUID id) {
+		var patient = jdbc.sql("select patient_id from session_record where id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.optional();
+		if (patient.isEmpty()) {
+			return Optional.empty();
+		}
+		lockPatient(patient.get());
+		return jdbc.sql("select version from session_record where id = :id for update")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
+	@Override
+	public Optional<Long> version(UUID id) {
+		return jdbc.sql("select version from session_record where id = :id").param("id", id).query(Long.class).optional();
+	}
+
+	@Override
 	public Optional<SessionRecord> find(UUID id) {
 		var entries = entries(id);
 		return jdbc.sql("select * from session_record where id = :id")
