@@ -14,6 +14,7 @@ export interface NavLink {
 export const NAV: NavLink[] = [
   { key: 'today', href: '/today.html', label: 'Today', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
+  { key: 'consultations', href: '/consultations.html', label: 'Consultations', roles: ['front-desk', 'clinician', 'admin'] },
   { key: 'courses', href: '/courses.html', label: 'Courses', roles: ['front-desk', 'clinician', 'admin'] },
   { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
 ];
