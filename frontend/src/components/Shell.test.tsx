@@ -3,7 +3,7 @@ import { linksFor } from './Shell';
 
 describe('the navigation by role', () => {
   it('shows the front desk no session records', () => {
-    expect(linksFor(['front-desk']).map((l) => l.key)).toEqual(['today', 'patients', 'calendar']);
+    expect(linksFor(['front-desk']).map((l) => l.key)).toEqual(['today', 'patients', 'calendar', 'consultations']);
   });
 
   it('shows a nurse sessions and the calendar to look at', () => {
@@ -13,6 +13,11 @@ describe('the navigation by role', () => {
   it('shows a clinician the review queue', () => {
     expect(linksFor(['clinician']).map((l) => l.key)).toContain('review');
     expect(linksFor(['front-desk', 'nurse']).map((l) => l.key)).not.toContain('review');
+  });
+
+  it('shows a clinician their consultations but a nurse none', () => {
+    expect(linksFor(['clinician']).map((l) => l.key)).toContain('consultations');
+    expect(linksFor(['nurse']).map((l) => l.key)).not.toContain('consultations');
   });
 
   it('shows an integration account nothing', () => {

@@ -15,6 +15,7 @@ export const NAV: NavLink[] = [
   { key: 'today', href: '/today.html', label: 'Today', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'calendar', href: '/calendar.html', label: 'Calendar', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
+  { key: 'consultations', href: '/consultations.html', label: 'Consultations', roles: ['front-desk', 'clinician', 'admin'] },
   { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
   { key: 'review', href: '/review.html', label: 'Review', roles: ['clinician', 'admin'] },
 ];

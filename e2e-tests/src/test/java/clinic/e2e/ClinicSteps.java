@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +42,52 @@ final class ClinicSteps {
 				{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}""".formatted(screeningId));
 		assertThat(cleared.status()).as(ClinicUser.describe(cleared)).isEqualTo(201);
 		return new Cleared(patientId, screeningId, cleared.json().get("id").asString());
+	}
+
+	/** A registered patient with a referral, waiting for their consultation; returns the patient's id. */
+	static String referredPatient(ClinicUser frontDesk, String given, String family, String birthDate) {
+		var registered = frontDesk.post("/api/intake/patients", """
+				{"givenName":"%s","familyName":"%s","birthDate":"%s","confirmedNotDuplicate":true,
+				 "referral":{"referringClinician":"Dr. Aiken","reason":"Two failed antidepressant trials",
+				             "indication":"TREATMENT_RESISTANT_DEPRESSION"}}""".formatted(given, family, birthDate));
+		assertThat(registered.status()).as(ClinicUser.describe(registered)).isEqualTo(201);
+		return registered.json().get("id").asString();
+	}
+
+	/**
+	 * Waits until scheduling has heard of the patient's registration and referral from intake: a booking into no slot
+	 * is then refused for the slot (400 naming slotId), no longer for the patient (409 PATIENT_UNKNOWN or NOT_REFERRED,
+	 * which scheduling checks first). Books nothing either way.
+	 */
+	static void awaitKnownToScheduling(ClinicUser frontDesk, String patientId) {
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).until(() -> frontDesk
+			.post("/api/scheduling/consultations", """
+					{"patientId":"%s","slotId":"%s"}""".formatted(patientId, java.util.UUID.randomUUID()))
+			.status() == 400);
+	}
+
+	/** A site of the test's own (Zurich time, the clinic-wide hours) with one room; returns its id and the room's. */
+	record OwnSite(String siteId, String roomId, String name) {
+	}
+
+	static OwnSite ownSite(ClinicUser admin, String name) {
+		var site = admin.post("/api/scheduling/sites", """
+				{"name":"%s","timeZone":"Europe/Zurich"}""".formatted(name));
+		assertThat(site.status()).as(ClinicUser.describe(site)).isEqualTo(201);
+		var siteId = site.json().get("id").asString();
+		var room = admin.post("/api/scheduling/sites/" + siteId + "/rooms", """
+				{"name":"Consulting room"}""");
+		assertThat(room.status()).as(ClinicUser.describe(room)).isEqualTo(201);
+		return new OwnSite(siteId, room.json().get("id").asString(), name);
+	}
+
+	/** A clinician's consultation slot at the site, in its room; returns the slot's id. */
+	static String consultationSlot(ClinicUser admin, OwnSite site, String clinician, Instant start, Duration length) {
+		var slot = admin.post("/api/scheduling/sites/" + site.siteId() + "/consultation-slots", """
+				{"clinician":"%s","roomId":"%s","start":"%s","end":"%s"}""".formatted(clinician, site.roomId(), start,
+				start.plus(length)));
+		assertThat(slot.status()).as(ClinicUser.describe(slot)).isEqualTo(201);
+		return slot.json().get("id").asString();
 	}
 
 	/** The course scheduling planned for the cleared patient, once its event arrived. */

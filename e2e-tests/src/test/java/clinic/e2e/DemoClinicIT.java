@@ -1,8 +1,12 @@
 package clinic.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -19,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo clinic {@code ./clinic up} makes on a new data directory, made against the running suite through the
  * gateway: what a newcomer then sees (the site's calendar, the review queue, the nurse's day with infusions under
- * way), and that a second start leaves it as it is. Runs after the other classes: it adds a site every page lists.
+ * way, a referred patient's consultation on the clinician's day), and that a second start leaves it as it is. Runs after the other classes: it adds a site every page lists.
  */
 @ExtendWith(RunningSuite.class)
 @Order(Integer.MAX_VALUE)
@@ -36,7 +40,8 @@ class DemoClinicIT {
 	void theDemoClinicShowsEveryStageOfThePathAndIsMadeOnlyOnce() {
 		var progress = new ArrayList<String>();
 		var made = DemoClinic.seed(stack.gatewayUrl(), RunningSuite.clinicClock(), progress::add);
-		assertThat(made).as(String.join("\n", progress)).contains("3 courses booked", "2 of today's infusions under way");
+		assertThat(made).as(String.join("\n", progress)).contains("1 consultation booked", "3 courses booked",
+				"2 of today's infusions under way");
 
 		var frontDesk = new ClinicUser(stack.gatewayUrl());
 		frontDesk.login("frontdesk", "demo");
@@ -79,6 +84,34 @@ class DemoClinicIT {
 			stages.add(progressOf.isMissingNode() || progressOf.isNull() ? "BOOKED" : progressOf.get("stage").asString());
 		}
 		assertThat(stages).containsExactlyInAnyOrder("INFUSING", "CHECKED_IN", "BOOKED");
+
+		// consultation first: Ada Lovelace (referred) is booked with the demo clinician this afternoon at Lakeside; her
+		// referral says so, and the clinician's day shows her
+		var ada = elements(frontDesk.get("/api/intake/patients?q=Ada%20Lovelace").json()).stream()
+			.filter(p -> p.get("givenName").asString().equals("Ada") && p.get("familyName").asString().equals("Lovelace"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+		var referral = new JsonNode[1];
+		await().atMost(ClinicSteps.EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
+			referral[0] = frontDesk.get("/api/intake/patients/" + ada).json();
+			return referral[0].get("referrals").get(0).get("state").asString().equals("CONSULTATION_BOOKED");
+		});
+		var consultationStart = Instant.parse(referral[0].get("consultation").get("start").asString())
+			.atZone(RunningSuite.CLINIC_ZONE);
+		assertThat(consultationStart.toLocalDate()).isEqualTo(today);
+		assertThat(consultationStart.toLocalTime()).isEqualTo(LocalTime.of(13, 0));
+		assertThat(referral[0].get("consultation").get("siteName").asString()).isEqualTo(DemoClinic.SITE);
+		var consultations = clinician.get("/api/scheduling/consultations/mine?date=" + today);
+		assertThat(consultations.status()).as(ClinicUser.describe(consultations)).isEqualTo(200);
+		assertThat(elements(consultations.json().get("consultations")))
+			.filteredOn(c -> c.get("siteName").asString().equals(DemoClinic.SITE))
+			.extracting(c -> c.get("patientName").asString() + " " + c.get("status").asString())
+			.containsExactly("Ada Lovelace booked");
+		var atLakeside = frontDesk.get("/api/scheduling/consultations?siteId=" + siteId + "&from=" + today + "&to="
+				+ today.plusDays(1));
+		assertThat(atLakeside.json().get("consultations").size()).as("one consultation booked at Lakeside").isEqualTo(1);
 
 		// ./clinic up --demo on against a clinic that has it: nothing is made twice
 		assertThat(DemoClinic.seed(stack.gatewayUrl(), RunningSuite.clinicClock(), progress::add)).contains("there already");

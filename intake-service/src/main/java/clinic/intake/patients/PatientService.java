@@ -99,16 +99,6 @@ public class PatientService {
 		return referral;
 	}
 
-	/** Scheduling booked the consultation for this referral (no endpoint yet: scheduling will call it). */
-	@Transactional
-	public Referral consultationBooked(UUID referralId) {
-		var referral = patients.findReferral(referralId)
-			.orElseThrow(() -> new NotFoundException("Referral", referralId));
-		var booked = referral.consultationBooked();
-		patients.moveReferral(booked, referral.state());
-		return booked;
-	}
-
 	@Transactional(readOnly = true)
 	public List<Referral> referralsOf(UUID id) {
 		return patients.referralsOf(id);

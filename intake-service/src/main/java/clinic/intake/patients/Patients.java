@@ -38,4 +38,12 @@ public interface Patients {
 
 	/** Saves the referral's new state if it is still {@code from} (nobody moved it meanwhile). */
 	void moveReferral(Referral moved, ReferralState from);
+
+	/**
+	 * Keeps scheduling's news of the patient's consultation unless news as new or newer is kept already; returns
+	 * whether it was kept.
+	 */
+	boolean saveConsultationIfNewer(PatientConsultation consultation);
+
+	Optional<PatientConsultation> consultationOf(UUID patientId);
 }

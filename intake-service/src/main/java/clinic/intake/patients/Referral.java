@@ -8,7 +8,8 @@ import clinic.platform.problems.ConflictException;
 
 /**
  * A referral or consultation request for a patient. Attachments are metadata only (the document stays where
- * {@code reference} points). The state only moves forward ({@link ReferralState}).
+ * {@code reference} points). The state moves forward ({@link ReferralState}); the one step back is a cancelled or
+ * missed consultation, which leaves the referral waiting for a consultation again.
  */
 public record Referral(UUID id, UUID patientId, String referringClinician, String reason, Indication indication,
 		List<Attachment> attachments, ReferralState state, Instant receivedAt) {
@@ -31,6 +32,16 @@ public record Referral(UUID id, UUID patientId, String referringClinician, Strin
 	/** Scheduling booked the consultation. */
 	public Referral consultationBooked() {
 		return movedTo(ReferralState.CONSULTATION_BOOKED);
+	}
+
+	/** Scheduling cancelled the consultation (or the patient missed it) and none is booked: received again. */
+	public Referral consultationCancelled() {
+		if (state != ReferralState.CONSULTATION_BOOKED) {
+			throw new ConflictException("Referral " + id + " is " + state + "; only a referral with a consultation "
+					+ "booked goes back to RECEIVED when the consultation is cancelled");
+		}
+		return new Referral(id, patientId, referringClinician, reason, indication, attachments, ReferralState.RECEIVED,
+				receivedAt);
 	}
 
 	/** The patient's intake screening was recorded. */

@@ -3,8 +3,10 @@ package clinic.intake.patients;
 import java.util.Set;
 
 /**
- * Where a referral is: received → consultation booked → screened → decided. A referral only moves forward; the
- * consultation may be skipped (booked outside scheduling), a decision follows a screening.
+ * Where a referral is: received → consultation booked → screened → decided. A referral moves forward; the
+ * consultation may be skipped (booked outside scheduling), a decision follows a screening. The one way back, from
+ * consultation booked to received when the consultation is cancelled or missed, is
+ * {@link Referral#consultationCancelled()}, not a move of this table.
  */
 public enum ReferralState {
 	RECEIVED, CONSULTATION_BOOKED, SCREENED, DECIDED;

@@ -1,9 +1,11 @@
 package clinic.intake.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.intake.eligibility.DecisionService;
+import clinic.intake.patients.ConsultationTracking;
+import clinic.intake.patients.PatientConsultation;
 import clinic.intake.eligibility.EligibilityDecision;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
@@ -47,12 +51,15 @@ class PatientController {
 
 	private final ReviewFlagService reviewFlags;
 
+	private final ConsultationTracking consultations;
+
 	PatientController(PatientService patients, ScreeningService screenings, DecisionService decisions,
-			ReviewFlagService reviewFlags) {
+			ReviewFlagService reviewFlags, ConsultationTracking consultations) {
 		this.patients = patients;
 		this.screenings = screenings;
 		this.decisions = decisions;
 		this.reviewFlags = reviewFlags;
+		this.consultations = consultations;
 	}
 
 	record ReferralRequest(@NotBlank @Size(max = 200) String referringClinician, @Size(max = 2000) String reason,
@@ -89,9 +96,23 @@ class PatientController {
 		}
 	}
 
+	/**
+	 * The patient's consultation as scheduling last told of it (BOOKED, CANCELLED or NO_SHOW); its day and times are
+	 * read in {@code timeZone}, the site's.
+	 */
+	record ConsultationView(UUID consultationId, PatientConsultation.Status status, String clinician,
+			String siteName, String timeZone, Instant start, Instant end, @Nullable String reason) {
+
+		static ConsultationView of(PatientConsultation c) {
+			return new ConsultationView(c.consultationId(), c.status(), c.clinician(), c.siteName(), c.timeZone(),
+					c.start(), c.end(), c.reason());
+		}
+	}
+
+	/** {@code consultation}: null until scheduling has booked one. */
 	record PatientDetails(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
 			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
-			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags) {
+			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags, @Nullable ConsultationView consultation) {
 	}
 
 	@PostMapping
@@ -142,12 +163,14 @@ class PatientController {
 
 	@GetMapping("/{patientId}")
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "A patient with referrals, screenings, signed decisions and open review flags")
+	@Operation(summary = "A patient with referrals, screenings, signed decisions, open review flags and the "
+			+ "consultation scheduling last told of (booked, cancelled or missed; null before any)")
 	PatientDetails get(@PathVariable UUID patientId) {
 		var p = patients.get(patientId);
 		return new PatientDetails(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.phone(), p.status(),
 				p.version(), patients.referralsOf(patientId),
 				screenings.of(patientId).stream().map(ScreeningController.ScreeningView::of).toList(),
-				decisions.of(patientId), reviewFlags.openOf(patientId));
+				decisions.of(patientId), reviewFlags.openOf(patientId),
+				consultations.of(patientId).map(ConsultationView::of).orElse(null));
 	}
 }

@@ -9,11 +9,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import clinic.intake.IntakeApplication;
 import clinic.intake.IntakeIntegrationTest;
 import clinic.intake.outcomes.OutcomeScores;
+import clinic.intake.patients.ConsultationTracking;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
 import clinic.platform.test.EventDeliveryGuarantees;
 
-/** Intake publishes referral-received and consumes session-completed (PHQ-9 into the outcome series). */
+/**
+ * Intake publishes referral-received and consumes session-completed (PHQ-9 into the outcome series) and scheduling's
+ * consultation events (the referral's state, the consultation on the patient).
+ */
 class IntakeEventDeliveryTest extends IntakeIntegrationTest implements EventDeliveryGuarantees {
 
 	@Override
@@ -47,6 +51,21 @@ class IntakeEventDeliveryTest extends IntakeIntegrationTest implements EventDeli
 			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID()), (context, patientId) -> {
 				var series = context.getBean(OutcomeScores.class).series(patientId, OutcomeScores.PHQ9);
 				return series.isEmpty() ? null : series;
-			}));
+			}), consultation("booked", ",\"consultationSlotId\":\"%s\",\"patientName\":\"Ada Lovelace\",\"bookedBy\":\"frank\""
+					.formatted(UUID.randomUUID())),
+				consultation("rescheduled", ",\"newConsultationId\":\"%s\",\"consultationSlotId\":\"%s\",\"rescheduledBy\":\"frank\""
+					.formatted(UUID.randomUUID(), UUID.randomUUID())),
+				consultation("cancelled", ",\"reason\":\"Clinician ill\",\"cancelledBy\":\"frank\""),
+				consultation("no-show", ",\"recordedBy\":\"frank\""));
+	}
+
+	/** A consultation event of scheduling; its effect is the consultation intake keeps for the patient. */
+	private static ConsumedEvent consultation(String event, String extra) {
+		return new ConsumedEvent("clinic.scheduling.consultation-" + event + ".v1", (eventId, patientId) -> """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":1,"occurredAt":"2026-11-20T10:00:00Z",
+				 "consultationId":"%s","clinician":"dr.house","siteId":"%s","siteName":"Lakeside",
+				 "timeZone":"Europe/Zurich","start":"2026-11-24T08:00:00Z","end":"2026-11-24T08:45:00Z"%s}"""
+			.formatted(eventId, patientId, UUID.randomUUID(), UUID.randomUUID(), extra),
+				(context, patientId) -> context.getBean(ConsultationTracking.class).of(patientId).orElse(null));
 	}
 }

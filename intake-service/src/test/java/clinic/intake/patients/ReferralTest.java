@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import clinic.platform.problems.ConflictException;
 
-/** The referral's states: received → consultation booked → screened → decided, forward only. */
+/**
+ * The referral's states: received → consultation booked → screened → decided, forward only, but for the one way back
+ * when the booked consultation is cancelled or missed.
+ */
 class ReferralTest {
 
 	static Referral received() {
@@ -81,5 +84,27 @@ class ReferralTest {
 			}
 		}
 		assertThat(ReferralState.DECIDED.canMoveTo(ReferralState.RECEIVED)).isFalse();
+	}
+
+	@Test
+	void givenAConsultationBookedWhenItIsCancelledThenTheReferralIsReceivedAgainKeepingEverythingElse() {
+		var received = received();
+
+		var back = received.consultationBooked().consultationCancelled();
+
+		assertThat(back.state()).isEqualTo(ReferralState.RECEIVED);
+		assertThat(back).isEqualTo(received);
+		assertThat(back.consultationBooked().state()).isEqualTo(ReferralState.CONSULTATION_BOOKED);
+	}
+
+	@Test
+	void givenAReferralWithoutABookedConsultationWhenItsConsultationIsCancelledThenRefused() {
+		var received = received();
+		var screened = received.consultationBooked().screened();
+
+		assertThatThrownBy(received::consultationCancelled).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("is RECEIVED");
+		assertThatThrownBy(screened::consultationCancelled).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(screened.decided()::consultationCancelled).isInstanceOf(ConflictException.class);
 	}
 }

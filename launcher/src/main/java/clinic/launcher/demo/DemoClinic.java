@@ -16,14 +16,26 @@ import tools.jackson.databind.JsonNode;
 /**
  * A demo clinic, made through the gateway as its staff would make it, so that a newcomer signs in and sees a real
  * day: a second site, "Lakeside", open every day 07:00–21:00 with four chairs and two nurses; patients at every stage
- * of the path (referred, screened and waiting for review — one urgently —, declined, cleared with a course to plan,
- * and three courses booked from today, the first infusions today where the day still has room: one infusing, one
- * checked in, one booked). It is made once: a clinic that already has a site called Lakeside is left as it is.
+ * of the path (referred — one with a consultation booked —, screened and waiting for review — one urgently —,
+ * declined, cleared with a course to plan, and three courses booked from today, the first infusions today where the
+ * day still has room: one infusing, one checked in, one booked). The demo clinician ("clinician") has consultation
+ * slots at Lakeside this afternoon and tomorrow afternoon; Ada Lovelace's consultation is booked into the earliest
+ * free one. It is made once: a clinic that already has a site called Lakeside is left as it is.
  * "Today" is the clinic's: the clock given runs as the services' does (with {@code CLINIC_CLOCK_OFFSET} when set).
  */
 public final class DemoClinic {
 
 	public static final String SITE = "Lakeside";
+
+	/** The demo clinician, whose consultation slots the demo opens: the username they sign in with. */
+	public static final String CLINICIAN = "clinician";
+
+	/** The referred demo patient whose consultation the demo books. */
+	public static final String CONSULTED = "Ada Lovelace";
+
+	/** The afternoon consultation slots the demo opens today and tomorrow, 45 minutes each, on Lakeside's clock. */
+	static final List<java.time.LocalTime> CONSULTATION_STARTS = List.of(java.time.LocalTime.of(13, 0),
+			java.time.LocalTime.of(13, 45), java.time.LocalTime.of(14, 30), java.time.LocalTime.of(15, 15));
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
 
@@ -62,7 +74,7 @@ public final class DemoClinic {
 	private String make() {
 		var site = lakeside();
 		progress.accept("site " + SITE + ": 4 chairs, 2 nurses, open every day 07:00-21:00");
-		register("Ada", "Lovelace", "1985-12-10");
+		var ada = register("Ada", "Lovelace", "1985-12-10");
 		register("Charles", "Babbage", "1971-12-26");
 		var waiting = register("Mary", "Shelley", "1977-08-30");
 		screen(waiting, "[2,2,2,2,1,1,1,1,0]", 150, 92);
@@ -73,6 +85,10 @@ public final class DemoClinic {
 		var toPlan = register("Grace", "Hopper", "1966-12-09");
 		decide(toPlan, screen(toPlan, "[2,2,2,2,2,1,1,1,0]", 118, 76), "CLEARED");
 		progress.accept("patients: 2 referred, 2 waiting for review (1 urgent), 1 declined, 1 cleared with a course to plan");
+		var slots = consultationSlots(site);
+		var consultation = bookConsultation(ada, site);
+		progress.accept("consultations: " + slots + " slots of " + CLINICIAN + " at " + SITE + "; " + CONSULTED + " "
+				+ (consultation == null ? "not booked (no free slot)" : "booked " + consultation));
 
 		var booked = new ArrayList<String>();
 		for (var name : List.of(new String[] { "Katherine", "Johnson", "1978-08-26" },
@@ -85,7 +101,8 @@ public final class DemoClinic {
 		var todays = booked.stream().filter(first -> first != null && first.startsWith(today + "|")).count();
 		progress.accept("3 courses booked at " + SITE + ", " + todays + " starting today");
 		var charted = chartToday(booked);
-		return "site " + SITE + ", 9 patients along the path, 3 courses booked, " + charted
+		return "site " + SITE + ", 9 patients along the path, " + (consultation == null ? 0 : 1)
+				+ " consultation booked, 3 courses booked, " + charted
 				+ " of today's infusions under way (sign in as frontdesk, nurse, clinician or admin)";
 	}
 
@@ -117,6 +134,57 @@ public final class DemoClinic {
 			}
 		}
 		return siteId;
+	}
+
+	/**
+	 * The clinician's afternoon consultation slots at the site today and tomorrow; one that overlaps a slot the
+	 * clinician has elsewhere is left out. Returns how many were opened.
+	 */
+	private int consultationSlots(String site) {
+		var room = admin.post("/api/scheduling/sites/" + site + "/rooms", """
+				{"name":"Consulting room"}""").required("adding the consulting room").get("id").asString();
+		var today = LocalDate.now(clock.withZone(ZONE));
+		int opened = 0;
+		for (var day : List.of(today, today.plusDays(1))) {
+			for (var start : CONSULTATION_STARTS) {
+				var from = day.atTime(start).atZone(ZONE).toInstant();
+				var slot = admin.post("/api/scheduling/sites/" + site + "/consultation-slots", """
+						{"clinician":"%s","roomId":"%s","start":"%s","end":"%s"}""".formatted(CLINICIAN, room, from,
+						from.plus(Duration.ofMinutes(45))));
+				if (slot.ok()) {
+					opened++;
+				}
+				else if (slot.status() != 409) {
+					slot.required("opening a consultation slot");
+				}
+			}
+		}
+		return opened;
+	}
+
+	/**
+	 * Books the patient's consultation into the earliest free slot at the site, once scheduling has heard of the
+	 * patient's registration and referral; returns when, in words, or null when no slot is free.
+	 */
+	private String bookConsultation(String patient, String site) {
+		var booked = awaitAnswer(() -> {
+			var free = frontDesk.get("/api/scheduling/slots?kind=CONSULTATION&limit=1&patientId=" + patient + "&siteId="
+					+ site).required("finding a consultation slot");
+			if (free.isEmpty()) {
+				return new GatewaySession.Answer(404, null, "no free consultation slot");
+			}
+			var answer = frontDesk.post("/api/scheduling/consultations", """
+					{"patientId":"%s","slotId":"%s"}""".formatted(patient, free.get(0).get("consultationSlotId").asString()));
+			return answer.status() == 409 && answer.body() != null && answer.body().has("reason")
+					&& Set.of("PATIENT_UNKNOWN", "NOT_REFERRED").contains(answer.body().get("reason").asString()) ? null
+							: answer;
+		});
+		if (booked.status() == 404) {
+			return null;
+		}
+		var consultation = booked.required("booking a consultation");
+		var start = Instant.parse(consultation.get("start").asString()).atZone(ZONE);
+		return start.toLocalDate() + " " + start.toLocalTime();
 	}
 
 	private String register(String given, String family, String birthDate) {

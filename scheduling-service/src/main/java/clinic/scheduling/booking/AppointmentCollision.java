@@ -9,6 +9,8 @@ public class AppointmentCollision extends RuntimeException {
 		CHAIR,
 		/** another appointment of the same patient */
 		PATIENT,
+		/** a consultation of the same patient */
+		CONSULTATION,
 		/** a booking that was being made at the very same moment and has not finished yet */
 		BOOKING_IN_PROGRESS
 	}

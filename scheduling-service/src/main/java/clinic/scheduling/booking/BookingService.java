@@ -50,7 +50,8 @@ public class BookingService {
 	/** Who records what the clinic's own rules decide, such as a no-show after the day is over. */
 	static final String SCHEDULING_SERVICE = "scheduling-service";
 
-	static final int MAX_REASON = 500;
+	/** The longest cancellation reason, in characters. */
+	public static final int MAX_REASON = 500;
 
 	private final CourseService courses;
 
@@ -534,6 +535,7 @@ public class BookingService {
 				.map(other -> "The patient already has an appointment then: " + other.chairName() + " "
 						+ describe(other))
 				.orElse("The patient is being booked for an overlapping time by someone else; reload and try again");
+			case CONSULTATION -> "The patient has a consultation booked at that time; choose another time";
 			case BOOKING_IN_PROGRESS -> wanted.chairName()
 					+ " or the patient is being booked for an overlapping time by someone else; choose another time";
 		};

@@ -33,8 +33,6 @@ import clinic.scheduling.planning.PlanCheck;
 import clinic.scheduling.planning.Preferences;
 import clinic.scheduling.planning.Slot;
 import clinic.scheduling.planning.SlotFinder;
-import clinic.scheduling.resources.ConsultationSlot;
-import clinic.scheduling.resources.ConsultationSlotService;
 
 /**
  * Finds free slots and proposes and checks whole courses on a site's calendar loaded from the database. Read-only:
@@ -56,11 +54,8 @@ public class PlanningService {
 
 	private final Clock clock;
 
-	private final ConsultationSlotService consultationSlots;
-
 	PlanningService(CalendarService calendars, CourseService courses, Appointments appointments,
-			SchedulingSettings settings, Clock clock, ConsultationSlotService consultationSlots) {
-		this.consultationSlots = consultationSlots;
+			SchedulingSettings settings, Clock clock) {
 		this.calendars = calendars;
 		this.courses = courses;
 		this.appointments = appointments;
@@ -87,40 +82,6 @@ public class PlanningService {
 
 	/** A slot with its chair's name. */
 	public record FreeSlot(UUID chairId, String chairName, Instant start, Instant end) {
-	}
-
-	/** A clinician's consultation slot the patient could take. */
-	public record FreeConsultation(UUID consultationSlotId, String clinician, Instant start, Instant end) {
-	}
-
-	/**
-	 * The earliest consultation slots of the site's clinicians that lie in the window, meet the patient's weekday and
-	 * time wishes and do not overlap the patient's own appointments, at most {@code limit}.
-	 */
-	@Transactional(readOnly = true)
-	public List<FreeConsultation> earliestConsultations(UUID patientId, Wishes wishes, int limit) {
-		if (limit < 1 || limit > MAX_SLOTS) {
-			throw new InvalidInputException("limit", "Ask for 1 to " + MAX_SLOTS + " slots");
-		}
-		var window = window(wishes);
-		var calendar = load(wishes.siteId(), window, patientId, null);
-		var zone = calendar.zone();
-		var own = calendar.appointments().stream().filter(a -> a.patientId().equals(patientId)).toList();
-		return consultationSlots.slots(null, calendar.siteId(), calendar.from(), calendar.to())
-			.stream()
-			.filter(slot -> !slot.start().isBefore(window.from()) && !slot.end().isAfter(window.until()))
-			.filter(slot -> {
-				var from = slot.start().atZone(zone);
-				var to = slot.end().atZone(zone);
-				return (wishes.days().isEmpty() || wishes.days().contains(from.getDayOfWeek()))
-						&& (wishes.earliestStart() == null || !from.toLocalTime().isBefore(wishes.earliestStart()))
-						&& (wishes.latestEnd() == null || !to.toLocalTime().isAfter(wishes.latestEnd()));
-			})
-			.filter(slot -> own.stream().noneMatch(a -> a.start().isBefore(slot.end()) && a.end().isAfter(slot.start())))
-			.sorted(Comparator.comparing(ConsultationSlot::start).thenComparing(ConsultationSlot::clinician))
-			.limit(limit)
-			.map(slot -> new FreeConsultation(slot.id(), slot.clinician(), slot.start(), slot.end()))
-			.toList();
 	}
 
 	/** A checked plan and the names of the chairs it uses. */

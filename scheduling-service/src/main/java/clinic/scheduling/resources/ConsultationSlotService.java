@@ -20,8 +20,8 @@ import clinic.scheduling.SchedulingSettings;
 /**
  * Clinicians' consultation slots: an administrator opens them at a site (in one of its rooms or not) and removes
  * them. A clinician's slots never overlap; the store's exclusion constraint has the last word when two
- * administrators add overlapping slots at the same moment. (No consultation is booked into slots yet, so a slot can
- * always be removed.)
+ * administrators add overlapping slots at the same moment. A slot holding a consultation is not removed (the
+ * consultation is moved or cancelled first); the consultations it held before keep their own copy of its time.
  */
 @Service
 public class ConsultationSlotService {
@@ -109,12 +109,21 @@ public class ConsultationSlotService {
 
 	@Transactional
 	public void remove(UUID id, long expectedVersion) {
-		var slot = slot(id);
+		var slot = slots.lock(id).orElseThrow(() -> new NotFoundException("Consultation slot", id));
 		Inputs.expectVersion(ResourceKind.CONSULTATION_SLOT, id, slot.version(), expectedVersion);
+		if (slots.isBooked(id)) {
+			throw new ConflictException("A consultation is booked into the slot of " + slot.clinician() + " "
+					+ ClinicHours.describe(slot.start(), slot.end(), zoneOf(slot.siteId()))
+					+ "; move or cancel it before the slot is removed");
+		}
 		if (!slots.delete(id, expectedVersion)) {
 			throw Inputs.changedMeanwhile(ResourceKind.CONSULTATION_SLOT, id);
 		}
 		log.removed(ResourceKind.CONSULTATION_SLOT, id, slot.version() + 1, slot);
+	}
+
+	private java.time.ZoneId zoneOf(UUID siteId) {
+		return settings.zoneOf(sites.find(siteId).map(Site::timeZone).orElse(null));
 	}
 
 	private ConflictException collision(String clinician, ConsultationSlot other) {

@@ -15,6 +15,15 @@ public interface ConsultationSlots {
 
 	Optional<ConsultationSlot> find(UUID id);
 
+	/**
+	 * The slot, its row locked until the transaction ends: a booking into it and its removal queue up, so a slot is
+	 * never removed under a consultation booked at the same moment.
+	 */
+	Optional<ConsultationSlot> lock(UUID id);
+
+	/** Whether a consultation (not cancelled) is booked into the slot. */
+	boolean isBooked(UUID id);
+
 	/** @throws ResourceCollision when it overlaps another slot of the clinician (one stored meanwhile) */
 	void insert(ConsultationSlot slot);
 

@@ -25,6 +25,7 @@ import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.PlannedOccurrence;
 import clinic.scheduling.booking.PlanningService;
+import clinic.scheduling.consultations.ConsultationService;
 import clinic.scheduling.courses.CourseService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -50,10 +51,14 @@ class PlanningController {
 
 	private final CourseService courses;
 
-	PlanningController(PlanningService planning, BookingService bookings, CourseService courses) {
+	private final ConsultationService consultations;
+
+	PlanningController(PlanningService planning, BookingService bookings, CourseService courses,
+			ConsultationService consultations) {
 		this.planning = planning;
 		this.bookings = bookings;
 		this.courses = courses;
+		this.consultations = consultations;
 	}
 
 	/** What the patient wants; every field optional. */
@@ -86,18 +91,20 @@ class PlanningController {
 
 	/**
 	 * A free slot: for an infusion or booster the chair it holds for the chair time, for a consultation the
-	 * clinician's consultation slot.
+	 * clinician's consultation slot with its site, the site's time zone (its day and times are read there) and room.
 	 */
 	record SlotView(AppointmentKind kind, @Nullable UUID chairId, @Nullable String chairName,
-			@Nullable UUID consultationSlotId, @Nullable String clinician, Instant start, Instant end) {
+			@Nullable UUID consultationSlotId, @Nullable String clinician, Instant start, Instant end,
+			@Nullable UUID siteId, @Nullable String siteName, @Nullable String timeZone, @Nullable UUID roomId) {
 
 		static SlotView of(AppointmentKind kind, PlanningService.FreeSlot s) {
-			return new SlotView(kind, s.chairId(), s.chairName(), null, null, s.start(), s.end());
+			return new SlotView(kind, s.chairId(), s.chairName(), null, null, s.start(), s.end(), null, null, null,
+					null);
 		}
 
-		static SlotView of(PlanningService.FreeConsultation c) {
+		static SlotView of(ConsultationService.FreeConsultation c) {
 			return new SlotView(AppointmentKind.CONSULTATION, null, null, c.consultationSlotId(), c.clinician(),
-					c.start(), c.end());
+					c.start(), c.end(), c.siteId(), c.siteName(), c.zone().getId(), c.roomId());
 		}
 	}
 
@@ -105,8 +112,8 @@ class PlanningController {
 	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
 	@Operation(summary = "The earliest free slots for a patient and an appointment kind. INFUSION and BOOSTER (the "
 			+ "default is INFUSION): a chair free and in service for the chair time, the site open, a nurse on shift "
-			+ "with a chair to spare for the whole slot. CONSULTATION: a clinician's consultation slot. Always the "
-			+ "patient free and the patient's wishes (weekdays, times, chair attributes)")
+			+ "with a chair to spare for the whole slot. CONSULTATION: a clinician's consultation slot nobody holds, the "
+			+ "site open then. Always the patient free and the patient's wishes (weekdays, times, chair attributes)")
 	List<SlotView> slots(@RequestParam UUID patientId, @RequestParam(defaultValue = "INFUSION") AppointmentKind kind,
 			@RequestParam(required = false) @Nullable UUID siteId,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant until,
@@ -117,7 +124,7 @@ class PlanningController {
 			@RequestParam(defaultValue = "10") int limit) {
 		var wishes = new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
 		if (kind == AppointmentKind.CONSULTATION) {
-			return planning.earliestConsultations(patientId, wishes, limit).stream().map(SlotView::of).toList();
+			return consultations.freeSlots(patientId, wishes, limit).stream().map(SlotView::of).toList();
 		}
 		return planning.earliestSlots(patientId, wishes, limit).stream().map(s -> SlotView.of(kind, s)).toList();
 	}

@@ -13,10 +13,12 @@ import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.patients.Eligibility;
+import clinic.scheduling.patients.PatientRegistry;
 
 /**
- * Scheduling publishes appointment-booked and consumes eligibility-decided (a cleared patient's course) and the
- * session record's started and checked-in events (the appointment's status).
+ * Scheduling publishes appointment-booked and consumes eligibility-decided (a cleared patient's course), the
+ * session record's started and checked-in events (the appointment's status) and intake's registered, updated and
+ * referred patients (whom a consultation is booked for).
  */
 class SchedulingEventDeliveryTest extends SchedulingIntegrationTest implements EventDeliveryGuarantees {
 
@@ -65,7 +67,35 @@ class SchedulingEventDeliveryTest extends SchedulingIntegrationTest implements E
 						{"eventId":"%s","patientId":"%s","aggregateVersion":2,"occurredAt":"2026-11-20T10:00:00Z",
 						 "sessionId":"%s","appointmentId":"%s","checkedInBy":"nina"}"""
 					.formatted(eventId, patientId, UUID.randomUUID(), bookedFor(patientId)),
-						SchedulingEventDeliveryTest::changedStatus));
+						SchedulingEventDeliveryTest::changedStatus),
+				new ConsumedEvent("clinic.intake.patient-registered.v1", (eventId, patientId) -> identity(eventId,
+						patientId, 1), SchedulingEventDeliveryTest::registered),
+				new ConsumedEvent("clinic.intake.patient-updated.v1", (eventId, patientId) -> identity(eventId,
+						patientId, 2), SchedulingEventDeliveryTest::registered),
+				new ConsumedEvent("clinic.intake.referral-received.v1", (eventId, patientId) -> """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":1,"occurredAt":"2026-11-20T10:00:00Z",
+						 "referralId":"%s","referringClinician":"Dr. Aiken","reason":"Two failed SSRIs",
+						 "indication":"TREATMENT_RESISTANT_DEPRESSION","attachments":[]}"""
+					.formatted(eventId, patientId, UUID.randomUUID()), (context, patientId) -> {
+						var referrals = context.getBean(JdbcClient.class)
+							.sql("select count(*) from patient_referral where patient_id = :patient")
+							.param("patient", patientId)
+							.query(Long.class)
+							.single();
+						return referrals == 0 ? null : referrals;
+					}));
+	}
+
+	private static String identity(UUID eventId, UUID patientId, long version) {
+		return """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":%d,"occurredAt":"2026-11-20T10:00:00Z",
+				 "mrn":"MRN-000001","givenName":"Ada","familyName":"Lovelace","birthDate":"1985-12-10"}"""
+			.formatted(eventId, patientId, version);
+	}
+
+	/** The patient as scheduling knows them from intake's registration; null while unknown. */
+	private static Object registered(ConfigurableApplicationContext context, UUID patientId) {
+		return context.getBean(PatientRegistry.class).find(patientId).orElse(null);
 	}
 
 	/** An appointment booked for the patient (who is cleared for it), for session events to be about. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
+import clinic.intake.patients.PatientConsultation;
 import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
@@ -226,6 +227,46 @@ class JdbcPatients implements Patients {
 		if (updated != 1) {
 			throw new ConflictException("Referral " + moved.id() + " was moved by someone else; reload and try again");
 		}
+	}
+
+	@Override
+	public boolean saveConsultationIfNewer(PatientConsultation c) {
+		return jdbc.sql("""
+				insert into patient_consultation (patient_id, consultation_id, status, clinician, site_name, time_zone,
+				  start_at, end_at, reason, version, updated_at)
+				values (:patient, :consultation, :status, :clinician, :site, :zone, :start, :end, :reason, :version,
+				  :updated)
+				on conflict (patient_id) do update
+				  set consultation_id = excluded.consultation_id, status = excluded.status,
+				      clinician = excluded.clinician, site_name = excluded.site_name, time_zone = excluded.time_zone,
+				      start_at = excluded.start_at, end_at = excluded.end_at, reason = excluded.reason,
+				      version = excluded.version, updated_at = excluded.updated_at
+				  where patient_consultation.version < excluded.version""")
+			.param("patient", c.patientId())
+			.param("consultation", c.consultationId())
+			.param("status", c.status().name())
+			.param("clinician", c.clinician())
+			.param("site", c.siteName())
+			.param("zone", c.timeZone())
+			.param("start", java.sql.Timestamp.from(c.start()))
+			.param("end", java.sql.Timestamp.from(c.end()))
+			.param("reason", c.reason(), java.sql.Types.VARCHAR)
+			.param("version", c.version())
+			.param("updated", java.sql.Timestamp.from(c.updatedAt()))
+			.update() == 1;
+	}
+
+	@Override
+	public Optional<PatientConsultation> consultationOf(UUID patientId) {
+		return jdbc.sql("select * from patient_consultation where patient_id = :patient")
+			.param("patient", patientId)
+			.query((rs, row) -> new PatientConsultation(rs.getObject("patient_id", UUID.class),
+					rs.getObject("consultation_id", UUID.class),
+					PatientConsultation.Status.valueOf(rs.getString("status")), rs.getString("clinician"),
+					rs.getString("site_name"), rs.getString("time_zone"), rs.getTimestamp("start_at").toInstant(),
+					rs.getTimestamp("end_at").toInstant(), rs.getString("reason"), rs.getLong("version"),
+					rs.getTimestamp("updated_at").toInstant()))
+			.optional();
 	}
 
 	private Referral referral(ResultSet rs, int row) throws SQLException {

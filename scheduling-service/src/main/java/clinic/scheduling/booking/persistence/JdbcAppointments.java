@@ -254,6 +254,9 @@ class JdbcAppointments implements Appointments {
 				if ("appointment_patient_no_overlap".equals(constraint)) {
 					return AppointmentCollision.With.PATIENT;
 				}
+				if ("appointment_patient_consultation_no_overlap".equals(constraint)) {
+					return AppointmentCollision.With.CONSULTATION;
+				}
 				return AppointmentCollision.With.BOOKING_IN_PROGRESS;
 			}
 		}

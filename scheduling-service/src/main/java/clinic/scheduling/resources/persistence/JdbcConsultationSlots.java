@@ -49,6 +49,22 @@ class JdbcConsultationSlots implements ConsultationSlots {
 	}
 
 	@Override
+	public Optional<ConsultationSlot> lock(UUID id) {
+		return jdbc.sql("select * from consultation_slot where id = :id for update")
+			.param("id", id)
+			.query(JdbcConsultationSlots::slot)
+			.optional();
+	}
+
+	@Override
+	public boolean isBooked(UUID id) {
+		return jdbc.sql("select exists (select 1 from consultation where slot_id = :id and status <> 'cancelled')")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
 	public void insert(ConsultationSlot s) {
 		Constraints.guarded(() -> jdbc.sql("""
 				insert into consultation_slot (id, site_id, room_id, clinician, start_at, end_at, version)
