@@ -16,6 +16,7 @@ export const NAV: NavLink[] = [
   { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
   { key: 'courses', href: '/courses.html', label: 'Courses', roles: ['front-desk', 'clinician', 'admin'] },
   { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
+  { key: 'admin', href: '/admin.html', label: 'Admin', roles: ['admin'] },
 ];
 
 /** The links a user with these roles sees, in order. */
