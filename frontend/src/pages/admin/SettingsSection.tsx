@@ -70,7 +70,7 @@ export function SettingsSection(props: { zone: string }) {
       {versions && versions.length > 0 && (
         <section aria-labelledby="rule-versions-heading">
           <h2 id="rule-versions-heading">Versions of the thresholds</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Versions of the thresholds, scrollable">
             <table id="rule-versions">
               <caption class="visually-hidden">Every version of the eligibility thresholds, newest first</caption>
               <thead>

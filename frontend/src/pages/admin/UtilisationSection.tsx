@@ -60,7 +60,7 @@ export function UtilisationSection(props: { site: Site }) {
             nurse on shift can watch.
           </p>
           <UtilisationChart report={report} />
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Chair-hours per day, scrollable">
             <table id="utilisation-table">
               <caption>
                 Chair-hours at {report.siteName}, week {report.week}
