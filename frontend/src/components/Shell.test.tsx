@@ -20,6 +20,13 @@ describe('the navigation by role', () => {
     expect(linksFor(['nurse']).map((l) => l.key)).not.toContain('consultations');
   });
 
+  it('shows the Admin link to administrators only', () => {
+    expect(linksFor(['admin']).map((l) => l.key)).toContain('admin');
+    for (const role of ['front-desk', 'nurse', 'clinician', 'integration']) {
+      expect(linksFor([role]).map((l) => l.key)).not.toContain('admin');
+    }
+  });
+
   it('shows an integration account nothing', () => {
     expect(linksFor(['integration'])).toEqual([]);
   });

@@ -18,6 +18,7 @@ export const NAV: NavLink[] = [
   { key: 'consultations', href: '/consultations.html', label: 'Consultations', roles: ['front-desk', 'clinician', 'admin'] },
   { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
   { key: 'review', href: '/review.html', label: 'Review', roles: ['clinician', 'admin'] },
+  { key: 'admin', href: '/admin.html', label: 'Admin', roles: ['admin'] },
 ];
 
 /** The links a user with these roles sees, in order. */

@@ -3,6 +3,7 @@ package clinic.intake.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -60,7 +61,8 @@ class EligibilityRulesController {
 	}
 
 	/**
-	 * New thresholds with the reason for the change. The bounds are plausibility limits of the setting itself
+	 * New thresholds with the reason for the change. {@code basedOnVersion}, the version the administrator read, is
+	 * optional: given, the change is refused (409) when another version was added since. The bounds are plausibility limits of the setting itself
 	 * (systolic 100–250, diastolic 50–150 mmHg), not clinical thresholds; review limits must not exceed absolute ones.
 	 */
 	record SettingsRequest(@NotNull @Min(100) @Max(250) Integer absoluteSystolicAbove,
@@ -68,7 +70,7 @@ class EligibilityRulesController {
 			@NotNull @Min(100) @Max(250) Integer reviewSystolicAbove,
 			@NotNull @Min(50) @Max(150) Integer reviewDiastolicAbove, @NotNull @Min(0) @Max(99) Integer minimumAgeYears,
 			@NotNull @Min(0) @Max(240) Integer abstinenceMonths, @NotNull @Min(0) @Max(20) Integer requiredFailedTrials,
-			@NotBlank @Size(max = 2000) String reason) {
+			@NotBlank @Size(max = 2000) String reason, @Nullable Integer basedOnVersion) {
 	}
 
 	@GetMapping
@@ -87,11 +89,12 @@ class EligibilityRulesController {
 
 	@PutMapping("/settings")
 	@PreAuthorize("hasRole('admin')")
-	@Operation(summary = "Set new rule thresholds: adds a version; later proposals use it, earlier ones keep theirs")
+	@Operation(summary = "Set new rule thresholds: adds a version; later proposals use it, earlier ones keep theirs; "
+			+ "with basedOnVersion (the version read) 409 when another version was added since")
 	CatalogueView change(@Valid @RequestBody SettingsRequest request) {
 		var created = settings.change(new EligibilitySettings(request.absoluteSystolicAbove(), request.absoluteDiastolicAbove(),
 				request.reviewSystolicAbove(), request.reviewDiastolicAbove(), request.minimumAgeYears(),
-				request.abstinenceMonths(), request.requiredFailedTrials()), request.reason());
+				request.abstinenceMonths(), request.requiredFailedTrials()), request.reason(), request.basedOnVersion());
 		return CatalogueView.of(new EligibilityRules(created));
 	}
 }

@@ -1,5 +1,6 @@
 package clinic.intake.web;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -132,6 +133,35 @@ class EligibilityRulesApiTest extends IntakeIntegrationTest {
 				.andExpect(jsonPath("$.rules[?(@.id == 'minor')].reads[0]").value(hasItem("birthDate")));
 		}
 		mvc.perform(get("/api/intake/eligibility-rules").with(as("nina", "nurse"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void givenTheVersionReadWhenAnotherVersionWasAddedSinceThen409AndNothingIsAdded() throws Exception {
+		var read = json.readTree(mvc.perform(get("/api/intake/eligibility-rules").with(as("a", "admin")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("settings").get("version").asInt();
+		try {
+			mvc.perform(put("/api/intake/eligibility-rules/settings").with(as("ada.admin", "admin"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(DEFAULTS.replace("}", ",\"basedOnVersion\":%d}".formatted(read))))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.settings.version").value(read + 1));
+
+			// a second administrator still holding the version read before that change
+			mvc.perform(put("/api/intake/eligibility-rules/settings").with(as("bob.admin", "admin"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(DEFAULTS.replace("}", ",\"basedOnVersion\":%d}".formatted(read))))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.reason").value("STALE_VERSION"))
+				.andExpect(jsonPath("$.currentVersion").value(read + 1))
+				.andExpect(jsonPath("$.detail").value(containsString("ada.admin changed them since you read them")));
+			mvc.perform(get("/api/intake/eligibility-rules").with(as("a", "admin")))
+				.andExpect(jsonPath("$.settings.version").value(read + 1));
+		}
+		finally {
+			putSettings(DEFAULTS, "admin");
+		}
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package clinic.scheduling.resources;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,9 @@ final class Inputs {
 	static final int MAX_CHAIRS_WATCHED = 50;
 
 	static final int MAX_RANGE_DAYS = 400;
+
+	/** The {@code reason} of a 409 whose change was made against a version that is no longer the current one. */
+	static final String STALE_VERSION = "STALE_VERSION";
 
 	private Inputs() {
 	}
@@ -90,14 +94,20 @@ final class Inputs {
 		}
 	}
 
+	/**
+	 * What a stale change is answered with; {@code reason} STALE_VERSION and {@code currentVersion} let a page offer
+	 * to reload instead of reading the words.
+	 */
 	static ConflictException stale(ResourceKind kind, UUID id, long current, long expected) {
 		return new ConflictException(kind.label() + " " + id + " is at version " + current + ", not " + expected
-				+ ": someone changed it since you read it; reload and try again");
+				+ ": someone changed it since you read it; reload and try again",
+				Map.of("reason", STALE_VERSION, "currentVersion", current));
 	}
 
 	/** The row changed between reading and writing it (a concurrent change won). */
 	static ConflictException changedMeanwhile(ResourceKind kind, UUID id) {
 		return new ConflictException(
-				kind.label() + " " + id + " was changed by someone else at the same moment; reload and try again");
+				kind.label() + " " + id + " was changed by someone else at the same moment; reload and try again",
+				Map.of("reason", STALE_VERSION));
 	}
 }

@@ -120,7 +120,9 @@ class ResourceAdminApiTest extends SchedulingIntegrationTest {
 
 		send(put(API + "/sites/{id}", site), ADMIN, """
 				{"name":"Second rename","version":1}""").andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("is at version 2, not 1")));
+			.andExpect(jsonPath("$.detail", containsString("is at version 2, not 1")))
+			.andExpect(jsonPath("$.reason").value("STALE_VERSION"))
+			.andExpect(jsonPath("$.currentVersion").value(2));
 
 		mvc.perform(get(API + "/sites/{id}", site).with(ADMIN))
 			.andExpect(jsonPath("$.name").value("First rename " + site))

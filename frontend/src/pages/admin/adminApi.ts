@@ -1,0 +1,100 @@
+import { api } from '../../lib/api';
+import type {
+  Absence,
+  Chair,
+  Closure,
+  ConsultationSlot,
+  DayHours,
+  DoseRange,
+  ExtraShift,
+  Hours,
+  Revision,
+  Room,
+  RotaEntry,
+  RuleSettings,
+  Site,
+  Utilisation,
+} from './types';
+
+const S = '/api/scheduling';
+const id = encodeURIComponent;
+
+/** The administrator's calls to scheduling and intake, typed; each change carries the version it was read at. */
+export const adminApi = {
+  sites: () => api<Site[]>('GET', `${S}/sites`),
+  createSite: (name: string, timeZone: string) =>
+    api<Site>('POST', `${S}/sites`, timeZone ? { name, timeZone } : { name }),
+  changeSite: (site: Site, name: string, timeZone: string) =>
+    api<Site>('PUT', `${S}/sites/${id(site.id)}`, { name, timeZone, version: site.version }),
+
+  /** Today on the site's clock, as the services' clock says (the calendar's default day). */
+  today: (siteId: string) =>
+    api<{ from: string }>('GET', `${S}/calendar?siteId=${id(siteId)}`).then((calendar) => calendar.from),
+
+  rooms: (siteId: string) => api<Room[]>('GET', `${S}/sites/${id(siteId)}/rooms`),
+  createRoom: (siteId: string, name: string) => api<Room>('POST', `${S}/sites/${id(siteId)}/rooms`, { name }),
+  renameRoom: (room: Room, name: string) =>
+    api<Room>('PUT', `${S}/rooms/${id(room.id)}`, { name, version: room.version }),
+
+  chairs: (siteId: string) => api<Chair[]>('GET', `${S}/chairs?includeInactive=true&siteId=${id(siteId)}`),
+  createChair: (roomId: string, name: string, attributes: string[]) =>
+    api<Chair>('POST', `${S}/rooms/${id(roomId)}/chairs`, { name, attributes }),
+  changeChair: (chair: Chair, name: string, attributes: string[], roomId: string) =>
+    api<Chair>('PUT', `${S}/chairs/${id(chair.id)}`, { name, attributes, roomId, version: chair.version }),
+  takeOutOfService: (chair: Chair) =>
+    api<Chair>('POST', `${S}/chairs/${id(chair.id)}/deactivation`, { version: chair.version }),
+  putBackIntoService: (chair: Chair) =>
+    api<Chair>('POST', `${S}/chairs/${id(chair.id)}/reactivation`, { version: chair.version }),
+
+  hours: (siteId: string) => api<Hours>('GET', `${S}/sites/${id(siteId)}/hours`),
+  replaceHours: (siteId: string, days: DayHours[], version: number) =>
+    api<Hours>('PUT', `${S}/sites/${id(siteId)}/hours`, { days, version }),
+
+  closures: (siteId: string, from: string, to: string) =>
+    api<Closure[]>('GET', `${S}/sites/${id(siteId)}/closures?from=${from}&to=${to}`),
+  addClosure: (siteId: string, date: string, reason: string) =>
+    api<Closure>('POST', `${S}/sites/${id(siteId)}/closures`, { date, reason }),
+  removeClosure: (closure: Closure) =>
+    api<void>('DELETE', `${S}/closures/${id(closure.id)}?version=${closure.version}`),
+
+  rota: (siteId: string) => api<RotaEntry[]>('GET', `${S}/sites/${id(siteId)}/nurse-rota`),
+  addRotaEntry: (siteId: string, entry: Omit<RotaEntry, 'id' | 'siteId' | 'version'>) =>
+    api<RotaEntry>('POST', `${S}/sites/${id(siteId)}/nurse-rota`, entry),
+  endRotaEntry: (entry: RotaEntry, validUntil: string) =>
+    api<RotaEntry>('PUT', `${S}/nurse-rota/${id(entry.id)}/valid-until`, { validUntil, version: entry.version }),
+
+  shifts: (siteId: string, from: string, to: string) =>
+    api<ExtraShift[]>('GET', `${S}/sites/${id(siteId)}/nurse-shifts?from=${from}&to=${to}`),
+  addShift: (siteId: string, shift: { nurse: string; start: string; end: string; chairsWatched: number }) =>
+    api<ExtraShift>('POST', `${S}/sites/${id(siteId)}/nurse-shifts`, shift),
+  removeShift: (shift: ExtraShift) =>
+    api<void>('DELETE', `${S}/nurse-shifts/${id(shift.id)}?version=${shift.version}`),
+
+  absences: (from: string, to: string) => api<Absence[]>('GET', `${S}/nurse-absences?from=${from}&to=${to}`),
+  addAbsence: (nurse: string, date: string, reason: string) =>
+    api<Absence>('POST', `${S}/nurse-absences`, { nurse, date, reason }),
+  removeAbsence: (absence: Absence) =>
+    api<void>('DELETE', `${S}/nurse-absences/${id(absence.id)}?version=${absence.version}`),
+
+  slots: (siteId: string, from: string, to: string) =>
+    api<ConsultationSlot[]>('GET', `${S}/consultation-slots?siteId=${id(siteId)}&from=${from}&to=${to}`),
+  addSlot: (siteId: string, slot: { clinician: string; roomId: string | null; start: string; end: string }) =>
+    api<ConsultationSlot>('POST', `${S}/sites/${id(siteId)}/consultation-slots`, slot),
+  removeSlot: (slot: ConsultationSlot) =>
+    api<void>('DELETE', `${S}/consultation-slots/${id(slot.id)}?version=${slot.version}`),
+
+  /** The versions of a resource: {@code path} is its address under /api/scheduling ("/chairs/…"). */
+  revisions: (path: string) => api<Revision[]>('GET', `${S}${path}/revisions`),
+
+  ruleSettings: () => api<RuleSettings[]>('GET', '/api/intake/eligibility-rules/settings'),
+  changeRuleSettings: (settings: Record<string, number>, reason: string, basedOnVersion: number) =>
+    api<{ settings: RuleSettings }>('PUT', '/api/intake/eligibility-rules/settings', {
+      ...settings,
+      reason,
+      basedOnVersion,
+    }),
+  doseRange: () => api<DoseRange>('GET', '/api/intake/dose-range'),
+
+  utilisation: (siteId: string, week?: string) =>
+    api<Utilisation>('GET', `${S}/reports/utilisation?siteId=${id(siteId)}${week ? '&week=' + id(week) : ''}`),
+};

@@ -1,0 +1,157 @@
+/** What the admin APIs answer, as scheduling and intake write it. Times "HH:mm[:ss]" are on the site's clock. */
+
+export interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** "site": its own zone; "clinic-settings": the clinic's, because it has none of its own. */
+  timeZoneSource: 'site' | 'clinic-settings';
+  version: number;
+}
+
+export interface Room {
+  id: string;
+  siteId: string;
+  site: string;
+  name: string;
+  version: number;
+}
+
+export interface Chair {
+  id: string;
+  name: string;
+  site: string;
+  siteId: string;
+  roomId: string;
+  room: string;
+  attributes: string[];
+  active: boolean;
+  version: number;
+}
+
+export interface DayHours {
+  /** ISO weekday, 1 (Monday) to 7 (Sunday). */
+  dayOfWeek: number;
+  opens: string;
+  closes: string;
+}
+
+export interface Hours {
+  siteId: string;
+  source: 'site' | 'clinic-settings';
+  timeZone: string;
+  days: DayHours[];
+  version: number;
+}
+
+export interface Closure {
+  id: string;
+  siteId: string;
+  date: string;
+  reason: string;
+  version: number;
+}
+
+export interface RotaEntry {
+  id: string;
+  siteId: string;
+  nurse: string;
+  dayOfWeek: number;
+  starts: string;
+  ends: string;
+  chairsWatched: number;
+  validFrom: string;
+  validUntil: string | null;
+  version: number;
+}
+
+export interface ExtraShift {
+  id: string;
+  siteId: string;
+  nurse: string;
+  start: string;
+  end: string;
+  chairsWatched: number;
+  version: number;
+}
+
+export interface Absence {
+  id: string;
+  nurse: string;
+  date: string;
+  reason: string;
+  version: number;
+}
+
+export interface ConsultationSlot {
+  id: string;
+  siteId: string;
+  roomId: string | null;
+  clinician: string;
+  start: string;
+  end: string;
+  version: number;
+}
+
+/** One version of a resource: created, updated or removed, its state then, who and when. */
+export interface Revision {
+  resource: string;
+  resourceId: string;
+  version: number;
+  change: 'created' | 'updated' | 'removed';
+  snapshot: Record<string, unknown>;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** One version of intake's eligibility thresholds. */
+export interface RuleSettings {
+  version: number;
+  absoluteSystolicAbove: number;
+  absoluteDiastolicAbove: number;
+  reviewSystolicAbove: number;
+  reviewDiastolicAbove: number;
+  minimumAgeYears: number;
+  abstinenceMonths: number;
+  requiredFailedTrials: number;
+  changedBy: string;
+  changedAt: string;
+  reason: string;
+}
+
+export interface DoseRange {
+  minMgPerKg: number;
+  maxMgPerKg: number;
+  defaultMgPerKg: number;
+}
+
+export interface Figures {
+  openChairMinutes: number;
+  staffedChairMinutes: number;
+  bookedChairMinutes: number;
+  noShowChairMinutes: number;
+  utilisationPercent: number | null;
+  appointments: number;
+  noShows: number;
+}
+
+export interface UtilisationDay {
+  date: string;
+  open: boolean;
+  opens: string | null;
+  closes: string | null;
+  closure: string | null;
+  figures: Figures;
+}
+
+export interface Utilisation {
+  siteId: string;
+  siteName: string;
+  timeZone: string;
+  week: string;
+  from: string;
+  to: string;
+  chairsInService: number;
+  days: UtilisationDay[];
+  total: Figures;
+}
