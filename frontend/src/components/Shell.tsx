@@ -8,17 +8,61 @@ export interface NavLink {
   key: string;
   href: string;
   label: string;
+  /** What the page is for, in the staff's words: the home page's card. */
+  purpose: string;
   roles: Role[];
 }
 
 export const NAV: NavLink[] = [
-  { key: 'today', href: '/today.html', label: 'Today', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
-  { key: 'patients', href: '/patients.html', label: 'Patients', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
-  { key: 'calendar', href: '/calendar.html', label: 'Calendar', roles: ['front-desk', 'nurse', 'clinician', 'admin'] },
-  { key: 'consultations', href: '/consultations.html', label: 'Consultations', roles: ['front-desk', 'clinician', 'admin'] },
-  { key: 'sessions', href: '/sessions.html', label: 'Sessions', roles: ['nurse', 'clinician', 'admin'] },
-  { key: 'review', href: '/review.html', label: 'Review', roles: ['clinician', 'admin'] },
-  { key: 'admin', href: '/admin.html', label: 'Admin', roles: ['admin'] },
+  {
+    key: 'today',
+    href: '/today.html',
+    label: 'Today',
+    purpose: "The day's chairs at a site: who is where, at which stage, readings due and alerts.",
+    roles: ['front-desk', 'nurse', 'clinician', 'admin'],
+  },
+  {
+    key: 'patients',
+    href: '/patients.html',
+    label: 'Patients',
+    purpose: 'Register a patient with a referral, find a patient, open their chart, screening and decisions.',
+    roles: ['front-desk', 'nurse', 'clinician', 'admin'],
+  },
+  {
+    key: 'calendar',
+    href: '/calendar.html',
+    label: 'Calendar',
+    purpose: "A site's chairs by day or week: book free times, plan whole courses, reschedule, cancel, the waitlist.",
+    roles: ['front-desk', 'nurse', 'clinician', 'admin'],
+  },
+  {
+    key: 'consultations',
+    href: '/consultations.html',
+    label: 'Consultations',
+    purpose: "Book a referred patient's consultation, move or cancel it, mark arrival; a clinician's own day.",
+    roles: ['front-desk', 'clinician', 'admin'],
+  },
+  {
+    key: 'sessions',
+    href: '/sessions.html',
+    label: 'Sessions',
+    purpose: 'The session chart at the chair: check-in, vitals, the dose, discharge and sign-off.',
+    roles: ['nurse', 'clinician', 'admin'],
+  },
+  {
+    key: 'review',
+    href: '/review.html',
+    label: 'Review',
+    purpose: 'What waits for a clinician: screenings to decide, high blood pressures to confirm, discharges to co-sign.',
+    roles: ['clinician', 'admin'],
+  },
+  {
+    key: 'admin',
+    href: '/admin.html',
+    label: 'Admin',
+    purpose: 'Sites, rooms, chairs, hours, the nurse rota, consultation slots, clinic settings and the utilisation report.',
+    roles: ['admin'],
+  },
 ];
 
 /** The links a user with these roles sees, in order. */
