@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import clinic.launcher.Stack;
 import clinic.launcher.demo.DemoClinic;
@@ -112,6 +114,33 @@ class DemoClinicIT {
 		var atLakeside = frontDesk.get("/api/scheduling/consultations?siteId=" + siteId + "&from=" + today + "&to="
 				+ today.plusDays(1));
 		assertThat(atLakeside.json().get("consultations").size()).as("one consultation booked at Lakeside").isEqualTo(1);
+
+		// what a newcomer sees in the browser: the home page's cards by role, the nurse's Today board at Lakeside with
+		// the infusion under way, the front desk's week on the calendar (the README's screenshots come from here)
+		try (var nurseBrowser = new Browser(stack.gatewayUrl())) {
+			nurseBrowser.signIn("nurse", "/");
+			nurseBrowser.find(By.id("home-today"));
+			assertThat(nurseBrowser.all(By.cssSelector(".cards a")))
+				.extracting(card -> card.getAttribute("id"))
+				.containsExactly("home-today", "home-patients", "home-calendar", "home-sessions");
+			assertThat(nurseBrowser.accessibilityViolations()).as("the home page").isEmpty();
+			nurseBrowser.open("/today.html?site=" + siteId);
+			var infusing = By.cssSelector("#today-board [data-state='infusing']");
+			nurseBrowser.waiting(Duration.ofSeconds(30)).until(d -> !d.findElements(infusing).isEmpty());
+			assertThat(nurseBrowser.all(By.cssSelector("#today-board .booking-patient")))
+				.extracting(WebElement::getText)
+				.containsExactlyInAnyOrder("Katherine Johnson", "Rosalind Franklin", "Marie Curie");
+			nurseBrowser.screenshot("demo-today");
+			assertThat(nurseBrowser.accessibilityViolations()).as("Today at Lakeside").isEmpty();
+		}
+		try (var deskBrowser = new Browser(stack.gatewayUrl())) {
+			deskBrowser.signIn("frontdesk", "/calendar.html?view=week&site=" + siteId);
+			var week = By.cssSelector("#calendar-grid[data-view='week']");
+			deskBrowser.waiting(Duration.ofSeconds(30))
+				.until(d -> d.findElements(week).stream().anyMatch(grid -> grid.getText().contains("Marie Curie")));
+			deskBrowser.screenshot("demo-calendar-week");
+			assertThat(deskBrowser.accessibilityViolations()).as("the week at Lakeside").isEmpty();
+		}
 
 		// ./clinic up --demo on against a clinic that has it: nothing is made twice
 		assertThat(DemoClinic.seed(stack.gatewayUrl(), RunningSuite.clinicClock(), progress::add)).contains("there already");
