@@ -98,8 +98,11 @@ class ConsultationPageIT {
 			try (var clinician = new Browser(stack.gatewayUrl())) {
 				clinician.signIn("clinician", "/consultations.html");
 				clinician.find(By.id("my-consultations"));
-				assertThat(clinician.find(By.id("my-date")).getAttribute("value"))
-					.isEqualTo(LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE).toString());
+				// the picker is empty until the clinician's day has loaded
+				var today = LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE).toString();
+				clinician.waiting(Duration.ofSeconds(20))
+					.until(d -> !d.findElement(By.id("my-date")).getAttribute("value").isEmpty());
+				assertThat(clinician.find(By.id("my-date")).getAttribute("value")).isEqualTo(today);
 				assertThat(clinician.all(By.id("patient-search"))).isEmpty();
 				assertThat(clinician.all(By.id("booked-consultations"))).isEmpty();
 				clinician.script("""
