@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import clinic.launcher.Stack;
 
@@ -66,30 +64,12 @@ class CalendarPageIT {
 	 */
 	private static Site siteOfItsOwn(ClinicUser admin) {
 		var tag = UUID.randomUUID().toString().substring(0, 8);
-		var name = "Zurich West " + tag;
-		var siteId = created(admin, "/api/scheduling/sites", """
-				{"name":"%s","timeZone":"Europe/Zurich"}""".formatted(name));
-		var roomId = created(admin, "/api/scheduling/sites/" + siteId + "/rooms", """
-				{"name":"Infusion room"}""");
-		var chairs = new ArrayList<String>();
-		for (var chair : List.of("Chair A", "Chair B")) {
-			chairs.add(created(admin, "/api/scheduling/rooms/" + roomId + "/chairs", """
-					{"name":"%s","attributes":["recliner"]}""".formatted(chair)));
-		}
-		for (int day = 1; day <= 5; day++) {
-			created(admin, "/api/scheduling/sites/" + siteId + "/nurse-rota", """
-					{"nurse":"Nurse %s","dayOfWeek":%d,"starts":"08:00","ends":"18:00","chairsWatched":2,
-					 "validFrom":"2020-01-01"}""".formatted(tag, day));
-		}
-		created(admin, "/api/scheduling/sites/" + siteId + "/closures", """
+		var own = ClinicSteps.ownSite(admin, "Zurich West " + tag, "Infusion room");
+		var chairs = ClinicSteps.chairs(admin, own.roomId(), "Chair A", "Chair B");
+		ClinicSteps.nurseOnWeekdays(admin, own.siteId(), "Nurse " + tag, 2);
+		ClinicSteps.created(admin, "/api/scheduling/sites/" + own.siteId() + "/closures", """
 				{"date":"%s","reason":"Staff training"}""".formatted(monday().plusDays(2)));
-		return new Site(siteId, name, List.copyOf(chairs));
-	}
-
-	private static String created(ClinicUser user, String path, String body) {
-		var reply = user.post(path, body);
-		assertThat(reply.status()).as(ClinicUser.describe(reply)).isEqualTo(201);
-		return reply.json().get("id").asString();
+		return new Site(own.siteId(), own.name(), chairs);
 	}
 
 	/** The suite's Monday (its clock stands at Monday morning in Zurich). */
@@ -121,10 +101,7 @@ class CalendarPageIT {
 			assertThat(browser.find(By.id("calendar-heading")).getText()).contains(site.name(), "(today)");
 
 			// the cleared patient, found by name: the proposed course appears on the calendar, each occurrence checked
-			browser.find(By.id("plan-course")).click();
-			browser.find(By.id("plan-course-search")).sendKeys("Garrett");
-			clickWhenThere(browser, By.cssSelector("#course-planner .picker-choice"), "Elizabeth Garrett");
-			browser.waiting(PATIENCE).until(d -> d.findElements(By.cssSelector("#plan-occurrences li")).size() == 6);
+			Pages.planCourse(browser, "Garrett", "Elizabeth Garrett", 6);
 			assertThat(browser.find(By.id("plan-summary")).getText()).contains("Elizabeth Garrett", "Every one fits");
 			browser.find(By.cssSelector("#calendar-grid[data-view='week'] .proposal[data-sequence='1']"));
 			assertThat(browser.find(By.cssSelector("#calendar-grid thead")).getText()).contains("Closed: Staff training");
@@ -159,10 +136,7 @@ class CalendarPageIT {
 			alternative.click();
 			browser.waiting(PATIENCE).until(d -> d.findElement(By.id("plan-summary")).getText().contains("Every one fits"));
 			assertThat(browser.find(secondRow).getAttribute("data-start")).isEqualTo(chosenStart);
-			browser.find(By.id("plan-book")).click();
-			browser.waiting(PATIENCE).until(d -> d.findElements(By.cssSelector("#plan-booked li")).size() == 6);
-			assertThat(browser.all(By.cssSelector("#plan-booked li")))
-				.allSatisfy(li -> assertThat(li.getAttribute("data-status")).isEqualTo("booked"));
+			Pages.bookPlannedCourse(browser, 6);
 
 			var booked = frontDeskApi.get("/api/scheduling/courses/" + course).json();
 			assertThat(booked.get("status").asString()).isEqualTo("ACTIVE");
@@ -184,10 +158,7 @@ class CalendarPageIT {
 			}
 			// the calendar shows this week's infusions, booked, next to the other patient's booking
 			assertThat(thisWeek).isNotEmpty();
-			for (var id : thisWeek) {
-				browser.waiting(PATIENCE)
-					.until(d -> !d.findElements(By.cssSelector("#calendar-grid .booking[data-appointment-id='" + id + "']")).isEmpty());
-			}
+			thisWeek.forEach(id -> Pages.awaitOnCalendar(browser, id));
 			if (sameWeek(takenStart, firstStart)) {
 				browser.find(By.cssSelector("#calendar-grid .booking[data-appointment-id='" + blockerId + "']"));
 			}
@@ -230,7 +201,7 @@ class CalendarPageIT {
 		var course = ClinicSteps.courseOf(frontDeskApi, patient.patientId()).get("id").asString();
 		var start = monday().atTime(LocalTime.of(15, 0)).atZone(RunningSuite.CLINIC_ZONE).toInstant();
 		var chairB = site.chairIds().get(1);
-		var appointment = created(frontDeskApi, "/api/scheduling/courses/" + course + "/appointments", """
+		var appointment = ClinicSteps.created(frontDeskApi, "/api/scheduling/courses/" + course + "/appointments", """
 				{"chairId":"%s","start":"%s"}""".formatted(chairB, start));
 
 		try (var nurse = new Browser(stack.gatewayUrl())) {
@@ -269,18 +240,5 @@ class CalendarPageIT {
 
 	private static String statusOf(String appointmentId) {
 		return frontDeskApi.get("/api/scheduling/appointments/" + appointmentId).json().get("status").asString();
-	}
-
-	/** Clicks the first element that shows the text once it is there (a list re-rendered as the user types). */
-	private static void clickWhenThere(Browser browser, By by, String text) {
-		browser.waiting(PATIENCE).ignoring(StaleElementReferenceException.class).until((WebDriver d) -> {
-			for (WebElement element : d.findElements(by)) {
-				if (element.getText().contains(text)) {
-					element.click();
-					return true;
-				}
-			}
-			return false;
-		});
 	}
 }

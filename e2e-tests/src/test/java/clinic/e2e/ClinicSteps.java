@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.JsonNode;
@@ -66,19 +68,75 @@ final class ClinicSteps {
 			.status() == 400);
 	}
 
+	/** The patient as intake shows them, once their first referral is in the state (RECEIVED, CONSULTATION_BOOKED…). */
+	static JsonNode awaitReferral(ClinicUser user, String patientId, String state) {
+		var seen = new AtomicReference<JsonNode>();
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
+			var patient = user.get("/api/intake/patients/" + patientId);
+			seen.set(patient.status() == 200 ? patient.json() : null);
+			return seen.get() != null && state.equals(seen.get().get("referrals").get(0).get("state").asString());
+		});
+		return seen.get();
+	}
+
 	/** A site of the test's own (Zurich time, the clinic-wide hours) with one room; returns its id and the room's. */
 	record OwnSite(String siteId, String roomId, String name) {
 	}
 
 	static OwnSite ownSite(ClinicUser admin, String name) {
-		var site = admin.post("/api/scheduling/sites", """
+		return ownSite(admin, name, "Consulting room");
+	}
+
+	static OwnSite ownSite(ClinicUser admin, String name, String roomName) {
+		var siteId = created(admin, "/api/scheduling/sites", """
 				{"name":"%s","timeZone":"Europe/Zurich"}""".formatted(name));
-		assertThat(site.status()).as(ClinicUser.describe(site)).isEqualTo(201);
-		var siteId = site.json().get("id").asString();
-		var room = admin.post("/api/scheduling/sites/" + siteId + "/rooms", """
-				{"name":"Consulting room"}""");
-		assertThat(room.status()).as(ClinicUser.describe(room)).isEqualTo(201);
-		return new OwnSite(siteId, room.json().get("id").asString(), name);
+		return new OwnSite(siteId, room(admin, siteId, roomName), name);
+	}
+
+	/** Another room at the site; returns its id. */
+	static String room(ClinicUser admin, String siteId, String name) {
+		return created(admin, "/api/scheduling/sites/" + siteId + "/rooms", """
+				{"name":"%s"}""".formatted(name));
+	}
+
+	/** Recliner chairs in the room, by name; returns their ids in that order. */
+	static List<String> chairs(ClinicUser admin, String roomId, String... names) {
+		var chairs = new ArrayList<String>();
+		for (var chair : names) {
+			chairs.add(created(admin, "/api/scheduling/rooms/" + roomId + "/chairs", """
+					{"name":"%s","attributes":["recliner"]}""".formatted(chair)));
+		}
+		return List.copyOf(chairs);
+	}
+
+	/** The nurse on the site's rota every weekday (Monday to Friday) 08:00–18:00, watching that many chairs. */
+	static void nurseOnWeekdays(ClinicUser admin, String siteId, String nurse, int chairsWatched) {
+		for (int day = 1; day <= 5; day++) {
+			created(admin, "/api/scheduling/sites/" + siteId + "/nurse-rota", """
+					{"nurse":"%s","dayOfWeek":%d,"starts":"08:00","ends":"18:00","chairsWatched":%d,
+					 "validFrom":"2020-01-01"}""".formatted(nurse, day, chairsWatched));
+		}
+	}
+
+	/** The site's own opening hours: every weekday (Monday to Friday) from {@code opens} to {@code closes}. */
+	static void openOnWeekdays(ClinicUser admin, String siteId, LocalTime opens, LocalTime closes) {
+		var path = "/api/scheduling/sites/" + siteId + "/hours";
+		var version = admin.get(path).json().get("version").asLong();
+		var days = new ArrayList<String>();
+		for (int day = 1; day <= 5; day++) {
+			days.add("""
+					{"dayOfWeek":%d,"opens":"%s","closes":"%s"}""".formatted(day, opens, closes));
+		}
+		var hours = admin.put(path, """
+				{"days":[%s],"version":%d}""".formatted(String.join(",", days), version));
+		assertThat(hours.status()).as(ClinicUser.describe(hours)).isEqualTo(200);
+	}
+
+	/** Posts what must be created; returns the new thing's id. */
+	static String created(ClinicUser user, String path, String body) {
+		var reply = user.post(path, body);
+		assertThat(reply.status()).as(ClinicUser.describe(reply)).isEqualTo(201);
+		return reply.json().get("id").asString();
 	}
 
 	/** A clinician's consultation slot at the site, in its room; returns the slot's id. */

@@ -37,6 +37,13 @@ final class ClinicUser {
 		this.http = cookies.client();
 	}
 
+	/** The demo user (password "demo") signed in at the gateway. */
+	static ClinicUser signedIn(String gateway, String username) {
+		var user = new ClinicUser(gateway);
+		user.login(username, "demo");
+		return user;
+	}
+
 	record Reply(int status, String body, HttpResponse<String> response) {
 
 		JsonNode json() {
@@ -82,11 +89,19 @@ final class ClinicUser {
 	}
 
 	Reply post(String path, String json) {
+		return sendJson("POST", path, json);
+	}
+
+	Reply put(String path, String json) {
+		return sendJson("PUT", path, json);
+	}
+
+	private Reply sendJson(String method, String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(gateway + path))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.header("X-XSRF-TOKEN", csrfToken())
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+			.method(method, HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	Reply postWithoutCsrf(String path, String json) {

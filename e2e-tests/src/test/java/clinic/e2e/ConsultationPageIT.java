@@ -1,7 +1,6 @@
 package clinic.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import clinic.launcher.Stack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Consultation first, in headless Chromium against the running suite, signed in at Keycloak's form: the front desk
@@ -41,17 +39,6 @@ class ConsultationPageIT {
 			text.append((char) ('a' + random.nextInt(26)));
 		}
 		return text.toString();
-	}
-
-	/** The referral's state and the consultation intake shows for the patient, once they are as expected. */
-	private static JsonNode awaitReferral(ClinicUser user, String patientId, String state) {
-		var seen = new JsonNode[1];
-		await().atMost(ClinicSteps.EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
-			var patient = user.get("/api/intake/patients/" + patientId);
-			seen[0] = patient.status() == 200 ? patient.json() : null;
-			return seen[0] != null && state.equals(seen[0].get("referrals").get(0).get("state").asString());
-		});
-		return seen[0];
 	}
 
 	/** The booking call as the page makes it, CSRF token and all: only the service's own rule can refuse it. */
@@ -90,15 +77,12 @@ class ConsultationPageIT {
 			assertThat(frontDesk.accessibilityViolations()).isEmpty();
 
 			// search as you type, choose the patient, book the clinician's Wednesday slot in a click
-			frontDesk.find(By.id("patient-search")).sendKeys(family);
-			frontDesk.find(By.cssSelector(".patient-choice[data-patient-id='" + patient + "']")).click();
-			var book = frontDesk.find(By.cssSelector(".book-slot[data-slot-id='" + slot + "']"));
+			var book = Pages.consultationSlotFor(frontDesk, family, patient, slot);
 			assertThat(book.getAttribute("aria-label")).contains("15:00–15:45 (Zurich) with clinician");
 			frontDesk.screenshot("consultations-free-slots");
 			assertThat(frontDesk.accessibilityViolations()).isEmpty();
 			book.click();
-			frontDesk.waiting(Duration.ofSeconds(20))
-				.until(d -> d.findElement(By.id("consult-result")).getText().startsWith("Booked: Hypatia " + family));
+			Pages.awaitConsultationResult(frontDesk, "Booked: Hypatia " + family);
 			var row = By.cssSelector("#booked-consultations tr[data-status='booked']");
 			assertThat(frontDesk.find(row).getText()).contains("Hypatia " + family, "15:00–15:45", "(Zurich)",
 					"clinician", site.name(), "booked");
@@ -106,7 +90,7 @@ class ConsultationPageIT {
 			assertThat(frontDesk.accessibilityViolations()).isEmpty();
 
 			// intake has moved the referral, and shows when and where the consultation is
-			var referred = awaitReferral(frontDeskApi, patient, "CONSULTATION_BOOKED");
+			var referred = ClinicSteps.awaitReferral(frontDeskApi, patient, "CONSULTATION_BOOKED");
 			assertThat(referred.get("consultation").get("start").asString()).isEqualTo(start.toString());
 			assertThat(referred.get("consultation").get("timeZone").asString()).isEqualTo("Europe/Zurich");
 
@@ -114,8 +98,11 @@ class ConsultationPageIT {
 			try (var clinician = new Browser(stack.gatewayUrl())) {
 				clinician.signIn("clinician", "/consultations.html");
 				clinician.find(By.id("my-consultations"));
-				assertThat(clinician.find(By.id("my-date")).getAttribute("value"))
-					.isEqualTo(LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE).toString());
+				// the picker is empty until the clinician's day has loaded
+				var today = LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE).toString();
+				clinician.waiting(Duration.ofSeconds(20))
+					.until(d -> !d.findElement(By.id("my-date")).getAttribute("value").isEmpty());
+				assertThat(clinician.find(By.id("my-date")).getAttribute("value")).isEqualTo(today);
 				assertThat(clinician.all(By.id("patient-search"))).isEmpty();
 				assertThat(clinician.all(By.id("booked-consultations"))).isEmpty();
 				clinician.script("""
@@ -143,14 +130,13 @@ class ConsultationPageIT {
 			assertThat(frontDesk.accessibilityViolations()).isEmpty();
 			frontDesk.find(By.id("cancel-reason")).sendKeys("The patient asked for a later week");
 			frontDesk.find(By.id("cancel-confirm")).click();
-			frontDesk.waiting(Duration.ofSeconds(20))
-				.until(d -> d.findElement(By.id("consult-result")).getText().startsWith("Cancelled: Hypatia " + family));
+			Pages.awaitConsultationResult(frontDesk, "Cancelled: Hypatia " + family);
 			frontDesk.find(By.id("booked-consultations-none"));
 			frontDesk.screenshot("consultations-cancelled");
 			assertThat(frontDesk.accessibilityViolations()).isEmpty();
 		}
 
-		var waiting = awaitReferral(frontDeskApi, patient, "RECEIVED");
+		var waiting = ClinicSteps.awaitReferral(frontDeskApi, patient, "RECEIVED");
 		assertThat(waiting.get("consultation").get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(waiting.get("consultation").get("reason").asString()).isEqualTo("The patient asked for a later week");
 	}

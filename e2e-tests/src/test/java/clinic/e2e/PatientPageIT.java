@@ -3,13 +3,11 @@ package clinic.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import clinic.launcher.Stack;
 
@@ -31,27 +29,9 @@ class PatientPageIT {
 		stack = RunningSuite.stack();
 	}
 
-	/** A family name no other test uses: letters only, so that search finds it by a part. */
-	static String uniqueFamilyName(String prefix) {
-		var letters = new StringBuilder(prefix);
-		for (var c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
-			letters.append((char) ('a' + Character.digit(c, 16) % 26));
-		}
-		return letters.toString();
-	}
-
-	/** Sets a field's value as a date picker would and tells the page, as the user's input does. */
-	static void pick(Browser browser, WebElement field, String value) {
-		browser.script("""
-				const [field, value, done] = arguments;
-				field.value = value;
-				field.dispatchEvent(new Event('input', { bubbles: true }));
-				done(true);""", field, value);
-	}
-
 	@Test
 	void theFrontDeskRegistersAReferredPatientResolvesALikelyDuplicateAndFindsThemByTyping() {
-		var family = uniqueFamilyName("Brandvold");
+		var family = Pages.uniqueFamilyName("Brandvold");
 		var frontDeskApi = new ClinicUser(stack.gatewayUrl());
 		frontDeskApi.login("frontdesk", "demo");
 		var existing = frontDeskApi.post("/api/intake/patients", """
@@ -71,13 +51,8 @@ class PatientPageIT {
 			assertThat(desk.find(By.id("register-givenName")).getAttribute("aria-invalid")).isEqualTo("true");
 			assertThat(desk.accessibilityViolations()).as("the form showing its errors").isEmpty();
 
-			desk.find(By.id("register-givenName")).sendKeys("Ottilia");
-			desk.find(By.id("register-familyName")).sendKeys(family);
-			pick(desk, desk.find(By.id("register-birthDate")), "1971-04-18");
-			desk.find(By.id("register-referral-referringClinician")).sendKeys("Dr. Lind");
-			desk.find(By.cssSelector("#register-referral-indication option[value='TREATMENT_RESISTANT_DEPRESSION']")).click();
-			desk.find(By.id("register-referral-reason")).sendKeys("Two failed antidepressant trials");
-			desk.find(By.id("register-button")).click();
+			Pages.registerReferredPatient(desk, new Pages.Referred("Ottilia", family, "1971-04-18", "Dr. Lind",
+					"TREATMENT_RESISTANT_DEPRESSION", "Two failed antidepressant trials"));
 
 			// a likely duplicate, in words, with the patient it looks like
 			var duplicates = desk.find(By.id("duplicate-candidates"));
@@ -89,9 +64,7 @@ class PatientPageIT {
 			assertThat(desk.accessibilityViolations()).isEmpty();
 
 			desk.find(By.id("register-anyway-button")).click();
-			var result = desk.find(By.id("register-result"));
-			desk.waiting(PATIENCE).until(d -> result.getText().startsWith("Registered"));
-			var patientId = result.getAttribute("data-patient-id");
+			var patientId = Pages.registeredPatientId(desk);
 			assertThat(patientId).isNotEqualTo(existing.json().get("id").asString());
 
 			// found by typing part of the family name, opened from the keyboard

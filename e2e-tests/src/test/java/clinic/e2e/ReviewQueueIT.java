@@ -1,5 +1,6 @@
 package clinic.e2e;
 
+import static clinic.e2e.Pages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -30,26 +31,9 @@ class ReviewQueueIT {
 		stack = RunningSuite.stack();
 	}
 
-	static void answer(Browser browser, String question, int items, int value) {
-		for (int item = 1; item <= items; item++) {
-			browser.find(By.cssSelector("input[name='%s-%d'][value='%d']".formatted(question, item, value))).click();
-		}
-	}
-
-	static void scrollTo(Browser browser, String id) {
-		browser.script("""
-				const [element, done] = arguments;
-				element.scrollIntoView();
-				done(true);""", browser.find(By.id(id)));
-	}
-
-	static String text(Browser browser, String id) {
-		return browser.find(By.id(id)).getText();
-	}
-
 	@Test
 	void aClinicianRecordsAFullScreeningWithLiveScoresAndClearsThePatientFromTheReviewQueue() {
-		var family = PatientPageIT.uniqueFamilyName("Okonkwo");
+		var family = Pages.uniqueFamilyName("Okonkwo");
 		var frontDesk = new ClinicUser(stack.gatewayUrl());
 		frontDesk.login("frontdesk", "demo");
 		var registered = frontDesk.post("/api/intake/patients", """
@@ -84,40 +68,29 @@ class ReviewQueueIT {
 			clinician.waiting(PATIENCE).until(d -> text(clinician, "live-phq9").equals("14 · moderate"));
 			assertThat(text(clinician, "live-suicide-risk")).contains("Suicide risk");
 
-			answer(clinician, "gad7", 7, 1);
+			Pages.answer(clinician, "gad7", 7, 1);
 			clinician.waiting(PATIENCE).until(d -> text(clinician, "live-gad7").equals("7 · mild"));
-			answer(clinician, "pcl5", 20, 2);
+			Pages.answer(clinician, "pcl5", 20, 2);
 			clinician.waiting(PATIENCE).until(d -> text(clinician, "live-pcl5").equals("40 · probable PTSD (cut-off 33)"));
 			for (var q : new String[] { "q1", "q2", "q6" }) {
 				clinician.find(By.cssSelector("input[name='cssrs-%s'][value='no']".formatted(q))).click();
 			}
 			clinician.waiting(PATIENCE).until(d -> text(clinician, "live-cssrs").equals("not high risk"));
 
-			clinician.find(By.id("screening-systolic")).sendKeys("124");
-			clinician.find(By.id("screening-diastolic")).sendKeys("79");
-			clinician.find(By.id("screening-heartRate")).sendKeys("70");
-			clinician.find(By.id("screening-weightKg")).sendKeys("68.5");
-			clinician.find(By.id("add-trial")).click();
-			clinician.find(By.id("screening-trial-0")).sendKeys("sertraline");
-			clinician.find(By.id("add-trial")).click();
-			clinician.find(By.id("screening-trial-1")).sendKeys("venlafaxine");
+			Pages.vitals(clinician, "124", "79", "70", "68.5");
+			Pages.failedTrials(clinician, "sertraline", "venlafaxine");
 			clinician.find(By.cssSelector("#screening-diagnoses input[value='MAJOR_DEPRESSIVE_DISORDER']")).click();
 			clinician.find(By.id("add-medication")).click();
 			clinician.find(By.id("screening-medication-0")).sendKeys("escitalopram");
-			scrollTo(clinician, "screening-heading");
+			Pages.scrollTo(clinician, "screening-heading");
 			clinician.screenshot("patient-screening");
 			assertThat(clinician.accessibilityViolations()).isEmpty();
 
-			clinician.find(By.id("screening-button")).click();
-			var recorded = clinician.find(By.id("screening-result"));
-			clinician.waiting(PATIENCE).until(d -> recorded.getText().contains("needs review"));
-			assertThat(recorded.getText()).contains("PHQ-9 14");
+			assertThat(Pages.recordScreening(clinician)).contains("PHQ-9 14", "needs review");
 
 			// the review queue: urgent, the rule that fired with the answer that triggered it
 			clinician.open("/review.html");
-			var entry = By.cssSelector("#review-queue article[data-patient-id='%s']".formatted(patientId));
-			clinician.waiting(PATIENCE).until(d -> !d.findElements(entry).isEmpty());
-			var item = clinician.find(entry);
+			var item = Pages.reviewEntry(clinician, patientId);
 			assertThat(item.getAttribute("class")).contains("urgent");
 			assertThat(item.getText()).contains("Ruth " + family, "PHQ-9 item 9 above 0", "PHQ-9 item 9 = 1");
 			clinician.find(By.id("bp-confirmations"));
@@ -125,19 +98,13 @@ class ReviewQueueIT {
 			assertThat(clinician.accessibilityViolations()).isEmpty();
 
 			// cleared against the proposal: a reason and the dose plan (the clinic's default mg/kg) sign it
-			item.findElement(By.cssSelector("button.decide")).click();
-			var prefix = "decide-" + patientId;
-			clinician.find(By.cssSelector("input[name='%s-outcome'][value='CLEARED']".formatted(prefix))).click();
-			clinician.waiting(PATIENCE)
-				.until(d -> !d.findElement(By.id(prefix + "-mg-per-kg")).getAttribute("value").isEmpty());
+			var prefix = Pages.decideToClear(clinician, item, patientId);
 			clinician.find(By.id(prefix + "-sign")).click();
 			assertThat(text(clinician, prefix + "-reason-error")).isEqualTo("Deciding against the proposal needs a reason.");
 			assertThat(clinician.accessibilityViolations()).as("the decision form showing its error").isEmpty();
 			clinician.find(By.id(prefix + "-reason")).sendKeys("Passive thoughts only; safety plan agreed with the patient");
 			clinician.screenshot("review-queue");
-			clinician.find(By.id(prefix + "-sign")).click();
-			clinician.waiting(PATIENCE).until(d -> text(clinician, "review-done").contains("signed: cleared"));
-			clinician.waiting(PATIENCE).until(d -> d.findElements(entry).isEmpty());
+			Pages.signClearance(clinician, prefix, patientId);
 
 			// the chart: cleared, the decision signed, a course to book, PHQ-9 over time
 			ClinicSteps.courseOf(frontDesk, patientId);
