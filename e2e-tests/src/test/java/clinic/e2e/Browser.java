@@ -67,7 +67,9 @@ final class Browser implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys("demo");
 		driver.findElement(By.id("kc-login")).click();
-		wait.until(d -> d.getCurrentUrl().startsWith(gateway + page));
+		wait.withMessage(() -> username + " signed in but the browser is at " + driver.getCurrentUrl() + " ("
+				+ driver.getTitle() + "), not at " + gateway + page)
+			.until(d -> d.getCurrentUrl().startsWith(gateway + page));
 		return this;
 	}
 

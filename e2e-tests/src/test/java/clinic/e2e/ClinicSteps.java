@@ -163,9 +163,22 @@ final class ClinicSteps {
 		return course.get();
 	}
 
+	/** The site every new clinic has (scheduling's first migration): Zurich, four chairs. */
+	static final String MAIN_CLINIC = "517e0000-0000-4000-8000-000000000001";
+
+	/**
+	 * The main clinic's chair at that position, by name: never a chair of the sites other test classes add (the list
+	 * of every site's chairs changes with them).
+	 */
+	static String mainClinicChair(ClinicUser user, int position) {
+		var chairs = user.get("/api/scheduling/chairs?siteId=" + MAIN_CLINIC);
+		assertThat(chairs.status()).as(ClinicUser.describe(chairs)).isEqualTo(200);
+		return chairs.json().get(position).get("id").asString();
+	}
+
 	/** Books the course's next infusion in the seeded site's chair number {@code chair} (0-based) at a time today. */
 	static String bookToday(ClinicUser frontDesk, String courseId, int chair, LocalTime at) {
-		var chairId = frontDesk.get("/api/scheduling/chairs").json().get(chair).get("id").asString();
+		var chairId = mainClinicChair(frontDesk, chair);
 		var booked = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
 				{"chairId":"%s","start":"%s"}""".formatted(chairId, clinicTodayAt(at)));
 		assertThat(booked.status()).as(ClinicUser.describe(booked)).isEqualTo(201);

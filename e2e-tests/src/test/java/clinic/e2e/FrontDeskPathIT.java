@@ -25,7 +25,8 @@ import clinic.launcher.Stack;
  * patient on the Patients page and books their consultation on the Consultations page (the referral then says so on
  * the chart); the clinician records the screening on the chart and clears the patient with a dose plan from the
  * review queue; the front desk picks the now-cleared patient on the calendar, books the proposed course whole, and
- * the chart shows the course's timeline with those bookings. Nothing is set up for the patient through the API;
+ * the booking appears on the Today board a nurse has open in another browser, and the chart shows the course's
+ * timeline with those bookings. Nothing is set up for the patient through the API;
  * axe-core on every page visited, a screenshot per step.
  */
 @ExtendWith(RunningSuite.class)
@@ -70,7 +71,8 @@ class FrontDeskPathIT {
 
 		var family = Pages.uniqueFamilyName("Marchetti");
 		var name = "Ida " + family;
-		try (var desk = new Browser(stack.gatewayUrl()); var clinician = new Browser(stack.gatewayUrl())) {
+		try (var desk = new Browser(stack.gatewayUrl()); var clinician = new Browser(stack.gatewayUrl());
+				var nurse = new Browser(stack.gatewayUrl())) {
 			// 1. the front desk registers the referred patient
 			desk.signIn("frontdesk", "/patients.html");
 			desk.find(By.id("register-form"));
@@ -134,6 +136,9 @@ class FrontDeskPathIT {
 			desk.find(By.id("calendar-grid"));
 			assertThat(Pages.text(desk, "calendar-heading")).contains(site.name());
 			accessible(desk, "the calendar");
+			// meanwhile a nurse has the site's Today board open in another browser
+			nurse.signIn("nurse", "/today.html?site=" + site.siteId());
+			nurse.find(By.id("today-board"));
 			Pages.planCourse(desk, family, name, infusions);
 			assertThat(Pages.text(desk, "plan-summary")).contains(name, "Every one fits");
 			accessible(desk, "the proposed course");
@@ -143,11 +148,13 @@ class FrontDeskPathIT {
 			assertThat(booked.get("status").asString()).isEqualTo("ACTIVE");
 			assertThat(booked.get("appointments")).hasSize(infusions);
 			var appointmentIds = new ArrayList<String>();
+			var sequences = new ArrayList<Integer>();
 			String firstStart = null;
 			for (var appointment : booked.get("appointments")) {
 				assertThat(appointment.get("status").asString()).isEqualTo("booked");
 				assertThat(chairs).contains(appointment.get("chairId").asString());
 				appointmentIds.add(appointment.get("id").asString());
+				sequences.add(appointment.get("sequence").asInt());
 				if (appointment.get("sequence").asInt() == 1) {
 					firstStart = appointment.get("start").asString();
 				}
@@ -159,6 +166,16 @@ class FrontDeskPathIT {
 					Pages.awaitOnCalendar(desk, appointment.get("id").asString());
 				}
 			}
+			// the first infusion is today (the site is the test's own, open until 18:00): the nurse's open board shows it
+			// without a reload, as its polling brings it
+			assertThat(LocalDate.ofInstant(Instant.parse(firstStart), RunningSuite.CLINIC_ZONE))
+				.isEqualTo(LocalDate.ofInstant(RunningSuite.clinicNow(), RunningSuite.CLINIC_ZONE));
+			var first = appointmentIds.get(sequences.indexOf(1));
+			var onBoard = By.cssSelector("#today-board .booking[data-appointment-id='" + first + "']");
+			nurse.waiting(PATIENCE).until(d -> !d.findElements(onBoard).isEmpty());
+			assertThat(nurse.find(onBoard).getText()).contains(name, "Infusion 1 of " + infusions, "booked");
+			nurse.screenshot("path-4-nurse-board");
+			accessible(nurse, "the nurse's board with the booking");
 			desk.screenshot("path-4-course-booked");
 			accessible(desk, "the course booked");
 

@@ -120,9 +120,7 @@ class PatientPathEndToEndIT {
 			return course.get() != null;
 		});
 		assertThat(course.get().get("patientName").asString()).isEqualTo("Grace Hopper");
-		var chairs = frontDesk.get("/api/scheduling/chairs");
-		assertThat(chairs.status()).isEqualTo(200);
-		var chairId = chairs.json().get(0).get("id").asString();
+		var chairId = ClinicSteps.mainClinicChair(frontDesk, 0);
 		var courseId = course.get().get("id").asString();
 		var courseAppointments = "/api/scheduling/courses/" + courseId + "/appointments";
 		var start = clinicTodayAt(LocalTime.of(9, 0));
@@ -275,7 +273,7 @@ class PatientPathEndToEndIT {
 			return course.get() != null;
 		});
 		var courseId = course.get().get("id").asString();
-		var chairId = frontDesk.get("/api/scheduling/chairs").json().get(1).get("id").asString();
+		var chairId = ClinicSteps.mainClinicChair(frontDesk, 1);
 		var start = clinicTodayAt(LocalTime.of(11, 0));
 		var first = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
 				{"chairId":"%s","start":"%s"}""".formatted(chairId, start));

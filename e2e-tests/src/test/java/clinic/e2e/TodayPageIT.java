@@ -39,7 +39,7 @@ class TodayPageIT {
 		var course = ClinicSteps.courseOf(frontDesk, patient.patientId());
 
 		try (var nurse = new Browser(stack.gatewayUrl())) {
-			nurse.signIn("nurse", "/today.html");
+			nurse.signIn("nurse", "/today.html?site=" + ClinicSteps.MAIN_CLINIC);
 			nurse.find(By.id("today-board"));
 			assertThat(nurse.find(By.id("today-date")).getText()).contains("times in Zurich");
 
