@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { chooseSite, rememberSite } from '../../lib/site';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, zoneLabel } from '../../lib/time';
 import { BookingPanel } from './BookingPanel';
@@ -70,7 +71,7 @@ export function Calendar(props: { me: Me; initial: Place }) {
   useEffect(() => {
     api<Site[]>('GET', '/api/scheduling/sites').then((found) => {
       setSites(found);
-      setSiteId((current) => (current && found.some((s) => s.id === current) ? current : found[0]?.id ?? null));
+      setSiteId((current) => chooseSite(found, current));
     }, setError);
   }, []);
 
@@ -153,7 +154,7 @@ export function Calendar(props: { me: Me; initial: Place }) {
           Site{' '}
           <select id="calendar-site" value={siteId ?? ''}
             onChange={(e) => {
-              setSiteId((e.target as HTMLSelectElement).value);
+              setSiteId(rememberSite((e.target as HTMLSelectElement).value));
               setPanel(null);
               setPlan(null);
               setCalendar(null);

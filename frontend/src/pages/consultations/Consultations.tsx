@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { chooseSite, rememberSite } from '../../lib/site';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
 import {
@@ -77,7 +78,7 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
   useEffect(() => {
     api<Site[]>('GET', '/api/scheduling/sites').then((found) => {
       setSites(found);
-      setSiteId((current) => current ?? found[0]?.id ?? null);
+      setSiteId((current) => chooseSite(found, current));
     }, setError);
   }, []);
 
@@ -128,7 +129,7 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
       <p class="toolbar">
         <label>
           Site{' '}
-          <select id="consult-site" value={siteId ?? ''} onChange={(e) => setSiteId((e.target as HTMLSelectElement).value)}>
+          <select id="consult-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
             {sites.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

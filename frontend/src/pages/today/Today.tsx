@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { chooseSite, rememberSite } from '../../lib/site';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { elapsed, formatDay, formatTime, zoneLabel } from '../../lib/time';
 import { type CalendarView, type DayEntry, boardHours, placement, stateOf } from './board';
@@ -36,7 +37,7 @@ export function Today(props: { me: Me; siteFromUrl: string | null }) {
   useEffect(() => {
     api<Site[]>('GET', '/api/scheduling/sites').then((found) => {
       setSites(found);
-      setSiteId((current) => current ?? found[0]?.id ?? null);
+      setSiteId((current) => chooseSite(found, current));
     }, setError);
   }, []);
 
@@ -70,7 +71,7 @@ export function Today(props: { me: Me; siteFromUrl: string | null }) {
       <p class="toolbar">
         <label>
           Site{' '}
-          <select id="today-site" value={siteId ?? ''} onChange={(e) => setSiteId((e.target as HTMLSelectElement).value)}>
+          <select id="today-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
             {sites.map((site) => (
               <option key={site.id} value={site.id}>
                 {site.name}
