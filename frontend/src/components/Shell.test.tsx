@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { linksFor } from './Shell';
+import { render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Shell, linksFor } from './Shell';
 
 describe('the navigation by role', () => {
   it('shows the front desk no session records', () => {
@@ -29,5 +30,26 @@ describe('the navigation by role', () => {
 
   it('shows an integration account nothing', () => {
     expect(linksFor(['integration'])).toEqual([]);
+  });
+});
+
+describe('the page frame', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says so when the services cannot tell who the user is, instead of loading for ever', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response('Bad gateway', { status: 502 }))));
+    render(<Shell active="today" title="Today">{() => <p>the page</p>}</Shell>);
+    const problem = await screen.findByRole('alert');
+    expect(problem.textContent).toContain('did not answer who you are');
+    expect(screen.queryByText('the page')).toBeNull();
+  });
+
+  it('shows the page once the user is known', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(
+      JSON.stringify({ username: 'nurse', name: 'Nora Nurse', roles: ['nurse'] }),
+      { status: 200, headers: { 'Content-Type': 'application/json' } }))));
+    render(<Shell active="today" title="Today">{(me) => <p>hello {me.name}</p>}</Shell>);
+    expect(await screen.findByText('hello Nora Nurse')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Today' }).getAttribute('aria-current')).toBe('page');
   });
 });

@@ -76,8 +76,9 @@ export function linksFor(roles: string[]): NavLink[] {
  */
 export function Shell(props: { active: string; title: string; children: (me: Me) => ComponentChildren }) {
   const [me, setMe] = useState<Me | null>(null);
+  const [unknown, setUnknown] = useState(false);
   useEffect(() => {
-    loadMe().then(setMe, () => setMe(null));
+    loadMe().then(setMe, () => setUnknown(true));
     document.title = props.title + ' · Ketamine clinic';
   }, [props.title]);
   const [token, setToken] = useState('');
@@ -107,7 +108,16 @@ export function Shell(props: { active: string; title: string; children: (me: Me)
       </header>
       <main>
         <h1>{props.title}</h1>
-        {me ? props.children(me) : <p class="muted">Loading…</p>}
+        {me ? (
+          props.children(me)
+        ) : unknown ? (
+          <p class="problem" role="alert" id="me-problem">
+            The clinic's services did not answer who you are, so this page cannot show anything yet. Try again in a
+            moment: <a href={window.location.href}>reload the page</a>.
+          </p>
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
       </main>
     </>
   );
