@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { chooseSite, rememberSite } from '../../lib/site';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
 import type { ScheduledSession } from './types';
 
@@ -24,7 +25,7 @@ export function SessionList(props: { siteFromUrl: string | null }) {
   useEffect(() => {
     api<Site[]>('GET', '/api/scheduling/sites').then((found) => {
       setSites(found);
-      setSiteId((current) => current ?? found[0]?.id ?? null);
+      setSiteId((current) => chooseSite(found, current));
     }, setError);
   }, []);
 
@@ -45,7 +46,7 @@ export function SessionList(props: { siteFromUrl: string | null }) {
       <p class="toolbar">
         <label>
           Site{' '}
-          <select id="sessions-site" value={siteId ?? ''} onChange={(e) => setSiteId((e.target as HTMLSelectElement).value)}>
+          <select id="sessions-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
             {sites.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
