@@ -57,6 +57,7 @@ describe('the consultations page for the front desk', () => {
     await waitFor(() => expect(screen.getByText(/times in Zurich/)).toBeTruthy());
     fireEvent.input(screen.getByLabelText(/Find a referred patient/), { target: { value: 'ad' } });
     const choice = await screen.findByRole('button', { name: /Lovelace · MRN-000001/ });
+    expect(choice.textContent).toContain('born 10 Dec 1985');
     expect(screen.queryByText(/Adam/)).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     fireEvent.click(choice);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { chooseSite, rememberSite } from '../../lib/site';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
@@ -259,7 +260,7 @@ function PatientSearch(props: { chosen: PatientSummary | null; onChoose: (patien
                 aria-pressed={props.chosen?.id === patient.id}
                 onClick={() => props.onChoose(patient)}
               >
-                {patient.givenName} {patient.familyName} · {patient.mrn} · born {formatDay(patient.birthDate)}
+                {patient.givenName} {patient.familyName} · {patient.mrn} · born {formatDate(patient.birthDate)}
               </button>
             </li>
           ))}
