@@ -33,6 +33,14 @@ export function proposalWords(proposed: string): string {
 }
 
 /**
+ * Whether the reason must be written: always for a screening the rules sent for review (intake refuses a decision on
+ * one without), when deciding against the proposal, and when replacing an earlier decision.
+ */
+export function reasonRequired(proposed: string, outcome: string, supersedes: boolean): boolean {
+  return proposed === 'NEEDS_REVIEW' || (outcome !== '' && outcome !== proposed) || supersedes;
+}
+
+/**
  * What the clinician must write before signing, in the form's words: a reason when deciding against the proposal or
  * superseding a decision, and a plan within the clinic's range when clearing.
  */
@@ -42,7 +50,9 @@ export function checkDecision(input: { outcome: string; reason: string; mgPerKg:
   if (!input.outcome) {
     errors.outcome = 'Choose to clear or to decline the patient.';
   }
-  if (!input.reason.trim() && input.outcome && input.outcome !== input.proposed) {
+  if (!input.reason.trim() && input.outcome && input.proposed === 'NEEDS_REVIEW') {
+    errors.reason = 'A screening sent for review needs your reason for the decision.';
+  } else if (!input.reason.trim() && input.outcome && input.outcome !== input.proposed) {
     errors.reason = 'Deciding against the proposal needs a reason.';
   } else if (!input.reason.trim() && input.supersedes) {
     errors.reason = 'A new decision replacing the last one needs a reason.';
@@ -109,7 +119,6 @@ export function DecisionForm(props: { idPrefix: string; patientId: string; scree
     }
   };
 
-  const against = outcome !== '' && outcome !== props.proposed;
   return (
     <form id={p + '-form'} class="decision-form" noValidate onSubmit={sign}>
       <FormProblem error={problem} labels={LABELS} id={p + '-error'} />
@@ -131,7 +140,7 @@ export function DecisionForm(props: { idPrefix: string; patientId: string; scree
         ))}
         {errors.outcome && <p class="field-error" id={p + '-outcome-error'}>{errors.outcome}</p>}
       </fieldset>
-      <Field id={p + '-reason'} label={against || props.latest ? 'Reason (required)' : 'Reason (optional)'} error={errors.reason}>
+      <Field id={p + '-reason'} label={reasonRequired(props.proposed, outcome, !!props.latest) ? 'Reason (required)' : 'Reason (optional)'} error={errors.reason}>
         <textarea id={p + '-reason'} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
           {...invalid(p + '-reason', errors.reason)} />
       </Field>

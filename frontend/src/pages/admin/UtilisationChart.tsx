@@ -1,5 +1,5 @@
 import { formatDay } from '../../lib/time';
-import { type Bar, chairHours, chartLayout, percent } from './report';
+import { type Bar, barLabel, chairHours, chartLayout, percent, weekWords } from './report';
 import type { Utilisation } from './types';
 
 const LABELS: Record<Bar['kind'], string> = {
@@ -27,7 +27,7 @@ export function UtilisationChart(props: { report: Utilisation }) {
         aria-labelledby="utilisation-chart-title utilisation-chart-desc"
       >
         <title id="utilisation-chart-title">
-          Chair-hours open, staffed and booked per day at {report.siteName}, week {report.week}
+          Chair-hours open, staffed and booked per day at {report.siteName}, {weekWords(report.week)}
         </title>
         <desc id="utilisation-chart-desc">
           Week total: {chairHours(report.total.openChairMinutes)} open, {chairHours(report.total.staffedChairMinutes)}{' '}
@@ -57,7 +57,7 @@ export function UtilisationChart(props: { report: Utilisation }) {
                 </rect>
               ))}
             <text class="chart-label" x={day.centre} y={plot.top + plot.height + 18} text-anchor="middle">
-              {formatDay(day.date).slice(0, 10)}
+              {barLabel(formatDay(day.date))}
             </text>
           </g>
         ))}

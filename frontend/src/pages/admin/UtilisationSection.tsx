@@ -3,7 +3,7 @@ import { ProblemView } from '../../components/ProblemView';
 import { formatDay, zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
 import { hhmm } from './forms';
-import { addWeeks, chairHours, percent } from './report';
+import { addWeeks, chairHours, percent, weekWords } from './report';
 import type { Site, Utilisation } from './types';
 import { UtilisationChart } from './UtilisationChart';
 
@@ -63,7 +63,7 @@ export function UtilisationSection(props: { site: Site }) {
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Chair-hours per day, scrollable">
             <table id="utilisation-table">
               <caption>
-                Chair-hours at {report.siteName}, week {report.week}
+                Chair-hours at {report.siteName}, {weekWords(report.week)}
               </caption>
               <thead>
                 <tr>

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addWeeks, chairHours, chartLayout, mondayOf, niceStep, percent, weekOf } from './report';
+import { addWeeks, barLabel, chairHours, chartLayout, mondayOf, niceStep, percent, weekOf, weekWords } from './report';
 import type { UtilisationDay } from './types';
 
 describe('ISO weeks', () => {
+  it('names a week and a bar\'s day in words, the month whole', () => {
+    expect(weekWords('2026-W48')).toBe('week 48 of 2026');
+    expect(weekWords('2027-W01')).toBe('week 1 of 2027');
+    expect(barLabel('Mon, 23 Nov 2026')).toBe('Mon, 23 Nov');
+    expect(barLabel('Wed, 2 Sept 2026')).toBe('Wed, 2 Sept');
+  });
+
   it('finds the week of a date, at the turn of the year too', () => {
     expect(weekOf('2026-11-23')).toBe('2026-W48');
     expect(weekOf('2026-11-29')).toBe('2026-W48');

@@ -12,6 +12,17 @@ export function weekOf(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** An ISO week as staff read it: "week 48 of 2026" for "2026-W48" (anything else as it is). */
+export function weekWords(week: string): string {
+  const match = week.match(/^(\d{4})-W(\d{2})$/);
+  return match ? 'week ' + Number(match[2]) + ' of ' + match[1] : week;
+}
+
+/** A day under the chart's bars: "Mon, 23 Nov" from "Mon, 23 Nov 2026" (the week's dates are above the chart). */
+export function barLabel(day: string): string {
+  return day.replace(/ \d{4}$/, '');
+}
+
 /** The Monday ("2026-11-23") of an ISO week ("2026-W48"). */
 export function mondayOf(week: string): string {
   const match = week.match(/^(\d{4})-W(\d{2})$/);

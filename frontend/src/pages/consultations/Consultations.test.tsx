@@ -57,6 +57,7 @@ describe('the consultations page for the front desk', () => {
     await waitFor(() => expect(screen.getByText(/times in Zurich/)).toBeTruthy());
     fireEvent.input(screen.getByLabelText(/Find a referred patient/), { target: { value: 'ad' } });
     const choice = await screen.findByRole('button', { name: /Lovelace · MRN-000001/ });
+    expect(choice.textContent).toContain('born 10 Dec 1985');
     expect(screen.queryByText(/Adam/)).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     fireEvent.click(choice);
@@ -143,8 +144,29 @@ describe('the consultations page for a clinician', () => {
     const picker = screen.getByLabelText(/Day/) as HTMLInputElement;
     expect(picker.value).toBe('2026-03-02');
 
-    fireEvent.change(picker, { target: { value: '2026-03-03' } });
+    fireEvent.input(picker, { target: { value: '2026-03-03' } });
     await waitFor(() => expect((fetch.mock.calls as unknown as Call[]).some(([url]) => url.endsWith('mine?date=2026-03-03'))).toBe(true));
     expect((fetch.mock.calls as unknown as Call[]).every(([url]) => url.startsWith('/api/scheduling/consultations/mine'))).toBe(true);
+  });
+
+  it('keeps a date being typed in the field: a half-typed year is not asked for and an answer does not overwrite it', async () => {
+    const fetch = vi.fn((url: string) => answer({ clinician: 'clinician', date: url.includes('date=') ? url.slice(-10) : '2026-03-02',
+      consultations: [] }));
+    vi.stubGlobal('fetch', fetch);
+    render(<Consultations me={{ username: 'clinician', name: 'Dr. C', roles: ['clinician'] }} siteFromUrl={null} />);
+    const picker = await waitFor(() => {
+      const found = screen.getByLabelText(/Day/) as HTMLInputElement;
+      expect(found.value).toBe('2026-03-02');
+      return found;
+    });
+
+    fireEvent.input(picker, { target: { value: '0002-11-30' } });
+    fireEvent.input(picker, { target: { value: '0202-11-30' } });
+    expect(picker.value).toBe('0202-11-30');
+    fireEvent.input(picker, { target: { value: '2026-11-30' } });
+    await waitFor(() => expect(screen.getByText(/Mon, 30 Nov 2026/)).toBeTruthy());
+    const asked = (fetch.mock.calls as unknown as Call[]).map(([url]) => url);
+    expect(asked.filter((url) => url.includes('date=0'))).toEqual([]);
+    expect(picker.value).toBe('2026-11-30');
   });
 });

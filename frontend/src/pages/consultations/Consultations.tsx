@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { chooseSite, rememberSite } from '../../lib/site';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
@@ -22,6 +23,7 @@ import {
   referredOnly,
   searchable,
   statusLabel,
+  typedDate,
 } from './model';
 
 /**
@@ -67,6 +69,8 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
   const [siteId, setSiteId] = useState<string | null>(props.siteFromUrl);
   const [listing, setListing] = useState<Listing | null>(null);
   const [from, setFrom] = useState<string | null>(null);
+  // what the date field holds while typed: the answer to a date half typed must not overwrite the rest of the typing
+  const [fromTyped, setFromTyped] = useState<string | null>(null);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [moving, setMoving] = useState<Consultation | null>(null);
   const [cancelling, setCancelling] = useState<Consultation | null>(null);
@@ -86,11 +90,17 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
     if (!siteId) {
       return;
     }
+    let current = true;
     const query = '/api/scheduling/consultations?siteId=' + encodeURIComponent(siteId) + (from ? '&from=' + from : '');
     api<Listing>('GET', query).then((found) => {
-      setListing(found);
-      setError(null);
-    }, setError);
+      if (current) {
+        setListing(found);
+        setError(null);
+      }
+    }, (failure) => current && setError(failure));
+    return () => {
+      current = false;
+    };
   }, [siteId, from, refreshed]);
 
   const changed = (message: string) => {
@@ -176,8 +186,12 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
             <input
               type="date"
               id="booked-from"
-              value={listing?.from ?? ''}
-              onChange={(e) => setFrom((e.target as HTMLInputElement).value || null)}
+              value={fromTyped ?? listing?.from ?? ''}
+              onInput={(e) => {
+                const value = (e.target as HTMLInputElement).value;
+                setFromTyped(value);
+                if (typedDate(value)) setFrom(value);
+              }}
             />
           </label>
           {listing && (
@@ -259,7 +273,7 @@ function PatientSearch(props: { chosen: PatientSummary | null; onChoose: (patien
                 aria-pressed={props.chosen?.id === patient.id}
                 onClick={() => props.onChoose(patient)}
               >
-                {patient.givenName} {patient.familyName} · {patient.mrn} · born {formatDay(patient.birthDate)}
+                {patient.givenName} {patient.familyName} · {patient.mrn} · born {formatDate(patient.birthDate)}
               </button>
             </li>
           ))}
@@ -541,13 +555,21 @@ function CancelForm(props: { consultation: Consultation; onCancelled: (message: 
 function MyConsultations() {
   const [day, setDay] = useState<Day | null>(null);
   const [date, setDate] = useState<string | null>(null);
+  // what the date field holds while typed (see the front desk's "From")
+  const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
+    let current = true;
     api<Day>('GET', '/api/scheduling/consultations/mine' + (date ? '?date=' + date : '')).then((found) => {
-      setDay(found);
-      setError(null);
-    }, setError);
+      if (current) {
+        setDay(found);
+        setError(null);
+      }
+    }, (failure) => current && setError(failure));
+    return () => {
+      current = false;
+    };
   }, [date]);
 
   return (
@@ -559,8 +581,12 @@ function MyConsultations() {
           <input
             type="date"
             id="my-date"
-            value={day?.date ?? ''}
-            onChange={(e) => setDate((e.target as HTMLInputElement).value || null)}
+            value={typed ?? day?.date ?? ''}
+            onInput={(e) => {
+              const value = (e.target as HTMLInputElement).value;
+              setTyped(value);
+              if (typedDate(value)) setDate(value);
+            }}
           />
         </label>
         {day && <span class="muted" id="my-day">{formatDay(day.date)} · each time on its site's clock</span>}

@@ -3,6 +3,7 @@ import { ApiError } from '../../lib/api';
 import {
   type PatientSummary,
   addDays,
+  typedDate,
   byDay,
   fieldError,
   localDate,
@@ -75,5 +76,11 @@ describe('refusals and statuses', () => {
   it('reads a no-show as people say it', () => {
     expect(statusLabel('noshow')).toBe('no-show');
     expect(statusLabel('booked')).toBe('booked');
+  });
+
+  it('takes a date field\'s value once its year is whole', () => {
+    expect(typedDate('2026-11-30')).toBe('2026-11-30');
+    expect(typedDate('0202-11-30')).toBeNull();
+    expect(typedDate('')).toBeNull();
   });
 });

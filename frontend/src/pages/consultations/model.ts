@@ -90,6 +90,14 @@ export function localDate(instant: string, zone: string): string {
 }
 
 /** A calendar date {@code days} later (or earlier): "2026-03-02" + 1 = "2026-03-03". */
+/**
+ * Whether a date field's value is a whole date to show (yyyy-mm-dd from this century on): while a year is being typed
+ * the field already holds "0002-…", "0020-…", which are not asked for.
+ */
+export function typedDate(value: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '2000' ? value : null;
+}
+
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(isoDate + 'T00:00:00Z');
   date.setUTCDate(date.getUTCDate() + days);

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDateTime } from '../../lib/dates';
 import { zoneLabel } from '../../lib/time';
-import { type OutcomeTrend, chartData, referenceLines, trendWords } from './outcomes';
+import { type OutcomeTrend, chartData, referenceLines, timeRange, trendWords } from './outcomes';
 
 /**
  * PHQ-9 over the course: the scores with the baseline, the response line (the service's percentage below baseline)
@@ -17,13 +17,17 @@ export function Outcomes(props: { trend: OutcomeTrend | null; zone: string }) {
     if (!trend || !box.current || trend.points.length === 0) return undefined;
     const lines = referenceLines(trend);
     const top = Math.max(...trend.points.map((p) => p.total), lines.baseline ?? 0) + 3;
+    const data = chartData(trend);
+    const times = data[0] as number[];
     let chart: uPlot | undefined;
     try {
       chart = new uPlot({
         width: Math.max(320, Math.min(900, box.current.clientWidth || 700)),
         height: 260,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
-        scales: { y: { range: [0, top] } },
+        scales: { x: { time: true, range: () => timeRange(times[0], times[times.length - 1]) }, y: { range: [0, top] } },
+        // the legend names the lines; the figures are in the table below (live values read "--" without a pointer)
+        legend: { live: false },
         series: [
           {},
           { label: trend.instrument, stroke: '#1f5f8b', width: 2, points: { show: true, size: 7 } },
@@ -32,7 +36,7 @@ export function Outcomes(props: { trend: OutcomeTrend | null; zone: string }) {
           { label: 'Remission (below ' + (lines.remission ?? '–') + ')', stroke: '#a07800', dash: [2, 4] },
         ],
         axes: [{}, { label: trend.instrument }],
-      }, chartData(trend) as uPlot.AlignedData, box.current);
+      }, data as uPlot.AlignedData, box.current);
     } catch {
       chart = undefined; // no canvas (a test's DOM): the table below carries the same figures
     }

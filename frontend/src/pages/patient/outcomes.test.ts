@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OutcomeTrend, chartData, referenceLines, trendWords } from './outcomes';
+import { type OutcomeTrend, chartData, referenceLines, timeRange, trendWords } from './outcomes';
 
 const trend: OutcomeTrend = {
   instrument: 'PHQ-9',
@@ -12,6 +12,12 @@ const trend: OutcomeTrend = {
 };
 
 describe('the outcome chart', () => {
+  it('spans a week around a single score and the series itself once it covers a day or more', () => {
+    const at = Date.parse('2026-11-29T16:07:00Z') / 1000;
+    expect(timeRange(at, at)).toEqual([at - 3.5 * 86_400, at + 3.5 * 86_400]);
+    expect(timeRange(at, at + 7 * 86_400)).toEqual([at, at + 7 * 86_400]);
+  });
+
   it("draws the baseline, the response line at the service's percentage and the remission line", () => {
     expect(referenceLines(trend)).toEqual({ baseline: 20, response: 10, remission: 5 });
     expect(referenceLines({ ...trend, baseline: null })).toEqual({ baseline: null, response: null, remission: 5 });

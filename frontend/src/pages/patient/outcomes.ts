@@ -35,6 +35,21 @@ export function chartData(trend: OutcomeTrend): (number | null)[][] {
   return [xs, trend.points.map((p) => p.total), constant(lines.baseline), constant(lines.response), constant(lines.remission)];
 }
 
+/** A day in seconds: the least the chart's time axis spans. */
+const DAY_SECONDS = 86_400;
+
+/**
+ * The time axis of the chart, from the first and last score: the series' own span, widened to a week around it when
+ * it is shorter than a day (for a single point uPlot's own axis spans 1000 days, the score at its edge).
+ */
+export function timeRange(min: number, max: number): [number, number] {
+  if (max - min >= DAY_SECONDS) {
+    return [min, max];
+  }
+  const middle = (min + max) / 2;
+  return [middle - 3.5 * DAY_SECONDS, middle + 3.5 * DAY_SECONDS];
+}
+
 /** The figures a clinician reads off the series, in words. */
 export function trendWords(trend: OutcomeTrend): string[] {
   const words: string[] = [];

@@ -50,7 +50,7 @@ describe('the review page', () => {
     expect(screen.getByText('156/92 mmHg')).toBeTruthy();
   });
 
-  it('signs a clearance against the proposal only with a reason, with the dose plan from the clinic range', async () => {
+  it('signs a clearance of a screening sent for review only with a reason, with the dose plan from the clinic range', async () => {
     const posts: { url: string; body: unknown }[] = [];
     stub(posts);
     const { container } = render(<Review me={{ username: 'dr', name: 'Dr', roles: ['clinician'] }} />);
@@ -59,8 +59,9 @@ describe('the review page', () => {
     await waitFor(() => expect(container.querySelector('#decide-p1-form')).not.toBeNull());
     fireEvent.click(container.querySelector("input[name='decide-p1-outcome'][value='CLEARED']")!);
     await waitFor(() => expect((container.querySelector('#decide-p1-mg-per-kg') as HTMLInputElement).value).toBe('0.5'));
+    expect(screen.getByLabelText('Reason (required)')).toBeTruthy();
     fireEvent.click(container.querySelector('#decide-p1-sign')!);
-    await waitFor(() => expect(screen.getByText('Deciding against the proposal needs a reason.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('A screening sent for review needs your reason for the decision.')).toBeTruthy());
     expect(posts).toEqual([]);
 
     fireEvent.input(container.querySelector('#decide-p1-reason')!, { target: { value: 'Safety plan agreed' } });

@@ -1,3 +1,4 @@
+import { formatDate } from '../../lib/dates';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
 import type { ScheduledSession, SessionRecord } from './types';
 
@@ -41,7 +42,7 @@ export function Banner(props: { appointment: ScheduledSession; patient: IntakePa
           <div>
             <dt>Born</dt>
             <dd id="banner-birth">
-              {formatDay(birth)}
+              {formatDate(birth)}
               {today && ' (' + ageOn(birth, today) + ' y)'}
             </dd>
           </div>

@@ -131,7 +131,7 @@ describe('the session chart', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText('MRN-000042')).toBeTruthy();
     // 1 Dec 1965: on 30 Nov 2026 not yet 61
-    expect(container.querySelector('#banner-birth')!.textContent).toBe('Wed, 1 Dec 1965 (60 y)');
+    expect(container.querySelector('#banner-birth')!.textContent).toBe('1 Dec 1965 (60 y)');
     expect(container.querySelector('#banner-position')!.textContent).toBe('Infusion 2 of 6');
     expect(container.querySelector('#banner-chair')!.textContent).toBe('Chair 3 · Main clinic');
     expect(container.querySelector('#banner-time')!.textContent).toBe('Mon, 30 Nov 2026, 09:45–11:35 (Zurich time)');

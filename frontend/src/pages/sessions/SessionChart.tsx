@@ -190,7 +190,10 @@ export function SessionChart(props: { me: Me; appointmentId: string; queue?: Ent
       {!record ? (
         <section aria-labelledby="open-heading" id="open-record">
           <h2 id="open-heading">Session record</h2>
-          <p>The record is not open yet. It opens on the infusion's day, when the infusion may be given.</p>
+          <p id="open-record-words">
+            The record is not open yet. A nurse opens it at the chair on the infusion's day, before the check-in; the
+            check-in, vitals, dose and discharge are charted in it.
+          </p>
           <FormProblem problem={openProblem} id="open-record-problem" what="The record cannot be opened now" fields={[]} />
           {isNurse ? (
             <button type="button" id="open-record-button" disabled={opening} onClick={openRecord}>
