@@ -39,7 +39,7 @@ export const NAV: NavLink[] = [
     key: 'consultations',
     href: '/consultations.html',
     label: 'Consultations',
-    purpose: "Book a referred patient's consultation, move or cancel it, mark arrival; a clinician's own day.",
+    purpose: "Referred patients' consultations: booked, moved and cancelled by the front desk; each clinician's own day.",
     roles: ['front-desk', 'clinician', 'admin'],
   },
   {

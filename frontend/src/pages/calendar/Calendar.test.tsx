@@ -277,6 +277,21 @@ describe('the calendar page', () => {
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('from=2026-12-07&to=2026-12-13'))).toBe(true));
   });
 
+  it('offers no booking on a day before today on the services\' clock', async () => {
+    const calls = serve(basics());
+    const { container } = render(<Calendar me={frontDesk} initial={{ site: 's1', view: 'week', date: '2026-11-25' }} />);
+
+    await waitFor(() => expect(calls.some((c) => c.url.endsWith('from=2026-11-23&to=2026-11-29'))).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.url === '/api/scheduling/calendar?siteId=s1')).toBe(true));
+    await waitFor(() => {
+      expect(container.querySelector('.cal-week')).toBeTruthy();
+      expect(container.querySelectorAll('.book-cell-week')).toHaveLength(0);
+    });
+
+    fireEvent.click(screen.getByText('Next week ›'));
+    await waitFor(() => expect(container.querySelector('.book-cell-week[data-date="2026-11-30"]')).toBeTruthy());
+  });
+
   it('shows the site waitlist with its offers and answers one for the patient', async () => {
     const entry = (id: string, siteId: string, name: string): WaitlistEntry => ({
       id, courseId: 'k' + id, patientId: 'p' + id, patientName: name, siteId, days: ['WEDNESDAY', 'MONDAY'],

@@ -140,6 +140,7 @@ export function Calendar(props: { me: Me; initial: Place }) {
     hours,
     date,
     canBook,
+    today,
     plan,
     selected,
     onPick: (appointment: CalendarAppointment) => setPanel({ kind: 'appointment', appointment }),

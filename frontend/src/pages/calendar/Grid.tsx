@@ -23,6 +23,8 @@ export interface GridProps {
   hours: SiteHours | null;
   date: string;
   canBook: boolean;
+  /** Today on the services' clock: no booking is offered on a day before it. */
+  today: string | null;
   plan: Plan | null;
   selected: string | null;
   onPick: (appointment: CalendarAppointment) => void;
@@ -43,6 +45,11 @@ function plusHour(time: string): string {
   return hour >= 24 ? '23:59' : String(hour).padStart(2, '0') + ':00';
 }
 
+/** A day before today on the services' clock: nothing can be booked on it any more. */
+function isPast(date: string, today: string | null): boolean {
+  return today !== null && date < today;
+}
+
 /** The chairs that show: those in service, and one out of service while it still holds appointments. */
 function chairsShown(calendar: SiteCalendar): CalendarChair[] {
   return calendar.chairs.filter((c) => c.active || c.appointments.some((a) => a.status !== 'cancelled'));
@@ -58,7 +65,7 @@ export function DayGrid(props: GridProps) {
   const zone = calendar.timeZone;
   const shown = hoursShown(calendar, hours, date);
   const ticks = Array.from({ length: shown.last - shown.first }, (_, i) => shown.first + i);
-  const bookable = props.canBook ? bookableHours(hours, calendar, date) : [];
+  const bookable = props.canBook && !isPast(date, props.today) ? bookableHours(hours, calendar, date) : [];
   const open = openOn(hours, calendar, date);
   const proposals = props.plan?.draft.filter((o) => dateIn(o.start, zone) === date) ?? [];
   const place = (span: { start: string; end: string }) => {
@@ -231,7 +238,7 @@ export function WeekGrid(props: GridProps & { from: string; to: string }) {
                         </li>
                       ))}
                     </ul>
-                    {props.canBook && chair.active && open && (
+                    {props.canBook && chair.active && open && !isPast(date, props.today) && (
                       <button type="button" class="book-cell-week" data-chair-id={chair.id} data-date={date}
                         aria-label={'Book ' + chair.name + ' on ' + formatDay(date)} onClick={() => props.onFree(chair, date, open.opens)}>
                         + Book

@@ -41,13 +41,7 @@ class AdminPagesIT {
 
 	/** Sets a date or time picker's value as the picker does (typing into one depends on the browser's locale). */
 	static void pick(Browser browser, String id, String value) {
-		browser.script("""
-				const done = arguments[arguments.length - 1];
-				const field = document.getElementById(arguments[0]);
-				Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, arguments[1]);
-				field.dispatchEvent(new Event('input', { bubbles: true }));
-				field.dispatchEvent(new Event('change', { bubbles: true }));
-				done();""", id, value);
+		Pages.pick(browser, browser.find(By.id(id)), value);
 	}
 
 	static void type(Browser browser, String id, String text) {

@@ -105,12 +105,7 @@ class ConsultationPageIT {
 				assertThat(clinician.find(By.id("my-date")).getAttribute("value")).isEqualTo(today);
 				assertThat(clinician.all(By.id("patient-search"))).isEmpty();
 				assertThat(clinician.all(By.id("booked-consultations"))).isEmpty();
-				clinician.script("""
-						const done = arguments[arguments.length - 1];
-						const picker = document.getElementById('my-date');
-						picker.value = arguments[0];
-						picker.dispatchEvent(new Event('change', { bubbles: true }));
-						done(true);""", wednesday.toString());
+				Pages.pick(clinician, clinician.find(By.id("my-date")), wednesday.toString());
 				var mine = By.cssSelector("#my-consultations-table tr[data-status='booked']");
 				clinician.waiting(Duration.ofSeconds(20))
 					.until(d -> d.findElements(mine).stream().anyMatch(r -> r.getText().contains("Hypatia " + family)));

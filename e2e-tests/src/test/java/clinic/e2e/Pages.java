@@ -37,8 +37,9 @@ final class Pages {
 	static void pick(Browser browser, WebElement field, String value) {
 		browser.script("""
 				const [field, value, done] = arguments;
-				field.value = value;
+				Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, value);
 				field.dispatchEvent(new Event('input', { bubbles: true }));
+				field.dispatchEvent(new Event('change', { bubbles: true }));
 				done(true);""", field, value);
 	}
 

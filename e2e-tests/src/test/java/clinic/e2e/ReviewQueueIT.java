@@ -100,7 +100,7 @@ class ReviewQueueIT {
 			// cleared against the proposal: a reason and the dose plan (the clinic's default mg/kg) sign it
 			var prefix = Pages.decideToClear(clinician, item, patientId);
 			clinician.find(By.id(prefix + "-sign")).click();
-			assertThat(text(clinician, prefix + "-reason-error")).isEqualTo("Deciding against the proposal needs a reason.");
+			assertThat(text(clinician, prefix + "-reason-error")).isEqualTo("A screening sent for review needs your reason for the decision.");
 			assertThat(clinician.accessibilityViolations()).as("the decision form showing its error").isEmpty();
 			clinician.find(By.id(prefix + "-reason")).sendKeys("Passive thoughts only; safety plan agreed with the patient");
 			clinician.screenshot("review-queue");
