@@ -73,6 +73,28 @@ describe('the patients page', () => {
     expect(posts.map((p) => (p as { confirmedNotDuplicate: boolean }).confirmedNotDuplicate)).toEqual([false, true]);
   });
 
+  it('shows a patient just registered in the results above at once', async () => {
+    let registered = false;
+    vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        registered = true;
+        return answer({ ...grace, id: 'p9', mrn: 'MRN-000009' }, 201);
+      }
+      return answer(registered ? [{ ...grace, id: 'p9', mrn: 'MRN-000009' }] : []);
+    }));
+    render(<Patients me={{ username: 'frank', name: 'Frank', roles: ['front-desk'] }} />);
+    await waitFor(() => expect(screen.getByText('No patient found.')).toBeTruthy());
+    const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+    type('Given name', 'Grace');
+    type('Family name', 'Hopper');
+    type('Birth date', '1980-12-09');
+    type('Referring clinician', 'Dr. Aiken');
+    fireEvent.change(screen.getByLabelText('Indication'), { target: { value: 'TREATMENT_RESISTANT_DEPRESSION' } });
+    fireEvent.click(screen.getByText('Register patient'));
+
+    await waitFor(() => expect(screen.getByText('1 patient(s) found.')).toBeTruthy());
+  });
+
   it('shows what is missing next to each field before anything is sent', async () => {
     const fetch = vi.fn((_url: string, _init?: RequestInit) => answer([]));
     vi.stubGlobal('fetch', fetch);

@@ -14,7 +14,7 @@ import { type PatientSummary, patientHref } from './Search';
  * the patients it looks like, each of which may be the one (the referral is then added to them), or the front desk
  * confirms a new person.
  */
-export function Register() {
+export function Register(props: { onRegistered?: () => void } = {}) {
   const [form, setForm] = useState<RegistrationForm>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<unknown>(null);
@@ -47,6 +47,7 @@ export function Register() {
     try {
       const created = await api<PatientSummary>('POST', '/api/intake/patients', registrationBody(form, confirmedNotDuplicate));
       setDone({ id: created.id, name: created.givenName + ' ' + created.familyName, mrn: created.mrn, how: 'Registered' });
+      props.onRegistered?.();
       setCandidates([]);
       setForm(EMPTY);
     } catch (failure) {

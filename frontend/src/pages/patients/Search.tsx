@@ -32,7 +32,8 @@ export function patientHref(id: string): string {
  * to an older query never replaces a newer one); the arrow keys move from the box through the results and Escape
  * goes back to the box.
  */
-export function Search() {
+/** `refresh` changes when a patient was registered on the page: the results are asked for again. */
+export function Search(props: { refresh?: number } = {}) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<PatientSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -55,7 +56,7 @@ export function Search() {
       );
     }, SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [query]);
+  }, [query, props.refresh]);
 
   const links = () => Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? []);
 

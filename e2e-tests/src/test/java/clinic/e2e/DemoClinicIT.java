@@ -123,6 +123,7 @@ class DemoClinicIT {
 			assertThat(nurseBrowser.all(By.cssSelector(".cards a")))
 				.extracting(card -> card.getAttribute("id"))
 				.containsExactly("home-today", "home-patients", "home-calendar", "home-sessions");
+			nurseBrowser.screenshot("demo-home");
 			assertThat(nurseBrowser.accessibilityViolations()).as("the home page").isEmpty();
 			nurseBrowser.open("/today.html?site=" + siteId);
 			var infusing = By.cssSelector("#today-board [data-state='infusing']");
