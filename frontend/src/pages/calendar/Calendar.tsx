@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
-import { chooseSite, rememberSite } from '../../lib/site';
+import { chooseSite } from '../../lib/site';
+import { SitePicker } from '../../components/SitePicker';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, zoneLabel } from '../../lib/time';
 import { BookingPanel } from './BookingPanel';
@@ -151,23 +152,18 @@ export function Calendar(props: { me: Me; initial: Place }) {
   return (
     <div class="calendar-page">
       <div class="toolbar calendar-toolbar">
-        <label>
-          Site{' '}
-          <select id="calendar-site" value={siteId ?? ''}
-            onChange={(e) => {
-              setSiteId(rememberSite((e.target as HTMLSelectElement).value));
-              setPanel(null);
-              setPlan(null);
-              setCalendar(null);
-              setToday(null);
-            }}>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SitePicker
+          id="calendar-site"
+          sites={sites}
+          value={siteId}
+          onPick={(picked) => {
+            setSiteId(picked);
+            setPanel(null);
+            setPlan(null);
+            setCalendar(null);
+            setToday(null);
+          }}
+        />
         <div class="segmented" role="group" aria-label="View">
           <button type="button" id="view-day" class={view === 'day' ? '' : 'secondary'} aria-pressed={view === 'day'} onClick={() => setView('day')}>
             Day

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
-import { chooseSite, rememberSite } from '../../lib/site';
+import { chooseSite } from '../../lib/site';
+import { SitePicker } from '../../components/SitePicker';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
 import {
@@ -137,16 +138,7 @@ function FrontDesk(props: { siteFromUrl: string | null }) {
   return (
     <>
       <p class="toolbar">
-        <label>
-          Site{' '}
-          <select id="consult-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SitePicker id="consult-site" sites={sites} value={siteId} onPick={setSiteId} />
         {site && (
           <span id="consult-zone" class="muted">
             times in {zoneLabel(site.timeZone)}

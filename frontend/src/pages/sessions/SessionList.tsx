@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
-import { chooseSite, rememberSite } from '../../lib/site';
+import { chooseSite } from '../../lib/site';
+import { SitePicker } from '../../components/SitePicker';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
 import type { ScheduledSession } from './types';
 
@@ -44,16 +45,7 @@ export function SessionList(props: { siteFromUrl: string | null }) {
   return (
     <>
       <p class="toolbar">
-        <label>
-          Site{' '}
-          <select id="sessions-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SitePicker id="sessions-site" sites={sites} value={siteId} onPick={setSiteId} />
         {site && (
           <span class="muted">
             {first?.day ? formatDay(first.day) + ' · ' : 'Today · '}times in {zoneLabel(site.timeZone)}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
 import { api } from '../../lib/api';
-import { chooseSite, rememberSite } from '../../lib/site';
+import { chooseSite } from '../../lib/site';
+import { SitePicker } from '../../components/SitePicker';
 import { type Me, hasAnyRole } from '../../lib/me';
 import { elapsed, formatDay, formatTime, zoneLabel } from '../../lib/time';
 import { type CalendarView, type DayEntry, boardHours, placement, stateOf } from './board';
@@ -69,16 +70,7 @@ export function Today(props: { me: Me; siteFromUrl: string | null }) {
   return (
     <>
       <p class="toolbar">
-        <label>
-          Site{' '}
-          <select id="today-site" value={siteId ?? ''} onChange={(e) => setSiteId(rememberSite((e.target as HTMLSelectElement).value))}>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SitePicker id="today-site" sites={sites} value={siteId} onPick={setSiteId} />
         {calendar && (
           <span id="today-date" class="muted">
             {formatDay(calendar.from)} · times in {zoneLabel(calendar.timeZone)}
