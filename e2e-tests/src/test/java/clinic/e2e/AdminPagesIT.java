@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -59,9 +60,15 @@ class AdminPagesIT {
 		browser.waiting(PATIENCE).until(d -> !d.findElements(By.id(heading)).isEmpty());
 	}
 
-	/** The chair's status cell (name, room, attributes, status, version, actions). */
-	private static String chairStatus(Browser browser, String chair) {
-		return rowWith(browser, "chairs", chair).findElements(By.tagName("td")).get(3).getText();
+	/**
+	 * Waits until the chair's status cell (name, room, attributes, status, version, actions) says so; the table is
+	 * drawn again as the page reloads, so the cell is looked up afresh on every try.
+	 */
+	private static void awaitChairStatus(Browser browser, String chair, String status) {
+		var cell = By.xpath("//table[@id='chairs']//tr[td[contains(normalize-space(.), \"" + chair + "\")]]/td[4]");
+		browser.waiting(PATIENCE)
+			.ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElements(cell).stream().anyMatch(td -> td.getText().equals(status)));
 	}
 
 	static WebElement rowWith(Browser browser, String tableId, String text) {
@@ -144,9 +151,9 @@ class AdminPagesIT {
 			accessible(admin, "a stale chair");
 			admin.find(By.id("chair-" + chair2 + "-out-problem-reload")).click();
 			// (the row's text holds its buttons' too, "Take out of service" among them: read the status cell)
-			admin.waiting(PATIENCE).until(d -> chairStatus(admin, "Chair 2").equals("out of service"));
+			awaitChairStatus(admin, "Chair 2", "out of service");
 			admin.find(By.id("chair-" + chair2 + "-in")).click();
-			admin.waiting(PATIENCE).until(d -> chairStatus(admin, "Chair 2").equals("in service"));
+			awaitChairStatus(admin, "Chair 2", "in service");
 
 			// hours: a closing time before the opening time is refused at that field, then the week is saved
 			section(admin, "hours", "hours-form");
