@@ -246,33 +246,10 @@ class PatientPathEndToEndIT {
 		var nurse = new ClinicUser(stack.gatewayUrl());
 		nurse.login("nurse", "demo");
 
-		var registered = frontDesk.post("/api/intake/patients", """
-				{"givenName":"Katherine","familyName":"Johnson","birthDate":"1978-08-26",
-				 "referral":{"referringClinician":"Dr. Aiken","indication":"TREATMENT_RESISTANT_DEPRESSION"}}""");
-		assertThat(registered.status()).as(ClinicUser.describe(registered)).isEqualTo(201);
-		var patientId = registered.json().get("id").asString();
-		var screening = clinician.post("/api/intake/patients/" + patientId + "/screenings", """
-				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":120,"diastolic":78,"heartRate":70,"weightKg":61,
-				 "diagnoses":["MAJOR_DEPRESSIVE_DISORDER"],
-				 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
-				                         {"drug":"venlafaxine","adequate":true,"failed":true}]}""");
-		assertThat(screening.status()).as(ClinicUser.describe(screening)).isEqualTo(201);
-		var screeningId = screening.json().get("id").asString();
-		var cleared = clinician.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
-				{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}""".formatted(screeningId));
-		assertThat(cleared.status()).as(ClinicUser.describe(cleared)).isEqualTo(201);
-
-		var course = new AtomicReference<JsonNode>();
-		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).until(() -> {
-			var courses = frontDesk.get("/api/scheduling/courses?status=TO_PLAN");
-			for (var c : courses.status() == 200 ? courses.json() : ClinicUser.JSON.createArrayNode()) {
-				if (c.get("patientId").asString().equals(patientId)) {
-					course.set(c);
-				}
-			}
-			return course.get() != null;
-		});
-		var courseId = course.get().get("id").asString();
+		var cleared = ClinicSteps.clearedPatient(frontDesk, clinician, "Katherine", "Johnson", "1978-08-26");
+		var patientId = cleared.patientId();
+		var screeningId = cleared.screeningId();
+		var courseId = ClinicSteps.courseOf(frontDesk, patientId).get("id").asString();
 		var chairId = ClinicSteps.mainClinicChair(frontDesk, 1);
 		var start = clinicTodayAt(LocalTime.of(11, 0));
 		var first = frontDesk.post("/api/scheduling/courses/" + courseId + "/appointments", """
@@ -288,7 +265,7 @@ class PatientPathEndToEndIT {
 		// a pregnancy is reported: the clinician's decline supersedes the clearance
 		var declined = clinician.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
 				{"screeningId":"%s","outcome":"DECLINED","reason":"Pregnancy reported","supersedesDecisionId":"%s"}"""
-			.formatted(screeningId, cleared.json().get("id").asString()));
+			.formatted(screeningId, cleared.decisionId()));
 		assertThat(declined.status()).as(ClinicUser.describe(declined)).isEqualTo(201);
 
 		// scheduling closes the course and cancels its appointments with the reason ...
