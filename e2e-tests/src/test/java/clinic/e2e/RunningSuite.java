@@ -48,24 +48,8 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 		var project = Path.of("").toAbsolutePath().getParent();
 		try {
 			var data = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack-");
-			var monday = LocalDate.now(CLINIC_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-			clinicOffset = Duration.between(Instant.now(), monday.atTime(8, 30).atZone(CLINIC_ZONE).toInstant());
-			var builder = StackConfig.builder()
-				.projectDir(project)
-				.dataDir(data)
-				.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
-				.randomPorts()
-				.serviceEnv("CLINIC_CLOCK_OFFSET", clinicOffset.toString())
-				// the only clinical setting changed: a run cannot wait the real hour of observation after an infusion
-				.serviceEnv(Part.SESSION, "CLINIC_SESSION_DISCHARGE_POSTINFUSIONOBSERVATION", "0m");
-			// the jars this build packaged (failsafe passes them); run from an IDE, the ones in each module's target/
-			for (var service : Part.SERVICES) {
-				var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
-				if (!jar.isBlank()) {
-					builder.serviceJar(service, Path.of(jar));
-				}
-			}
-			var config = builder.build();
+			clinicOffset = mondayMorningOffset();
+			var config = config(project, data, clinicOffset);
 			Part.SERVICES.forEach(service -> System.out.println(service.id() + ": " + config.serviceJar(service)));
 			stack = Stack.start(config, ProgressListener.console(System.out));
 			System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
@@ -78,6 +62,35 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 		context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
 			.put(RunningSuite.class, (AutoCloseable) started::close);
+	}
+
+	/** From now to next Monday 08:30 in Zurich: the offset of the suite's clock. */
+	static Duration mondayMorningOffset() {
+		var monday = LocalDate.now(CLINIC_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		return Duration.between(Instant.now(), monday.atTime(8, 30).atZone(CLINIC_ZONE).toInstant());
+	}
+
+	/**
+	 * The suite as the end-to-end tests run it: data in {@code data}, random ports, the clock moved by
+	 * {@code clinicOffset}, on the service jars this build packaged (failsafe passes them; run from an IDE, the ones in
+	 * each module's target/).
+	 */
+	static StackConfig config(Path project, Path data, Duration clinicOffset) {
+		var builder = StackConfig.builder()
+			.projectDir(project)
+			.dataDir(data)
+			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))
+			.randomPorts()
+			.serviceEnv("CLINIC_CLOCK_OFFSET", clinicOffset.toString())
+			// the only clinical setting changed: a run cannot wait the real hour of observation after an infusion
+			.serviceEnv(Part.SESSION, "CLINIC_SESSION_DISCHARGE_POSTINFUSIONOBSERVATION", "0m");
+		for (var service : Part.SERVICES) {
+			var jar = System.getProperty("clinic.e2e.jar." + service.id(), "");
+			if (!jar.isBlank()) {
+				builder.serviceJar(service, Path.of(jar));
+			}
+		}
+		return builder.build();
 	}
 
 	public static Stack stack() {

@@ -1,0 +1,27 @@
+package clinic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import clinic.launcher.Part;
+
+/**
+ * The fault run's short form, in every build: at least 50 patient paths through the gateway while each part of the
+ * suite, PostgreSQL and Keycloak included, is killed once with SIGKILL and brought back by the launcher. Nothing a
+ * member of staff was told was done may be lost or doubled, and no invariant across the services may break.
+ */
+class FaultRunIT {
+
+	@Test
+	void everyPathSurvivesOneCrashOfEachPart() throws Exception {
+		var outcome = new FaultRun(new FaultRun.Plan("short", 50, 4, List.of(Part.SCHEDULING, Part.SESSION, Part.INTAKE,
+				Part.KAFKA, Part.GATEWAY, Part.POSTGRES, Part.KEYCLOAK))).run();
+
+		assertThat(outcome.crashes()).hasSize(7);
+		assertThat(outcome.walked()).hasSizeGreaterThanOrEqualTo(50);
+		assertThat(outcome.violations()).as("violations (report: " + outcome.report() + ")").isEmpty();
+	}
+}
