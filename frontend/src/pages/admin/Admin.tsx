@@ -5,6 +5,7 @@ import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
 import { ChairsSection } from './ChairsSection';
 import { ConsultationsSection } from './ConsultationsSection';
+import { DeadLettersSection } from './DeadLettersSection';
 import { HoursSection } from './HoursSection';
 import { NursesSection } from './NursesSection';
 import { SettingsSection } from './SettingsSection';
@@ -21,6 +22,7 @@ export const SECTIONS = [
   { key: 'consultations', label: 'Consultation slots' },
   { key: 'settings', label: 'Clinic settings' },
   { key: 'utilisation', label: 'Utilisation' },
+  { key: 'dead-letters', label: 'Dead letters' },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
@@ -137,6 +139,9 @@ function Section(props: {
   const { section, site, today } = props;
   if (section === 'settings') {
     return <SettingsSection zone={site?.timeZone ?? 'UTC'} />;
+  }
+  if (section === 'dead-letters') {
+    return <DeadLettersSection zone={site?.timeZone ?? 'UTC'} />;
   }
   if (section === 'site' || !site) {
     return <SiteSection site={site} onSite={props.onSite} />;

@@ -2,6 +2,10 @@ package clinic.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,14 +17,22 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import clinic.contracts.EventSchemas;
+import clinic.platform.inbox.DeadLetters;
+import clinic.platform.inbox.DeliveryRetries;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The delivery guarantees every service must keep, run against real PostgreSQL and a real Kafka broker:
@@ -28,9 +40,14 @@ import clinic.contracts.EventSchemas;
  * <li>each state change is published exactly once, also when the service dies between commit and send (the service
  * is started anew, twice, on a database of its own for this);</li>
  * <li>a redelivered event changes nothing;</li>
- * <li>a poison record lands in the service's dead-letter topic while the consumer goes on.</li>
+ * <li>a poison record lands in the service's dead-letter topic while the consumer goes on, and the administrator's
+ * list of dead letters shows it;</li>
+ * <li>while the service's database is unreachable a valid event is never parked: the consumer waits, longer than its
+ * bounded retries, and applies it once the database is back;</li>
+ * <li>a parked event replayed by an administrator is applied once; a second replay changes nothing;</li>
+ * <li>the consumer is a static member of its group, so that a restart takes its partitions back at once.</li>
  * </ul>
- * The last two run on the service as the module's integration tests share it ({@link #runningService()}), one
+ * All but the first run on the service as the module's integration tests share it ({@link #runningService()}), one
  * dynamic test per consumed type. A service's test supplies a state change, what it publishes, and what it consumes.
  */
 public interface EventDeliveryGuarantees {
@@ -160,7 +177,119 @@ public interface EventDeliveryGuarantees {
 			assertThat(deadLetters)
 				.anySatisfy(record -> assertThat(EventProbe.header(record, "ce_id")).isEqualTo(breaksContract.getId()));
 			assertThat(consumed.effect(context, patient)).isNull();
+
+			var kept = context.getBean(DeadLetters.class);
+			await().atMost(PATIENCE).untilAsserted(() -> assertThat(kept.newest(1_000))
+				.filteredOn(letter -> patient.toString().equals(letter.key()))
+				.as("the administrators' list shows both, with where they came from")
+				.hasSize(2)
+				.allSatisfy(letter -> assertThat(letter.originalTopic()).isEqualTo(topic))
+				.anySatisfy(letter -> assertThat(letter.eventId()).isEqualTo(breaksContract.getId())));
 		}));
+	}
+
+	@Test
+	default void givenTheDatabaseIsUnreachableWhenAValidEventArrivesThenItWaitsAndIsAppliedOnceTheDatabaseIsBack() {
+		var context = runningService();
+		var consumed = consumedEvents().get(0);
+		var retries = context.getBean(DeliveryRetries.class);
+		int bounded = context.getEnvironment().getRequiredProperty("clinic.events.retry.attempts", Integer.class);
+		var database = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+		var patient = UUID.randomUUID();
+		var event = EventProbe.cloudEvent(UUID.randomUUID(), consumed.type(), patient,
+				consumed.data(UUID.randomUUID(), patient));
+
+		RealInfrastructure.acceptConnections(database, false);
+		try {
+			EventProbe.send(EventSchemas.topicOf(consumed.type()), patient, event);
+			await().alias("tried more often than the bounded retries allow")
+				.atMost(PATIENCE)
+				.until(() -> retries.attemptsOf(event.getId()) > bounded);
+		}
+		finally {
+			RealInfrastructure.acceptConnections(database, true);
+		}
+
+		// the pool reconnects on its own schedule: reads may fail for a moment after the database is back
+		await().atMost(PATIENCE).ignoreExceptions().until(() -> consumed.effect(context, patient) != null);
+		assertThat(EventProbe.records(applicationName() + ".dlt",
+				record -> event.getId().equals(EventProbe.header(record, "ce_id"))))
+			.as("a valid event is never parked for an outage")
+			.isEmpty();
+	}
+
+	@Test
+	default void givenAParkedEventWhenAnAdministratorReplaysItThenItIsAppliedOnceAndAgainChangesNothing()
+			throws Exception {
+		var context = runningService();
+		var mvc = context.getBean(MockMvc.class);
+		var api = "/api/" + context.getEnvironment().getRequiredProperty("clinic.api.name") + "/dead-letters";
+		var consumed = consumedEvents().get(0);
+		var patient = UUID.randomUUID();
+		var event = EventProbe.cloudEvent(UUID.randomUUID(), consumed.type(), patient,
+				consumed.data(UUID.randomUUID(), patient));
+		EventProbe.sendAsDeadLetter(applicationName() + ".dlt", patient, event, EventSchemas.topicOf(consumed.type()),
+				"org.springframework.jdbc.CannotGetJdbcConnectionException");
+
+		var json = context.getBean(JsonMapper.class);
+		var listed = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+		await().atMost(PATIENCE).until(() -> {
+			var body = mvc.perform(get(api).with(Tokens.as("ada.admin", "admin")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			for (var letter : json.readTree(body)) {
+				if (event.getId().equals(letter.path("eventId").asString())) {
+					listed.set(letter);
+					return true;
+				}
+			}
+			return false;
+		});
+		var letter = listed.get();
+		assertThat(letter.path("eventType").asString()).isEqualTo(consumed.type());
+		assertThat(letter.path("subject").asString()).isEqualTo(patient.toString());
+		assertThat(letter.path("originalTopic").asString()).isEqualTo(EventSchemas.topicOf(consumed.type()));
+		assertThat(letter.path("exception").asString()).isEqualTo("org.springframework.jdbc.CannotGetJdbcConnectionException");
+		assertThat(letter.path("parkedAt").isMissingNode()).isFalse();
+		assertThat(consumed.effect(context, patient)).isNull();
+		var replay = api + "/" + letter.path("id").asString() + "/replay";
+		mvc.perform(post(replay).with(Tokens.as("nina", "nurse"))).andExpect(status().isForbidden());
+		assertThat(consumed.effect(context, patient)).isNull();
+
+		mvc.perform(post(replay).with(Tokens.as("ada.admin", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("APPLIED"));
+		var afterFirst = consumed.effect(context, patient);
+		assertThat(afterFirst).isNotNull();
+
+		mvc.perform(post(replay).with(Tokens.as("ada.admin", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("ALREADY_HANDLED"))
+			.andExpect(jsonPath("$.deadLetter.replays").value(2))
+			.andExpect(jsonPath("$.deadLetter.lastReplayedBy").value("ada.admin"));
+		assertThat(consumed.effect(context, patient)).isEqualTo(afterFirst);
+		assertThat(context.getBean(JdbcClient.class)
+			.sql("select count(*) from inbox_event where event_id = :id")
+			.param("id", UUID.fromString(event.getId()))
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+	}
+
+	@Test
+	default void givenTheServiceRunsThenItsConsumerIsAStaticMemberOfItsGroup() throws Exception {
+		var context = runningService();
+		var group = context.getEnvironment().getRequiredProperty("clinic.events.group");
+		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				RealInfrastructure.kafkaBootstrapServers()))) {
+			await().atMost(PATIENCE).untilAsserted(() -> {
+				var members = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
+				assertThat(members).isNotEmpty()
+					.allSatisfy(member -> assertThat(member.groupInstanceId()).get(InstanceOfAssertFactories.STRING)
+						.startsWith(applicationName() + "-"));
+			});
+		}
 	}
 
 	private ConfigurableApplicationContext start(Map<String, Object> properties) {

@@ -98,6 +98,30 @@ public final class EventProbe {
 		}
 	}
 
+	/**
+	 * Parks the event in a dead-letter topic as the consumer's dead-letter publisher does: its CloudEvents headers and
+	 * data, and where it came from and why it was parked.
+	 */
+	public static void sendAsDeadLetter(String deadLetterTopic, UUID patientId, CloudEvent event, String originalTopic,
+			String exception) {
+		var properties = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				RealInfrastructure.kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+		try (var producer = new KafkaProducer<String, CloudEvent>(properties)) {
+			var record = new ProducerRecord<>(deadLetterTopic, patientId.toString(), event);
+			record.headers()
+				.add("kafka_dlt-original-topic", originalTopic.getBytes(StandardCharsets.UTF_8))
+				.add("kafka_dlt-original-partition", java.nio.ByteBuffer.allocate(4).putInt(0).array())
+				.add("kafka_dlt-original-offset", java.nio.ByteBuffer.allocate(8).putLong(0).array())
+				.add("kafka_dlt-exception-fqcn", exception.getBytes(StandardCharsets.UTF_8))
+				.add("kafka_dlt-exception-message", "parked by the test".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (InterruptedException | ExecutionException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public static void sendRaw(String topic, String key, byte[] value) {
 		var properties = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				RealInfrastructure.kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,

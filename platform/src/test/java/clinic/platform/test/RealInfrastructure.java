@@ -91,10 +91,35 @@ public final class RealInfrastructure {
 		properties.put("clinic.events.resubmit-interval", "PT0.5S");
 		properties.put("clinic.events.resubmit-older-than", "PT1S");
 		properties.put("clinic.events.retry.initial-interval", "100ms");
+		properties.put("clinic.events.retry.max-interval", "1s");
+		properties.put("clinic.events.wait-for-earlier.max-time", "10s");
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:1/realms/clinic");
 		// contexts still cached at JVM exit may outlive the database's shutdown hook: fail fast, do not hang
 		properties.put("spring.datasource.hikari.connection-timeout", "2000");
 		return properties;
+	}
+
+	/**
+	 * Makes the database of this JDBC URL refuse every new connection and ends the open ones ({@code accept} false),
+	 * as if PostgreSQL were down for the service using it, or lets it accept them again. Other databases (other test
+	 * contexts) are not touched.
+	 */
+	public static synchronized void acceptConnections(String jdbcUrl, boolean accept) {
+		var name = jdbcUrl.replaceFirst("^.*/", "").replaceFirst("\\?.*$", "");
+		if (!name.matches("[a-z_0-9]+")) {
+			throw new IllegalArgumentException("Not a test database: " + jdbcUrl);
+		}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			connection.createStatement().execute("alter database " + name + " allow_connections " + accept);
+			if (!accept) {
+				connection.createStatement()
+					.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name
+							+ "' and pid <> pg_backend_pid()");
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	public static void register(DynamicPropertyRegistry registry, String application) {

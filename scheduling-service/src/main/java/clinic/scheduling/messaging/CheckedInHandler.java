@@ -35,6 +35,7 @@ class CheckedInHandler implements EventHandler<CheckedInHandler.CheckedIn> {
 
 	@Override
 	public void handle(CheckedIn data, InboundEvent event) {
+		AppointmentSeen.require(bookings, data.appointmentId());
 		bookings.checkedIn(data.appointmentId(), data.patientId(), data.occurredAt());
 	}
 }

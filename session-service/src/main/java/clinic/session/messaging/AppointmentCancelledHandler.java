@@ -19,8 +19,11 @@ class AppointmentCancelledHandler implements EventHandler<AppointmentCancelledHa
 
 	private final SessionRecordService records;
 
-	AppointmentCancelledHandler(SessionRecordService records) {
+	private final BookingSeen bookings;
+
+	AppointmentCancelledHandler(SessionRecordService records, BookingSeen bookings) {
 		this.records = records;
+		this.bookings = bookings;
 	}
 
 	@Override
@@ -35,6 +38,7 @@ class AppointmentCancelledHandler implements EventHandler<AppointmentCancelledHa
 
 	@Override
 	public void handle(AppointmentCancelled data, InboundEvent event) {
+		bookings.require(data.appointmentId());
 		records.appointmentCancelled(data.appointmentId(), data.aggregateVersion(), data.occurredAt());
 	}
 }

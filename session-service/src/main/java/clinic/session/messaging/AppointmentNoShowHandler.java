@@ -19,8 +19,11 @@ class AppointmentNoShowHandler implements EventHandler<AppointmentNoShowHandler.
 
 	private final AppointmentService appointments;
 
-	AppointmentNoShowHandler(AppointmentService appointments) {
+	private final BookingSeen bookings;
+
+	AppointmentNoShowHandler(AppointmentService appointments, BookingSeen bookings) {
 		this.appointments = appointments;
+		this.bookings = bookings;
 	}
 
 	@Override
@@ -35,6 +38,7 @@ class AppointmentNoShowHandler implements EventHandler<AppointmentNoShowHandler.
 
 	@Override
 	public void handle(AppointmentNoShow data, InboundEvent event) {
+		bookings.require(data.appointmentId());
 		appointments.noShow(data.appointmentId(), data.aggregateVersion(), data.occurredAt());
 	}
 }

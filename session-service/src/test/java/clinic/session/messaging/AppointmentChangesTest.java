@@ -1,6 +1,7 @@
 package clinic.session.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import clinic.platform.inbox.DeliveryRetries;
 import clinic.platform.test.EventProbe;
+import clinic.session.appointments.AppointmentKind;
+import clinic.session.appointments.AppointmentState;
+import clinic.session.appointments.BookedAppointment;
 import clinic.session.SessionIntegrationTest;
 import clinic.session.doseplans.Route;
 import clinic.session.records.ScheduledSession;
@@ -17,7 +22,8 @@ import clinic.session.records.SessionRecordService;
 
 /**
  * Scheduling's cancellations and reschedules, sent on the real broker, change the nurse's list: a cancelled
- * appointment leaves it unless its record is open, a rescheduled one moves, and stale events change nothing.
+ * appointment leaves it unless its record is open, a rescheduled one moves, stale events change nothing, and a
+ * change that arrives before its booking waits for it (it is not dropped, nor parked as poison).
  */
 class AppointmentChangesTest extends SessionIntegrationTest {
 
@@ -28,6 +34,9 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	final Instant start = MONDAY_MORNING.plus(Duration.ofHours(1));
 
 	final UUID site = UUID.randomUUID();
+
+	@Autowired
+	DeliveryRetries retries;
 
 	void send(UUID patient, String type, String data) {
 		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(), type, patient, data));
@@ -61,6 +70,34 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 
 	void awaitConsumed() {
 		EventProbe.awaitConsumed(environment.getRequiredProperty("clinic.events.group"), "clinic.scheduling", PATIENCE);
+	}
+
+	@Test
+	void givenACancellationArrivesBeforeItsBookingThenItWaitsAndIsAppliedWhenTheBookingComes() {
+		var patient = UUID.randomUUID();
+		var appointment = UUID.randomUUID();
+		var cancellation = EventProbe.cloudEvent(UUID.randomUUID(), "clinic.scheduling.appointment-cancelled.v1",
+				patient, """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":3,"occurredAt":"2026-11-20T11:00:00Z",
+						 "appointmentId":"%s","courseId":"%s","reason":"Patient feels unwell"}"""
+					.formatted(UUID.randomUUID(), patient, appointment, UUID.randomUUID()));
+		EventProbe.send("clinic.scheduling", patient, cancellation);
+		await().alias("the cancellation waits for its booking")
+			.atMost(PATIENCE)
+			.until(() -> retries.attemptsOf(cancellation.getId()) >= 2);
+		assertThat(appointments.state(appointment)).isEmpty();
+
+		// the booking comes (a parked one replayed by an administrator, for instance)
+		appointments.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(),
+				new BookedAppointment.Place(site, "Main clinic", ZURICH, UUID.randomUUID()), "Chair 1",
+				AppointmentKind.INFUSION, 1, 6, start, start.plus(CHAIR_TIME), 2));
+
+		await().atMost(PATIENCE).until(() -> appointments.state(appointment).orElseThrow() == AppointmentState.CANCELLED);
+		assertThat(appointments.ofPatient(patient)).isEmpty();
+		assertThat(EventProbe.records("session-service.dlt",
+				record -> cancellation.getId().equals(EventProbe.header(record, "ce_id"))))
+			.as("an early event is not poison")
+			.isEmpty();
 	}
 
 	@Test
