@@ -46,6 +46,11 @@ final class KeycloakComponent extends ProcessComponent {
     }
 
     @Override
+    String healthProblem() throws Exception {
+        return httpOk("http://localhost:" + managementPort() + "/health/ready");
+    }
+
+    @Override
     String start() throws Exception {
         long started = System.nanoTime();
         Path javaHome;
