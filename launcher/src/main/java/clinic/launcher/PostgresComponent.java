@@ -228,12 +228,8 @@ final class PostgresComponent extends Component {
 
     @Override
     String exitDescription() {
-        EmbeddedPostgres pg = postgres;
-        Process p = pg == null ? null : pg.getProcess();
-        // zonky starts the postmaster itself (through unshare -U when run as root, which execs it)
-        if (p != null && !p.isAlive() && postmaster != null && p.pid() == postmaster.pid()) {
-            return "exited with code " + p.exitValue();
-        }
-        return "(the postmaster) is no longer running";
+        // pg_ctl starts the postmaster, so it is no child of ours and its exit code is not ours to read
+        ProcessHandle pm = postmaster;
+        return "(the postmaster" + (pm == null ? "" : ", pid " + pm.pid()) + ") is no longer running";
     }
 }

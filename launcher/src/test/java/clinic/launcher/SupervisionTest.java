@@ -81,7 +81,9 @@ class SupervisionTest {
             ProcessHandle.of(killedPostmaster).orElseThrow().destroyForcibly();
             postmaster = stack.awaitRestarted(Part.POSTGRES, killedPostmaster, Duration.ofSeconds(90));
             assertNotEquals(killedPostmaster, postmaster);
-            assertTrue(said.contains("postgres exited with code 137; restarting (restart 1)"), said.toString());
+            assertTrue(said.contains("postgres (the postmaster, pid " + killedPostmaster + ") is no longer running; restarting (restart 1)"),
+                    said.toString());
+            assertTrue(said.contains("postgres back (restart 1)"), said.toString());
             assertEquals(postmaster, run.alive(Part.POSTGRES.id()).orElseThrow().pid(), "./clinic down would miss the restarted PostgreSQL");
             assertEquals(1, run.restarts(Part.POSTGRES.id()).orElseThrow().count());
             try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "intake_owner", config.databaseOwnerPassword());
