@@ -95,7 +95,29 @@ final class ChildProcess {
      * @return true if it had to be killed
      */
     boolean stop(Duration grace) {
-        return stop(process.toHandle(), grace);
+        boolean forced = stop(process.toHandle(), grace);
+        killGroup();
+        return forced;
+    }
+
+    /**
+     * SIGKILL to what is left of the child's process group (it leads one of its own, see {@link #start}): a child
+     * killed without its descendants (e.g. Keycloak's kc.sh, whose java runs on) leaves them orphaned, out of reach
+     * of {@link ProcessHandle#descendants()}, still holding the part's ports.
+     */
+    private void killGroup() {
+        if (!SETSID) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill command: nothing more to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean stop(ProcessHandle handle, Duration grace) {

@@ -68,13 +68,17 @@ public final class ClinicLauncher {
                                                                                                 [CLINIC_KEYCLOAK_JAVA_HOME]
                   --demo auto|on|off           (up) make the demo clinic through the gateway: site Lakeside, patients
                                                along the path, courses booked from today. auto (default): only when
-                                               the data directory is new; on: unless it is there; off: never [CLINIC_DEMO]""");
+                                               the data directory is new; on: unless it is there; off: never [CLINIC_DEMO]
+                  (environment only)           passwords of the services' database roles, <db>_owner (migrations) and
+                                               <db>_app (the service): CLINIC_DB_OWNER_PASSWORD (default clinic-owner-demo),
+                                               CLINIC_DB_APP_PASSWORD (default clinic-app-demo)""");
         for (PortName name : PortName.values()) {
             OUT.printf("  %-28s default %-6d %s%n", name.flag() + " N", name.defaultPort(), "[" + name.envVar() + "]");
         }
         OUT.println("""
 
-                Logs: <data>/logs/<part>.log. Demo users (realm clinic): frontdesk, nurse, clinician, admin, integration;
+                A part that goes away while the stack runs is started again (after 1 s, 2 s, 4 s ... up to 30 s while it
+                keeps failing); ./clinic status shows how often. Logs: <data>/logs/<part>.log. Demo users (realm clinic): frontdesk, nurse, clinician, admin, integration;
                 password "demo". Keycloak admin console: admin / admin.""");
     }
 
@@ -246,7 +250,7 @@ public final class ClinicLauncher {
         }
         if (c.includes(Part.POSTGRES)) {
             row("PostgreSQL", "jdbc:postgresql://localhost:" + c.port(PortName.POSTGRES)
-                    + "/{intake,scheduling,session,gateway,keycloak}   (postgres / postgres)");
+                    + "/{intake,scheduling,session,gateway,keycloak}   (postgres / postgres; each service as <db>_app)");
         }
         if (c.includes(Part.KAFKA)) {
             row("Kafka", stack.kafkaBootstrapServers() + "   topics " + String.join(", ", KafkaTopics.PARTITIONS.keySet()));
@@ -323,7 +327,12 @@ public final class ClinicLauncher {
                     : run.alive(part.id());
             List<String> ports = Arrays.stream(PortName.values()).filter(n -> n.part() == part)
                     .map(n -> config.port(n) + (Ports.isFree(config.port(n)) ? " free" : " in use")).toList();
-            OUT.printf("  %-20s %-12s ports %s%n", part.id(), p.map(h -> "pid " + h.pid()).orElse("-"), String.join(", ", ports));
+            String restarts = run.restarts(part.id())
+                    .map(r -> "   restarts " + r.count() + " (last " + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                            .format(r.last().atZone(java.time.ZoneId.systemDefault()).withNano(0)) + ")")
+                    .orElse("");
+            OUT.printf("  %-20s %-12s ports %s%s%n", part.id(), p.map(h -> "pid " + h.pid()).orElse("-"), String.join(", ", ports),
+                    restarts);
         }
         return 0;
     }

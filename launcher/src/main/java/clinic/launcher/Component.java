@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /** One part of the stack: knows how to start it, wait until it is ready, and stop it. */
 abstract class Component {
@@ -21,6 +22,8 @@ abstract class Component {
     final RunFiles runFiles;
     /** Set when the stack is being closed, possibly while this component is still starting. */
     volatile boolean stopRequested;
+    /** Set once the part has started and passed its health check (from then on the supervisor watches it). */
+    volatile boolean ready;
 
     Component(Part part, StackConfig config, ProgressListener listener) {
         this.part = part;
@@ -40,6 +43,12 @@ abstract class Component {
 
     /** Whether the part's process still runs (false before start and after stop). */
     abstract boolean isAlive();
+
+    /** The part's (main) process, if it runs. */
+    abstract OptionalLong pid();
+
+    /** One health check of a started part: null when healthy, otherwise what is wrong. */
+    abstract String healthProblem() throws Exception;
 
     /** Why the process is gone, e.g. "exited with code 1". */
     String exitDescription() {

@@ -49,6 +49,14 @@ final class KafkaComponent extends ProcessComponent {
     }
 
     @Override
+    String healthProblem() throws Exception {
+        try (Admin admin = Admin.create(adminProperties(bootstrapServers()))) {
+            admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            return null;
+        }
+    }
+
+    @Override
     String start() throws Exception {
         long started = System.nanoTime();
         Path libs = config.kafkaLibsDir();

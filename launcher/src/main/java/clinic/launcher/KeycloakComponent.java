@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -43,6 +44,23 @@ final class KeycloakComponent extends ProcessComponent {
     @Override
     String startDetail() {
         return "port " + port() + ", management " + managementPort();
+    }
+
+    /** Keycloak's java, which kc.sh runs as its child (killing it ends kc.sh too); else kc.sh. */
+    @Override
+    OptionalLong pid() {
+        ChildProcess p = process;
+        if (p == null || !p.isAlive()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(p.handle().descendants()
+                .filter(d -> d.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(p.pid()));
+    }
+
+    @Override
+    String healthProblem() throws Exception {
+        return httpOk("http://localhost:" + managementPort() + "/health/ready");
     }
 
     @Override

@@ -12,12 +12,34 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** PostgreSQL 17 from the zonky binaries, data kept in {@code <data>/postgres}; creates the databases. */
+/**
+ * PostgreSQL 17 from the zonky binaries, data kept in {@code <data>/postgres}; creates the databases and the
+ * services' roles ({@link DatabaseRoles}). Restartable on the same data directory and port after its postmaster was
+ * killed: the old handle's lock is released, the killed server's backends are waited for (they hold its shared
+ * memory) and a stale {@code postmaster.pid} is removed.
+ */
 final class PostgresComponent extends Component {
 
     /** One database per service, plus Keycloak's. */
     static final List<String> DATABASES = List.of("intake", "scheduling", "session", "gateway", "keycloak");
+
+    /**
+     * Client authentication: the superuser from this machine without a password (zonky's own checks, Keycloak,
+     * {@code ./clinic} tools), every other role with its password (scram).
+     */
+    static final String PG_HBA = String.join("\n",
+            "# written by the clinic launcher on every start (PostgresComponent)",
+            "local   all           all                       trust",
+            "host    all           postgres   127.0.0.1/32   trust",
+            "host    all           postgres   ::1/128        trust",
+            "host    all           all        127.0.0.1/32   scram-sha-256",
+            "host    all           all        ::1/128        scram-sha-256",
+            "local   replication   all                       trust",
+            "host    replication   postgres   127.0.0.1/32   trust",
+            "host    replication   postgres   ::1/128        trust",
+            "");
 
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
@@ -48,6 +70,7 @@ final class PostgresComponent extends Component {
                     + "); stop it with ./clinic down, or: kill -INT " + stale.get().pid());
         }
         Files.createDirectories(dir.getParent());
+        clearAfterCrash(dir);
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile().toFile());
         try {
             postgres = EmbeddedPostgres.builder()
@@ -85,6 +108,11 @@ final class PostgresComponent extends Component {
                 version = rs.getString(1);
             }
             for (String db : DATABASES) {
+                if (DatabaseRoles.SERVICE_DATABASES.contains(db)) {
+                    DatabaseRoles.ensure(c, "jdbc:postgresql://localhost:" + port() + "/", db,
+                            config.databaseOwnerPassword(), config.databaseAppPassword());
+                    continue;
+                }
                 try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
                     exists.setString(1, db);
                     try (ResultSet rs = exists.executeQuery()) {
@@ -94,8 +122,46 @@ final class PostgresComponent extends Component {
                     }
                 }
             }
+            Files.writeString(dir.resolve("pg_hba.conf"), PG_HBA);
+            s.execute("select pg_reload_conf()");
         }
         return "PostgreSQL " + version + ", data " + dir;
+    }
+
+    /**
+     * After a crash (the postmaster killed): waits for the killed server's backends, which notice their postmaster's
+     * death and exit, and kills those still there after 10 s; removes a {@code postmaster.pid} whose pid now belongs
+     * to another program (PostgreSQL would refuse to start over it).
+     */
+    private void clearAfterCrash(Path dir) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<ProcessHandle> left = processesIn(dir);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            ChildProcess.sleep(100);
+            left = processesIn(dir);
+        }
+        left.forEach(ProcessHandle::destroyForcibly);
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (Files.isRegularFile(pidFile) && postmasterOf(dir).isEmpty()) {
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    /** Processes whose working directory is {@code dir}: a PostgreSQL server's postmaster and backends (Linux). */
+    static List<ProcessHandle> processesIn(Path dir) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return List.of();
+        }
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(real);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return false;
+            }
+        }).toList();
     }
 
     /** The postmaster recorded in {@code postmaster.pid}, if it is alive. */
@@ -106,7 +172,9 @@ final class PostgresComponent extends Component {
                 return Optional.empty();
             }
             String first = Files.readAllLines(pidFile).get(0).trim();
-            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+            // a pid reused by another program after a crash is not our server
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -141,7 +209,27 @@ final class PostgresComponent extends Component {
     }
 
     @Override
+    OptionalLong pid() {
+        ProcessHandle pm = postmaster;
+        return pm != null && pm.isAlive() ? OptionalLong.of(pm.pid()) : OptionalLong.empty();
+    }
+
+    @Override
+    String healthProblem() throws Exception {
+        EmbeddedPostgres pg = postgres;
+        if (pg == null) {
+            return "not started";
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("select 1");
+            return null;
+        }
+    }
+
+    @Override
     String exitDescription() {
-        return "(the postmaster) is no longer running";
+        // pg_ctl starts the postmaster, so it is no child of ours and its exit code is not ours to read
+        ProcessHandle pm = postmaster;
+        return "(the postmaster" + (pm == null ? "" : ", pid " + pm.pid()) + ") is no longer running";
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A part that runs as a child process (Kafka, Keycloak, the services): launching it with its pid recorded,
@@ -47,6 +48,12 @@ abstract class ProcessComponent extends Component {
     boolean isAlive() {
         ChildProcess p = process;
         return p != null && p.isAlive();
+    }
+
+    @Override
+    OptionalLong pid() {
+        ChildProcess p = process;
+        return p != null && p.isAlive() ? OptionalLong.of(p.pid()) : OptionalLong.empty();
     }
 
     @Override

@@ -33,6 +33,18 @@ public interface ProgressListener {
     default void died(Part part, String reason, Path logFile) {
     }
 
+    /** A part went away on its own and is started again after {@code delay} ({@code restart} counts from 1). */
+    default void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
+    }
+
+    /** A restarted part is healthy again. */
+    default void restarted(Part part, int restart, Duration took, String detail) {
+    }
+
+    /** A restart did not bring the part back; the next try follows after {@code retryIn}. */
+    default void restartFailed(Part part, int restart, String reason, Duration retryIn) {
+    }
+
     static ProgressListener silent() {
         return new ProgressListener() {
         };
@@ -83,6 +95,24 @@ public interface ProgressListener {
             @Override
             public void died(Part part, String reason, Path logFile) {
                 out.printf("WARNING: %s %s; see %s%n", part.id(), reason, logFile);
+            }
+
+            @Override
+            public void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
+                out.printf("WARNING: %s %s; restarting (restart %d) in %s; see %s%n", part.id(), reason, restart,
+                        seconds(delay), logFile);
+            }
+
+            @Override
+            public void restarted(Part part, int restart, Duration took, String detail) {
+                out.printf("      %-20s back in %s (restart %d%s)%n", part.id(), seconds(took), restart,
+                        detail.isEmpty() ? "" : ", " + detail);
+            }
+
+            @Override
+            public void restartFailed(Part part, int restart, String reason, Duration retryIn) {
+                out.printf("WARNING: %s did not come back (restart %d): %s; trying again in %s%n", part.id(), restart,
+                        reason, seconds(retryIn));
             }
         };
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Pid files in {@code <data>/run/}: {@code launcher.pid} for the JVM that owns the stack and {@code <part>.pid}
@@ -31,6 +32,43 @@ final class RunFiles {
             Files.writeString(file(name), process.pid() + " " + start + "\n");
         } catch (IOException e) {
             // pid files help ./clinic down and stale-process detection; not worth failing the start for
+        }
+    }
+
+    /** How often the supervisor has brought a part back, and when last. */
+    record Restarts(int count, Instant last) {
+    }
+
+    /** Records a part's restarts in {@code <part>.restarts} ("count epoch-millis"), read by {@code ./clinic status}. */
+    void writeRestarts(String name, Restarts restarts) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".restarts"), restarts.count() + " " + restarts.last().toEpochMilli() + "\n");
+        } catch (IOException e) {
+            // only ./clinic status reads it
+        }
+    }
+
+    Optional<Restarts> restarts(String name) {
+        try {
+            String[] fields = Files.readString(dir.resolve(name + ".restarts")).trim().split("\\s+");
+            return Optional.of(new Restarts(Integer.parseInt(fields[0]), Instant.ofEpochMilli(Long.parseLong(fields[1]))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets the restarts of an earlier run (a new run starts counting at 0). */
+    void clearRestarts() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".restarts")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 

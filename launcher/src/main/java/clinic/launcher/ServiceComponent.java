@@ -49,8 +49,11 @@ final class ServiceComponent extends ProcessComponent {
         String issuer = "http://localhost:" + config.port(PortName.KEYCLOAK) + "/realms/" + KeycloakComponent.REALM;
         env.put("SERVER_PORT", Integer.toString(port()));
         env.put("DB_URL", "jdbc:postgresql://localhost:" + config.port(PortName.POSTGRES) + "/" + part.database());
-        env.put("DB_USER", "postgres");
-        env.put("DB_PASSWORD", "postgres");
+        // the service runs as its application role, its migrations as the database's owner (DatabaseRoles)
+        env.put("DB_USER", DatabaseRoles.application(part.database()));
+        env.put("DB_PASSWORD", config.databaseAppPassword());
+        env.put("DB_OWNER_USER", DatabaseRoles.owner(part.database()));
+        env.put("DB_OWNER_PASSWORD", config.databaseOwnerPassword());
         env.put("ISSUER_URI", issuer);
         if (part == Part.GATEWAY) {
             env.put("MANAGEMENT_PORT", Integer.toString(config.port(PortName.GATEWAY_MANAGEMENT)));
@@ -67,6 +70,11 @@ final class ServiceComponent extends ProcessComponent {
         }
         env.putAll(config.serviceEnv(part));
         return env;
+    }
+
+    @Override
+    String healthProblem() throws Exception {
+        return httpOk(healthUrl());
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Order: PostgreSQL, Kafka, Keycloak, then intake/scheduling/session in parallel, then the gateway; each waits
  * for the previous step's health checks. Stopping goes in reverse. If a part fails to start, everything started
- * before it is stopped and a {@link StackStartException} names the part and its log.
+ * before it is stopped and a {@link StackStartException} names the part and its log. Once up, a part that goes away
+ * on its own is started again ({@link Supervisor}; {@link StackConfig#supervise()}).
  */
 public final class Stack implements AutoCloseable {
 
@@ -44,6 +46,7 @@ public final class Stack implements AutoCloseable {
     private final Map<Part, Component> components = Collections.synchronizedMap(new EnumMap<>(Part.class));
     private final Set<Part> reportedDead = Collections.synchronizedSet(EnumSet.noneOf(Part.class));
     private final Thread shutdownHook;
+    private final Supervisor supervisor;
     private volatile boolean closing;
     private volatile boolean ownsRunFile;
     private volatile Duration startupTime = Duration.ZERO;
@@ -53,6 +56,7 @@ public final class Stack implements AutoCloseable {
         this.listener = listener;
         this.runFiles = new RunFiles(config.dataDir());
         this.shutdownHook = config.registerShutdownHook() ? new Thread(this::close, "clinic-stack-shutdown") : null;
+        this.supervisor = config.supervise() ? new Supervisor(this, config, listener, runFiles) : null;
     }
 
     /**
@@ -79,6 +83,7 @@ public final class Stack implements AutoCloseable {
             preflight();
             runFiles.write(RunFiles.LAUNCHER, ProcessHandle.current());
             ownsRunFile = true;
+            runFiles.clearRestarts();
             if (shutdownHook != null) {
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
             }
@@ -87,6 +92,9 @@ public final class Stack implements AutoCloseable {
                 if (!parts.isEmpty()) {
                     startStep(parts, order);
                 }
+            }
+            if (supervisor != null) {
+                supervisor.start();
             }
         } catch (StackStartException e) {
             if (!closing) {
@@ -202,6 +210,7 @@ public final class Stack implements AutoCloseable {
         listener.starting(part, index, total, component.startDetail());
         try {
             String detail = component.start();
+            component.ready = true;
             listener.ready(part, index, total, Duration.ofNanos(System.nanoTime() - begin), detail);
         } catch (StackStartException e) {
             throw e;
@@ -234,6 +243,9 @@ public final class Stack implements AutoCloseable {
             }
             closing = true;
             components.values().forEach(c -> c.stopRequested = true);
+        }
+        if (supervisor != null) {
+            supervisor.stop();
         }
         List<Set<Part>> reverse = new ArrayList<>(STEPS);
         Collections.reverse(reverse);
@@ -297,7 +309,10 @@ public final class Stack implements AutoCloseable {
         startPart(part, order);
     }
 
-    /** Parts that were started but whose process has gone away since (each reported once to the listener). */
+    /**
+     * Parts that were started but whose process has gone away since (each reported once to the listener, unless the
+     * stack is supervised: the supervisor then says what it does about it).
+     */
     public Set<Part> checkAlive() {
         Set<Part> dead = EnumSet.noneOf(Part.class);
         if (closing) {
@@ -306,12 +321,87 @@ public final class Stack implements AutoCloseable {
         for (Component c : List.copyOf(components.values())) {
             if (!c.stopRequested && !c.isAlive()) {
                 dead.add(c.part);
-                if (reportedDead.add(c.part)) {
+                if (supervisor == null && reportedDead.add(c.part)) {
                     listener.died(c.part, c.exitDescription(), c.logFile());
                 }
             }
         }
         return dead;
+    }
+
+    /** The components as they are now (a restarted part's is a new one). */
+    List<Component> components() {
+        return List.copyOf(components.values());
+    }
+
+    /** A new component for a part the supervisor starts again, in place of the one that went away. */
+    synchronized Component replace(Part part) {
+        if (closing) {
+            throw new StackStartException(part, StackStartException.ABORTED, null, List.of(), null);
+        }
+        Component fresh = create(part);
+        components.put(part, fresh);
+        return fresh;
+    }
+
+    /** The process id of a running part (for PostgreSQL its postmaster), e.g. for a test that kills it. */
+    public OptionalLong pid(Part part) {
+        Component c = components.get(part);
+        return c == null ? OptionalLong.empty() : c.pid();
+    }
+
+    /** How often the supervisor has brought the part back since the stack started. */
+    public int restarts(Part part) {
+        return supervisor == null ? 0 : supervisor.restarts(part);
+    }
+
+    /**
+     * Waits until the process {@code killedPid} of a part is gone and the part runs again and passes its health
+     * check (the supervisor restarts it); returns the new pid.
+     *
+     * @throws IllegalStateException if that does not happen within {@code timeout}
+     */
+    public long awaitRestarted(Part part, long killedPid, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false) || pid(part).orElse(killedPid) == killedPid) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(part.id() + " was not restarted within " + timeout.toSeconds() + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        awaitHealthy(part, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return pid(part).orElseThrow();
+    }
+
+    /**
+     * Waits until the part runs, is not being restarted and passes its health check.
+     *
+     * @throws IllegalStateException if it is not healthy within {@code timeout}
+     */
+    public void awaitHealthy(Part part, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "not started";
+        while (true) {
+            Component c = components.get(part);
+            if (c != null && c.ready && c.isAlive() && (supervisor == null || !supervisor.isRecovering(part))) {
+                try {
+                    last = c.healthProblem();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    last = e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+                if (last == null) {
+                    return;
+                }
+            } else if (c != null) {
+                last = c.isAlive() ? "starting" : c.exitDescription();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(part.id() + " is not healthy within " + timeout.toSeconds() + " s (" + last + ")");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
     }
 
     public boolean isRunning(Part part) {

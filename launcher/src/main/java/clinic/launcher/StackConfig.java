@@ -45,6 +45,10 @@ public final class StackConfig {
     private final String kafkaHeap;
     private final Map<Part, Duration> startTimeouts;
     private final boolean registerShutdownHook;
+    private final String databaseOwnerPassword;
+    private final String databaseAppPassword;
+    private final boolean supervise;
+    private final Duration restartBackoffCap;
 
     private StackConfig(Builder b) {
         this.projectDir = b.projectDir != null ? b.projectDir.toAbsolutePath().normalize() : findProjectDir();
@@ -63,6 +67,10 @@ public final class StackConfig {
         this.kafkaHeap = b.kafkaHeap;
         this.startTimeouts = Collections.unmodifiableMap(new EnumMap<>(b.startTimeouts));
         this.registerShutdownHook = b.registerShutdownHook;
+        this.databaseOwnerPassword = b.databaseOwnerPassword;
+        this.databaseAppPassword = b.databaseAppPassword;
+        this.supervise = b.supervise;
+        this.restartBackoffCap = b.restartBackoffCap;
         Set<Integer> seen = new java.util.HashSet<>();
         for (Map.Entry<PortName, Integer> e : ports.entrySet()) {
             if (e.getValue() < 1 || e.getValue() > 65535) {
@@ -162,6 +170,26 @@ public final class StackConfig {
         return dataDir.resolve("logs").resolve(part.id() + ".log");
     }
 
+    /** Password of each service's owner role ({@code <database>_owner}), which its migrations run as. */
+    public String databaseOwnerPassword() {
+        return databaseOwnerPassword;
+    }
+
+    /** Password of each service's application role ({@code <database>_app}), which the service runs as. */
+    public String databaseAppPassword() {
+        return databaseAppPassword;
+    }
+
+    /** Whether a part that goes away while the stack runs is started again (default true). */
+    public boolean supervise() {
+        return supervise;
+    }
+
+    /** The longest wait between two restarts of a part (the waits double from 1 s up to this). */
+    public Duration restartBackoffCap() {
+        return restartBackoffCap;
+    }
+
     /** Walks up from the working directory to the directory holding {@code keycloak/clinic-realm.json}. */
     static Path findProjectDir() {
         Path start = Path.of("").toAbsolutePath();
@@ -195,6 +223,10 @@ public final class StackConfig {
         private String kafkaHeap = "-Xms64m -Xmx384m";
         private final Map<Part, Duration> startTimeouts = new EnumMap<>(Part.class);
         private boolean registerShutdownHook = true;
+        private String databaseOwnerPassword = "clinic-owner-demo";
+        private String databaseAppPassword = "clinic-app-demo";
+        private boolean supervise = true;
+        private Duration restartBackoffCap = Duration.ofSeconds(30);
 
         private Builder() {
             for (PortName name : PortName.values()) {
@@ -261,7 +293,8 @@ public final class StackConfig {
 
         /**
          * Reads {@code CLINIC_<NAME>_PORT} (see {@link PortName#envVar()}), {@code CLINIC_DATA_DIR},
-         * {@code CLINIC_KEYCLOAK_JAVA_HOME}, {@code CLINIC_KEYCLOAK_DIR} and {@code CLINIC_ONLY} from the given environment.
+         * {@code CLINIC_KEYCLOAK_JAVA_HOME}, {@code CLINIC_KEYCLOAK_DIR}, {@code CLINIC_ONLY},
+         * {@code CLINIC_DB_OWNER_PASSWORD} and {@code CLINIC_DB_APP_PASSWORD} from the given environment.
          */
         public Builder fromEnvironment(Map<String, String> env) {
             for (PortName name : PortName.values()) {
@@ -285,6 +318,12 @@ public final class StackConfig {
             }
             if (notBlank(env.get("CLINIC_ONLY"))) {
                 parts = Part.parse(env.get("CLINIC_ONLY"));
+            }
+            if (notBlank(env.get("CLINIC_DB_OWNER_PASSWORD"))) {
+                databaseOwnerPassword = env.get("CLINIC_DB_OWNER_PASSWORD");
+            }
+            if (notBlank(env.get("CLINIC_DB_APP_PASSWORD"))) {
+                databaseAppPassword = env.get("CLINIC_DB_APP_PASSWORD");
             }
             return this;
         }
@@ -347,6 +386,28 @@ public final class StackConfig {
 
         public Builder startTimeout(Part part, Duration timeout) {
             startTimeouts.put(part, timeout);
+            return this;
+        }
+
+        /** Passwords of the services' database roles: the owner roles (migrations) and the application roles. */
+        public Builder databasePasswords(String owner, String application) {
+            if (!notBlank(owner) || !notBlank(application)) {
+                throw new IllegalArgumentException("a database role needs a password");
+            }
+            this.databaseOwnerPassword = owner;
+            this.databaseAppPassword = application;
+            return this;
+        }
+
+        /** Start a part again when it goes away while the stack runs (default true). */
+        public Builder supervise(boolean supervise) {
+            this.supervise = supervise;
+            return this;
+        }
+
+        /** The longest wait between two restarts of a part (default 30 s). */
+        public Builder restartBackoffCap(Duration cap) {
+            this.restartBackoffCap = Objects.requireNonNull(cap);
             return this;
         }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +31,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Starts the real PostgreSQL and Kafka on random ports in a temp dir, stops them, and starts them again on the same data. */
+/**
+ * Starts the real PostgreSQL and Kafka on random ports in a temp dir, stops them, and starts them again on the same data;
+ * what an earlier version made as the superuser is the database's owner role's after the restart.
+ */
 class InfraRestartTest {
 
     @Test
@@ -68,7 +73,9 @@ class InfraRestartTest {
             }
             try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "postgres", "postgres");
                  Statement s = c.createStatement()) {
-                s.execute("create table survivor (id int primary key, note text)");
+                // as a launcher before the database roles did: the superuser owns the tables
+                s.execute("create table survivor (id bigserial primary key, note text)");
+                s.execute("create function survivor_note() returns text language sql as $$ select 'kept' $$");
                 s.execute("insert into survivor values (1, 'written before the restart')");
             }
             try (Admin admin = Admin.create(KafkaComponent.adminProperties(stack.kafkaBootstrapServers()))) {
@@ -100,7 +107,29 @@ class InfraRestartTest {
                 ResultSet rs = s.executeQuery("select note from survivor where id = 1");
                 assertTrue(rs.next(), "the row written before the restart is gone");
                 assertEquals("written before the restart", rs.getString(1));
+                ResultSet owners = s.executeQuery("""
+                        select (select datdba::regrole::text from pg_database where datname = 'intake'),
+                               (select relowner::regrole::text from pg_class where relname = 'survivor'),
+                               (select relowner::regrole::text from pg_class where relname = 'survivor_id_seq'),
+                               (select proowner::regrole::text from pg_proc where proname = 'survivor_note')""");
+                owners.next();
+                for (int column = 1; column <= 4; column++) {
+                    assertEquals("intake_owner", owners.getString(column), "owner " + column);
+                }
             }
+            try (Connection c = DriverManager.getConnection(again.jdbcUrl("intake"), "intake_app", config.databaseAppPassword());
+                 Statement s = c.createStatement()) {
+                ResultSet role = s.executeQuery("select current_user, rolsuper from pg_roles where rolname = current_user");
+                role.next();
+                assertEquals("intake_app", role.getString(1));
+                assertFalse(role.getBoolean(2));
+            }
+            SQLException wrongPassword = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(again.jdbcUrl("intake"), "intake_app", "guessed"));
+            assertEquals("28P01", wrongPassword.getSQLState(), wrongPassword.getMessage());
+            SQLException otherDatabase = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(again.jdbcUrl("scheduling"), "intake_app", config.databaseAppPassword()));
+            assertEquals("42501", otherDatabase.getSQLState(), otherDatabase.getMessage());
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.kafkaBootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "restart-test",

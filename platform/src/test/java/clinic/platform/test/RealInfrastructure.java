@@ -20,11 +20,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The real infrastructure integration tests run against, started once per test JVM: PostgreSQL 17 (zonky
  * binaries) and a Kafka broker in KRaft mode on random ports, with the suite's topics. Each test context gets a
- * database of its own, so contexts never see each other's rows.
+ * database of its own, so contexts never see each other's rows. As in production, a service's migrations run as the
+ * database's owner role and the service itself as an application role that owns nothing ({@link #applicationRole}).
  */
 public final class RealInfrastructure {
 
 	public static final int PARTITIONS = 6;
+
+	/** Password of every role made here (test databases only). */
+	public static final String ROLE_PASSWORD = "test";
 
 	private static EmbeddedPostgres postgres;
 
@@ -50,7 +54,21 @@ public final class RealInfrastructure {
 		return kafka.getBrokersAsString();
 	}
 
-	/** Creates an empty database and returns its JDBC URL. */
+	/** The role a service's migrations run as, owner of its databases, e.g. {@code intake_service_owner}. */
+	public static String ownerRole(String application) {
+		return roleStem(application) + "_owner";
+	}
+
+	/** The role a service runs as: it may log in and connect to its databases, and owns nothing. */
+	public static String applicationRole(String application) {
+		return roleStem(application) + "_app";
+	}
+
+	private static String roleStem(String application) {
+		return application.replaceAll("[^a-z]", "_");
+	}
+
+	/** Creates an empty database owned by the service's owner role and returns its JDBC URL. */
 	public static synchronized String newDatabase(String prefix) {
 		try {
 			if (postgres == null) {
@@ -66,10 +84,21 @@ public final class RealInfrastructure {
 				}));
 			}
 			var name = prefix.replaceAll("[^a-z]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
-			try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-				connection.createStatement().execute("create database " + name);
+			var owner = ownerRole(prefix);
+			var app = applicationRole(prefix);
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				for (var role : new String[] { owner, app }) {
+					if (!statement.executeQuery("select from pg_roles where rolname = '" + role + "'").next()) {
+						statement.execute("create role " + role + " login password '" + ROLE_PASSWORD + "'");
+					}
+				}
+				statement.execute("create database " + name + " owner " + owner);
+				statement.execute("revoke connect, temporary on database " + name + " from public");
+				statement.execute("grant connect on database " + name + " to " + app);
 			}
-			return postgres.getJdbcUrl("postgres", name);
+			// no user in the URL: it would override the roles the properties name
+			return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -86,6 +115,10 @@ public final class RealInfrastructure {
 	public static Map<String, Object> serviceProperties(String application) {
 		var properties = new HashMap<String, Object>();
 		properties.put("spring.datasource.url", newDatabase(application));
+		properties.put("spring.datasource.username", applicationRole(application));
+		properties.put("spring.datasource.password", ROLE_PASSWORD);
+		properties.put("spring.flyway.user", ownerRole(application));
+		properties.put("spring.flyway.password", ROLE_PASSWORD);
 		properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
 		properties.put("clinic.events.group", application + "-test-" + UUID.randomUUID());
 		properties.put("clinic.events.resubmit-interval", "PT0.5S");

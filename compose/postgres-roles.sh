@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# One-shot, on every `docker compose up`, before the services: each service's database gets an owner role
+# (<db>_owner: owns the database and everything in it, runs the migrations) and an application role (<db>_app: the
+# service runs as it, may connect to its own database only, owns nothing; the service's Flyway callback grants it its
+# rows). Creates what is missing, sets the passwords from the environment, and hands what an earlier version made as
+# the superuser to the owner role, so an existing postgres-data volume keeps working. Keycloak's database is left as
+# it is. The same steps as the embedded launcher's DatabaseRoles (docs/runtime.md "Database roles").
+set -euo pipefail
+
+: "${CLINIC_DB_OWNER_PASSWORD:?}" "${CLINIC_DB_APP_PASSWORD:?}"
+for db in intake scheduling session gateway; do
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$db" \
+       -v owner="${db}_owner" -v app="${db}_app" \
+       -v owner_password="$CLINIC_DB_OWNER_PASSWORD" -v app_password="$CLINIC_DB_APP_PASSWORD" <<'SQL'
+SELECT format('CREATE ROLE %I', :'owner') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
+SELECT format('CREATE ROLE %I', :'app') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
+              :'owner', :'owner_password') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
+              :'app', :'app_password') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'owner') \gexec
+SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', :'db') \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I, %I', :'db', :'owner', :'app') \gexec
+SQL
+  psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "SELECT set_config('clinic.owner', '${db}_owner', false)" \
+       -f /opt/clinic/postgres-hand-over.sql
+  echo "postgres-roles: $db owned by ${db}_owner, used by ${db}_app"
+done

@@ -1,0 +1,104 @@
+package clinic.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A part killed while the stack runs comes back on its own, is recorded for ./clinic down and status, and stops with the stack. */
+class SupervisionTest {
+
+    @Test
+    void theBackOffDoublesUpToItsCap() {
+        Duration cap = Duration.ofSeconds(30);
+        Duration d = Duration.ofSeconds(1);
+        List<Long> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            waits.add(d.toSeconds());
+            d = Supervisor.next(d, cap);
+        }
+        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L), waits);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aKilledServiceAndAKilledPostgresComeBackHealthyOnTheirOwn(@TempDir Path data) throws Exception {
+        StackConfig config = StackConfig.builder()
+                .dataDir(data.resolve("stack"))
+                .randomPorts()
+                .parts(Part.POSTGRES, Part.INTAKE)
+                .serviceJar(Part.INTAKE, FakeService.jar(data.resolve("intake-service.jar")))
+                .serviceJvmArgs(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .registerShutdownHook(false)
+                .build();
+        List<String> said = new CopyOnWriteArrayList<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
+                said.add(part.id() + " " + reason + "; restarting (restart " + restart + ")");
+            }
+
+            @Override
+            public void restarted(Part part, int restart, Duration took, String detail) {
+                said.add(part.id() + " back (restart " + restart + ")");
+            }
+        };
+        RunFiles run = new RunFiles(config.dataDir());
+        long intake;
+        long postmaster;
+        try (Stack stack = Stack.start(config, recorder)) {
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "intake_owner", config.databaseOwnerPassword());
+                 Statement s = c.createStatement()) {
+                s.execute("create table survivor (note text)");
+                s.execute("insert into survivor values ('committed before the crash')");
+            }
+
+            long killedIntake = stack.pid(Part.INTAKE).orElseThrow();
+            ProcessHandle.of(killedIntake).orElseThrow().destroyForcibly(); // SIGKILL
+            intake = stack.awaitRestarted(Part.INTAKE, killedIntake, Duration.ofSeconds(60));
+            assertNotEquals(killedIntake, intake);
+            assertTrue(said.contains("intake-service exited with code 137; restarting (restart 1)"), said.toString());
+            assertTrue(said.contains("intake-service back (restart 1)"), said.toString());
+            assertEquals(1, stack.restarts(Part.INTAKE));
+            assertEquals(intake, run.alive(Part.INTAKE.id()).orElseThrow().pid(), "./clinic down would miss the restarted service");
+            assertEquals(1, run.restarts(Part.INTAKE.id()).orElseThrow().count());
+
+            long killedPostmaster = stack.pid(Part.POSTGRES).orElseThrow();
+            ProcessHandle.of(killedPostmaster).orElseThrow().destroyForcibly();
+            postmaster = stack.awaitRestarted(Part.POSTGRES, killedPostmaster, Duration.ofSeconds(90));
+            assertNotEquals(killedPostmaster, postmaster);
+            assertTrue(said.contains("postgres (the postmaster, pid " + killedPostmaster + ") is no longer running; restarting (restart 1)"),
+                    said.toString());
+            assertTrue(said.contains("postgres back (restart 1)"), said.toString());
+            assertEquals(postmaster, run.alive(Part.POSTGRES.id()).orElseThrow().pid(), "./clinic down would miss the restarted PostgreSQL");
+            assertEquals(1, run.restarts(Part.POSTGRES.id()).orElseThrow().count());
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "intake_owner", config.databaseOwnerPassword());
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select note from survivor")) {
+                assertTrue(rs.next(), "the committed row is gone after the crash");
+                assertEquals("committed before the crash", rs.getString(1));
+            }
+            assertEquals(1, stack.restarts(Part.INTAKE), "the service was restarted again when PostgreSQL went away");
+            assertTrue(stack.isRunning(Part.INTAKE));
+        }
+        assertFalse(ProcessHandle.of(intake).map(ProcessHandle::isAlive).orElse(false), "the restarted service outlived the stack");
+        assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the restarted PostgreSQL outlived the stack");
+        assertTrue(Ports.isFree(config.port(PortName.POSTGRES)));
+        assertTrue(Ports.isFree(config.port(PortName.INTAKE)));
+        assertFalse(run.alive(Part.POSTGRES.id()).isPresent());
+        assertFalse(run.alive(Part.INTAKE.id()).isPresent());
+    }
+}
