@@ -3,9 +3,8 @@ package clinic.gateway.outage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import clinic.gateway.GatewayApplication;
+import clinic.gateway.support.AnotherGateway;
 import clinic.gateway.support.Browser;
-import clinic.gateway.support.FakeKeycloakRegistration;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.RestartablePostgres;
 import clinic.gateway.support.SilentService;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +41,8 @@ class OutageTest extends GatewayTest {
 	static void startGatewayWithItsOwnStore() {
 		sessionStore = RestartablePostgres.start();
 		hungScheduling = SilentService.start();
-		gateway = new SpringApplicationBuilder(GatewayApplication.class, FakeKeycloakRegistration.class)
-			.properties("SERVER_PORT=0", "MANAGEMENT_PORT=0", "spring.main.banner-mode=off",
-					"DB_URL=" + sessionStore.jdbcUrl(), "INTAKE_URL=" + SilentService.closedPortUrl(),
-					"SCHEDULING_URL=" + hungScheduling.url(), "SESSION_URL=" + TestInfrastructure.SESSION.url(),
-					"GATEWAY_RESPONSE_TIMEOUT=" + RESPONSE_TIMEOUT)
-			.run();
+		gateway = AnotherGateway.start("DB_URL=" + sessionStore.jdbcUrl(), "INTAKE_URL=" + SilentService.closedPortUrl(),
+				"SCHEDULING_URL=" + hungScheduling.url(), "GATEWAY_RESPONSE_TIMEOUT=" + RESPONSE_TIMEOUT);
 	}
 
 	@AfterAll
@@ -61,7 +54,7 @@ class OutageTest extends GatewayTest {
 
 	@BeforeEach
 	void signIn() {
-		this.browser = new Browser(((WebServerApplicationContext) gateway).getWebServer().getPort());
+		this.browser = new Browser(AnotherGateway.port(gateway));
 		this.browser.signIn(TestInfrastructure.KEYCLOAK, "/patients.html", "frontdesk");
 		assertThat(this.browser.getJson("/api/session/appointments").statusCode()).isEqualTo(201);
 	}

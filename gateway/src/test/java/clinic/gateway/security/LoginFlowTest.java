@@ -7,21 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import clinic.gateway.GatewayApplication;
+import clinic.gateway.support.AnotherGateway;
 import clinic.gateway.support.Browser;
 import clinic.gateway.support.FakeKeycloak;
-import clinic.gateway.support.FakeKeycloakRegistration;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.RecordingService.Received;
 import clinic.gateway.support.TestInfrastructure;
-import clinic.gateway.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -196,8 +192,8 @@ class LoginFlowTest extends GatewayTest {
 		this.browser.signIn(KEYCLOAK, "/patients.html", "frontdesk");
 		this.browser.get("/patients.html");
 
-		try (ConfigurableApplicationContext second = startSecondGateway()) {
-			this.browser.useGatewayOnPort(((WebServerApplicationContext) second).getWebServer().getPort());
+		try (ConfigurableApplicationContext second = AnotherGateway.start()) {
+			this.browser.useGatewayOnPort(AnotherGateway.port(second));
 
 			HttpResponse<String> me = this.browser.getJson("/api/me");
 			HttpResponse<String> created = this.browser.postJson("/api/intake/patients", PATIENT);
@@ -209,15 +205,6 @@ class LoginFlowTest extends GatewayTest {
 				.satisfies(value -> assertThat(value).startsWith("Bearer at-"));
 			assertThat(KEYCLOAK.codeGrants()).isEqualTo(1);
 		}
-	}
-
-	private ConfigurableApplicationContext startSecondGateway() {
-		return new SpringApplicationBuilder(GatewayApplication.class, FakeKeycloakRegistration.class)
-			.properties("SERVER_PORT=0", "MANAGEMENT_PORT=0", "spring.main.banner-mode=off",
-					"DB_URL=" + TestPostgres.jdbcUrl(), "INTAKE_URL=" + TestInfrastructure.INTAKE.url(),
-					"SCHEDULING_URL=" + TestInfrastructure.SCHEDULING.url(),
-					"SESSION_URL=" + TestInfrastructure.SESSION.url())
-			.run();
 	}
 
 	private List<String> principalOf(String sessionId) {
