@@ -72,7 +72,8 @@ export function linksFor(roles: string[]): NavLink[] {
 
 /**
  * Every page's frame: the navigation for the signed-in user's roles, the user's name, the logout button (a real form
- * post: the answer redirects to Keycloak's logout and back), and the page in a main landmark.
+ * post: the gateway ends the Keycloak session itself and sends the browser home, hence to Keycloak's login), and
+ * the page in a main landmark.
  */
 export function Shell(props: { active: string; title: string; children: (me: Me) => ComponentChildren }) {
   const [me, setMe] = useState<Me | null>(null);

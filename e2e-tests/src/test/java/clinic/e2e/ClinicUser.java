@@ -80,6 +80,16 @@ final class ClinicUser {
 		return authorizationRequest;
 	}
 
+	/**
+	 * Starts a new login at the gateway and follows it to Keycloak: Keycloak's login form (200) when it has no session
+	 * for this browser, or a redirect straight back to the gateway (302) while it has one.
+	 */
+	Reply startLoginAtKeycloak() {
+		var start = send(HttpRequest.newBuilder(URI.create(gateway + "/oauth2/authorization/keycloak")).GET());
+		assertThat(start.status()).as("gateway starts the login").isEqualTo(302);
+		return send(HttpRequest.newBuilder(URI.create(start.location())).GET());
+	}
+
 	Reply get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Accept", "application/json").GET());
 	}

@@ -377,11 +377,17 @@ class PatientPathEndToEndIT {
 	void logoutEndsTheSessionAtTheGatewayAndAtKeycloak() {
 		var clinician = new ClinicUser(stack.gatewayUrl());
 		clinician.login("clinician", "demo");
+		assertThat(clinician.startLoginAtKeycloak().status()).as("while Keycloak's session lives, a new login "
+				+ "goes straight back to the gateway").isEqualTo(302);
+
 		var logout = clinician.logout();
+
 		assertThat(logout.status()).isEqualTo(302);
-		assertThat(logout.location()).startsWith(stack.issuerUri() + "/protocol/openid-connect/logout")
-			.contains("id_token_hint=");
+		assertThat(logout.location()).as("home, with no token in the URL").isIn("/", stack.gatewayUrl() + "/");
 		assertThat(clinician.get("/api/me").status()).isEqualTo(401);
+		var again = clinician.startLoginAtKeycloak();
+		assertThat(again.status()).as("Keycloak's session is ended: it asks for the password again").isEqualTo(200);
+		assertThat(again.body()).contains("kc-form-login");
 	}
 
 	private String clientCredentialsToken(HttpClient http) throws Exception {

@@ -9,10 +9,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * Gives RP-initiated logout an end-session endpoint when the provider has no discovery document. With
- * {@code issuer-uri} the endpoint comes from discovery and is kept; a provider configured with explicit endpoints
- * (docker-compose.yml does this, because the browser and the gateway reach Keycloak at different addresses) has
- * none, and logout would then end only the gateway's session while Keycloak would sign the user straight back in.
+ * Gives logout an end-session endpoint when the provider has no discovery document. With {@code issuer-uri} the
+ * endpoint comes from discovery and is kept; a provider configured with explicit endpoints (docker-compose.yml does
+ * this, because the browser and the gateway reach Keycloak at different addresses) has none, and logout would then
+ * end only the gateway's session while Keycloak would sign the user straight back in. The gateway calls the
+ * endpoint itself ({@link KeycloakSessionLogout}), so the configured one is an address the gateway can reach.
  */
 final class EndSessionEndpointFallback implements ReactiveClientRegistrationRepository {
 

@@ -12,14 +12,15 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes the gateway's own refusals as RFC 9457 problem+json, the same shape the services answer with, so the pages
- * show every error the same way. Only fixed texts go in: nothing from the request is echoed.
+ * show every error the same way. Only fixed texts go in: nothing from the request is echoed. Headers set on the
+ * response before (a {@code Retry-After}) go out with it.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private ProblemResponses() {
 	}
 
-	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			return Mono.empty();

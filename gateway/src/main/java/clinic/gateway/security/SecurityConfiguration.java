@@ -1,6 +1,6 @@
 package clinic.gateway.security;
 
-import reactor.core.publisher.Mono;
+import java.net.URI;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
@@ -26,17 +25,18 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.CsrfToken;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.web.server.WebFilter;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Who may reach what through the gateway, and how a browser signs in and out.
+ * Who may reach what through the gateway, how a browser signs in and out, and how its changes are checked (same
+ * origin, CSRF token bound to the session).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,13 +52,14 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository clientRegistrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
-			@Value("${clinic.gateway.end-session-uri}") String endSessionFallback) {
+			@Value("${clinic.gateway.end-session-uri}") String endSessionFallback,
+			@Value("${clinic.gateway.public-origin:}") String publicOrigin,
+			@Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies) {
 		// the browser meets Keycloak where the login sends it: the provider's authorization endpoint
 		var keycloak = clientRegistrations.findByRegistrationId(REGISTRATION_ID)
 			.map(registration -> registration.getProviderDetails().getAuthorizationUri())
 			.blockOptional()
 			.orElse(endSessionFallback);
-		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		http.authorizeExchange(exchanges -> exchanges
 			// The actuator lives on the loopback-only management port; on the public port these paths match
 			// nothing (404). Permitted so the management port's health check needs no session.
@@ -69,28 +70,36 @@ class SecurityConfiguration {
 				.authorizedClientRepository(authorizedClients))
 			.oauth2Client(client -> client.authorizedClientRepository(authorizedClients))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint()))
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-				// The pages send the raw cookie value back in X-XSRF-TOKEN; Security 7's default XOR handler
-				// would expect a masked token and reject it.
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			// A mutation from another site's page is refused before its token is even looked at.
+			.addFilterBefore(new SameOriginMutations(publicOrigin), SecurityWebFiltersOrder.CSRF)
+			// The token lives in the session; the page echoes a masked copy (XOR, fresh per response) that
+			// MaskedCsrfCookie puts in the XSRF-TOKEN cookie once the security context is known.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokensInTheSession())
+				.csrfTokenRequestHandler(new XorServerCsrfTokenRequestAttributeHandler())
 				.accessDeniedHandler(csrfRejected()))
-			.addFilterAfter(csrfCookieWriter(), SecurityWebFiltersOrder.CSRF)
+			.addFilterAfter(new MaskedCsrfCookie(secureCookies), SecurityWebFiltersOrder.REACTOR_CONTEXT)
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak))))
-			.logout(logout -> logout
-				// Deletes the session row (and with it the tokens), beside clearing the context and CSRF cookie.
-				.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
-				.logoutSuccessHandler(rpInitiatedLogout(clientRegistrations, endSessionFallback)));
+			.logout(logout -> logout.logoutHandler(handlers -> {
+				// First, while the session still holds the refresh token: end the Keycloak session server-side.
+				handlers.add(0, new KeycloakSessionLogout(
+						new EndSessionEndpointFallback(clientRegistrations, endSessionFallback), authorizedClients,
+						WebClient.create()));
+				// Last: delete the session row (and with it the tokens).
+				handlers.add(new WebSessionServerLogoutHandler());
+			})
+				// then home, which sends a signed-out browser to Keycloak's login
+				.logoutSuccessHandler(homeAfterLogout()));
 		return http.build();
 	}
 
 	/**
 	 * The pages load scripts, styles, images and data from the gateway alone: no inline script, no other origin, no
-	 * framing. Forms post to the gateway, whose logout answer sends the browser on to Keycloak (a form's redirect
-	 * counts as its target), so Keycloak's origin may be a form's destination too.
+	 * framing. Forms post to the gateway; the logout form's answer sends a signed-out browser home and from there to
+	 * Keycloak's login (a form's redirects count as its target), so Keycloak's origin may be a form's destination too.
 	 */
 	static String contentSecurityPolicy(String keycloakUrl) {
-		var keycloak = java.net.URI.create(keycloakUrl);
+		var keycloak = URI.create(keycloakUrl);
 		var origin = keycloak.getScheme() + "://" + keycloak.getAuthority();
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
 				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
@@ -149,27 +158,21 @@ class SecurityConfiguration {
 	}
 
 	private static ServerAccessDeniedHandler csrfRejected() {
-		return (exchange, denied) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "CSRF token missing",
+		return (exchange, denied) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+				"CSRF token missing or not valid",
 				"Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header; reload the page if it persists.");
 	}
 
-	/**
-	 * The CSRF token is loaded lazily: without a subscriber the XSRF-TOKEN cookie is never written and the pages
-	 * would have nothing to echo.
-	 */
-	private static WebFilter csrfCookieWriter() {
-		return (exchange, chain) -> {
-			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			return (token != null ? token.then() : Mono.<Void>empty()).then(chain.filter(exchange));
-		};
+	/** The session's CSRF token: one per session, made on the first page a signed-in user loads. */
+	private static WebSessionServerCsrfTokenRepository csrfTokensInTheSession() {
+		var tokens = new WebSessionServerCsrfTokenRepository();
+		tokens.setHeaderName("X-XSRF-TOKEN");
+		return tokens;
 	}
 
-	/** Ends the Keycloak session too, then Keycloak sends the browser back to the gateway's home page. */
-	static OidcClientInitiatedServerLogoutSuccessHandler rpInitiatedLogout(
-			ReactiveClientRegistrationRepository clientRegistrations, String endSessionFallback) {
-		var handler = new OidcClientInitiatedServerLogoutSuccessHandler(
-				new EndSessionEndpointFallback(clientRegistrations, endSessionFallback));
-		handler.setPostLogoutRedirectUri("{baseUrl}/");
+	private static RedirectServerLogoutSuccessHandler homeAfterLogout() {
+		var handler = new RedirectServerLogoutSuccessHandler();
+		handler.setLogoutSuccessUrl(URI.create("/"));
 		return handler;
 	}
 

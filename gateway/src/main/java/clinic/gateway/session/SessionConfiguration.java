@@ -39,9 +39,15 @@ class SessionConfiguration {
 		return repository;
 	}
 
+	/**
+	 * The idle clock ({@code server.reactive.session.timeout}) is stamped at most once per touch interval; the
+	 * absolute timeout ends a session however active it is.
+	 */
 	@Bean
-	ReactiveSessionRepository<Session> reactiveSessionRepository(JdbcIndexedSessionRepository jdbcRepository) {
-		return new JdbcReactiveSessionRepository(jdbcRepository);
+	ReactiveSessionRepository<Session> reactiveSessionRepository(JdbcIndexedSessionRepository jdbcRepository,
+			@Value("${clinic.gateway.session.touch-interval:1m}") Duration touchInterval,
+			@Value("${clinic.gateway.session.absolute-timeout:10h}") Duration absoluteTimeout) {
+		return new JdbcReactiveSessionRepository(jdbcRepository, touchInterval, absoluteTimeout);
 	}
 
 }

@@ -1,28 +1,23 @@
 package clinic.gateway.security;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import clinic.gateway.GatewayApplication;
+import clinic.gateway.support.AnotherGateway;
 import clinic.gateway.support.Browser;
 import clinic.gateway.support.FakeKeycloak;
-import clinic.gateway.support.FakeKeycloakRegistration;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.RecordingService.Received;
 import clinic.gateway.support.TestInfrastructure;
-import clinic.gateway.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole BFF path over real HTTP, with a stand-in Keycloak: login with PKCE, the session and its tokens in
- * PostgreSQL, TokenRelay to a service without the browser's cookies, refresh, expiry, RP-initiated logout, and a
- * second gateway serving the same session.
+ * PostgreSQL, TokenRelay to a service without the browser's cookies, refresh, expiry, logout that ends the Keycloak
+ * session server-side, and a second gateway serving the same session.
  */
 class LoginFlowTest extends GatewayTest {
 
@@ -170,21 +165,26 @@ class LoginFlowTest extends GatewayTest {
 	}
 
 	@Test
-	void logoutEndsTheKeycloakSessionAndDeletesTheSession() {
+	void logoutEndsTheKeycloakSessionServerSideAndDeletesTheSession() {
 		this.browser.signIn(KEYCLOAK, "/patients.html", "frontdesk");
+		String refreshToken = KEYCLOAK.lastRefreshToken();
 		this.browser.get("/patients.html");
 		String session = this.browser.cookie("SESSION").orElseThrow();
 		String csrf = this.browser.cookie("XSRF-TOKEN").orElseThrow();
+		assertThat(KEYCLOAK.sessionAlive(refreshToken)).isTrue();
 
 		HttpResponse<String> logout = this.browser.postForm("/logout",
 				"_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
 
 		assertThat(logout.statusCode()).isEqualTo(302);
-		String location = URLDecoder.decode(Browser.location(logout), StandardCharsets.UTF_8);
-		assertThat(location).startsWith(KEYCLOAK.endSessionUri())
-			.contains("id_token_hint=ey", "post_logout_redirect_uri=http://localhost:" + this.port + "/");
+		assertThat(Browser.location(logout)).as("home, with no token in the URL").isEqualTo("/");
+		assertThat(KEYCLOAK.logouts()).containsExactly(new FakeKeycloak.Logout("frontdesk", FakeKeycloak.CLIENT_ID));
+		assertThat(KEYCLOAK.sessionAlive(refreshToken)).as("the Keycloak session is ended").isFalse();
 		assertThat(principalOf(session)).isEmpty();
 		assertThat(this.browser.getJson("/api/me").statusCode()).isEqualTo(401);
+		HttpResponse<String> home = this.browser.get("/");
+		assertThat(home.statusCode()).isEqualTo(302);
+		assertThat(Browser.location(home)).endsWith("/oauth2/authorization/keycloak");
 	}
 
 	@Test
@@ -192,8 +192,8 @@ class LoginFlowTest extends GatewayTest {
 		this.browser.signIn(KEYCLOAK, "/patients.html", "frontdesk");
 		this.browser.get("/patients.html");
 
-		try (ConfigurableApplicationContext second = startSecondGateway()) {
-			this.browser.useGatewayOnPort(((WebServerApplicationContext) second).getWebServer().getPort());
+		try (ConfigurableApplicationContext second = AnotherGateway.start()) {
+			this.browser.useGatewayOnPort(AnotherGateway.port(second));
 
 			HttpResponse<String> me = this.browser.getJson("/api/me");
 			HttpResponse<String> created = this.browser.postJson("/api/intake/patients", PATIENT);
@@ -205,15 +205,6 @@ class LoginFlowTest extends GatewayTest {
 				.satisfies(value -> assertThat(value).startsWith("Bearer at-"));
 			assertThat(KEYCLOAK.codeGrants()).isEqualTo(1);
 		}
-	}
-
-	private ConfigurableApplicationContext startSecondGateway() {
-		return new SpringApplicationBuilder(GatewayApplication.class, FakeKeycloakRegistration.class)
-			.properties("server.port=0", "management.server.port=0", "spring.main.banner-mode=off",
-					"DB_URL=" + TestPostgres.jdbcUrl(), "INTAKE_URL=" + TestInfrastructure.INTAKE.url(),
-					"SCHEDULING_URL=" + TestInfrastructure.SCHEDULING.url(),
-					"SESSION_URL=" + TestInfrastructure.SESSION.url())
-			.run();
 	}
 
 	private List<String> principalOf(String sessionId) {

@@ -179,21 +179,24 @@ class SecurityRulesTest extends GatewayTest {
 	}
 
 	@Test
-	void rawCsrfCookieEchoedInHeaderIsAccepted() {
+	void theMaskedCsrfCookieEchoedInTheHeaderIsAcceptedWithinItsSession() {
 		WebTestClient signedIn = this.client.mutateWith(frontDesk());
-		ResponseCookie xsrf = signedIn.get()
+		var cookies = signedIn.get()
 			.uri("/patients.html")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.returnResult(String.class)
-			.getResponseCookies()
-			.getFirst("XSRF-TOKEN");
+			.getResponseCookies();
+		ResponseCookie xsrf = cookies.getFirst("XSRF-TOKEN");
+		ResponseCookie session = cookies.getFirst("SESSION");
 		assertThat(xsrf).isNotNull();
+		assertThat(session).as("the token is kept in the session").isNotNull();
 		assertThat(xsrf.isHttpOnly()).as("the page's script must read it").isFalse();
 
 		signedIn.post()
 			.uri("/api/scheduling/courses/c1/appointments")
+			.cookie("SESSION", session.getValue())
 			.cookie("XSRF-TOKEN", xsrf.getValue())
 			.header("X-XSRF-TOKEN", xsrf.getValue())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -206,6 +209,31 @@ class SecurityRulesTest extends GatewayTest {
 		assertThat(forwarded.path()).isEqualTo("/api/scheduling/courses/c1/appointments");
 		assertThat(forwarded.header("Cookie")).isEmpty();
 		assertThat(forwarded.header("X-XSRF-TOKEN")).isEmpty();
+	}
+
+	@Test
+	void theSameCookieWithoutItsSessionIsRefused() {
+		WebTestClient signedIn = this.client.mutateWith(frontDesk());
+		ResponseCookie xsrf = signedIn.get()
+			.uri("/patients.html")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN");
+		assertThat(xsrf).isNotNull();
+
+		signedIn.post()
+			.uri("/api/scheduling/courses/c1/appointments")
+			.cookie("XSRF-TOKEN", xsrf.getValue())
+			.header("X-XSRF-TOKEN", xsrf.getValue())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(TestInfrastructure.SCHEDULING.received()).isEmpty();
 	}
 
 	@Test

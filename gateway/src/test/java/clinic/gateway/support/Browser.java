@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,12 +48,45 @@ public final class Browser {
 
 	/** A mutation as the pages send it: JSON body, CSRF token from the cookie in the header. */
 	public HttpResponse<String> postJson(String location, String json) {
+		return postJson(location, json, Map.of());
+	}
+
+	/**
+	 * A mutation as the pages send it, with more headers: {@code Origin} and {@code Referer} as a browser would set
+	 * them for the page that sends it.
+	 */
+	public HttpResponse<String> postJson(String location, String json, Map<String, String> headers) {
+		return sendJson("POST", location, json, headers);
+	}
+
+	/** Any mutation as the pages send it (PUT, PATCH, DELETE...), with more headers. */
+	public HttpResponse<String> sendJson(String method, String location, String json, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(resolve(location))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+		headers.forEach(request::header);
 		return send(request);
+	}
+
+	/**
+	 * Puts a cookie into this browser for the gateway, as a script or a sibling site might: it replaces one of that
+	 * name (with the domain and path CookieManager gave it), so the browser sends only this one.
+	 */
+	public void setCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		cookie.setDomain(this.base.getHost());
+		for (HttpCookie existing : this.cookies.getCookieStore().get(this.base)) {
+			if (existing.getName().equals(name)) {
+				this.cookies.getCookieStore().remove(this.base, existing);
+				cookie.setDomain(existing.getDomain());
+				cookie.setPath(existing.getPath());
+			}
+		}
+		this.cookies.getCookieStore().add(this.base, cookie);
 	}
 
 	/** A classic HTML form post, as the logout button does. */

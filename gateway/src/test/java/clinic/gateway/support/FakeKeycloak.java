@@ -14,8 +14,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
@@ -34,7 +36,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Just enough of a Keycloak realm to log a browser in through the gateway without Keycloak: it checks the client's
  * credentials and PKCE verifier like Keycloak does, signs ID tokens (with {@code realm_access.roles}, as the
- * realm's mapper does), and counts the token requests, so tests can see when the gateway refreshes.
+ * realm's mapper does), counts the token requests, so tests can see when the gateway refreshes, and ends its
+ * session when the gateway calls the logout endpoint with a refresh token and the client's credentials.
  * <p>
  * The authorization endpoint is not served: a test reads the gateway's redirect and calls {@link #authorize}, which
  * answers with the callback URL as Keycloak would after the user signed in.
@@ -51,6 +54,14 @@ public final class FakeKeycloak {
 	private record PendingCode(String username, String nonce, String codeChallenge, String redirectUri) {
 	}
 
+	/** Whose refresh token it is, and in which Keycloak session (one per login). */
+	private record Grant(String username, String keycloakSession) {
+	}
+
+	/** A logout the gateway asked for at the logout endpoint, as Keycloak saw it. */
+	public record Logout(String username, String clientId) {
+	}
+
 	private final HttpServer server;
 
 	private final RSAKey signingKey;
@@ -59,7 +70,11 @@ public final class FakeKeycloak {
 
 	private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
 
-	private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+	private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+
+	private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
+
+	private final List<Logout> logouts = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger codeGrants = new AtomicInteger();
 
@@ -70,6 +85,8 @@ public final class FakeKeycloak {
 	private volatile boolean refreshRejected;
 
 	private volatile String lastCodeVerifier;
+
+	private volatile String lastRefreshToken;
 
 	private FakeKeycloak() {
 		try {
@@ -85,6 +102,7 @@ public final class FakeKeycloak {
 		this.server.createContext("/realms/clinic/protocol/openid-connect/token", this::token);
 		this.server.createContext("/realms/clinic/protocol/openid-connect/certs", this::certs);
 		this.server.createContext("/realms/clinic/protocol/openid-connect/userinfo", this::userInfo);
+		this.server.createContext("/realms/clinic/protocol/openid-connect/logout", this::logout);
 		this.server.start();
 	}
 
@@ -123,6 +141,8 @@ public final class FakeKeycloak {
 		this.accessTokenLifetimeSeconds = 300;
 		this.refreshRejected = false;
 		this.lastCodeVerifier = null;
+		this.logouts.clear();
+		this.lastRefreshToken = null;
 	}
 
 	public void accessTokenLifetime(int seconds) {
@@ -148,6 +168,25 @@ public final class FakeKeycloak {
 
 	public String lastCodeVerifier() {
 		return this.lastCodeVerifier;
+	}
+
+	/** The refresh token issued last (at a login or a refresh). */
+	public String lastRefreshToken() {
+		return this.lastRefreshToken;
+	}
+
+	/** The logouts asked for since the last {@link #reset()}. */
+	public List<Logout> logouts() {
+		return List.copyOf(this.logouts);
+	}
+
+	/**
+	 * Whether a refresh with this token would still work, that is whether the Keycloak session it belongs to is
+	 * alive: what decides, at real Keycloak, whether the next login asks for the password again.
+	 */
+	public boolean sessionAlive(String refreshToken) {
+		Grant grant = this.refreshTokens.get(refreshToken);
+		return grant != null && !this.endedSessions.contains(grant.keycloakSession());
 	}
 
 	/**
@@ -193,26 +232,49 @@ public final class FakeKeycloak {
 			respond(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Code not valid"));
 			return;
 		}
-		Map<String, Object> tokens = tokens(pending.username());
+		Map<String, Object> tokens = tokens(new Grant(pending.username(), UUID.randomUUID().toString()));
 		tokens.put("id_token", idToken(pending.username(), pending.nonce()));
 		respond(exchange, 200, tokens);
 	}
 
 	private void refreshGrant(HttpExchange exchange, Map<String, String> form) throws IOException {
 		this.refreshGrants.incrementAndGet();
-		String username = this.refreshTokens.get(String.valueOf(form.get("refresh_token")));
-		if (this.refreshRejected || username == null) {
+		String refreshToken = String.valueOf(form.get("refresh_token"));
+		if (this.refreshRejected || !sessionAlive(refreshToken)) {
 			respond(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Session not active"));
 			return;
 		}
-		respond(exchange, 200, tokens(username));
+		respond(exchange, 200, tokens(this.refreshTokens.get(refreshToken)));
 	}
 
-	private Map<String, Object> tokens(String username) {
+	/**
+	 * Keycloak's logout endpoint called by a confidential client: its credentials and a refresh token end the
+	 * Keycloak session that token belongs to (204), so that no refresh and no silent login works any more.
+	 */
+	private void logout(HttpExchange exchange) throws IOException {
+		Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		if (!"POST".equals(exchange.getRequestMethod()) || !clientAuthenticated(exchange)) {
+			respond(exchange, 401, Map.of("error", "invalid_client"));
+			return;
+		}
+		Grant grant = this.refreshTokens.get(String.valueOf(form.get("refresh_token")));
+		if (grant == null || this.endedSessions.contains(grant.keycloakSession())) {
+			respond(exchange, 400, Map.of("error", "invalid_grant", "error_description", "Session not active"));
+			return;
+		}
+		this.endedSessions.add(grant.keycloakSession());
+		this.logouts.add(new Logout(grant.username(), form.get("client_id")));
+		exchange.sendResponseHeaders(204, -1);
+		exchange.close();
+	}
+
+	private Map<String, Object> tokens(Grant grant) {
+		String username = grant.username();
 		String accessToken = "at-" + UUID.randomUUID();
 		String refreshToken = "rt-" + UUID.randomUUID();
 		this.accessTokens.put(accessToken, username);
-		this.refreshTokens.put(refreshToken, username);
+		this.refreshTokens.put(refreshToken, grant);
+		this.lastRefreshToken = refreshToken;
 		Map<String, Object> tokens = new LinkedHashMap<>();
 		tokens.put("access_token", accessToken);
 		tokens.put("token_type", "Bearer");

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * The production client registration from application.yml (client id, secret, scopes, grant, redirect URI,
  * user-name attribute), with only the provider replaced: explicit endpoints of the {@link FakeKeycloak} instead of
  * {@code issuer-uri}, so no discovery is needed at start-up. The issuer is kept, so the ID token's {@code iss} is
- * still checked, and the end-session endpoint is given as discovery would give it, for RP-initiated logout.
+ * still checked, and the end-session endpoint is given as discovery would give it, for logout.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeKeycloakRegistration {

@@ -1,0 +1,119 @@
+package clinic.gateway.outage;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import clinic.gateway.support.AnotherGateway;
+import clinic.gateway.support.Browser;
+import clinic.gateway.support.GatewayTest;
+import clinic.gateway.support.RestartablePostgres;
+import clinic.gateway.support.SilentService;
+import clinic.gateway.support.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a signed-in browser gets while a part behind the gateway is down: a gateway of its own whose intake route
+ * points at a closed port, whose scheduling route at a service that never answers, and whose session store is a
+ * PostgreSQL this test stops and starts again. Each answer is problem+json within seconds, never Spring's 500 or a
+ * 30-second hang, and the gateway recovers by itself.
+ */
+class OutageTest extends GatewayTest {
+
+	private static final String RESPONSE_TIMEOUT = "2s";
+
+	private static RestartablePostgres sessionStore;
+
+	private static SilentService hungScheduling;
+
+	private static ConfigurableApplicationContext gateway;
+
+	private Browser browser;
+
+	@BeforeAll
+	static void startGatewayWithItsOwnStore() {
+		sessionStore = RestartablePostgres.start();
+		hungScheduling = SilentService.start();
+		gateway = AnotherGateway.start("DB_URL=" + sessionStore.jdbcUrl(), "INTAKE_URL=" + SilentService.closedPortUrl(),
+				"SCHEDULING_URL=" + hungScheduling.url(), "GATEWAY_RESPONSE_TIMEOUT=" + RESPONSE_TIMEOUT);
+	}
+
+	@AfterAll
+	static void stopAll() {
+		gateway.close();
+		hungScheduling.close();
+		sessionStore.close();
+	}
+
+	@BeforeEach
+	void signIn() {
+		this.browser = new Browser(AnotherGateway.port(gateway));
+		this.browser.signIn(TestInfrastructure.KEYCLOAK, "/patients.html", "frontdesk");
+		assertThat(this.browser.getJson("/api/session/appointments").statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void anUnreachableServiceIsA503WithRetryAfterAtOnce() {
+		long started = System.nanoTime();
+		HttpResponse<String> answer = this.browser.getJson("/api/intake/patients");
+
+		assertThat(elapsed(started)).isLessThan(Duration.ofSeconds(3));
+		assertProblem(answer, 503, "Service unavailable");
+		assertThat(answer.body()).contains("The intake service cannot be reached");
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
+	}
+
+	@Test
+	void aServiceThatDoesNotAnswerInTimeIsA504AfterTheResponseTimeout() {
+		long started = System.nanoTime();
+		HttpResponse<String> answer = this.browser.getJson("/api/scheduling/courses");
+
+		assertThat(elapsed(started)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+		assertProblem(answer, 504, "Service did not answer in time");
+		assertThat(answer.body()).contains("The scheduling service did not answer in time");
+	}
+
+	@Test
+	void withTheSessionStoreDownRequestsAre503WithinSecondsAndTheGatewayRecoversByItself() {
+		sessionStore.stop();
+		try {
+			long started = System.nanoTime();
+			HttpResponse<String> api = this.browser.getJson("/api/me");
+			Duration apiTook = elapsed(started);
+			HttpResponse<String> page = this.browser.get("/patients.html");
+
+			assertThat(apiTook).as("Hikari's connection timeout (2 s), not 30 s").isLessThan(Duration.ofSeconds(6));
+			assertProblem(api, 503, "Sign-in store unavailable");
+			assertThat(api.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
+			assertProblem(page, 503, "Sign-in store unavailable");
+		}
+		finally {
+			sessionStore.restart();
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(this.browser.getJson("/api/me").statusCode()).isEqualTo(200));
+		assertThat(this.browser.getJson("/api/session/appointments").statusCode()).as("still signed in")
+			.isEqualTo(201);
+	}
+
+	private static void assertProblem(HttpResponse<String> answer, int status, String title) {
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.body()).contains("\"status\":" + status, "\"title\":\"" + title + "\"");
+	}
+
+	private static Duration elapsed(long startedNanos) {
+		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+}
