@@ -604,7 +604,10 @@ class ResourceAdminApiTest extends SchedulingIntegrationTest {
 		mvc.perform(get(API + "/nurse-absences").param("nurse", nurse)
 			.param("from", "2027-03-01")
 			.param("to", "2027-03-31")
-			.with(FRONT_DESK)).andExpect(jsonPath("$", hasSize(0)));
+			.with(ADMIN)).andExpect(jsonPath("$", hasSize(0)));
+		// a nurse's absences and their reasons are the administrator's (docs/access-policy.md)
+		mvc.perform(get(API + "/nurse-absences").param("nurse", nurse).with(FRONT_DESK))
+			.andExpect(status().isForbidden());
 		mvc.perform(get(API + "/nurse-absences/{a}/revisions", absence).with(ADMIN))
 			.andExpect(jsonPath("$[*].version", contains(1, 2)))
 			.andExpect(jsonPath("$[*].change", contains("created", "removed")));
