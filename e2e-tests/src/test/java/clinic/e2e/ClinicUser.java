@@ -114,6 +114,28 @@ final class ClinicUser {
 			.method(method, HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** Any operation as the pages send it (JSON, the CSRF header echoed when the gateway has written the cookie). */
+	Reply call(String method, String path, String json) {
+		var builder = request(method, path, json);
+		var token = cookies.value("XSRF-TOKEN");
+		if (token != null) {
+			builder.header("X-XSRF-TOKEN", token);
+		}
+		return send(builder);
+	}
+
+	/** Any operation without the CSRF header, as a page on another site could send it with the user's cookies. */
+	Reply callWithoutCsrf(String method, String path, String json) {
+		return send(request(method, path, json));
+	}
+
+	private HttpRequest.Builder request(String method, String path, String json) {
+		return HttpRequest.newBuilder(URI.create(gateway + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, */*;q=0.5")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+	}
+
 	Reply postWithoutCsrf(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(gateway + path))
 			.header("Content-Type", "application/json")

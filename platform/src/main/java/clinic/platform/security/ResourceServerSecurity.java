@@ -19,8 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server: it validates the token's signature, issuer and audience itself
  * ({@code spring.security.oauth2.resourceserver.jwt.*}, set in the platform defaults) and turns Keycloak realm
- * roles into authorities ({@code ROLE_front-desk}, ...). Which role may call what is declared per endpoint
- * with {@code @PreAuthorize} in the controllers. Health and the API docs are public; nothing else is.
+ * roles into authorities ({@code ROLE_front-desk}, ...). Which role may call what is the clinic's access policy
+ * ({@link AccessPolicy}, docs/access-policy.md), enforced for each request before its body is read; the controllers'
+ * {@code @PreAuthorize} say the same as a second line. Health and the API docs are public; an operation the policy
+ * does not list is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,12 +30,15 @@ public class ResourceServerSecurity {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/api/*/openapi/**", "/api/*/docs/**",
-					"/swagger-ui/**", "/error")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(requests -> {
+			requests
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/api/*/openapi/**", "/api/*/docs/**",
+						"/swagger-ui/**", "/error")
+				.permitAll();
+			// who may call what: docs/access-policy.md, decided here before the body is read or validated
+			AccessPolicy.clinic().authorize(requests);
+			requests.anyRequest().denyAll();
+		})
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication())))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());

@@ -105,7 +105,7 @@ class ChairController {
 	}
 
 	@GetMapping("/chairs/{chairId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a chair, with who changed it and when")
 	List<RevisionView> revisions(@PathVariable UUID chairId) {
 		return RevisionView.of(history.of(ResourceKind.CHAIR, chairId));

@@ -48,7 +48,7 @@ class ConsultationSlotController {
 	}
 
 	@GetMapping("/consultation-slots")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.BOOK_OR_HOLD_CONSULTATIONS)
 	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, each on "
 			+ "its site's clock); filter by clinician and siteId")
 	List<ConsultationSlot> slots(@RequestParam(required = false) @Nullable String clinician,
@@ -76,7 +76,7 @@ class ConsultationSlotController {
 	}
 
 	@GetMapping("/consultation-slots/{slotId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a consultation slot, its removal included")
 	List<RevisionView> revisions(@PathVariable UUID slotId) {
 		return RevisionView.of(history.of(ResourceKind.CONSULTATION_SLOT, slotId));

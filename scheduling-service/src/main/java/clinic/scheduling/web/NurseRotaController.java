@@ -90,7 +90,7 @@ class NurseRotaController {
 	}
 
 	@GetMapping("/nurse-rota/{entryId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a rota entry, with who changed it and when")
 	List<RevisionView> rotaRevisions(@PathVariable UUID entryId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_ROTA, entryId));
@@ -123,14 +123,14 @@ class NurseRotaController {
 	}
 
 	@GetMapping("/nurse-shifts/{shiftId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of an extra shift, its removal included")
 	List<RevisionView> shiftRevisions(@PathVariable UUID shiftId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_SHIFT, shiftId));
 	}
 
 	@GetMapping("/nurse-absences")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Nurse absences from `from` to `to` (ISO dates, both included); filter by nurse")
 	List<NurseAbsence> absences(@RequestParam(required = false) @Nullable String nurse,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -156,7 +156,7 @@ class NurseRotaController {
 	}
 
 	@GetMapping("/nurse-absences/{absenceId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of an absence, its removal included")
 	List<RevisionView> absenceRevisions(@PathVariable UUID absenceId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_ABSENCE, absenceId));

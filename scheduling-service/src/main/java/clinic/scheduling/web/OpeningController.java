@@ -85,7 +85,7 @@ class OpeningController {
 	}
 
 	@GetMapping("/sites/{siteId}/hours/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a site's opening hours, with who changed them and when")
 	List<RevisionView> hoursRevisions(@PathVariable UUID siteId) {
 		return RevisionView.of(history.of(ResourceKind.SITE_HOURS, siteId));
@@ -117,7 +117,7 @@ class OpeningController {
 	}
 
 	@GetMapping("/closures/{closureId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a closure day, its removal included")
 	List<RevisionView> closureRevisions(@PathVariable UUID closureId) {
 		return RevisionView.of(history.of(ResourceKind.CLOSURE, closureId));

@@ -110,7 +110,7 @@ class SiteController {
 	}
 
 	@GetMapping("/sites/{siteId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a site, with who changed it and when")
 	List<RevisionView> siteRevisions(@PathVariable UUID siteId) {
 		return RevisionView.of(history.of(ResourceKind.SITE, siteId));
@@ -146,7 +146,7 @@ class SiteController {
 	}
 
 	@GetMapping("/rooms/{roomId}/revisions")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Every version of a room, with who changed it and when")
 	List<RevisionView> roomRevisions(@PathVariable UUID roomId) {
 		return RevisionView.of(history.of(ResourceKind.ROOM, roomId));
