@@ -10,13 +10,14 @@ import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,14 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring MVC ({@link ProblemErrorController} for errors sent from filters, {@link ProblemReportValve} for what Tomcat
  * refuses before any application code runs: overlong addresses and headers, {@code %00} in a path).
  */
-@AutoConfiguration(before = { HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StrictInputAutoConfiguration {
 
-	/** Replaces Spring Boot's JSON converter (which backs off): the same mapper, reading strictly. */
+	/**
+	 * Takes the JSON converter's place after Spring Boot's customizer (order 0) has put its own there: the same
+	 * mapper, reading strictly. (A converter bean would be added in front of all others, and write byte arrays.)
+	 */
 	@Bean
-	JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
-		return new JacksonJsonHttpMessageConverter(StrictJson.of(jsonMapper));
+	@Order(1)
+	ServerHttpMessageConvertersCustomizer strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
+		var strict = new JacksonJsonHttpMessageConverter(StrictJson.of(jsonMapper));
+		return converters -> converters.withJsonConverter(strict);
 	}
 
 	/** Replaces Spring Boot's error controller (which backs off): errors sent from filters become problem+json. */
@@ -53,6 +59,7 @@ public class StrictInputAutoConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new PlainParameters()).addPathPatterns("/api/**");
+				registry.addInterceptor(new AcceptableAnswers()).addPathPatterns("/api/**");
 			}
 
 			/* Registered after Spring's own, so these come first: ISO-8601 only, and only plausible years. */
