@@ -28,13 +28,6 @@ public final class PlausibleTime {
 	private PlausibleTime() {
 	}
 
-	/** Whether values of this type are checked. */
-	public static boolean checks(Class<?> type) {
-		return type == LocalDate.class || type == LocalDateTime.class || type == Instant.class
-				|| type == OffsetDateTime.class || type == ZonedDateTime.class || type == YearMonth.class
-				|| type == Year.class;
-	}
-
 	/** Why {@code value} is refused, or empty when it is a date or instant of a plausible year (or no such type). */
 	public static Optional<String> problem(Object value) {
 		if (value instanceof Instant instant) {

@@ -1,8 +1,9 @@
 package clinic.platform.input;
 
-import com.fasterxml.jackson.annotation.Nulls;
+import java.util.Collection;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -19,6 +20,7 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -46,7 +48,6 @@ public final class StrictJson {
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.defaultLeniency(false)
-			.changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
 			.withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
@@ -96,14 +97,55 @@ public final class StrictJson {
 		}
 	}
 
-	/** Every date and instant read is checked against {@link PlausibleTime} once Jackson has read it. */
+	/**
+	 * Dates, times and instants are ISO-8601 text, never numbers (epoch seconds or days) or arrays, and once read they
+	 * are checked against {@link PlausibleTime}.
+	 */
 	static final class PlausibleTimeModifier extends ValueDeserializerModifier {
 
 		@Override
 		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
 				BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
-			return PlausibleTime.checks(description.getBeanClass()) ? new PlausibleTimeDeserializer(deserializer)
+			var type = description.getBeanClass();
+			return type.getPackageName().equals("java.time") ? new PlausibleTimeDeserializer(deserializer)
 					: deserializer;
+		}
+
+		@Override
+		public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+				BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+			var content = type.getContentType().getRawClass();
+			return Number.class.isAssignableFrom(content) || content == Boolean.class ? deserializer
+					: new NoNullsDeserializer(deserializer);
+		}
+	}
+
+	/** A collection of text, ids, choices or objects: a null in it is refused, naming its index. */
+	static final class NoNullsDeserializer extends DelegatingDeserializer {
+
+		NoNullsDeserializer(ValueDeserializer<?> delegate) {
+			super(delegate);
+		}
+
+		@Override
+		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+			return new NoNullsDeserializer(delegate);
+		}
+
+		@Override
+		public Object deserialize(JsonParser parser, DeserializationContext context) {
+			var value = super.deserialize(parser, context);
+			if (value instanceof Collection<?> collection) {
+				int index = 0;
+				for (var element : collection) {
+					if (element == null) {
+						throw (RefusedValueException) new RefusedValueException(parser, "must not be null", null,
+								handledType()).prependPath(collection, index);
+					}
+					index++;
+				}
+			}
+			return value;
 		}
 	}
 
@@ -120,6 +162,10 @@ public final class StrictJson {
 
 		@Override
 		public Object deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				throw new RefusedValueException(parser, "must be ISO-8601 text such as 2030-01-07, 14:30 or "
+						+ "2030-01-07T14:30:00Z", parser.currentToken(), handledType());
+			}
 			var value = super.deserialize(parser, context);
 			if (value != null) {
 				var problem = PlausibleTime.problem(value);

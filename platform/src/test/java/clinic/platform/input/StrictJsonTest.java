@@ -27,6 +27,12 @@ class StrictJsonTest {
 	record Patient(String name, LocalDate birthDate) {
 	}
 
+	record Answers(List<Integer> phq9) {
+	}
+
+	record Hours(java.time.LocalTime opens) {
+	}
+
 	record Booking(Instant start, Set<String> chairAttributes, List<String> notes, Route route, Boolean urgent,
 			Double weightKg) {
 	}
@@ -80,11 +86,21 @@ class StrictJsonTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "\"+999999999-12-31T00:00:00Z\"", "\"0000-01-01T00:00:00Z\"", "1700000000000",
-			"\"1899-12-31T23:59:59Z\"" })
+	@ValueSource(strings = { "\"+999999999-12-31T00:00:00Z\"", "\"0000-01-01T00:00:00Z\"", "1700000000000", "42",
+			"42.5", "[2030,1,7]", "\"1899-12-31T23:59:59Z\"" })
 	void givenAnImplausibleInstant_whenRead_thenRefused(String value) {
 		assertRefused("""
 				{"start":%s}""".formatted(value), Booking.class, "start");
+	}
+
+	@Test
+	void givenATimeAsNumbersOrAnArray_whenRead_thenRefused_andAsTextTaken() {
+		assertRefused("""
+				{"opens":36000}""", Hours.class, "opens");
+		assertRefused("""
+				{"opens":[10,0]}""", Hours.class, "opens");
+		assertThat(strict.readValue("""
+				{"opens":"10:00"}""", Hours.class).opens()).isEqualTo(java.time.LocalTime.of(10, 0));
 	}
 
 	@Test
@@ -93,6 +109,14 @@ class StrictJsonTest {
 				{"chairAttributes":[null]}""", Booking.class, "chairAttributes[0]");
 		assertRefused("""
 				{"notes":["fine",null]}""", Booking.class, "notes[1]");
+	}
+
+	@Test
+	void givenANullAmongAnswers_whenRead_thenItIsAnUnansweredItem() {
+		assertThat(strict.readValue("""
+				{"phq9":[1,null,2]}""", Answers.class).phq9()).containsExactly(1, null, 2);
+		assertRefused("""
+				{"phq9":[1,1.5]}""", Answers.class, "phq9[1]");
 	}
 
 	@Test

@@ -336,8 +336,10 @@ public final class BadInputCorpus {
 				add(parameterName + " missing", without(uri(Map.of()), parameterName), body, json(body), parameterName);
 			}
 			for (var wrong : wrongParameterValues(schema)) {
+				var outOfRange = wrong.getKey().startsWith("99999") || wrong.getKey().startsWith("-99999");
+				var named = wrong.getValue() && !(outOfRange && VERSION.matcher(parameterName).matches());
 				add(parameterName + " = " + abbreviate(wrong.getKey()), uri(Map.of(parameterName, wrong.getKey())), body,
-						json(body), wrong.getValue() ? parameterName : null);
+						json(body), named ? parameterName : null);
 			}
 		}
 
@@ -514,10 +516,13 @@ public final class BadInputCorpus {
 				}
 				case "array" -> {
 					wrong.add(new Wrong("text for an array", NODES.stringNode("x")));
+					var items = schema(schema.path("items"));
 					var nulls = NODES.arrayNode();
 					nulls.addNull();
-					wrong.add(new Wrong("null in the array", nulls, true, "[0]"));
-					var items = schema(schema.path("items"));
+					/* answers to a questionnaire (numbers) may hold nulls: unanswered items */
+					var answers = "integer".equals(items.path("type").asString())
+							|| "number".equals(items.path("type").asString());
+					wrong.add(new Wrong("null in the array", nulls, !answers, "[0]"));
 					if ("string".equals(items.path("type").asString()) && items.path("format").isMissingNode()
 							&& !items.has("enum")) {
 						var controls = NODES.arrayNode();
@@ -526,10 +531,10 @@ public final class BadInputCorpus {
 					}
 					var many = NODES.arrayNode();
 					var element = example(items, 1);
-					for (int i = 0; i < 10_000; i++) {
+					for (int i = 0; i < 1_000; i++) {
 						many.add(element);
 					}
-					wrong.add(new Wrong("10000 elements", many, false, ""));
+					wrong.add(new Wrong("1000 elements", many, false, ""));
 				}
 				case "object" -> wrong.add(new Wrong("number for an object", NODES.numberNode(42)));
 				default -> {
@@ -539,7 +544,26 @@ public final class BadInputCorpus {
 		}
 
 		private void add(String what, URI uri, String body, String contentType, String field) {
-			add(what, uri, body, contentType, field, "application/json");
+			add(what, uri, body, contentType, field, answers());
+		}
+
+		/** What the operation answers with (JSON unless its document says otherwise), and problems. */
+		private String answers() {
+			var types = new ArrayList<String>();
+			spec.path("responses").properties().forEach(response -> {
+				if (response.getKey().startsWith("2")) {
+					response.getValue().path("content").propertyNames().forEach(type -> {
+						if (!"*/*".equals(type) && !types.contains(type)) {
+							types.add(type);
+						}
+					});
+				}
+			});
+			if (types.isEmpty()) {
+				types.add(MediaType.APPLICATION_JSON_VALUE);
+			}
+			types.add(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			return String.join(", ", types);
 		}
 
 		private void add(String what, URI uri, String body, String contentType, String field, String accept) {
@@ -626,6 +650,12 @@ public final class BadInputCorpus {
 		}
 
 		private String stringExample(JsonNode schema) {
+			if (schema.path("example").isString()) {
+				return schema.get("example").asString();
+			}
+			if (schema.path("examples").path(0).isString()) {
+				return schema.get("examples").get(0).asString();
+			}
 			switch (schema.path("format").asString()) {
 				case "uuid":
 					return UUID.randomUUID().toString();
@@ -638,7 +668,7 @@ public final class BadInputCorpus {
 					return "10:00:00";
 				default:
 			}
-			var candidates = List.of("x", "Main", "10:00", "10:00:00", "Europe/Zurich", "PT1H", "2030-W02", "2030-01",
+			var candidates = List.of("x", "Main", "10:00:00", "10:00", "Europe/Zurich", "PT1H", "2030-W02", "2030-01",
 					"+41 44 000 00 00", "text/plain", "recliner", "MON");
 			var pattern = schema.path("pattern").asString();
 			var minimum = schema.path("minLength").asInt(0);
