@@ -38,7 +38,7 @@ public final class PlausibleTime {
 	}
 
 	private static Optional<String> plausible(boolean plausible) {
-		return plausible ? Optional.empty() : Optional.of("must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+		return plausible ? Optional.empty() : Optional.of("must be in the years " + FIRST_YEAR + " to " + LAST_YEAR + ": check the year");
 	}
 
 	private static Integer yearOf(Object value) {
