@@ -3,10 +3,12 @@ package clinic.platform.input;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
 import org.apache.catalina.startup.Tomcat;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +25,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.swagger.v3.oas.models.media.StringSchema;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,6 +88,21 @@ public class StrictInputAutoConfiguration {
 			});
 			return value;
 		};
+	}
+
+	/**
+	 * A time of day is documented as the text it is read from ("14:30"), not as a bare string: a client (and the
+	 * bad-input corpus) can then send one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SpringDocUtils.class)
+	static class DocumentedTimes {
+
+		DocumentedTimes() {
+			SpringDocUtils.getConfig()
+				.replaceWithSchema(LocalTime.class,
+						new StringSchema().pattern("^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?$").example("14:30"));
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
