@@ -18,6 +18,8 @@ import clinic.intake.eligibility.EligibilityDecision;
 import clinic.intake.eligibility.Outcome;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -36,8 +38,12 @@ class DecisionController {
 			@Valid DosePlanRequest dosePlan, UUID supersedesDecisionId) {
 	}
 
-	/** The plan as the clinician enters it; the clinic's range is added when it is signed. */
-	record DosePlanRequest(DosePlan.Route route, BigDecimal mgPerKg) {
+	/**
+	 * The plan as the clinician enters it; the clinic's range is added when it is signed (and checked then). The bounds
+	 * here only refuse what is no dose at all.
+	 */
+	record DosePlanRequest(DosePlan.Route route,
+			@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal mgPerKg) {
 	}
 
 	@PostMapping

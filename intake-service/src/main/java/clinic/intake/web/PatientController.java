@@ -32,6 +32,7 @@ import clinic.intake.review.ReviewFlagService;
 import clinic.intake.screening.ScreeningService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -66,10 +67,13 @@ class PatientController {
 			@NotNull Indication indication) {
 	}
 
-	/** Metadata of a document sent with a referral; the document itself stays where {@code reference} points. */
+	/**
+	 * Metadata of a document sent with a referral; the document itself stays where {@code reference} points (a
+	 * referral's document is under 10 GB).
+	 */
 	record AttachmentRequest(@NotBlank @Size(max = 255) String name,
 			@NotBlank @Pattern(regexp = "^[\\w.+-]+/[\\w.+-]+$") @Size(max = 127) String mediaType,
-			@NotNull @PositiveOrZero Long sizeBytes, @NotBlank @Size(max = 2000) String reference) {
+			@NotNull @PositiveOrZero @Max(10_000_000_000L) Long sizeBytes, @NotBlank @Size(max = 2000) String reference) {
 	}
 
 	/** Another referral for a registered patient. */

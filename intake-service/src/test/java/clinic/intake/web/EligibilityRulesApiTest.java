@@ -207,13 +207,16 @@ class EligibilityRulesApiTest extends IntakeIntegrationTest {
 				{ "\"diagnoses\":[\"MAJOR_DEPRESSIVE_DISORDER\"],\n \"antidepressantTrials\":[{\"drug\":\"sertraline\",\"adequate\":true,\"failed\":true},",
 						"\"diagnoses\":[\"MAJOR_DEPRESSIVE_DISORDER\"],\n \"antidepressantTrials\":[{\"drug\":\"sertraline\",\"failed\":true},",
 						"antidepressantTrials[0].adequate" },
-				{ "\"onMoodStabiliser\":false", "\"onMoodStabiliser\":null,\"diagnoses\":[\"BIPOLAR_DISORDER\"]",
-						"onMoodStabiliser" },
+				{ "\"onMoodStabiliser\":false", "\"onMoodStabiliser\":null", "onMoodStabiliser",
+						"\"diagnoses\":[\"MAJOR_DEPRESSIVE_DISORDER\"]", "\"diagnoses\":[\"BIPOLAR_DISORDER\"]" },
 				{ "\"activeUse\":false}", "\"activeUse\":true,\"abstinentSince\":\"2020-01-01\"}",
 						"substanceUse.abstinentSince" },
 				{ "\"drugClass\":\"OTHER\"", "\"drugClass\":\"OPIOID\"", "currentMedications[0].drugClass" } };
 		for (var c : cases) {
 			var body = screening(120).replace("\n", "").replace(c[0].replace("\n", ""), c[1].replace("\n", ""));
+			if (c.length > 3) {
+				body = body.replace(c[3], c[4]); // a second change (one key given twice would be refused as such)
+			}
 			mvc.perform(post("/api/intake/patients/{id}/screenings", patient).with(as("dr.house", "clinician"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))

@@ -148,13 +148,13 @@ class IntakeApiTest extends IntakeIntegrationTest {
 		mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"givenName":"Ada","birthDate":"2999-01-01","referral":{"referringClinician":"Dr. B","indication":"FLU"}}"""))
+					{"givenName":"Ada","birthDate":"2199-01-01","referral":{"referringClinician":"Dr. B","indication":"FLU"}}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("referral.indication"));
 		mvc.perform(post("/api/intake/patients").with(as("frank", "front-desk"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"givenName":"Ada","birthDate":"2999-01-01","referral":{"referringClinician":"Dr. B","indication":"PTSD"}}"""))
+					{"givenName":"Ada","birthDate":"2199-01-01","referral":{"referringClinician":"Dr. B","indication":"PTSD"}}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("familyName")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("birthDate")));

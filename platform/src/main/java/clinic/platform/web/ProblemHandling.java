@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -87,11 +88,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining("."))
 				.replace(".[", "[");
-			var error = new FieldError(field, "has a value of the wrong type or format");
+			var error = new FieldError(field, BodyProblems.message(jackson));
 			return problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(List.of(error)), List.of(error));
 		}
 		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
 				"The request body is not valid JSON for this operation.", List.of());
+	}
+
+	/** A required query parameter that is missing (or empty) is a wrong field too. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var error = new FieldError(ex.getParameterName(), "is required");
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(List.of(error)), List.of(error));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -20,8 +20,10 @@ import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.StatusChange;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** An appointment's lifecycle, with FHIR R4 status codes: booked, arrived, checked-in, fulfilled, cancelled, noshow. */
 @RestController
@@ -34,15 +36,17 @@ class AppointmentController {
 		this.bookings = bookings;
 	}
 
-	record CancellationRequest(@Nullable String reason) {
+	@Schema(name = "AppointmentCancellationRequest")
+	record CancellationRequest(@Nullable @Size(max = 2000) String reason) {
 	}
 
 	/** {@code start} is an ISO-8601 instant, for example 2026-03-02T08:00:00Z. */
+	@Schema(name = "AppointmentRescheduleRequest")
 	record RescheduleRequest(@NotNull UUID chairId, @NotNull Instant start) {
 	}
 
 	/** One status change; {@code from} is null for the booking itself. */
-	record StatusChangeView(@Nullable String from, String to, @Nullable String reason, String by, Instant at) {
+	record StatusChangeView(@Nullable String from, String to, @Nullable @Size(max = 2000) String reason, String by, Instant at) {
 
 		static StatusChangeView of(StatusChange c) {
 			return new StatusChangeView(c.from() == null ? null : c.from().code(), c.to().code(), c.reason(), c.by(),

@@ -25,6 +25,10 @@ import clinic.scheduling.courses.CourseService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
 
 /** Maintenance boosters after a completed induction course, at the interval a clinician sets per patient. */
 @RestController
@@ -43,12 +47,12 @@ class BoosterController {
 		this.courses = courses;
 	}
 
-	record IntervalRequest(@NotNull Integer days, @Nullable String reason) {
+	record IntervalRequest(@NotNull @Min(1) @Max(365) Integer days, @Nullable @Size(max = 2000) String reason) {
 	}
 
 	/** How many boosters to propose (default 1), and the patient's wishes. */
-	record ProposalRequest(@Nullable Integer count, @Nullable UUID siteId, @Nullable Set<DayOfWeek> days,
-			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, @Nullable Set<String> chairAttributes) {
+	record ProposalRequest(@Nullable @Min(1) @Max(12) Integer count, @Nullable UUID siteId, @Nullable Set<DayOfWeek> days,
+			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, @Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes) {
 	}
 
 	@PutMapping("/booster-interval")

@@ -25,6 +25,7 @@ import clinic.scheduling.calendar.CalendarService;
 import clinic.scheduling.calendar.SiteCalendar;
 import clinic.scheduling.calendar.StaffShift;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Day and week views as data: a site's chairs and nurses over a range of dates, ready for a calendar. */
 @RestController
@@ -60,6 +61,7 @@ class CalendarController {
 	record NurseColumn(String nurse, List<ShiftEntry> shifts) {
 	}
 
+	@Schema(name = "CalendarClosure")
 	record Closure(LocalDate date, String reason) {
 	}
 

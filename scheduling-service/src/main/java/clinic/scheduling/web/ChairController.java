@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Chairs: listed for booking (in service only, unless asked), maintained by the administrator, never deleted. */
 @RestController
@@ -48,10 +49,10 @@ class ChairController {
 		}
 	}
 
-	record NewChairRequest(@NotBlank String name, @Nullable List<String> attributes) {
+	record NewChairRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 20) List<@NotNull @Size(max = 40) String> attributes) {
 	}
 
-	record ChairChangeRequest(@NotBlank String name, @Nullable List<String> attributes, @NotNull UUID roomId,
+	record ChairChangeRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 20) List<@NotNull @Size(max = 40) String> attributes, @NotNull UUID roomId,
 			@NotNull Long version) {
 	}
 

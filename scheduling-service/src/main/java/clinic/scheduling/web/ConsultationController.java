@@ -23,8 +23,10 @@ import clinic.scheduling.consultations.BookedConsultation;
 import clinic.scheduling.consultations.ConsultationChange;
 import clinic.scheduling.consultations.ConsultationService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * Consultations: the front desk books a referred patient's consultation into a clinician's consultation slot, cancels
@@ -44,12 +46,15 @@ class ConsultationController {
 	}
 
 	/** A consultation slot from {@code GET /api/scheduling/slots?kind=CONSULTATION&patientId=…}. */
+	@Schema(name = "ConsultationBookingRequest")
 	record BookingRequest(@NotNull UUID patientId, @NotNull UUID slotId) {
 	}
 
-	record CancellationRequest(@Nullable String reason) {
+	@Schema(name = "ConsultationCancellationRequest")
+	record CancellationRequest(@Nullable @Size(max = 2000) String reason) {
 	}
 
+	@Schema(name = "ConsultationRescheduleRequest")
 	record RescheduleRequest(@NotNull UUID slotId) {
 	}
 
@@ -71,7 +76,7 @@ class ConsultationController {
 		}
 	}
 
-	record ChangeView(@Nullable String from, String to, @Nullable String reason, String by, Instant at) {
+	record ChangeView(@Nullable String from, String to, @Nullable @Size(max = 2000) String reason, String by, Instant at) {
 
 		static ChangeView of(ConsultationChange change) {
 			return new ChangeView(change.from() == null ? null : change.from().code(), change.to().code(),
@@ -91,6 +96,7 @@ class ConsultationController {
 	record ListingView(LocalDate from, LocalDate to, List<ConsultationView> consultations) {
 	}
 
+	@Schema(name = "ConsultationDayView")
 	record DayView(String clinician, LocalDate date, List<ConsultationView> consultations) {
 	}
 

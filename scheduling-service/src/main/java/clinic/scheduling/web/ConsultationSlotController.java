@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Clinicians' consultation slots: opened at a site, listed across sites by clinician and days. */
 @RestController
@@ -43,7 +44,7 @@ class ConsultationSlotController {
 	}
 
 	/** {@code start} and {@code end} are ISO-8601 instants; {@code roomId} (a room of the site) is optional. */
-	record SlotRequest(@NotBlank String clinician, @Nullable UUID roomId, @NotNull Instant start,
+	record SlotRequest(@NotBlank @Size(max = 100) String clinician, @Nullable UUID roomId, @NotNull Instant start,
 			@NotNull Instant end) {
 	}
 

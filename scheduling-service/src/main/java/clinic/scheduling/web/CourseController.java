@@ -26,8 +26,10 @@ import clinic.scheduling.courses.CourseSearch;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/scheduling/courses")
@@ -46,6 +48,7 @@ class CourseController {
 	}
 
 	/** {@code start} is an ISO-8601 instant, for example 2026-03-02T08:00:00Z or 2026-03-02T09:00:00+01:00. */
+	@Schema(name = "CourseBookingRequest")
 	record BookingRequest(@NotNull UUID chairId, @NotNull Instant start) {
 	}
 
@@ -73,7 +76,7 @@ class CourseController {
 	}
 
 	/** Why a clinician resumes a paused course. */
-	record ResumptionRequest(@Nullable String reason) {
+	record ResumptionRequest(@Nullable @Size(max = 2000) String reason) {
 	}
 
 	/** The response header that says how many courses match in all when a page of them was asked for. */

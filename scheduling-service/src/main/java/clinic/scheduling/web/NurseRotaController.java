@@ -31,6 +31,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** Nurses on shift: the weekly rota per site, extra dated shifts, and absences. */
 @RestController
@@ -47,8 +50,8 @@ class NurseRotaController {
 	}
 
 	/** {@code dayOfWeek}: ISO weekday 1 (Monday) to 7; {@code validUntil} inclusive, omitted for open-ended. */
-	record RotaEntryRequest(@NotBlank String nurse, @NotNull Integer dayOfWeek, @NotNull LocalTime starts,
-			@NotNull LocalTime ends, @NotNull Integer chairsWatched, @NotNull LocalDate validFrom,
+	record RotaEntryRequest(@NotBlank @Size(max = 100) String nurse, @NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime starts,
+			@NotNull LocalTime ends, @NotNull @Min(0) @Max(50) Integer chairsWatched, @NotNull LocalDate validFrom,
 			@Nullable LocalDate validUntil) {
 	}
 
@@ -56,11 +59,11 @@ class NurseRotaController {
 	}
 
 	/** {@code start} and {@code end} are ISO-8601 instants. */
-	record ShiftRequest(@NotBlank String nurse, @NotNull Instant start, @NotNull Instant end,
-			@NotNull Integer chairsWatched) {
+	record ShiftRequest(@NotBlank @Size(max = 100) String nurse, @NotNull Instant start, @NotNull Instant end,
+			@NotNull @Min(0) @Max(50) Integer chairsWatched) {
 	}
 
-	record AbsenceRequest(@NotBlank String nurse, @NotNull LocalDate date, @NotBlank String reason) {
+	record AbsenceRequest(@NotBlank @Size(max = 100) String nurse, @NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
 	}
 
 	@GetMapping("/sites/{siteId}/nurse-rota")

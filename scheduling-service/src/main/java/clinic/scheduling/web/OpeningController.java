@@ -30,6 +30,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 
 /** When a site is open: its week's opening hours and its closure days. */
 @RestController
@@ -55,13 +58,13 @@ class OpeningController {
 	}
 
 	/** {@code dayOfWeek} is the ISO weekday, 1 (Monday) to 7 (Sunday); times are "HH:mm" on the clinic's clock. */
-	record DayHoursRequest(@NotNull Integer dayOfWeek, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+	record DayHoursRequest(@NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime opens, @NotNull LocalTime closes) {
 	}
 
 	record HoursRequest(@NotNull List<@Valid @NotNull DayHoursRequest> days, @NotNull Long version) {
 	}
 
-	record ClosureRequest(@NotNull LocalDate date, @NotBlank String reason) {
+	record ClosureRequest(@NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
 	}
 
 	@GetMapping("/sites/{siteId}/hours")

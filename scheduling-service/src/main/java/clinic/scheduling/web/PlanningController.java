@@ -32,6 +32,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Slot finding and whole-course planning: the earliest free slots for a patient, a proposed induction course with
@@ -64,7 +65,7 @@ class PlanningController {
 	/** What the patient wants; every field optional. */
 	record WishesRequest(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant until,
 			@Nullable Set<DayOfWeek> days, @Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
-			@Nullable Set<String> chairAttributes) {
+			@Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes) {
 
 		PlanningService.Wishes toWishes() {
 			return new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
@@ -95,7 +96,7 @@ class PlanningController {
 	 */
 	record SlotView(AppointmentKind kind, @Nullable UUID chairId, @Nullable String chairName,
 			@Nullable UUID consultationSlotId, @Nullable String clinician, Instant start, Instant end,
-			@Nullable UUID siteId, @Nullable String siteName, @Nullable String timeZone, @Nullable UUID roomId) {
+			@Nullable UUID siteId, @Nullable String siteName, @Nullable @Size(max = 64) String timeZone, @Nullable UUID roomId) {
 
 		static SlotView of(AppointmentKind kind, PlanningService.FreeSlot s) {
 			return new SlotView(kind, s.chairId(), s.chairName(), null, null, s.start(), s.end(), null, null, null,
@@ -120,7 +121,7 @@ class PlanningController {
 			@RequestParam(required = false) @Nullable Set<DayOfWeek> days,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime earliestStart,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime latestEnd,
-			@RequestParam(required = false) @Nullable Set<String> chairAttributes,
+			@RequestParam(required = false) @Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes,
 			@RequestParam(defaultValue = "10") int limit) {
 		var wishes = new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
 		if (kind == AppointmentKind.CONSULTATION) {

@@ -18,6 +18,7 @@ import clinic.scheduling.reports.DayUtilisation;
 import clinic.scheduling.reports.UtilisationService;
 import clinic.scheduling.reports.WeekUtilisation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Reports for the administrator: how a site's chairs were used. */
 @RestController
@@ -53,6 +54,7 @@ class ReportController {
 	 * A day on the site's clock: {@code opens}–{@code closes} its opening hours that weekday (null when it does not
 	 * open that weekday), {@code closure} why it is closed that day, {@code open} whether it opened at all.
 	 */
+	@Schema(name = "UtilisationDayView")
 	record DayView(LocalDate date, boolean open, @Nullable LocalTime opens, @Nullable LocalTime closes,
 			@Nullable String closure, Figures figures) {
 

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * Sites and their rooms. Collections are created and listed under their parent ({@code /sites/{siteId}/rooms}); each
@@ -42,20 +43,20 @@ class SiteController {
 		this.history = history;
 	}
 
-	record NameRequest(@NotBlank String name) {
+	record NameRequest(@NotBlank @Size(max = 100) String name) {
 	}
 
-	record RenameRequest(@NotBlank String name, @NotNull Long version) {
+	record RenameRequest(@NotBlank @Size(max = 100) String name, @NotNull Long version) {
 	}
 
 	/** {@code timeZone}: an IANA zone such as America/New_York; left out (or blank), the site keeps the clinic's. */
-	record NewSiteRequest(@NotBlank String name, @Nullable String timeZone) {
+	record NewSiteRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 64) String timeZone) {
 	}
 
 	/**
 	 * {@code timeZone}: an IANA zone; left out, the site keeps the zone it has; blank ("") returns it to the clinic's.
 	 */
-	record SiteChangeRequest(@NotBlank String name, @Nullable String timeZone, @NotNull Long version) {
+	record SiteChangeRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 64) String timeZone, @NotNull Long version) {
 	}
 
 	/**

@@ -46,7 +46,7 @@ class WaitlistController {
 	record EntryRequest(@NotNull UUID courseId, @Nullable UUID siteId, @Nullable Set<DayOfWeek> days,
 			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
 			@Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes,
-			@Nullable String note) {
+			@Nullable @Size(max = 2000) String note) {
 	}
 
 	record OfferView(UUID id, UUID entryId, UUID chairId, String chairName, Instant start, Instant end, UUID freedBy,
@@ -61,7 +61,7 @@ class WaitlistController {
 
 	record EntryView(UUID id, UUID courseId, UUID patientId, String patientName, UUID siteId, Set<DayOfWeek> days,
 			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, Set<String> chairAttributes,
-			@Nullable String note, WaitlistEntry.Status status, String createdBy, Instant createdAt,
+			@Nullable @Size(max = 2000) String note, WaitlistEntry.Status status, String createdBy, Instant createdAt,
 			List<OfferView> offers) {
 
 		static EntryView of(WaitlistEntry e, List<WaitlistOffer> offers) {

@@ -22,6 +22,7 @@ import clinic.session.records.SessionRecordService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * The nurse's day (booked appointments of a date at a site), one of its appointments, and a clinician's override of
@@ -42,7 +43,7 @@ class AppointmentController {
 		this.path = path;
 	}
 
-	record OverrideRequest(String reason) {
+	record OverrideRequest(@Size(max = 2000) String reason) {
 	}
 
 	@GetMapping

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.instruments.Cadss6;
+import clinic.instruments.Phq9;
 import clinic.session.monitoring.AlertAction;
 import clinic.session.monitoring.Severity;
 import clinic.session.monitoring.SideEffectKind;
@@ -27,6 +29,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -50,7 +54,7 @@ class ChartController {
 
 	record CheckInRequest(@NotNull Boolean identityConfirmed, @NotNull Boolean escortConfirmed,
 			@Size(max = 200) String escortName, @NotNull Boolean fasting, @Size(max = 2000) String medicationChanges,
-			List<Integer> phq9Items) {
+			@Size(max = Phq9.ITEMS) List<@Min(0) @Max(Phq9.MAX_ITEM_SCORE) Integer> phq9Items) {
 	}
 
 	record PreDoseConfirmationRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -76,7 +80,7 @@ class ChartController {
 			@Size(max = 2000) String note) {
 	}
 
-	record CadssRequest(@NotNull List<Integer> items) {
+	record CadssRequest(@NotNull @Size(max = Cadss6.ITEMS) List<@Min(0) @Max(Cadss6.MAX_ITEM_SCORE) Integer> items) {
 	}
 
 	record AdverseEventRequest(@NotNull AdverseEventGrade grade, @NotBlank @Size(max = 2000) String description) {
