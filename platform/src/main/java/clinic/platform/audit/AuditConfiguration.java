@@ -20,8 +20,9 @@ class AuditConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<AuditTrailFilter> auditTrailFilter(AuditLog auditLog,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations) {
-		var registration = new FilterRegistrationBean<>(new AuditTrailFilter(auditLog, operations));
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations,
+			ObjectProvider<PatientsOfPath> patientsOfPaths) {
+		var registration = new FilterRegistrationBean<>(new AuditTrailFilter(auditLog, operations, patientsOfPaths));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

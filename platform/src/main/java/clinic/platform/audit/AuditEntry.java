@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.HandlerMapping;
@@ -20,6 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * is ready. Kept as a request attribute; one per request.
  */
 final class AuditEntry {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditEntry.class);
 
 	static final String ATTRIBUTE = AuditEntry.class.getName();
 
@@ -36,6 +40,9 @@ final class AuditEntry {
 	final @Nullable String userAgent;
 
 	@Nullable String pattern;
+
+	/** The path's variables as Spring MVC matched them (none when it did not match). */
+	Map<String, String> variables = Map.of();
 
 	String actor = ANONYMOUS;
 
@@ -82,12 +89,30 @@ final class AuditEntry {
 			pattern = matched;
 		}
 		var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables != null) {
+			this.variables = Map.copyOf(variables);
+		}
 		if (variables != null && variables.get("patientId") != null) {
 			try {
 				patients.add(UUID.fromString(variables.get("patientId")));
 			}
 			catch (IllegalArgumentException notAnId) {
 				// the call answers 400 for it; no patient to name
+			}
+		}
+	}
+
+	/** When nothing named a patient yet: the one the path names by another id, as the service knows it. */
+	void namePatientOfPath(Iterable<PatientsOfPath> paths) {
+		if (!patients.isEmpty() || pattern == null || variables.isEmpty()) {
+			return;
+		}
+		for (var path : paths) {
+			try {
+				path.patientOf(pattern, variables).ifPresent(patients::add);
+			}
+			catch (RuntimeException unknown) {
+				log.warn("Could not find the patient of {} for the audit trail", resource, unknown);
 			}
 		}
 	}

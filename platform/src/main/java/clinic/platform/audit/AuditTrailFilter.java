@@ -62,9 +62,13 @@ class AuditTrailFilter extends OncePerRequestFilter {
 
 	private final ObjectProvider<RequestMappingHandlerMapping> operations;
 
-	AuditTrailFilter(AuditLog auditLog, ObjectProvider<RequestMappingHandlerMapping> operations) {
+	private final ObjectProvider<PatientsOfPath> patientsOfPaths;
+
+	AuditTrailFilter(AuditLog auditLog, ObjectProvider<RequestMappingHandlerMapping> operations,
+			ObjectProvider<PatientsOfPath> patientsOfPaths) {
 		this.auditLog = auditLog;
 		this.operations = operations;
+		this.patientsOfPaths = patientsOfPaths;
 	}
 
 	@Override
@@ -127,6 +131,7 @@ class AuditTrailFilter extends OncePerRequestFilter {
 		if (entry.pattern == null) {
 			matchOperation(entry, request);
 		}
+		entry.namePatientOfPath(patientsOfPaths);
 	}
 
 	static void identifyCaller(AuditEntry entry, Authentication authentication) {

@@ -1,6 +1,7 @@
 package clinic.platform.audit;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -28,8 +29,11 @@ class AuditedChanges implements TransactionExecutionListener {
 
 	private final AuditLog auditLog;
 
-	AuditedChanges(AuditLog auditLog) {
+	private final ObjectProvider<PatientsOfPath> patientsOfPaths;
+
+	AuditedChanges(AuditLog auditLog, ObjectProvider<PatientsOfPath> patientsOfPaths) {
 		this.auditLog = auditLog;
+		this.patientsOfPaths = patientsOfPaths;
 	}
 
 	@Override
@@ -45,6 +49,7 @@ class AuditedChanges implements TransactionExecutionListener {
 			public void beforeCommit(boolean readOnly) {
 				var outcome = entry.expectedStatus != null ? entry.expectedStatus : 200;
 				try {
+					entry.namePatientOfPath(patientsOfPaths);
 					auditLog.write(entry.row(outcome));
 				}
 				catch (RuntimeException failure) {
