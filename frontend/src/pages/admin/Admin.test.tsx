@@ -32,6 +32,7 @@ describe('the admin page', () => {
     const links = [...document.querySelectorAll('nav[aria-label="Admin sections"] a')];
     expect(links.map((a) => a.textContent)).toEqual([
       'Site and rooms', 'Chairs', 'Hours and closures', 'Nurses', 'Consultation slots', 'Clinic settings', 'Utilisation',
+      'Audit trail',
     ]);
     expect(links[0].getAttribute('aria-current')).toBe('true');
     // a name is text, never markup

@@ -3,6 +3,7 @@ import { ProblemView } from '../../components/ProblemView';
 import type { Me } from '../../lib/me';
 import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
+import { AuditSection } from './AuditSection';
 import { ChairsSection } from './ChairsSection';
 import { ConsultationsSection } from './ConsultationsSection';
 import { HoursSection } from './HoursSection';
@@ -21,6 +22,7 @@ export const SECTIONS = [
   { key: 'consultations', label: 'Consultation slots' },
   { key: 'settings', label: 'Clinic settings' },
   { key: 'utilisation', label: 'Utilisation' },
+  { key: 'audit', label: 'Audit trail' },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
@@ -137,6 +139,9 @@ function Section(props: {
   const { section, site, today } = props;
   if (section === 'settings') {
     return <SettingsSection zone={site?.timeZone ?? 'UTC'} />;
+  }
+  if (section === 'audit') {
+    return <AuditSection />;
   }
   if (section === 'site' || !site) {
     return <SiteSection site={site} onSite={props.onSite} />;
