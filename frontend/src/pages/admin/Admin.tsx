@@ -3,6 +3,7 @@ import { ProblemView } from '../../components/ProblemView';
 import type { Me } from '../../lib/me';
 import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
+import { AuditSection } from './AuditSection';
 import { ChairsSection } from './ChairsSection';
 import { ConsultationsSection } from './ConsultationsSection';
 import { DeadLettersSection } from './DeadLettersSection';
@@ -23,6 +24,7 @@ export const SECTIONS = [
   { key: 'settings', label: 'Clinic settings' },
   { key: 'utilisation', label: 'Utilisation' },
   { key: 'dead-letters', label: 'Dead letters' },
+  { key: 'audit', label: 'Audit trail' },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
@@ -142,6 +144,9 @@ function Section(props: {
   }
   if (section === 'dead-letters') {
     return <DeadLettersSection zone={site?.timeZone ?? 'UTC'} />;
+  }
+  if (section === 'audit') {
+    return <AuditSection />;
   }
   if (section === 'site' || !site) {
     return <SiteSection site={site} onSite={props.onSite} />;

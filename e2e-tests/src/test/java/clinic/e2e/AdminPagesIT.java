@@ -24,7 +24,8 @@ import clinic.launcher.Stack;
  * sets up a site of its own in New York through the page (zone, room, chairs, hours after a refused closing time,
  * a closure, a rota line, a consultation slot; a chair changed meanwhile is a stale version, reloaded), then reads the
  * utilisation of the week the test booked in through the API; front desk and nurse see no Admin link, get no forms
- * and are refused (403) when they call the admin APIs anyway. axe-core on every state of the page.
+ * and are refused (403) when they call the admin APIs anyway; the audit trail shows a nurse's read of a patient the
+ * test just made. axe-core on every state of the page.
  */
 @ExtendWith(RunningSuite.class)
 class AdminPagesIT {
@@ -254,6 +255,35 @@ class AdminPagesIT {
 		}
 		var marked = frontDesk.post("/api/scheduling/appointments/" + noShow + "/no-show", "{}");
 		assertThat(marked.status()).as(ClinicUser.describe(marked)).isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorFindsInTheAuditTrailTheNurseWhoJustReadAPatient() {
+		var frontDesk = new ClinicUser(stack.gatewayUrl());
+		frontDesk.login("frontdesk", "demo");
+		var patientId = ClinicSteps.referredPatient(frontDesk, "Audrey",
+				"Audit-" + UUID.randomUUID().toString().substring(0, 8), "1955-05-05");
+		var nurse = new ClinicUser(stack.gatewayUrl());
+		nurse.login("nurse", "demo");
+		var read = nurse.get("/api/intake/patients/" + patientId);
+		assertThat(read.status()).as(ClinicUser.describe(read)).isEqualTo(200);
+
+		try (var admin = new Browser(stack.gatewayUrl())) {
+			admin.signIn("admin", "/admin.html");
+			section(admin, "audit", "audit-heading");
+			type(admin, "audit-patient", patientId);
+			admin.find(By.id("audit-submit")).click();
+			var nursesRead = By.xpath("//table[@id='audit-table']//tr[td[normalize-space(.)='nurse']]"
+					+ "[td[contains(., 'GET /api/intake/patients/{patientId}')]]");
+			browserWaits(admin, nursesRead);
+			assertThat(admin.find(nursesRead).getText()).contains(patientId, "200 done", "intake-service");
+			admin.screenshot("admin-audit-trail");
+			accessible(admin, "the audit trail");
+		}
+	}
+
+	private static void browserWaits(Browser browser, By what) {
+		browser.waiting(PATIENCE).until(d -> !d.findElements(what).isEmpty());
 	}
 
 	@Test

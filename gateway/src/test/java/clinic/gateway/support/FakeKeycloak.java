@@ -49,7 +49,7 @@ public final class FakeKeycloak {
 	public static final String CLIENT_SECRET = "clinic-gateway-demo-secret";
 
 	private static final Map<String, List<String>> USERS = Map.of("frontdesk", List.of("front-desk"), "clinician",
-			List.of("clinician"), "nurse", List.of("nurse"));
+			List.of("clinician"), "nurse", List.of("nurse"), "admin", List.of("admin"));
 
 	private record PendingCode(String username, String nonce, String codeChallenge, String redirectUri) {
 	}

@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import clinic.intake.patients.LikelyDuplicateException;
 import clinic.intake.patients.Patient;
+import clinic.platform.audit.AuditedPatient;
 
 /** A likely duplicate on registration: 409 problem+json listing the existing records as {@code candidates}. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DuplicateProblems {
 
-	record Candidate(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate) {
+	record Candidate(@AuditedPatient UUID id, String mrn, String givenName, String familyName, LocalDate birthDate) {
 
 		static Candidate of(Patient p) {
 			return new Candidate(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate());

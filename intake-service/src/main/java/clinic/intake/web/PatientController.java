@@ -30,6 +30,7 @@ import clinic.intake.patients.Referral;
 import clinic.intake.review.ReviewFlag;
 import clinic.intake.review.ReviewFlagService;
 import clinic.intake.screening.ScreeningService;
+import clinic.platform.audit.AuditedPatient;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -91,7 +92,7 @@ class PatientController {
 			@NotNull @PositiveOrZero Long version) {
 	}
 
-	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
+	record PatientSummary(@AuditedPatient UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
 			PatientStatus status, long version) {
 
 		static PatientSummary of(Patient p) {
@@ -114,7 +115,7 @@ class PatientController {
 	}
 
 	/** {@code consultation}: null until scheduling has booked one. */
-	record PatientDetails(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
+	record PatientDetails(@AuditedPatient UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
 			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
 			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags, @Nullable ConsultationView consultation) {
 	}

@@ -1,22 +1,35 @@
 package clinic.platform.audit;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+/**
+ * Puts the audit trail in place: {@link AuditTrailFilter} just outside Spring Security's filters (so it sees what
+ * security refuses), {@link AuditedCallInterceptor} when Spring MVC has picked an operation, and
+ * {@link AuditedChanges} (a bean of its own) on every read-write transaction.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration implements WebMvcConfigurer {
 
-	private final AuditLog auditLog;
-
-	AuditConfiguration(AuditLog auditLog) {
-		this.auditLog = auditLog;
+	@Bean
+	FilterRegistrationBean<AuditTrailFilter> auditTrailFilter(AuditLog auditLog,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations,
+			ObjectProvider<PatientsOfPath> patientsOfPaths) {
+		var registration = new FilterRegistrationBean<>(new AuditTrailFilter(auditLog, operations, patientsOfPaths));
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new AuditInterceptor(auditLog))
-			.addPathPatterns("/api/**")
-			.excludePathPatterns("/api/*/openapi/**", "/api/*/docs/**");
+		registry.addInterceptor(new AuditedCallInterceptor()).addPathPatterns("/api/**");
 	}
 }

@@ -1,7 +1,7 @@
 package clinic.platform.audit;
 
-import java.util.Arrays;
-import java.util.UUID;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Finds the patient an API answer concerns when the path does not name it (a session record, a course): a
- * response record with a {@code patientId} component. The audit entry of the call then carries that patient.
+ * Finds every patient an API answer names, whatever the path said: a patient, a session record or a course names
+ * one, a search, a list or a calendar many (see {@link AuditedCall#concernsPatientsIn}). The audit entry of the call
+ * then carries them all, so a search by patient finds the searches and lists that showed them.
  */
 @RestControllerAdvice
 class AuditedPatientAdvice implements ResponseBodyAdvice<Object> {
 
-	static final String PATIENT_ATTRIBUTE = AuditedPatientAdvice.class.getName() + ".patientId";
-
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-		return returnType.getParameterType().isRecord();
+		return true;
 	}
 
 	@Override
@@ -32,30 +31,11 @@ class AuditedPatientAdvice implements ResponseBodyAdvice<Object> {
 			MediaType selectedContentType, Class<? extends HttpMessageConverter<?>> selectedConverterType,
 			ServerHttpRequest request, ServerHttpResponse response) {
 		if (body != null && request instanceof ServletServerHttpRequest servlet) {
-			var patientId = patientIdOf(body);
-			if (patientId != null) {
-				servlet.getServletRequest().setAttribute(PATIENT_ATTRIBUTE, patientId);
+			var entry = AuditEntry.of(servlet.getServletRequest());
+			if (entry != null) {
+				AuditedCall.collect(body, entry.patients, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
 			}
 		}
 		return body;
-	}
-
-	private static @Nullable UUID patientIdOf(Object body) {
-		if (!body.getClass().isRecord()) {
-			return null;
-		}
-		return Arrays.stream(body.getClass().getRecordComponents())
-			.filter(component -> component.getName().equals("patientId") && component.getType() == UUID.class)
-			.findFirst()
-			.map(component -> {
-				try {
-					component.getAccessor().setAccessible(true);
-					return (UUID) component.getAccessor().invoke(body);
-				}
-				catch (ReflectiveOperationException e) {
-					return null;
-				}
-			})
-			.orElse(null);
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import clinic.platform.audit.AuditedCall;
 import clinic.platform.problems.InvalidInputException;
 import clinic.session.entries.ChartEntries;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,8 @@ class EntryAnswers {
 			Supplier<Object> change) {
 		var entry = new ChartEntries.Entry(http.getHeader(IDEMPOTENCY_KEY), operation(http), request, recordId,
 				expectedVersion(http));
-		return answer(entries.once(entry, () -> new ChartEntries.Change(status.value(), change.get(), recordId)));
+		return answer(
+				entries.once(entry, () -> audited(new ChartEntries.Change(status.value(), change.get(), recordId))));
 	}
 
 	/** Opening a record: no record yet, so no version to check; the answer is the record opened. */
@@ -47,8 +49,18 @@ class EntryAnswers {
 		var entry = new ChartEntries.Entry(http.getHeader(IDEMPOTENCY_KEY), operation(http), request, null, null);
 		return answer(entries.once(entry, () -> {
 			var view = open.get();
-			return new ChartEntries.Change(HttpStatus.CREATED.value(), view, view.id());
+			return audited(new ChartEntries.Change(HttpStatus.CREATED.value(), view, view.id()));
 		}));
+	}
+
+	/**
+	 * The answer is written ahead as JSON, so the audit trail cannot read the patient or the status from it: they are
+	 * given to it here, inside the entry's transaction, with which its row is written.
+	 */
+	private static ChartEntries.Change audited(ChartEntries.Change change) {
+		AuditedCall.concernsPatientsIn(change.body());
+		AuditedCall.willAnswer(change.status());
+		return change;
 	}
 
 	private static ResponseEntity<String> answer(ChartEntries.Answer answer) {
