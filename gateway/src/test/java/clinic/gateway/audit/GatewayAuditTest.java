@@ -114,13 +114,15 @@ class GatewayAuditTest extends GatewayTest {
 				.header("User-Agent", agent)
 				.build(), HttpResponse.BodyHandlers.discarding());
 		awaitOnlyRow("user_agent = ?", agent);
+		// refused by the gateway role's grants (SELECT, INSERT only); under a role with more, by the triggers
+		var refused = "(?s).*(permission denied|append-only).*";
 		assertThatThrownBy(() -> this.jdbc.sql("update gateway_audit_log set actor = 'x' where user_agent = ?")
 			.param(agent)
-			.update()).hasMessageContaining("append-only");
+			.update()).rootCause().hasMessageMatching(refused);
 		assertThatThrownBy(() -> this.jdbc.sql("delete from gateway_audit_log where user_agent = ?").param(agent).update())
-			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("truncate gateway_audit_log").update())
-			.hasMessageContaining("append-only");
+			.rootCause().hasMessageMatching(refused);
+		assertThatThrownBy(() -> this.jdbc.sql("truncate gateway_audit_log").update()).rootCause()
+			.hasMessageMatching(refused);
 		assertThat(awaitOnlyRow("user_agent = ?", agent).actor()).isEqualTo("anonymous");
 	}
 

@@ -176,12 +176,14 @@ public interface AuditTrailGuarantees {
 		var user = uniqueUser("kept");
 		mvc().perform(get(read.path()).with(Tokens.as(user, read.allowedRole()))).andExpect(status().isOk());
 		var jdbc = jdbc();
+		// refused by the application role's grants (SELECT, INSERT only); under a role with more, by the triggers
+		var refused = "(?s).*(permission denied|append-only).*";
 		assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'someone else' where actor = ?")
 			.param(user)
-			.update()).hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("delete from audit_log where actor = ?").param(user).update())
-			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update()).hasMessageContaining("append-only");
+			.update()).rootCause().hasMessageMatching(refused);
+		assertThatThrownBy(() -> jdbc.sql("delete from audit_log where actor = ?").param(user).update()).rootCause()
+			.hasMessageMatching(refused);
+		assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update()).rootCause().hasMessageMatching(refused);
 		assertThat(onlyRowOf(user).actor()).isEqualTo(user);
 	}
 
