@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import clinic.launcher.Part;
@@ -13,6 +14,7 @@ import clinic.launcher.Part;
  * suite, PostgreSQL and Keycloak included, is killed once with SIGKILL and brought back by the launcher. Nothing a
  * member of staff was told was done may be lost or doubled, and no invariant across the services may break.
  */
+@Tag("long")
 class FaultRunIT {
 
 	@Test
