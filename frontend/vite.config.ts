@@ -26,5 +26,7 @@ export default defineConfig({
     environment: 'happy-dom',
     globals: true,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // a page test renders a whole page in happy-dom: on 2 busy cores one took over the 5 s default, so allow 20 s
+    testTimeout: 20_000,
   },
 });
