@@ -41,7 +41,10 @@ class OutageTest extends GatewayTest {
 	static void startGatewayWithItsOwnStore() {
 		sessionStore = RestartablePostgres.start();
 		hungScheduling = SilentService.start();
-		gateway = AnotherGateway.start("DB_URL=" + sessionStore.jdbcUrl(), "INTAKE_URL=" + SilentService.closedPortUrl(),
+		// its own throw-away store has no clinic roles: the superuser runs the migrations and the pool (the role tests
+		// are ApplicationRoleTest's, on the shared store)
+		gateway = AnotherGateway.start("DB_URL=" + sessionStore.jdbcUrl(), "DB_USER=postgres", "DB_PASSWORD=postgres",
+				"DB_OWNER_USER=postgres", "DB_OWNER_PASSWORD=postgres", "INTAKE_URL=" + SilentService.closedPortUrl(),
 				"SCHEDULING_URL=" + hungScheduling.url(), "GATEWAY_RESPONSE_TIMEOUT=" + RESPONSE_TIMEOUT);
 	}
 
