@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
@@ -42,7 +43,9 @@ class OutageProblems implements WebExceptionHandler {
 	private static final List<Class<? extends Throwable>> SESSION_STORE_DOWN = List.of(
 			CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessException.class, RecoverableDataAccessException.class,
-			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class);
+			SQLTransientConnectionException.class, SQLNonTransientConnectionException.class,
+			// a pooled connection the stopped database broke: the query fails, then so does its rollback
+			TransactionSystemException.class);
 
 	private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(ConnectException.class,
 			UnknownHostException.class, NoRouteToHostException.class);
