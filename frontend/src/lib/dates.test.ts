@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, clinicZone, dateIn, formatDate, formatDateTime, isRealDate } from './dates';
+import { ageOn, clinicZone, dateIn, formatDate, formatDateTime, isRealDate, whenOn } from './dates';
 
 describe('dates', () => {
   it('shows a birth date as that date in any browser zone', () => {
@@ -9,6 +9,16 @@ describe('dates', () => {
   it('shows a time on the given clock', () => {
     expect(formatDateTime('2026-03-02T08:30:00Z', 'Europe/Zurich')).toBe('2 Mar 2026, 09:30');
     expect(dateIn('2026-03-01T23:30:00Z', 'Europe/Zurich')).toBe('2026-03-02');
+  });
+
+  it('shows a time to the second when asked, on the date of that clock', () => {
+    expect(formatDateTime('2026-03-01T23:30:15.5Z', 'Europe/Zurich', { seconds: true })).toBe('2 Mar 2026, 00:30:15');
+    expect(formatDateTime('2026-03-01T23:30:15.5Z', 'America/New_York', { seconds: true })).toBe('1 Mar 2026, 18:30:15');
+  });
+
+  it("names the weekday and date of the zone's clock, not UTC's", () => {
+    expect(whenOn('2026-11-29T23:30:00Z', 'Europe/Zurich')).toBe('Mon, 30 Nov 2026 00:30');
+    expect(whenOn('2026-11-30T03:30:00Z', 'America/New_York')).toBe('Sun, 29 Nov 2026 22:30');
   });
 
   it('counts the age in whole years, the birthday included', () => {

@@ -3,6 +3,8 @@
  * decision): the zone of the clinic's settings as scheduling reports it, always named next to the time.
  */
 
+import { formatDay, formatTime } from './time';
+
 const date = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** "9 Dec 1980" for an ISO calendar date (yyyy-mm-dd), read as that date wherever the browser is. */
@@ -10,11 +12,20 @@ export function formatDate(isoDate: string): string {
   return date.format(new Date(isoDate + 'T00:00:00Z'));
 }
 
-/** "9 Dec 2026, 09:30" on the given zone's clock (the caller names the zone). */
-export function formatDateTime(instant: string | Date, zone: string): string {
+/**
+ * "9 Dec 2026, 09:30" on the given zone's clock (the caller names the zone); "9 Dec 2026, 09:30:15" with
+ * {@code seconds}, for records read to the second (the audit trail).
+ */
+export function formatDateTime(instant: string | Date, zone: string, options: { seconds?: boolean } = {}): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: zone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    ...(options.seconds ? { second: '2-digit' as const } : {}),
   }).format(new Date(instant));
+}
+
+/** "Mon, 30 Nov 2026 09:30" on the zone's clock: the weekday and date of that clock, not the browser's or UTC's. */
+export function whenOn(instant: string, zone: string): string {
+  return formatDay(dateIn(instant, zone)) + ' ' + formatTime(instant, zone);
 }
 
 /** The calendar date an instant falls on in a zone, as yyyy-mm-dd. */

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
+import { whenOn } from '../../lib/dates';
 import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
 import type { DoseRange, RuleSettings } from './types';
-import { AdminForm, Field, FormProblem, useFormState, whenOn } from './ui';
+import { AdminForm, Field, FormProblem, useFormState } from './ui';
 
 /** Intake's eligibility thresholds, in the order a clinician reads them, with the words the page shows. */
 export const THRESHOLDS = [

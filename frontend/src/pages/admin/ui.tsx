@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api';
-import { formatDay, formatTime, zoneLabel } from '../../lib/time';
+import { whenOn } from '../../lib/dates';
+import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
-import { zonedDate } from './clock';
 import { describeSnapshot, fieldErrors, isStale } from './forms';
 import type { Revision } from './types';
 
@@ -361,11 +361,6 @@ export function History(props: { id: string; path: string; zone: string; label: 
       </div>
     </div>
   );
-}
-
-/** "Mon 30 Nov 2026 09:30" on the zone's clock. */
-export function whenOn(instant: string, zone: string): string {
-  return formatDay(zonedDate(instant, zone)) + ' ' + formatTime(instant, zone);
 }
 
 /** Dates from and to (both included) for the lists of dated things, chosen with date pickers. */
