@@ -48,6 +48,21 @@ describe('the admin page', () => {
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ name: 'Harbour', timeZone: 'America/New_York' });
   }, 20000);
 
+  it("puts the audit trail and the dead letters on the clinic's clock, whichever site is picked", async () => {
+    stubFetch([
+      ...common([hudson, { ...lakeside, timeZoneSource: 'clinic-settings' }]),
+      { path: '/api/intake/dead-letters', body: [] },
+      { path: '/api/scheduling/dead-letters', body: [] },
+      { path: '/api/session/dead-letters', body: [] },
+    ]);
+    render(<Admin me={admin} siteFromUrl="s2" section="audit" />);
+
+    await waitFor(() =>
+      expect(document.getElementById('admin-zone')?.textContent).toBe("Times on the clinic's clock: Zurich (Europe/Zurich)"),
+    );
+    expect(document.querySelector('label[for="audit-from"]')!.textContent).toBe('From (Zurich time)');
+  }, 20000);
+
   it('shows a closing time before the opening time at that weekday, marked and focused, in the form\'s words', async () => {
     const hours: Hours = {
       siteId: 's1',

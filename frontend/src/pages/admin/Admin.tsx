@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
+import { clinicZone } from '../../lib/dates';
 import type { Me } from '../../lib/me';
 import { zoneLabel } from '../../lib/time';
 import { adminApi } from './adminApi';
@@ -34,10 +35,14 @@ export function sectionFrom(hash: string): SectionKey {
   return SECTIONS.find((s) => s.key === key)?.key ?? 'site';
 }
 
+/** The sections about no site: their times are on the clinic's clock, whichever site is picked. */
+const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'audit'];
+
 /**
  * The administrator's page: pick a site (or make one), then look after its rooms, chairs, hours, closures, nurses
  * and consultation slots, the clinic's settings, and see how its chairs were used. Every time is on the chosen site's
- * clock, with its zone named.
+ * clock, with its zone named; the dead letters and the audit trail belong to no site and are on the clinic's clock
+ * ({@link clinicZone}: the zone of the clinic's settings).
  */
 export function Admin(props: { me: Me; siteFromUrl: string | null; section: SectionKey }) {
   const [sites, setSites] = useState<Site[] | null>(null);
@@ -102,10 +107,16 @@ export function Admin(props: { me: Me; siteFromUrl: string | null; section: Sect
             {sites && sites.length === 0 && <option value="">No site yet</option>}
           </select>
         </label>
-        {site && (
+        {sites && CLINIC_CLOCK.includes(section) ? (
           <span id="admin-zone" class="muted">
-            Times in {zoneLabel(site.timeZone)} ({site.timeZone})
+            Times on the clinic's clock: {zoneLabel(clinicZone(sites))} ({clinicZone(sites)})
           </span>
+        ) : (
+          site && (
+            <span id="admin-zone" class="muted">
+              Times in {zoneLabel(site.timeZone)} ({site.timeZone})
+            </span>
+          )
         )}
       </div>
       <nav class="subnav" aria-label="Admin sections">
@@ -124,6 +135,7 @@ export function Admin(props: { me: Me; siteFromUrl: string | null; section: Sect
         <Section
           section={section}
           site={site}
+          clinicZone={clinicZone(sites)}
           today={today}
           onSite={(chosen) => loadSites(chosen)}
         />
@@ -135,6 +147,8 @@ export function Admin(props: { me: Me; siteFromUrl: string | null; section: Sect
 function Section(props: {
   section: SectionKey;
   site: Site | null;
+  /** The zone of times that belong to no site. */
+  clinicZone: string;
   today: string | null;
   onSite: (chosen?: string) => void;
 }) {
@@ -143,10 +157,10 @@ function Section(props: {
     return <SettingsSection zone={site?.timeZone ?? 'UTC'} />;
   }
   if (section === 'dead-letters') {
-    return <DeadLettersSection zone={site?.timeZone ?? 'UTC'} />;
+    return <DeadLettersSection zone={props.clinicZone} />;
   }
   if (section === 'audit') {
-    return <AuditSection />;
+    return <AuditSection zone={props.clinicZone} />;
   }
   if (section === 'site' || !site) {
     return <SiteSection site={site} onSite={props.onSite} />;

@@ -1,10 +1,13 @@
 import { api } from '../../lib/api';
+import type { AuditTrail, Service } from './services';
 import type {
   Absence,
+  AuditPage,
   Chair,
   Closure,
   ConsultationSlot,
   DayHours,
+  DeadLetter,
   DoseRange,
   ExtraShift,
   Hours,
@@ -19,7 +22,7 @@ import type {
 const S = '/api/scheduling';
 const id = encodeURIComponent;
 
-/** The administrator's calls to scheduling and intake, typed; each change carries the version it was read at. */
+/** The administrator's calls to scheduling, intake, session and the gateway, typed; each change carries the version it was read at. */
 export const adminApi = {
   sites: () => api<Site[]>('GET', `${S}/sites`),
   createSite: (name: string, timeZone: string) =>
@@ -97,4 +100,47 @@ export const adminApi = {
 
   utilisation: (siteId: string, week?: string) =>
     api<Utilisation>('GET', `${S}/reports/utilisation?siteId=${id(siteId)}${week ? '&week=' + id(week) : ''}`),
+
+  /** What a service's consumer parked, newest first as the service lists it. */
+  deadLetters: (service: Service) => api<DeadLetter[]>('GET', `/api/${service}/dead-letters`),
+  /** Hands a parked event to the service's inbox again: applied at most once. */
+  replayDeadLetter: (service: Service, letter: DeadLetter) =>
+    api<{ outcome: 'APPLIED' | 'ALREADY_HANDLED' }>('POST', `/api/${service}/dead-letters/${id(letter.id)}/replay`),
+
+  /** One page of an audit trail; {@code query} is the search's query string (patient, user, from, to, page, size). */
+  audit: (trail: AuditTrail, query: string) =>
+    api<AuditPage>('GET', `${trail === 'gateway' ? '/api/gateway-audit' : `/api/${trail}/audit`}?${query}`),
 };
+
+/** What one service answered, or ({@link Failed}) why it did not. */
+export interface Answered<S, T> {
+  source: S;
+  value: T;
+}
+
+export interface Failed<S> {
+  source: S;
+  error: unknown;
+}
+
+/**
+ * Asks every source at once and waits for all: what each answered, in the sources' order, and which failed with why.
+ * One failure never hides the others' answers.
+ */
+export async function askEach<S, T>(
+  sources: readonly S[],
+  ask: (source: S) => Promise<T>,
+): Promise<{ answered: Answered<S, T>[]; failed: Failed<S>[] }> {
+  // an ask that throws before its call is sent fails like one the service refused, not the whole fan-out
+  const results = await Promise.allSettled(sources.map(async (source) => ask(source)));
+  const answered: Answered<S, T>[] = [];
+  const failed: Failed<S>[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') {
+      answered.push({ source: sources[i], value: result.value });
+    } else {
+      failed.push({ source: sources[i], error: result.reason });
+    }
+  });
+  return { answered, failed };
+}

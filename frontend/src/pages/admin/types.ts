@@ -155,3 +155,49 @@ export interface Utilisation {
   days: UtilisationDay[];
   total: Figures;
 }
+
+/** A record a service's consumer parked in its dead-letter topic, as GET /api/<service>/dead-letters lists it. */
+export interface DeadLetter {
+  id: string;
+  service: string;
+  originalTopic: string | null;
+  originalPartition: number | null;
+  originalOffset: number | null;
+  eventId: string | null;
+  eventType: string | null;
+  /** The patient the event is about (its CloudEvents subject), when it could be read. */
+  subject: string | null;
+  exception: string | null;
+  exceptionMessage: string | null;
+  parkedAt: string;
+  replays: number;
+  lastReplayedAt: string | null;
+  lastReplayedBy: string | null;
+  /** APPLIED, ALREADY_HANDLED or "FAILED: why". */
+  lastReplayOutcome: string | null;
+}
+
+/** One row of a service's (or the gateway's) audit trail, as `/api/<service>/audit` answers it. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  clientId: string | null;
+  action: string;
+  kind: string | null;
+  resource: string;
+  patientIds: string[];
+  outcome: number;
+  clientAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** One page of a trail, newest first; {@code source} is the name the service gives itself ("intake-service"). */
+export interface AuditPage {
+  source: string;
+  entries: AuditEntry[];
+  page: number;
+  size: number;
+  more: boolean;
+}
