@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Brings back a part that goes away while the stack runs (it crashed, ran out of memory, was killed), so that the
  * suite does not carry on without it: the part is started again on the same data and ports after a back-off that
- * doubles from 1 s up to the config's cap when it keeps failing (a part that stayed up for a minute starts again at
+ * doubles from 1 s up to 30 s when it keeps failing (a part that stayed up for a minute starts again at
  * 1 s), every step said on the console. Each restart is recorded in the run files: the new pid (so that
  * {@code ./clinic down} stops it) and the count and time of restarts (shown by {@code ./clinic status}).
  * Parts come back one by one and each on its own: the others reconnect by themselves.
@@ -22,12 +22,13 @@ import java.util.concurrent.TimeUnit;
 final class Supervisor {
 
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    /** The longest wait between two restarts of a part. */
+    static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
     /** A part that was up this long before it went away starts again at the first delay. */
     private static final Duration STABLE = Duration.ofMinutes(1);
     private static final long POLL_MILLIS = 300;
 
     private final Stack stack;
-    private final StackConfig config;
     private final ProgressListener listener;
     private final RunFiles runFiles;
     private final Set<Part> recovering = Collections.synchronizedSet(EnumSet.noneOf(Part.class));
@@ -42,9 +43,8 @@ final class Supervisor {
     private final Thread monitor;
     private volatile boolean stopped;
 
-    Supervisor(Stack stack, StackConfig config, ProgressListener listener, RunFiles runFiles) {
+    Supervisor(Stack stack, ProgressListener listener, RunFiles runFiles) {
         this.stack = stack;
-        this.config = config;
         this.listener = listener;
         this.runFiles = runFiles;
         this.monitor = new Thread(this::watch, "clinic-supervisor");
@@ -100,7 +100,7 @@ final class Supervisor {
             dead.stop(); // releases what the dead part held: its handle, lock and pid file
             while (!stopped) {
                 TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-                delay = next(delay, config.restartBackoffCap());
+                delay = next(delay, BACKOFF_CAP);
                 nextDelay.put(part, delay);
                 long begin = System.nanoTime();
                 Component fresh;
