@@ -8,10 +8,15 @@
 set -euo pipefail
 
 : "${CLINIC_DB_OWNER_PASSWORD:?}" "${CLINIC_DB_APP_PASSWORD:?}"
+# The passwords go to psql through its environment (\getenv), not its command line (visible to ps). PostgreSQL hashes
+# a password it is sent as SQL text, so that text must stay out of its log: this session logs no statement, not
+# even one that fails (log_min_error_statement), whatever the server's settings.
 for db in intake scheduling session gateway; do
-  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$db" \
-       -v owner="${db}_owner" -v app="${db}_app" \
-       -v owner_password="$CLINIC_DB_OWNER_PASSWORD" -v app_password="$CLINIC_DB_APP_PASSWORD" <<'SQL'
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$db" -v owner="${db}_owner" -v app="${db}_app" <<'SQL'
+SET log_min_error_statement = panic;
+SET log_statement = 'none';
+\getenv owner_password CLINIC_DB_OWNER_PASSWORD
+\getenv app_password CLINIC_DB_APP_PASSWORD
 SELECT format('CREATE ROLE %I', :'owner') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
 SELECT format('CREATE ROLE %I', :'app') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app') \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
