@@ -3,8 +3,9 @@
 # (<db>_owner: owns the database and everything in it, runs the migrations) and an application role (<db>_app: the
 # service runs as it, may connect to its own database only, owns nothing; the service's Flyway callback grants it its
 # rows). Creates what is missing, sets the passwords from the environment, and hands what an earlier version made as
-# the superuser to the owner role, so an existing postgres-data volume keeps working. Keycloak's database is left as
-# it is. The same steps as the embedded launcher's DatabaseRoles (docs/runtime.md "Database roles").
+# the superuser to the owner role, so an existing postgres-data volume keeps working. Keycloak's database keeps its
+# owner (Keycloak connects as postgres); PUBLIC may no longer connect to it, nor to postgres. The same steps as the
+# embedded launcher's DatabaseRoles and PostgresComponent (docs/runtime.md "Database roles").
 set -euo pipefail
 
 : "${CLINIC_DB_OWNER_PASSWORD:?}" "${CLINIC_DB_APP_PASSWORD:?}"
@@ -32,3 +33,8 @@ SQL
        -f /opt/clinic/postgres-hand-over.sql
   echo "postgres-roles: $db owned by ${db}_owner, used by ${db}_app"
 done
+# No service role has any business in the superuser's database or Keycloak's (Keycloak connects as postgres).
+psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+     -c 'REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC' \
+     -c 'REVOKE CONNECT, TEMPORARY ON DATABASE keycloak FROM PUBLIC'
+echo "postgres-roles: databases postgres and keycloak closed to PUBLIC"

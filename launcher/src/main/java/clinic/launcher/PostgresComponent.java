@@ -27,19 +27,24 @@ final class PostgresComponent extends Component {
 
     /**
      * Client authentication: the superuser from this machine without a password (zonky's own checks, Keycloak,
-     * {@code ./clinic} tools), every other role with its password (scram).
+     * {@code ./clinic} tools, backups), every other role with its password (scram), over TCP and over the Unix socket
+     * alike: the services' roles get no way in without their password.
      */
     static final String PG_HBA = String.join("\n",
             "# written by the clinic launcher on every start (PostgresComponent)",
-            "local   all           all                       trust",
+            "local   all           postgres                  trust",
+            "local   all           all                       scram-sha-256",
             "host    all           postgres   127.0.0.1/32   trust",
             "host    all           postgres   ::1/128        trust",
             "host    all           all        127.0.0.1/32   scram-sha-256",
             "host    all           all        ::1/128        scram-sha-256",
-            "local   replication   all                       trust",
+            "local   replication   postgres                  trust",
             "host    replication   postgres   127.0.0.1/32   trust",
             "host    replication   postgres   ::1/128        trust",
             "");
+
+    /** Databases no service role has any business in: PUBLIC may not connect (the superuser still may). */
+    static final List<String> CLOSED_DATABASES = List.of("postgres", "keycloak");
 
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
@@ -121,6 +126,9 @@ final class PostgresComponent extends Component {
                         }
                     }
                 }
+            }
+            for (String db : CLOSED_DATABASES) {
+                s.execute("revoke connect, temporary on database \"" + db + "\" from public");
             }
             Files.writeString(dir.resolve("pg_hba.conf"), PG_HBA);
             s.execute("select pg_reload_conf()");

@@ -131,8 +131,27 @@ class InfraRestartTest {
             SQLException otherDatabase = assertThrows(SQLException.class,
                     () -> DriverManager.getConnection(again.jdbcUrl("scheduling"), "intake_app", config.databaseAppPassword()));
             assertEquals("42501", otherDatabase.getSQLState(), otherDatabase.getMessage());
+            for (String closed : PostgresComponent.CLOSED_DATABASES) {
+                for (String role : List.of("intake_app", "intake_owner")) {
+                    String password = role.endsWith("_app") ? config.databaseAppPassword() : config.databaseOwnerPassword();
+                    SQLException refused = assertThrows(SQLException.class,
+                            () -> DriverManager.getConnection(again.jdbcUrl(closed), role, password), role + " in " + closed);
+                    assertEquals("42501", refused.getSQLState(), refused.getMessage());
+                }
+            }
             try (Connection c = DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", "postgres");
                  Statement s = c.createStatement()) {
+                // over the Unix socket too, only the superuser comes in without a password
+                List<String> local = new ArrayList<>();
+                ResultSet rules = s.executeQuery("""
+                        select type, database, user_name, auth_method, error from pg_hba_file_rules
+                        where type = 'local' order by rule_number""");
+                while (rules.next()) {
+                    assertEquals(null, rules.getString(5));
+                    local.add(rules.getString(2) + " " + rules.getString(3) + " " + rules.getString(4));
+                }
+                assertEquals(List.of("{all} {postgres} trust", "{all} {all} scram-sha-256", "{replication} {postgres} trust"), local);
+
                 // a server that logs every statement (log_statement = all, or a failing one: log_min_error_statement)
                 // must still not see the roles' passwords: they are set as SCRAM verifiers computed by the driver
                 s.execute("set log_statement = 'all'");
