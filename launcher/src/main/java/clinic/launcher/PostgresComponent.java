@@ -155,7 +155,10 @@ final class PostgresComponent extends Component {
         }
     }
 
-    /** Processes whose working directory is {@code dir}: a PostgreSQL server's postmaster and backends (Linux). */
+    /**
+     * PostgreSQL server processes whose working directory is {@code dir}: a server's postmaster and backends (Linux).
+     * Nothing else, whatever its working directory (a shell someone opened in the data directory).
+     */
     static List<ProcessHandle> processesIn(Path dir) {
         Path real;
         try {
@@ -163,7 +166,7 @@ final class PostgresComponent extends Component {
         } catch (IOException e) {
             return List.of();
         }
-        return ProcessHandle.allProcesses().filter(p -> {
+        return ProcessHandle.allProcesses().filter(PostgresComponent::isPostgres).filter(p -> {
             try {
                 return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(real);
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -186,6 +189,11 @@ final class PostgresComponent extends Component {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code p} runs the PostgreSQL server binary (a postmaster or a backend). */
+    static boolean isPostgres(ProcessHandle p) {
+        return p.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
     }
 
     @Override
