@@ -240,7 +240,7 @@ public final class Stack implements AutoCloseable {
             closing = true;
             components.values().forEach(c -> c.stopRequested = true);
         }
-        supervisor.stop();
+        supervisor.stop(); // waits for a restart under way, so that what it started is stopped below
         List<Set<Part>> reverse = new ArrayList<>(STEPS);
         Collections.reverse(reverse);
         for (Set<Part> step : reverse) {

@@ -24,6 +24,11 @@ final class Supervisor {
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     /** The longest wait between two restarts of a part. */
     static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
+    /**
+     * How long {@link #stop()} waits for a restart under way to end after its interrupt: long enough for a
+     * PostgreSQL that zonky was still starting to be stopped again ({@code pg_ctl stop}, then the grace period).
+     */
+    private static final Duration WORKERS_STOP_WAIT = Duration.ofSeconds(30);
     /** A part that was up this long before it went away starts again at the first delay. */
     private static final Duration STABLE = Duration.ofMinutes(1);
     private static final long POLL_MILLIS = 300;
@@ -59,11 +64,20 @@ final class Supervisor {
         monitor.start();
     }
 
-    /** Stops watching; a restart under way ends as the stack stops its parts. */
+    /**
+     * Stops watching and ends a restart under way: its thread is interrupted and waited for (a bounded time), so
+     * that what it started is either stopped by it or in the stack's components when the stack stops them next,
+     * never left behind by a thread that carries on after the stack has closed (or dies with the JVM half-way).
+     */
     void stop() {
         stopped = true;
         monitor.interrupt();
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(WORKERS_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isRecovering(Part part) {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,5 +101,49 @@ class SupervisionTest {
         assertTrue(Ports.isFree(config.port(PortName.INTAKE)));
         assertFalse(run.alive(Part.POSTGRES.id()).isPresent());
         assertFalse(run.alive(Part.INTAKE.id()).isPresent());
+    }
+
+    /**
+     * Closing the stack while the supervisor is starting a killed PostgreSQL again (zonky has started the server
+     * but not yet handed over its handle) leaves no server behind: the restart is waited for, and a component
+     * without a handle stops the server its start left.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aStackClosedWhilePostgresIsBeingRestartedLeavesNoServerBehind(@TempDir Path data) throws Exception {
+        StackConfig config = StackConfig.builder()
+                .dataDir(data.resolve("stack"))
+                .randomPorts()
+                .parts(Part.POSTGRES)
+                .registerShutdownHook(false)
+                .build();
+        Path pgData = config.dataDir().resolve("postgres");
+        CountDownLatch restarting = new CountDownLatch(1);
+        Stack stack = Stack.start(config, new ProgressListener() {
+            @Override
+            public void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
+                restarting.countDown();
+            }
+        });
+        long killed;
+        try {
+            killed = stack.pid(Part.POSTGRES).orElseThrow();
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            assertTrue(restarting.await(10, TimeUnit.SECONDS), "the supervisor did not notice the kill");
+            // close as soon as the new server is being started
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (PostgresComponent.pgCtlsFor(pgData).isEmpty() && PostgresComponent.postmasterOf(pgData).isEmpty()
+                    && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        } finally {
+            stack.close();
+        }
+        assertFalse(ProcessHandle.of(killed).map(ProcessHandle::isAlive).orElse(false));
+        assertEquals(List.of(), PostgresComponent.processesIn(pgData).stream().map(RunFiles::describe).toList(),
+                "PostgreSQL processes outlived the stack");
+        assertEquals(List.of(), PostgresComponent.pgCtlsFor(pgData));
+        assertFalse(PostgresComponent.postmasterOf(pgData).isPresent());
+        assertTrue(Ports.isFree(config.port(PortName.POSTGRES)), "the PostgreSQL port is still taken");
     }
 }
