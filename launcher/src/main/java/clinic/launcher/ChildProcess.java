@@ -63,7 +63,14 @@ final class ChildProcess {
     static int run(List<String> command, Map<String, String> env, Path workDir, Path logFile, Duration timeout)
             throws IOException, InterruptedException {
         ChildProcess child = start(command.get(0), command, env, workDir, logFile);
-        if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean done;
+        try {
+            done = child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            child.stop(Duration.ofSeconds(5)); // the stack is closing: the tool must not run on unattended
+            throw e;
+        }
+        if (!done) {
             child.stop(Duration.ofSeconds(5));
             throw new IOException("'" + String.join(" ", command) + "' did not finish within " + timeout.toSeconds() + " s");
         }
@@ -178,10 +185,22 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Sleeps the whole time even when interrupted, and keeps the interrupt for the caller: the waits of a stop must
+     * not turn into a busy loop that kills after the grace period when a closing stack interrupts the thread.
+     */
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,5 +1,7 @@
 package clinic.launcher;
 
+import org.postgresql.PGConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -80,12 +82,18 @@ final class DatabaseRoles {
         }
     }
 
+    /**
+     * Creates or alters the role without a password, then sets the password as a SCRAM verifier computed here
+     * (pgjdbc's {@code alterUserPassword}): the password itself never reaches the server as SQL text, so a failing
+     * statement logged by PostgreSQL ({@code log_min_error_statement}, whose log tail the launcher prints on a failed
+     * start) cannot show it.
+     */
     private static void ensureRole(Connection c, String role, String password) throws SQLException {
         String verb = exists(c, "select 1 from pg_roles where rolname = ?", role) ? "alter" : "create";
         try (Statement s = c.createStatement()) {
-            s.execute(verb + " role " + quote(role) + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls"
-                    + " password " + literal(password));
+            s.execute(verb + " role " + quote(role) + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
         }
+        c.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     }
 
     private static boolean exists(Connection c, String query, String name) throws SQLException {
@@ -101,7 +109,4 @@ final class DatabaseRoles {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 }

@@ -29,10 +29,6 @@ public interface ProgressListener {
     default void stopped(Part part, Duration took, boolean forced) {
     }
 
-    /** A running part's process went away on its own. */
-    default void died(Part part, String reason, Path logFile) {
-    }
-
     /** A part went away on its own and is started again after {@code delay} ({@code restart} counts from 1). */
     default void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
     }
@@ -90,11 +86,6 @@ public interface ProgressListener {
             @Override
             public void stopped(Part part, Duration took, boolean forced) {
                 out.printf("      %-20s stopped in %s%s%n", part.id(), seconds(took), forced ? " (killed after the grace period)" : "");
-            }
-
-            @Override
-            public void died(Part part, String reason, Path logFile) {
-                out.printf("WARNING: %s %s; see %s%n", part.id(), reason, logFile);
             }
 
             @Override

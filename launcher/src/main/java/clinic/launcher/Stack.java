@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Order: PostgreSQL, Kafka, Keycloak, then intake/scheduling/session in parallel, then the gateway; each waits
  * for the previous step's health checks. Stopping goes in reverse. If a part fails to start, everything started
  * before it is stopped and a {@link StackStartException} names the part and its log. Once up, a part that goes away
- * on its own is started again ({@link Supervisor}; {@link StackConfig#supervise()}).
+ * on its own is started again ({@link Supervisor}).
  */
 public final class Stack implements AutoCloseable {
 
@@ -44,7 +43,6 @@ public final class Stack implements AutoCloseable {
     private final ProgressListener listener;
     private final RunFiles runFiles;
     private final Map<Part, Component> components = Collections.synchronizedMap(new EnumMap<>(Part.class));
-    private final Set<Part> reportedDead = Collections.synchronizedSet(EnumSet.noneOf(Part.class));
     private final Thread shutdownHook;
     private final Supervisor supervisor;
     private volatile boolean closing;
@@ -56,7 +54,7 @@ public final class Stack implements AutoCloseable {
         this.listener = listener;
         this.runFiles = new RunFiles(config.dataDir());
         this.shutdownHook = config.registerShutdownHook() ? new Thread(this::close, "clinic-stack-shutdown") : null;
-        this.supervisor = config.supervise() ? new Supervisor(this, config, listener, runFiles) : null;
+        this.supervisor = new Supervisor(this, listener, runFiles);
     }
 
     /**
@@ -93,9 +91,7 @@ public final class Stack implements AutoCloseable {
                     startStep(parts, order);
                 }
             }
-            if (supervisor != null) {
-                supervisor.start();
-            }
+            supervisor.start();
         } catch (StackStartException e) {
             if (!closing) {
                 listener.failed(e.part(), e.reason(), e.logFile(), e.logTail());
@@ -244,9 +240,7 @@ public final class Stack implements AutoCloseable {
             closing = true;
             components.values().forEach(c -> c.stopRequested = true);
         }
-        if (supervisor != null) {
-            supervisor.stop();
-        }
+        supervisor.stop(); // waits for a restart under way, so that what it started is stopped below
         List<Set<Part>> reverse = new ArrayList<>(STEPS);
         Collections.reverse(reverse);
         for (Set<Part> step : reverse) {
@@ -289,46 +283,6 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Stops one part (e.g. to test how the others cope); {@link #restart(Part)} brings it back. */
-    public void stop(Part part) {
-        Component c = components.get(part);
-        if (c != null) {
-            stopComponent(c);
-        }
-    }
-
-    /** (Re)starts one part with the same config, stopping it first if it runs; blocks until it is healthy. */
-    public void restart(Part part) {
-        stop(part);
-        reportedDead.remove(part);
-        List<Part> order = new ArrayList<>(new LinkedHashSet<>(config.parts()));
-        if (!order.contains(part)) {
-            order.add(part);
-            Collections.sort(order);
-        }
-        startPart(part, order);
-    }
-
-    /**
-     * Parts that were started but whose process has gone away since (each reported once to the listener, unless the
-     * stack is supervised: the supervisor then says what it does about it).
-     */
-    public Set<Part> checkAlive() {
-        Set<Part> dead = EnumSet.noneOf(Part.class);
-        if (closing) {
-            return dead;
-        }
-        for (Component c : List.copyOf(components.values())) {
-            if (!c.stopRequested && !c.isAlive()) {
-                dead.add(c.part);
-                if (supervisor == null && reportedDead.add(c.part)) {
-                    listener.died(c.part, c.exitDescription(), c.logFile());
-                }
-            }
-        }
-        return dead;
-    }
-
     /** The components as they are now (a restarted part's is a new one). */
     List<Component> components() {
         return List.copyOf(components.values());
@@ -352,7 +306,7 @@ public final class Stack implements AutoCloseable {
 
     /** How often the supervisor has brought the part back since the stack started. */
     public int restarts(Part part) {
-        return supervisor == null ? 0 : supervisor.restarts(part);
+        return supervisor.restarts(part);
     }
 
     /**
@@ -383,7 +337,7 @@ public final class Stack implements AutoCloseable {
         String last = "not started";
         while (true) {
             Component c = components.get(part);
-            if (c != null && c.ready && c.isAlive() && (supervisor == null || !supervisor.isRecovering(part))) {
+            if (c != null && c.ready && c.isAlive() && !supervisor.isRecovering(part)) {
                 try {
                     last = c.healthProblem();
                 } catch (InterruptedException e) {

@@ -47,8 +47,6 @@ public final class StackConfig {
     private final boolean registerShutdownHook;
     private final String databaseOwnerPassword;
     private final String databaseAppPassword;
-    private final boolean supervise;
-    private final Duration restartBackoffCap;
 
     private StackConfig(Builder b) {
         this.projectDir = b.projectDir != null ? b.projectDir.toAbsolutePath().normalize() : findProjectDir();
@@ -69,8 +67,6 @@ public final class StackConfig {
         this.registerShutdownHook = b.registerShutdownHook;
         this.databaseOwnerPassword = b.databaseOwnerPassword;
         this.databaseAppPassword = b.databaseAppPassword;
-        this.supervise = b.supervise;
-        this.restartBackoffCap = b.restartBackoffCap;
         Set<Integer> seen = new java.util.HashSet<>();
         for (Map.Entry<PortName, Integer> e : ports.entrySet()) {
             if (e.getValue() < 1 || e.getValue() > 65535) {
@@ -180,16 +176,6 @@ public final class StackConfig {
         return databaseAppPassword;
     }
 
-    /** Whether a part that goes away while the stack runs is started again (default true). */
-    public boolean supervise() {
-        return supervise;
-    }
-
-    /** The longest wait between two restarts of a part (the waits double from 1 s up to this). */
-    public Duration restartBackoffCap() {
-        return restartBackoffCap;
-    }
-
     /** Walks up from the working directory to the directory holding {@code keycloak/clinic-realm.json}. */
     static Path findProjectDir() {
         Path start = Path.of("").toAbsolutePath();
@@ -225,8 +211,6 @@ public final class StackConfig {
         private boolean registerShutdownHook = true;
         private String databaseOwnerPassword = "clinic-owner-demo";
         private String databaseAppPassword = "clinic-app-demo";
-        private boolean supervise = true;
-        private Duration restartBackoffCap = Duration.ofSeconds(30);
 
         private Builder() {
             for (PortName name : PortName.values()) {
@@ -396,18 +380,6 @@ public final class StackConfig {
             }
             this.databaseOwnerPassword = owner;
             this.databaseAppPassword = application;
-            return this;
-        }
-
-        /** Start a part again when it goes away while the stack runs (default true). */
-        public Builder supervise(boolean supervise) {
-            this.supervise = supervise;
-            return this;
-        }
-
-        /** The longest wait between two restarts of a part (default 30 s). */
-        public Builder restartBackoffCap(Duration cap) {
-            this.restartBackoffCap = Objects.requireNonNull(cap);
             return this;
         }
 

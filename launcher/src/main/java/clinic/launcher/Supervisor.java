@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Brings back a part that goes away while the stack runs (it crashed, ran out of memory, was killed), so that the
  * suite does not carry on without it: the part is started again on the same data and ports after a back-off that
- * doubles from 1 s up to the config's cap when it keeps failing (a part that stayed up for a minute starts again at
+ * doubles from 1 s up to 30 s when it keeps failing (a part that stayed up for a minute starts again at
  * 1 s), every step said on the console. Each restart is recorded in the run files: the new pid (so that
  * {@code ./clinic down} stops it) and the count and time of restarts (shown by {@code ./clinic status}).
  * Parts come back one by one and each on its own: the others reconnect by themselves.
@@ -22,12 +22,18 @@ import java.util.concurrent.TimeUnit;
 final class Supervisor {
 
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    /** The longest wait between two restarts of a part. */
+    static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
+    /**
+     * How long {@link #stop()} waits for a restart under way to end after its interrupt: long enough for a
+     * PostgreSQL that zonky was still starting to be stopped again ({@code pg_ctl stop}, then the grace period).
+     */
+    private static final Duration WORKERS_STOP_WAIT = Duration.ofSeconds(30);
     /** A part that was up this long before it went away starts again at the first delay. */
     private static final Duration STABLE = Duration.ofMinutes(1);
     private static final long POLL_MILLIS = 300;
 
     private final Stack stack;
-    private final StackConfig config;
     private final ProgressListener listener;
     private final RunFiles runFiles;
     private final Set<Part> recovering = Collections.synchronizedSet(EnumSet.noneOf(Part.class));
@@ -42,9 +48,8 @@ final class Supervisor {
     private final Thread monitor;
     private volatile boolean stopped;
 
-    Supervisor(Stack stack, StackConfig config, ProgressListener listener, RunFiles runFiles) {
+    Supervisor(Stack stack, ProgressListener listener, RunFiles runFiles) {
         this.stack = stack;
-        this.config = config;
         this.listener = listener;
         this.runFiles = runFiles;
         this.monitor = new Thread(this::watch, "clinic-supervisor");
@@ -59,11 +64,20 @@ final class Supervisor {
         monitor.start();
     }
 
-    /** Stops watching; a restart under way ends as the stack stops its parts. */
+    /**
+     * Stops watching and ends a restart under way: its thread is interrupted and waited for (a bounded time), so
+     * that what it started is either stopped by it or in the stack's components when the stack stops them next,
+     * never left behind by a thread that carries on after the stack has closed (or dies with the JVM half-way).
+     */
     void stop() {
         stopped = true;
         monitor.interrupt();
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(WORKERS_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isRecovering(Part part) {
@@ -100,7 +114,7 @@ final class Supervisor {
             dead.stop(); // releases what the dead part held: its handle, lock and pid file
             while (!stopped) {
                 TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-                delay = next(delay, config.restartBackoffCap());
+                delay = next(delay, BACKOFF_CAP);
                 nextDelay.put(part, delay);
                 long begin = System.nanoTime();
                 Component fresh;

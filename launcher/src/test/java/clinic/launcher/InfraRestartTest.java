@@ -47,6 +47,7 @@ class InfraRestartTest {
                 .dataDir(data)
                 .randomPorts()
                 .parts(Part.POSTGRES, Part.KAFKA)
+                .databasePasswords("owner-pw-Q7ZK", "app-pw-M3XR") // distinctive, for the search of the server's log
                 .build();
         List<String> events = new ArrayList<>();
         ProgressListener recorder = new ProgressListener() {
@@ -130,6 +131,40 @@ class InfraRestartTest {
             SQLException otherDatabase = assertThrows(SQLException.class,
                     () -> DriverManager.getConnection(again.jdbcUrl("scheduling"), "intake_app", config.databaseAppPassword()));
             assertEquals("42501", otherDatabase.getSQLState(), otherDatabase.getMessage());
+            for (String closed : PostgresComponent.CLOSED_DATABASES) {
+                for (String role : List.of("intake_app", "intake_owner")) {
+                    String password = role.endsWith("_app") ? config.databaseAppPassword() : config.databaseOwnerPassword();
+                    SQLException refused = assertThrows(SQLException.class,
+                            () -> DriverManager.getConnection(again.jdbcUrl(closed), role, password), role + " in " + closed);
+                    assertEquals("42501", refused.getSQLState(), refused.getMessage());
+                }
+            }
+            try (Connection c = DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", "postgres");
+                 Statement s = c.createStatement()) {
+                // over the Unix socket too, only the superuser comes in without a password
+                List<String> local = new ArrayList<>();
+                ResultSet rules = s.executeQuery("""
+                        select type, database, user_name, auth_method, error from pg_hba_file_rules
+                        where type = 'local' order by rule_number""");
+                while (rules.next()) {
+                    assertEquals(null, rules.getString(5));
+                    local.add(rules.getString(2) + " " + rules.getString(3) + " " + rules.getString(4));
+                }
+                assertEquals(List.of("{all} {postgres} trust", "{all} {all} scram-sha-256", "{replication} {postgres} trust"), local);
+
+                // a server that logs every statement (log_statement = all, or a failing one: log_min_error_statement)
+                // must still not see the roles' passwords: they are set as SCRAM verifiers computed by the driver
+                s.execute("set log_statement = 'all'");
+                DatabaseRoles.ensure(c, "jdbc:postgresql://localhost:" + config.port(PortName.POSTGRES) + "/", "intake",
+                        config.databaseOwnerPassword(), config.databaseAppPassword());
+            }
+            String serverLog = Files.readString(again.logFile(Part.POSTGRES));
+            assertTrue(serverLog.contains("PASSWORD 'SCRAM-SHA-256$"), "no password statement logged, so the check below proves nothing");
+            assertFalse(serverLog.contains(config.databaseOwnerPassword()), "the owner role's password is in PostgreSQL's log");
+            assertFalse(serverLog.contains(config.databaseAppPassword()), "the application role's password is in PostgreSQL's log");
+            try (Connection c = DriverManager.getConnection(again.jdbcUrl("intake"), "intake_app", config.databaseAppPassword())) {
+                assertTrue(c.isValid(5), "the application role's password no longer works after it was set again");
+            }
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.kafkaBootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "restart-test",

@@ -75,6 +75,35 @@ class StackFailureTest {
         assertFalse(PostgresComponent.postmasterOf(config.dataDir().resolve("postgres")).isPresent());
     }
 
+    /**
+     * zonky gives up waiting for the server after pg_ctl has started it (here at once, in a real start after a slow
+     * crash recovery): the launcher stops that server, so that it is not left running unmanaged, and the next start
+     * on the same data directory works (no "server from an earlier run", no lock held by the failed handle).
+     */
+    @Test
+    void aPostgresStartThatGivesUpStopsTheServerItStartedAndTheNextStartWorks(@TempDir Path data) throws Exception {
+        StackConfig impatient = StackConfig.builder().dataDir(data).randomPorts()
+                .parts(Part.POSTGRES)
+                .startTimeout(Part.POSTGRES, java.time.Duration.ofMillis(1))
+                .registerShutdownHook(false)
+                .build();
+        StackStartException e = assertThrows(StackStartException.class, () -> Stack.start(impatient, ProgressListener.silent()));
+        assertEquals(Part.POSTGRES, e.part());
+        assertTrue(e.reason().contains("Gave up waiting"), e.reason());
+        Path pgData = data.resolve("postgres");
+        assertEquals(List.of(), PostgresComponent.processesIn(pgData).stream().map(RunFiles::describe).toList(),
+                "the server the failed start had started is still running");
+        assertFalse(PostgresComponent.postmasterOf(pgData).isPresent());
+        assertTrue(Ports.isFree(impatient.port(PortName.POSTGRES)), "PostgreSQL's port is still taken");
+
+        StackConfig.Builder patient = StackConfig.builder().dataDir(data).parts(Part.POSTGRES).registerShutdownHook(false);
+        impatient.ports().forEach(patient::port);
+        try (Stack again = Stack.start(patient.build(), ProgressListener.silent());
+             var c = java.sql.DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", "postgres")) {
+            assertTrue(c.isValid(5));
+        }
+    }
+
     @Test
     void aMissingServiceJarNamesTheJarAndHowToBuildIt(@TempDir Path data) {
         StackConfig config = StackConfig.builder().dataDir(data).randomPorts()
