@@ -84,6 +84,8 @@ public final class FakeKeycloak {
 
 	private volatile boolean refreshRejected;
 
+	private volatile boolean logoutFailing;
+
 	private volatile String lastCodeVerifier;
 
 	private volatile String lastRefreshToken;
@@ -140,6 +142,7 @@ public final class FakeKeycloak {
 		this.refreshGrants.set(0);
 		this.accessTokenLifetimeSeconds = 300;
 		this.refreshRejected = false;
+		this.logoutFailing = false;
 		this.lastCodeVerifier = null;
 		this.logouts.clear();
 		this.lastRefreshToken = null;
@@ -152,6 +155,11 @@ public final class FakeKeycloak {
 	/** Makes every refresh fail as Keycloak does once its session is gone. */
 	public void rejectRefresh() {
 		this.refreshRejected = true;
+	}
+
+	/** Makes the logout endpoint fail (503) as a Keycloak that is down or overloaded does; the session stays alive. */
+	public void failLogout() {
+		this.logoutFailing = true;
 	}
 
 	public int codeGrants() {
@@ -253,6 +261,10 @@ public final class FakeKeycloak {
 	 */
 	private void logout(HttpExchange exchange) throws IOException {
 		Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		if (this.logoutFailing) {
+			respond(exchange, 503, Map.of("error", "temporarily_unavailable"));
+			return;
+		}
 		if (!"POST".equals(exchange.getRequestMethod()) || !clientAuthenticated(exchange)) {
 			respond(exchange, 401, Map.of("error", "invalid_client"));
 			return;
