@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import clinic.gateway.support.AnotherGateway;
 import clinic.gateway.support.Browser;
-import clinic.gateway.support.FakeKeycloakRegistration;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.RestartablePostgres;
 import clinic.gateway.support.SilentService;
@@ -97,23 +96,21 @@ class OutageTest extends GatewayTest {
 
 	@Test
 	void keycloakUnreachableWhileATokenIsRefreshedIsA503NamingTheSignInServiceAndKeepsTheSession() {
+		// the shared gateway, whose intake route works: only Keycloak fails
 		Browser shared = new Browser(this.sharedGatewayPort);
 		TestInfrastructure.KEYCLOAK.accessTokenLifetime(30); // inside the 60 s clock skew: due for refresh at once
 		shared.signIn(TestInfrastructure.KEYCLOAK, "/patients.html", "frontdesk");
 		TestInfrastructure.KEYCLOAK.accessTokenLifetime(300);
-		// a gateway on the same session store whose Keycloak token endpoint is down
-		try (ConfigurableApplicationContext keycloakDown = AnotherGateway
-			.start(FakeKeycloakRegistration.TOKEN_URI + "=" + SilentService.closedPortUrl() + "/token")) {
-			shared.useGatewayOnPort(AnotherGateway.port(keycloakDown));
+		TestInfrastructure.KEYCLOAK.refreshUnreachable(true);
 
-			HttpResponse<String> answer = shared.getJson("/api/intake/patients");
+		HttpResponse<String> answer = shared.getJson("/api/intake/patients");
 
-			assertProblem(answer, 503, "Sign-in service unavailable");
-			assertThat(answer.body()).contains("The sign-in service cannot be reached");
-			assertThat(answer.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
-			assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
-		}
-		shared.useGatewayOnPort(this.sharedGatewayPort);
+		assertProblem(answer, 503, "Sign-in service unavailable");
+		assertThat(answer.body()).contains("The sign-in service cannot be reached");
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+
+		TestInfrastructure.KEYCLOAK.refreshUnreachable(false);
 		assertThat(shared.getJson("/api/intake/patients").statusCode()).as("still signed in, refreshed now")
 			.isEqualTo(201);
 		assertThat(TestInfrastructure.KEYCLOAK.refreshGrants()).isEqualTo(1);

@@ -86,6 +86,8 @@ public final class FakeKeycloak {
 
 	private volatile boolean logoutFailing;
 
+	private volatile boolean refreshUnreachable;
+
 	private volatile String lastCodeVerifier;
 
 	private volatile String lastRefreshToken;
@@ -143,6 +145,7 @@ public final class FakeKeycloak {
 		this.accessTokenLifetimeSeconds = 300;
 		this.refreshRejected = false;
 		this.logoutFailing = false;
+		this.refreshUnreachable = false;
 		this.lastCodeVerifier = null;
 		this.logouts.clear();
 		this.lastRefreshToken = null;
@@ -160,6 +163,14 @@ public final class FakeKeycloak {
 	/** Makes the logout endpoint fail (503) as a Keycloak that is down or overloaded does; the session stays alive. */
 	public void failLogout() {
 		this.logoutFailing = true;
+	}
+
+	/**
+	 * Makes a refresh fail as a Keycloak that cannot be reached does: the connection is closed without an answer
+	 * (the gateway's client sees it broken off, as it would a refused one); {@code false} answers again.
+	 */
+	public void refreshUnreachable(boolean unreachable) {
+		this.refreshUnreachable = unreachable;
 	}
 
 	public int codeGrants() {
@@ -246,6 +257,10 @@ public final class FakeKeycloak {
 	}
 
 	private void refreshGrant(HttpExchange exchange, Map<String, String> form) throws IOException {
+		if (this.refreshUnreachable) {
+			exchange.close(); // no response headers sent: the connection is closed
+			return;
+		}
 		this.refreshGrants.incrementAndGet();
 		String refreshToken = String.valueOf(form.get("refresh_token"));
 		if (this.refreshRejected || !sessionAlive(refreshToken)) {

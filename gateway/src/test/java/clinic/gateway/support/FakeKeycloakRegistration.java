@@ -16,14 +16,10 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * The production client registration from application.yml (client id, secret, scopes, grant, redirect URI,
  * user-name attribute), with only the provider replaced: explicit endpoints of the {@link FakeKeycloak} instead of
  * {@code issuer-uri}, so no discovery is needed at start-up. The issuer is kept, so the ID token's {@code iss} is
- * still checked, and the end-session endpoint is given as discovery would give it, for logout. A test's own gateway
- * may replace the token endpoint ({@link #TOKEN_URI}).
+ * still checked, and the end-session endpoint is given as discovery would give it, for logout.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeKeycloakRegistration {
-
-	/** Setting for a token endpoint other than the stand-in's. */
-	public static final String TOKEN_URI = "clinic.test.keycloak-token-uri";
 
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrationRepository(Environment environment) {
@@ -34,8 +30,7 @@ public class FakeKeycloakRegistration {
 		OAuth2ClientProperties.Provider provider = properties.getProvider().get("keycloak");
 		provider.setIssuerUri(null);
 		provider.setAuthorizationUri(keycloak.authorizationUri());
-		// a gateway of a test may be pointed at a token endpoint that is down (Keycloak unreachable at a refresh)
-		provider.setTokenUri(environment.getProperty(TOKEN_URI, keycloak.tokenUri()));
+		provider.setTokenUri(keycloak.tokenUri());
 		provider.setJwkSetUri(keycloak.jwkSetUri());
 		provider.setUserInfoUri(keycloak.userInfoUri());
 		ClientRegistration fromProperties = new OAuth2ClientPropertiesMapper(properties).asClientRegistrations()
