@@ -22,7 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class GatewayAuditLog {
 
-	private static final int USER_AGENT_LENGTH = 500;
+	/**
+	 * Longest text kept of what a caller chose (the path, so the action and resource; the user agent; a forwarded
+	 * address): enough to tell calls apart, bounded whatever a client sends.
+	 */
+	static final int TEXT_LENGTH = 500;
 
 	private final JdbcClient jdbc;
 
@@ -52,13 +56,13 @@ class GatewayAuditLog {
 				values (clock_timestamp(), :actor, :action, :kind, :resource, :patientId, :patientIds, :outcome,
 				        :clientAddress, :userAgent, :requestId)""")
 			.param("actor", printable(row.actor()))
-			.param("action", printable(row.action()))
+			.param("action", truncated(printable(row.action())))
 			.param("kind", row.kind())
-			.param("resource", printable(row.resource()))
+			.param("resource", truncated(printable(row.resource())))
 			.param("patientId", row.patientIds().size() == 1 ? row.patientIds().get(0) : null)
 			.param("patientIds", row.patientIds().toArray(UUID[]::new))
 			.param("outcome", row.outcome())
-			.param("clientAddress", printable(row.clientAddress()))
+			.param("clientAddress", truncated(printable(row.clientAddress())))
 			.param("userAgent", truncated(printable(row.userAgent())))
 			.param("requestId", row.requestId())
 			.update();
@@ -108,6 +112,6 @@ class GatewayAuditLog {
 	}
 
 	private static @Nullable String truncated(@Nullable String text) {
-		return text == null || text.length() <= USER_AGENT_LENGTH ? text : text.substring(0, USER_AGENT_LENGTH);
+		return text == null || text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH);
 	}
 }

@@ -30,8 +30,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * confidential client. The earlier RP-initiated redirect carried the ID token in the URL, where it lands in the
  * browser's history and in proxies' logs.
  * <p>
- * It runs before the session is deleted (it needs the tokens kept there). If Keycloak cannot be reached, the
- * gateway's session still ends and the failure is logged: the user is signed out here either way.
+ * It runs before the session is deleted (it needs the tokens kept there). If Keycloak cannot be reached or refuses, or
+ * the session holds no refresh token to end it with, the gateway's session still ends and a warning is logged: the
+ * user is signed out here either way, but Keycloak's single sign-on may let the next login in without a password.
  */
 final class KeycloakSessionLogout implements ServerLogoutHandler {
 
@@ -63,6 +64,10 @@ final class KeycloakSessionLogout implements ServerLogoutHandler {
 			.<OAuth2AuthorizedClient>loadAuthorizedClient(registrationId, authentication, exchange.getExchange())
 			.filter(client -> client.getRefreshToken() != null)
 			.zipWith(this.clientRegistrations.findByRegistrationId(registrationId))
+			.switchIfEmpty(Mono.fromRunnable(() -> logger.warn("No refresh token or no registration '"
+					+ registrationId + "' in the session of " + authentication.getName()
+					+ " at logout: its Keycloak session is not ended and lives on until it expires; the gateway's"
+					+ " session is ended all the same")))
 			.flatMap(clientAndRegistration -> endKeycloakSession(clientAndRegistration.getT2(),
 					clientAndRegistration.getT1().getRefreshToken().getTokenValue()))
 			.timeout(KEYCLOAK_ANSWER_WITHIN)

@@ -34,7 +34,7 @@ final class MaskedCsrfCookie implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
+			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(MaskedCsrfCookie::signedIn)
 			.flatMap(signedIn -> maskedToken(exchange))
 			.doOnNext(token -> exchange.getResponse().addCookie(cookie(token.getToken())))
@@ -57,8 +57,7 @@ final class MaskedCsrfCookie implements WebFilter {
 	}
 
 	private static boolean signedIn(Authentication authentication) {
-		return authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken);
+		return authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 }

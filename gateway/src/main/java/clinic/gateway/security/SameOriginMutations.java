@@ -49,7 +49,15 @@ final class SameOriginMutations implements WebFilter {
 			return chain.filter(exchange);
 		}
 		String claimed = claimedOrigin(request.getHeaders());
-		if (claimed == null || Origin.parse(claimed).filter(origin -> origin.equals(allowed(request))).isPresent()) {
+		if (claimed == null) {
+			return chain.filter(exchange);
+		}
+		Optional<Origin> allowed = allowed(request);
+		if (allowed.isEmpty()) {
+			return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Cross-origin request refused",
+					"The address this change was sent to cannot be told from its forwarded headers.");
+		}
+		if (Origin.parse(claimed).filter(origin -> origin.equals(allowed.get())).isPresent()) {
 			return chain.filter(exchange);
 		}
 		return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Cross-origin request refused",
@@ -65,10 +73,22 @@ final class SameOriginMutations implements WebFilter {
 		return headers.getFirst(HttpHeaders.REFERER);
 	}
 
-	private Origin allowed(ServerHttpRequest request) {
-		return this.publicOrigin.orElseGet(() -> Origin
-			.of(ForwardedHeaderUtils.adaptFromForwardedHeaders(request.getURI(), request.getHeaders()).build().toUri())
-			.orElseThrow());
+	/**
+	 * The gateway's public origin, else the one the request was addressed to; empty when forwarded headers make no
+	 * origin of it (a port that is not a number, a host that is not one): such a change is refused, not a 500.
+	 */
+	private Optional<Origin> allowed(ServerHttpRequest request) {
+		if (this.publicOrigin.isPresent()) {
+			return this.publicOrigin;
+		}
+		try {
+			return Origin.of(ForwardedHeaderUtils.adaptFromForwardedHeaders(request.getURI(), request.getHeaders())
+				.build()
+				.toUri());
+		}
+		catch (IllegalArgumentException | IllegalStateException malformed) {
+			return Optional.empty();
+		}
 	}
 
 	/** Scheme, host and port, compared as browsers do (case-insensitive names, default ports filled in). */

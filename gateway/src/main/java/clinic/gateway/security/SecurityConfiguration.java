@@ -2,6 +2,8 @@ package clinic.gateway.security;
 
 import java.net.URI;
 
+import clinic.gateway.audit.GatewayAuditController;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,11 +67,14 @@ class SecurityConfiguration {
 			// nothing (404). Permitted so the management port's health check needs no session.
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.pathMatchers("/login/**", "/oauth2/**", "/error", "/favicon.ico", "/favicon.svg").permitAll()
+			// the gateway's audit trail is for administrators alone, as the services' audit searches are
+			.pathMatchers(GatewayAuditController.PATH, GatewayAuditController.PATH + "/**").hasRole("admin")
 			.anyExchange().authenticated())
 			.oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations))
 				.authorizedClientRepository(authorizedClients))
 			.oauth2Client(client -> client.authorizedClientRepository(authorizedClients))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint()))
+			.exceptionHandling(
+					handling -> handling.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()))
 			// A mutation from another site's page is refused before its token is even looked at.
 			.addFilterBefore(new SameOriginMutations(publicOrigin), SecurityWebFiltersOrder.CSRF)
 			// The token lives in the session; the page echoes a masked copy (XOR, fresh per response) that
@@ -155,6 +160,12 @@ class SecurityConfiguration {
 						"Sign in to use the clinic's services.")));
 		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_PATH));
 		return entryPoint;
+	}
+
+	/** A signed-in user without the role a path needs: 403 problem+json, as the services refuse it. */
+	private static ServerAccessDeniedHandler accessDenied() {
+		return (exchange, denied) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Not allowed",
+				"Your role does not allow this.");
 	}
 
 	private static ServerAccessDeniedHandler csrfRejected() {

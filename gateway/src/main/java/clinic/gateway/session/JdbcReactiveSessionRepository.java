@@ -57,10 +57,8 @@ public final class JdbcReactiveSessionRepository implements ReactiveSessionRepos
 	@Override
 	public Mono<Void> save(Session session) {
 		if (!(session instanceof LazilyTouchedSession touched)) {
-			return blocking(() -> {
-				this.delegate.save(session);
-				return null;
-			});
+			// createSession and findById hand out nothing else
+			return Mono.error(new IllegalArgumentException("not a session of this repository: " + session.getClass()));
 		}
 		if (!touched.hasChanges()) {
 			return Mono.empty();

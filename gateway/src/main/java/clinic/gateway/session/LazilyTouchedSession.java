@@ -19,7 +19,11 @@ final class LazilyTouchedSession implements Session {
 
 	private final Duration touchInterval;
 
-	private volatile boolean changed;
+	/**
+	 * Not volatile: each request loads its own instance (findById), used by one exchange at a time, and Reactor's
+	 * hand-offs between threads (to the scheduler that saves it) already publish what was written before.
+	 */
+	private boolean changed;
 
 	private LazilyTouchedSession(Session stored, Duration touchInterval, boolean changed) {
 		this.stored = stored;

@@ -11,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import clinic.gateway.support.AnotherGateway;
 import clinic.gateway.support.Browser;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.TestInfrastructure;
@@ -25,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The refusals the gateway answers itself never reach a service, so the gateway records them: a call to /api/** without
- * a session (401, anonymous) and a signed-in user's mutation without the CSRF token (403), with the operation, the
- * patient in the path, the client's address and agent. Administrators search the gateway's trail; others may not,
+ * a session (401, anonymous), a signed-in user's mutation without the CSRF token (403), and the errors written later by
+ * the exception handlers (404, 405, 400), with the operation, the patient in the path, the client's address (from
+ * X-Forwarded-For only behind a trusted proxy) and agent. Administrators search the gateway's trail; others may not,
  * and the application cannot rewrite it.
  */
 class GatewayAuditTest extends GatewayTest {
@@ -49,7 +52,7 @@ class GatewayAuditTest extends GatewayTest {
 		var patient = UUID.randomUUID();
 		var agent = "audit-test-" + UUID.randomUUID();
 		var answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/intake/patients/" + patient))
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/intake/patients/" + patient))
 				.header("Accept", "application/json")
 				.header("User-Agent", agent)
 				.header("X-Forwarded-For", "198.51.100.7, 203.0.113.9")
@@ -62,7 +65,79 @@ class GatewayAuditTest extends GatewayTest {
 		assertThat(row.action()).isEqualTo("GET /api/intake/patients/{id}");
 		assertThat(row.kind()).isEqualTo("read");
 		assertThat(row.patients()).containsExactly(patient);
-		assertThat(row.clientAddress()).isEqualTo("203.0.113.9");
+		assertThat(row.clientAddress()).as("no proxy is trusted: the caller's own X-Forwarded-For is ignored")
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void givenATrustedProxyWhenItForwardsACallThenTheClientItSawIsRecorded() throws Exception {
+		try (var behindProxy = AnotherGateway.start("TRUSTED_PROXIES=10.0.0.0/8, 127.0.0.1")) {
+			var agent = "audit-test-" + UUID.randomUUID();
+			var answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + AnotherGateway.port(behindProxy)
+						+ "/api/intake/patients"))
+					.header("User-Agent", agent)
+					// claimed by the client, then added by an inner proxy (trusted), then by the one connecting
+					.header("X-Forwarded-For", "198.51.100.7, 203.0.113.9, 10.1.2.3")
+					.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(answer.statusCode()).isEqualTo(401);
+
+			assertThat(awaitOnlyRow("user_agent = ?", agent).clientAddress())
+				.as("the hop before the trusted proxies, not what the client claimed")
+				.isEqualTo("203.0.113.9");
+		}
+	}
+
+	@Test
+	void givenASignedInUserWhenTheGatewayAnswersWithAnErrorOfItsOwnThenItIsRecordedWithTheStatusTheCallerGot() {
+		var browser = new Browser(this.port);
+		browser.signIn(TestInfrastructure.KEYCLOAK, "/patients.html", "nurse");
+		browser.get("/patients.html"); // the CSRF cookie, so the DELETE is refused for its method, not its token
+		var notFound = "actor = 'nurse' and action = 'GET /api/nope' and outcome = ?";
+		var notAllowed = "actor = 'nurse' and action = 'DELETE /api/me' and outcome = ?";
+		var notFoundBefore = countWhere(notFound, 404);
+		var notAllowedBefore = countWhere(notAllowed, 405);
+
+		assertThat(browser.getJson("/api/nope").statusCode()).isEqualTo(404);
+		assertThat(browser.sendJson("DELETE", "/api/me", "", Map.of()).statusCode()).isEqualTo(405);
+
+		await().atMost(PATIENCE).until(() -> countWhere(notFound, 404) == notFoundBefore + 1);
+		await().atMost(PATIENCE).until(() -> countWhere(notAllowed, 405) == notAllowedBefore + 1);
+	}
+
+	@Test
+	void givenAnAdministratorsSearchWithInvalidInputThenTheRefusalIsRecorded() {
+		var admin = new Browser(this.port);
+		admin.signIn(TestInfrastructure.KEYCLOAK, "/admin.html", "admin");
+		var refused = "actor = 'admin' and action = 'GET /api/gateway-audit' and outcome = ?";
+		var before = countWhere(refused, 400);
+
+		assertThat(admin.getJson("/api/gateway-audit?patient=x").statusCode()).isEqualTo(400);
+		assertThat(admin.getJson("/api/gateway-audit?from=bad").statusCode()).isEqualTo(400);
+		assertThat(admin.getJson("/api/gateway-audit?page=100001").statusCode()).isEqualTo(400);
+		assertThat(admin.getJson("/api/gateway-audit?user=" + "u".repeat(201)).statusCode()).isEqualTo(400);
+		assertThat(admin.getJson("/api/gateway-audit?page=100000&user=" + "u".repeat(200)).statusCode())
+			.as("the bounds themselves are allowed")
+			.isEqualTo(200);
+
+		await().atMost(PATIENCE).until(() -> countWhere(refused, 400) == before + 4);
+	}
+
+	@Test
+	void givenAVeryLongPathThenItsRowKeepsABoundedActionAndResource() throws Exception {
+		var agent = "audit-test-" + UUID.randomUUID();
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/intake/" + "x".repeat(3000)))
+				.header("User-Agent", agent)
+				.build(), HttpResponse.BodyHandlers.discarding());
+
+		awaitOnlyRow("user_agent = ?", agent);
+		var lengths = this.jdbc
+			.sql("select length(action) + length(resource) from gateway_audit_log where user_agent = ?")
+			.param(agent)
+			.query(Integer.class)
+			.single();
+		assertThat(lengths).isEqualTo(2 * GatewayAuditLog.TEXT_LENGTH);
 	}
 
 	@Test
@@ -93,16 +168,30 @@ class GatewayAuditTest extends GatewayTest {
 
 		var admin = new Browser(this.port);
 		admin.signIn(TestInfrastructure.KEYCLOAK, "/admin.html", "admin");
+		var searches = countWhere("actor = ? and action = 'GET /api/gateway-audit' and outcome = 200", "admin");
 		var found = admin.getJson("/api/gateway-audit?patient=" + patient);
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(found.body()).contains("\"source\":\"gateway\"", "\"actor\":\"anonymous\"", "\"outcome\":401",
 				"\"action\":\"GET /api/intake/patients/{id}\"", patient.toString());
-		await().atMost(PATIENCE).until(() -> countWhere("actor = ? and action = 'GET /api/gateway-audit'", "admin") >= 1);
+		await().atMost(PATIENCE)
+			.until(() -> countWhere("actor = ? and action = 'GET /api/gateway-audit' and outcome = 200", "admin")
+					== searches + 1);
+		assertThat(countWhere("patient_ids @> array[?]::uuid[]", patient))
+			.as("the search is recorded naming the patient searched for, as the services' searches are")
+			.isEqualTo(2);
+		var searchRow = rowsWhere("patient_ids @> array[?]::uuid[]", patient).get(1);
+		assertThat(searchRow.actor()).isEqualTo("admin");
+		assertThat(searchRow.kind()).isEqualTo("search");
+		assertThat(searchRow.patients()).containsExactly(patient);
 
 		var clinician = new Browser(this.port);
 		clinician.signIn(TestInfrastructure.KEYCLOAK, "/today.html", "clinician");
 		var since = countWhere("actor = ? and outcome = 403", "clinician");
-		assertThat(clinician.getJson("/api/gateway-audit").statusCode()).isEqualTo(403);
+		var refused = clinician.getJson("/api/gateway-audit");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.body()).contains("\"status\":403", "\"title\":\"Not allowed\"");
 		await().atMost(PATIENCE).until(() -> countWhere("actor = ? and outcome = 403", "clinician") == since + 1);
 	}
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +36,9 @@ class OutageTest extends GatewayTest {
 	private static SilentService hungScheduling;
 
 	private static ConfigurableApplicationContext gateway;
+
+	@LocalServerPort
+	private int sharedGatewayPort;
 
 	private Browser browser;
 
@@ -71,6 +76,44 @@ class OutageTest extends GatewayTest {
 		assertProblem(answer, 503, "Service unavailable");
 		assertThat(answer.body()).contains("The intake service cannot be reached");
 		assertThat(answer.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
+	}
+
+	@Test
+	void anUnreachableServiceIsRecordedInTheGatewaysAuditTrailForNoServiceSawTheCall() {
+		JdbcClient auditLog = gateway.getBean(JdbcClient.class);
+		String unreachable = "select count(*) from gateway_audit_log where actor = 'frontdesk' and outcome = 503"
+				+ " and action = 'GET /api/intake/patients'";
+		long before = auditLog.sql(unreachable).query(Long.class).single();
+
+		assertThat(this.browser.getJson("/api/intake/patients").statusCode()).isEqualTo(503);
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> auditLog.sql(unreachable).query(Long.class).single() == before + 1);
+		assertThat(auditLog.sql("select count(*) from gateway_audit_log where action = 'GET /api/session/appointments'")
+			.query(Long.class)
+			.single()).as("a call a service answered is the service's to record").isZero();
+	}
+
+	@Test
+	void keycloakUnreachableWhileATokenIsRefreshedIsA503NamingTheSignInServiceAndKeepsTheSession() {
+		// the shared gateway, whose intake route works: only Keycloak fails
+		Browser shared = new Browser(this.sharedGatewayPort);
+		TestInfrastructure.KEYCLOAK.accessTokenLifetime(30); // inside the 60 s clock skew: due for refresh at once
+		shared.signIn(TestInfrastructure.KEYCLOAK, "/patients.html", "frontdesk");
+		TestInfrastructure.KEYCLOAK.accessTokenLifetime(300);
+		TestInfrastructure.KEYCLOAK.refreshUnreachable(true);
+
+		HttpResponse<String> answer = shared.getJson("/api/intake/patients");
+
+		assertProblem(answer, 503, "Sign-in service unavailable");
+		assertThat(answer.body()).contains("The sign-in service cannot be reached");
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue(OutageProblems.RETRY_AFTER_SECONDS);
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+
+		TestInfrastructure.KEYCLOAK.refreshUnreachable(false);
+		assertThat(shared.getJson("/api/intake/patients").statusCode()).as("still signed in, refreshed now")
+			.isEqualTo(201);
+		assertThat(TestInfrastructure.KEYCLOAK.refreshGrants()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package clinic.gateway.security;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import clinic.gateway.support.Browser;
@@ -123,6 +124,19 @@ class CrossSiteRequestForgeryTest extends GatewayTest {
 				with(forwarded, "Origin", "http://localhost:" + this.port));
 
 		assertRefused(fromTheInternalAddress, "Cross-origin");
+	}
+
+	@Test
+	void forwardedHeadersThatMakeNoOriginAreARefusalNotAServerError() {
+		String self = "http://localhost:" + this.port;
+		for (Map<String, String> malformed : List.of(Map.of("X-Forwarded-Port", "not-a-port"),
+				Map.of("X-Forwarded-Port", "99999999999"), Map.of("X-Forwarded-Host", "clinic example"),
+				Map.of("X-Forwarded-Proto", "1nvalid scheme"))) {
+			HttpResponse<String> answer = this.nurse.postJson("/api/scheduling/courses", COURSE,
+					with(malformed, "Origin", self));
+			assertThat(answer.statusCode()).as("%s: %s", malformed, answer.body()).isEqualTo(403);
+			assertRefused(answer, "Cross-origin");
+		}
 	}
 
 	private static Map<String, String> with(Map<String, String> headers, String name, String value) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +16,24 @@ import clinic.gateway.support.RecordingService.Received;
 import clinic.gateway.support.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole BFF path over real HTTP, with a stand-in Keycloak: login with PKCE, the session and its tokens in
  * PostgreSQL, TokenRelay to a service without the browser's cookies, refresh, expiry, logout that ends the Keycloak
  * session server-side, and a second gateway serving the same session.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LoginFlowTest extends GatewayTest {
 
 	private static final FakeKeycloak KEYCLOAK = TestInfrastructure.KEYCLOAK;
@@ -152,12 +158,17 @@ class LoginFlowTest extends GatewayTest {
 		this.browser.signIn(KEYCLOAK, "/calendar.html", "frontdesk");
 		String session = this.browser.cookie("SESSION").orElseThrow();
 		KEYCLOAK.rejectRefresh();
+		java.sql.Timestamp signedIn = this.jdbc.queryForObject("SELECT clock_timestamp()", java.sql.Timestamp.class);
 
 		HttpResponse<String> call = this.browser.getJson("/api/scheduling/courses");
 
 		assertThat(call.statusCode()).isEqualTo(401);
 		assertThat(call.body()).contains("Sign-in expired");
 		assertThat(TestInfrastructure.SCHEDULING.received()).isEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.alias("recorded by the gateway: the route matched, but no service saw the call")
+			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM gateway_audit_log WHERE outcome = 401"
+					+ " AND action = 'GET /api/scheduling/courses' AND at > ?", Long.class, signedIn) == 1);
 		assertThat(principalOf(session)).isEmpty();
 		HttpResponse<String> page = this.browser.get("/calendar.html");
 		assertThat(page.statusCode()).isEqualTo(302);
@@ -185,6 +196,49 @@ class LoginFlowTest extends GatewayTest {
 		HttpResponse<String> home = this.browser.get("/");
 		assertThat(home.statusCode()).isEqualTo(302);
 		assertThat(Browser.location(home)).endsWith("/oauth2/authorization/keycloak");
+	}
+
+	@Test
+	void whenKeycloakFailsAtLogoutAWarningIsLoggedAndTheGatewaysSessionIsDeletedAllTheSame(CapturedOutput output) {
+		this.browser.signIn(KEYCLOAK, "/patients.html", "frontdesk");
+		String refreshToken = KEYCLOAK.lastRefreshToken();
+		this.browser.get("/patients.html");
+		String session = this.browser.cookie("SESSION").orElseThrow();
+		String csrf = this.browser.cookie("XSRF-TOKEN").orElseThrow();
+		KEYCLOAK.failLogout();
+
+		HttpResponse<String> logout = this.browser.postForm("/logout",
+				"_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(Browser.location(logout)).isEqualTo("/");
+		assertThat(KEYCLOAK.logouts()).isEmpty();
+		assertThat(KEYCLOAK.sessionAlive(refreshToken)).as("Keycloak did not end its session").isTrue();
+		assertThat(output.getOut()).as("an operator learns that the Keycloak session lives on")
+			.contains("WARN")
+			.contains("Keycloak did not end the session of frontdesk at logout");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE session_id = ?", Long.class,
+				session)).as("the gateway's session row is deleted").isZero();
+		assertThat(this.browser.getJson("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anAnonymousPageLoadGetsNoCsrfTokenAndAnAnonymousApiCallNoSession() {
+		Browser anonymous = new Browser(this.port);
+
+		HttpResponse<String> page = anonymous.get("/patients.html");
+		HttpResponse<String> api = anonymous.getJson("/api/me");
+
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(anonymous.cookie("XSRF-TOKEN")).isEmpty();
+		assertThat(api.headers().allValues("Set-Cookie")).as("no session for a refused API call").isEmpty();
+		// the page's redirect keeps the page to return to after login, and nothing more: no CSRF token
+		String session = anonymous.cookie("SESSION").orElseThrow();
+		assertThat(this.jdbc.queryForList("SELECT a.attribute_name FROM spring_session_attributes a"
+				+ " JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?",
+				String.class, session))
+			.noneSatisfy(attribute -> assertThat(attribute).containsIgnoringCase("csrf"));
 	}
 
 	@Test

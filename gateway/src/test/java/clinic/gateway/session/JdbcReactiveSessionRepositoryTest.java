@@ -15,6 +15,7 @@ import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** When the session store is written to, and when a session is no longer found, with the clock in the test's hand. */
 class JdbcReactiveSessionRepositoryTest {
@@ -61,6 +62,15 @@ class JdbcReactiveSessionRepositoryTest {
 
 		assertThat(this.store.saves).hasValue(1);
 		assertThat(this.store.findById(id).<String>getAttribute("refreshed-token")).isEqualTo("at-2");
+	}
+
+	@Test
+	void givenASessionThisRepositoryDidNotHandOutWhenSavedThenItIsRefusedAndNothingIsWritten() {
+		MapSession foreign = new MapSession();
+
+		assertThatThrownBy(() -> repositoryAt(SIGN_IN).save(foreign).block())
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.store.saves).hasValue(0);
 	}
 
 	@Test

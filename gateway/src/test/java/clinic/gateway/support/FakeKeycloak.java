@@ -84,6 +84,10 @@ public final class FakeKeycloak {
 
 	private volatile boolean refreshRejected;
 
+	private volatile boolean logoutFailing;
+
+	private volatile boolean refreshUnreachable;
+
 	private volatile String lastCodeVerifier;
 
 	private volatile String lastRefreshToken;
@@ -140,6 +144,8 @@ public final class FakeKeycloak {
 		this.refreshGrants.set(0);
 		this.accessTokenLifetimeSeconds = 300;
 		this.refreshRejected = false;
+		this.logoutFailing = false;
+		this.refreshUnreachable = false;
 		this.lastCodeVerifier = null;
 		this.logouts.clear();
 		this.lastRefreshToken = null;
@@ -152,6 +158,19 @@ public final class FakeKeycloak {
 	/** Makes every refresh fail as Keycloak does once its session is gone. */
 	public void rejectRefresh() {
 		this.refreshRejected = true;
+	}
+
+	/** Makes the logout endpoint fail (503) as a Keycloak that is down or overloaded does; the session stays alive. */
+	public void failLogout() {
+		this.logoutFailing = true;
+	}
+
+	/**
+	 * Makes a refresh fail as a Keycloak that cannot be reached does: the connection is closed without an answer
+	 * (the gateway's client sees it broken off, as it would a refused one); {@code false} answers again.
+	 */
+	public void refreshUnreachable(boolean unreachable) {
+		this.refreshUnreachable = unreachable;
 	}
 
 	public int codeGrants() {
@@ -238,6 +257,10 @@ public final class FakeKeycloak {
 	}
 
 	private void refreshGrant(HttpExchange exchange, Map<String, String> form) throws IOException {
+		if (this.refreshUnreachable) {
+			exchange.close(); // no response headers sent: the connection is closed
+			return;
+		}
 		this.refreshGrants.incrementAndGet();
 		String refreshToken = String.valueOf(form.get("refresh_token"));
 		if (this.refreshRejected || !sessionAlive(refreshToken)) {
@@ -253,6 +276,10 @@ public final class FakeKeycloak {
 	 */
 	private void logout(HttpExchange exchange) throws IOException {
 		Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		if (this.logoutFailing) {
+			respond(exchange, 503, Map.of("error", "temporarily_unavailable"));
+			return;
+		}
 		if (!"POST".equals(exchange.getRequestMethod()) || !clientAuthenticated(exchange)) {
 			respond(exchange, 401, Map.of("error", "invalid_client"));
 			return;
