@@ -15,8 +15,8 @@ import clinic.contracts.EventContractViolation;
 
 /**
  * Why handling an event failed, as far as what to do next goes: a record that can never be handled (park it at
- * once), an event that arrived before one it depends on (wait a while), a dependency that is down (the database or
- * the broker: wait as long as it takes, never park a valid event for it), or anything else (a few tries, then park).
+ * once), a dependency that is down (the database or the broker: wait as long as it takes, never park a valid event
+ * for it), or anything else (a few tries, then park).
  * <p>
  * An outage stops the whole consumer (every partition waits, without end), so only a failure to reach the database or
  * the broker counts as one. What one event's own work runs into, however transient it looks (a query timeout, a lock
@@ -28,8 +28,6 @@ public enum DeliveryFailure {
 
 	/** Unreadable, or data that breaks the producer's contract: straight to the dead-letter topic. */
 	POISON,
-	/** The event depends on one not seen yet ({@link EventNotYetSeenException}): retried for a bounded while. */
-	EARLY,
 	/** The database or broker cannot be reached: retried with capped back-off until it is back. */
 	OUTAGE,
 	/** Anything else: a bounded number of retries, then the dead-letter topic. */
@@ -49,16 +47,14 @@ public enum DeliveryFailure {
 	private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "57P04", "57P05", "53300");
 
 	public static DeliveryFailure of(Throwable failure) {
-		boolean early = false;
 		boolean outage = false;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (isPoison(cause)) {
 				return POISON;
 			}
-			early |= cause instanceof EventNotYetSeenException;
 			outage |= isOutage(cause);
 		}
-		return early ? EARLY : outage ? OUTAGE : OTHER;
+		return outage ? OUTAGE : OTHER;
 	}
 
 	private static boolean isPoison(Throwable cause) {
