@@ -21,7 +21,6 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import clinic.contracts.EventContractViolation;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -76,7 +75,7 @@ public class KafkaConsumingConfiguration {
 		});
 		handler.setResetStateOnExceptionChange(true);
 		handler.setRetryListeners(retries);
-		handler.addNotRetryableExceptions(EventContractViolation.class, UnreadableEventException.class);
+		DeliveryFailure.POISON_TYPES.forEach(handler::addNotRetryableExceptions);
 		return handler;
 	}
 
