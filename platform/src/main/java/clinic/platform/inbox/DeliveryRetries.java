@@ -1,8 +1,5 @@
 package clinic.platform.inbox;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,18 +8,13 @@ import org.springframework.kafka.listener.RetryListener;
 import io.cloudevents.CloudEvent;
 
 /**
- * Says what the consumer is doing while it tries an event again: while the database or broker is down it waits
- * (logging that it waits, and for what), every partition with it, since nothing could be handled anyway. It also
- * counts the attempts per record, for the operators' log and for tests that must know a record was tried more
- * often than the bounded retries would have allowed.
+ * Says what the consumer is doing while it tries an event again, one log line per failed attempt with its number:
+ * while the database or broker is down it waits (logging that it waits, and for what), every partition with it,
+ * since nothing could be handled anyway.
  */
 public class DeliveryRetries implements RetryListener {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
-
-	private static final int REMEMBERED = 1_000;
-
-	private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
 	private final int boundedAttempts;
 
@@ -33,10 +25,6 @@ public class DeliveryRetries implements RetryListener {
 	@Override
 	public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
 		var kind = DeliveryFailure.of(ex);
-		if (attempts.size() >= REMEMBERED) {
-			attempts.clear();
-		}
-		attempts.put(eventIdOf(record), deliveryAttempt);
 		var where = describe(record);
 		var why = rootMessage(ex);
 		switch (kind) {
@@ -45,23 +33,6 @@ public class DeliveryRetries implements RetryListener {
 			case OTHER -> log.warn("{} failed (attempt {} of {}): {}", where, deliveryAttempt, boundedAttempts, why);
 			case POISON -> log.warn("{} can never be handled: {}", where, why);
 		}
-	}
-
-	@Override
-	public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
-		attempts.remove(eventIdOf(record));
-	}
-
-	/** How often the record with this CloudEvents id (or topic-partition@offset when unreadable) was tried so far. */
-	public int attemptsOf(String eventId) {
-		return attempts.getOrDefault(eventId, 0);
-	}
-
-	private static String eventIdOf(ConsumerRecord<?, ?> record) {
-		if (record.value() instanceof CloudEvent event) {
-			return event.getId();
-		}
-		return record.topic() + "-" + record.partition() + "@" + record.offset();
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {
