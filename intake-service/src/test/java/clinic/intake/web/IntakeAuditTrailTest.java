@@ -42,10 +42,11 @@ class IntakeAuditTrailTest extends IntakeIntegrationTest implements AuditTrailGu
 			.content("""
 					{"referringClinician":"%s","indication":"TREATMENT_RESISTANT_DEPRESSION"}""".formatted(clinician));
 		return new Change(request, "POST /api/intake/patients/{patientId}/referrals", "create", "front-desk", 201,
-				patient, () -> jdbc.sql("select count(*) from referral where referring_clinician = ?")
+				patient, "referral", () -> jdbc.sql("select id::text from referral where referring_clinician = ?")
 					.param(clinician)
-					.query(Long.class)
-					.single() == 1);
+					.query(String.class)
+					.optional()
+					.orElse(null));
 	}
 
 	@Override

@@ -18,10 +18,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration implements WebMvcConfigurer {
 
+	private final ObjectProvider<PatientsOfPath> patientsOfPaths;
+
+	AuditConfiguration(ObjectProvider<PatientsOfPath> patientsOfPaths) {
+		this.patientsOfPaths = patientsOfPaths;
+	}
+
 	@Bean
 	FilterRegistrationBean<AuditTrailFilter> auditTrailFilter(AuditLog auditLog,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations,
-			ObjectProvider<PatientsOfPath> patientsOfPaths) {
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations) {
 		var registration = new FilterRegistrationBean<>(new AuditTrailFilter(auditLog, operations, patientsOfPaths));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
@@ -30,6 +35,6 @@ class AuditConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new AuditedCallInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new AuditedCallInterceptor(patientsOfPaths)).addPathPatterns("/api/**");
 	}
 }

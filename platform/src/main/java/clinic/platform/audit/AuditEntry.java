@@ -53,8 +53,11 @@ final class AuditEntry {
 	/** The status a change will answer with once committed (its handler's {@code @ResponseStatus}, or 200). */
 	@Nullable Integer expectedStatus;
 
-	/** The outcome of the last row written for this call; none while nothing is written. */
+	/** The outcome of the last row written (for a change: committed) for this call; none while nothing is. */
 	@Nullable Integer writtenOutcome;
+
+	/** Whether the service's {@link PatientsOfPath} were asked already: once per call is enough. */
+	private boolean pathAsked;
 
 	AuditEntry(String method, String resource, @Nullable String clientAddress, @Nullable String userAgent) {
 		this.method = method;
@@ -102,11 +105,15 @@ final class AuditEntry {
 		}
 	}
 
-	/** When nothing named a patient yet: the one the path names by another id, as the service knows it. */
+	/**
+	 * When nothing named a patient yet: the one the path names by another id, as the service knows it. Never call this
+	 * inside a transaction (see {@link PatientsOfPath}); a lookup that fails is logged, and the row names no patient.
+	 */
 	void namePatientOfPath(Iterable<PatientsOfPath> paths) {
-		if (!patients.isEmpty() || pattern == null || variables.isEmpty()) {
+		if (pathAsked || !patients.isEmpty() || pattern == null || variables.isEmpty()) {
 			return;
 		}
+		pathAsked = true;
 		for (var path : paths) {
 			try {
 				path.patientOf(pattern, variables).ifPresent(patients::add);

@@ -21,12 +21,18 @@ class AuditProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditProblems.class);
 
+	/** The title of every answer the audit trail's failure caused (a change not made, a read's answer withheld). */
+	static final String TITLE = "Audit trail unavailable";
+
+	/** What the caller may do about it: the trail is usually back at once. */
+	static final String TRY_AGAIN = "Try again in a moment.";
+
 	@ExceptionHandler(AuditUnavailableException.class)
 	ResponseEntity<ProblemDetail> unavailable(AuditUnavailableException ex) {
 		log.error("A change was rolled back: its audit entry could not be written", ex);
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"This change could not be recorded in the audit trail, so it was not made. Try again in a moment.");
-		problem.setTitle("Audit trail unavailable");
+				"This change could not be recorded in the audit trail, so it was not made. " + TRY_AGAIN);
+		problem.setTitle(TITLE);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The audit trail of this service for administrators: who read or changed a patient's data, and what a user did,
- * over a time range, newest first. Served at {@code clinic.audit.path} ({@code /api/<service>/audit}); a search is
+ * over a time range, newest first. Served at {@code /api/${clinic.api.name}/audit} ({@code /api/<service>/audit}, as the dead letters); a search is
  * itself audited like any other call, naming the patient searched for.
  */
 @RestController
@@ -40,7 +40,7 @@ class AuditSearchController {
 	record AuditPage(String source, List<AuditLog.Entry> entries, int page, int size, boolean more) {
 	}
 
-	@GetMapping("${clinic.audit.path}")
+	@GetMapping("/api/${clinic.api.name}/audit")
 	@PreAuthorize("hasRole('admin')")
 	@Operation(summary = "The audit trail: rows naming a patient (patient), by a user or client (user), in a time "
 			+ "range (from inclusive, to exclusive, ISO-8601 instants); newest first, size rows per page from page 0")

@@ -55,8 +55,8 @@ class AuditTrailFilter extends OncePerRequestFilter {
 	private static final RequestAttributeSecurityContextRepository TOKENS = new RequestAttributeSecurityContextRepository();
 
 	private static final String UNAVAILABLE = """
-			{"type":"about:blank","title":"Audit trail unavailable","status":503,"detail":"This access could not be \
-			recorded in the audit trail, so its answer is withheld. Try again in a moment."}""";
+			{"type":"about:blank","title":"%s","status":503,"detail":"This access could not be recorded in the audit \
+			trail, so its answer is withheld. %s"}""".formatted(AuditProblems.TITLE, AuditProblems.TRY_AGAIN);
 
 	private final AuditLog auditLog;
 

@@ -1,7 +1,6 @@
 package clinic.platform.audit;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -19,21 +18,22 @@ import clinic.platform.events.ClinicEvent;
  * Spring Boot hands every {@link TransactionExecutionListener} bean to the transaction manager. When a new
  * read-write transaction begins while an API call that changes something (POST, PUT, PATCH, DELETE) is being served,
  * this registers a {@link TransactionSynchronization} whose {@code beforeCommit} inserts the row on the
- * transaction's own connection. The row names the patients known by then: the path's {@code patientId}, the patient
- * of every {@link ClinicEvent} the change published, and any the service named with {@link AuditedCall}. Its outcome
- * is the status the change answers with on success; should the answer differ, {@link AuditTrailFilter} records the
- * answer too. Read-only transactions and work outside an API call (event consumers, schedules) are left alone.
+ * transaction's own connection, and does nothing else there: a statement that failed inside the transaction would
+ * abort it (PostgreSQL's 25P02) and the change would be refused for the audit trail's sake. The row names the patients
+ * known by then: the path's {@code patientId} or the patient {@link PatientsOfPath} found for the path before the
+ * handler's transaction began ({@link AuditedCallInterceptor}), the patient of every {@link ClinicEvent} the change
+ * published, and any the service named with {@link AuditedCall}. Its outcome is the status the change answers with on
+ * success, and counts as written only once the transaction has committed; should the answer differ (or the commit
+ * fail), {@link AuditTrailFilter} records the answer too. Read-only transactions and work outside an API call (event
+ * consumers, schedules) are left alone.
  */
 @Component
 class AuditedChanges implements TransactionExecutionListener {
 
 	private final AuditLog auditLog;
 
-	private final ObjectProvider<PatientsOfPath> patientsOfPaths;
-
-	AuditedChanges(AuditLog auditLog, ObjectProvider<PatientsOfPath> patientsOfPaths) {
+	AuditedChanges(AuditLog auditLog) {
 		this.auditLog = auditLog;
-		this.patientsOfPaths = patientsOfPaths;
 	}
 
 	@Override
@@ -45,17 +45,26 @@ class AuditedChanges implements TransactionExecutionListener {
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
+			/** The outcome this transaction's row says, once it is inserted; written only if the commit succeeds. */
+			private @Nullable Integer inserted;
+
 			@Override
 			public void beforeCommit(boolean readOnly) {
 				var outcome = entry.expectedStatus != null ? entry.expectedStatus : 200;
 				try {
-					entry.namePatientOfPath(patientsOfPaths);
 					auditLog.write(entry.row(outcome));
 				}
 				catch (RuntimeException failure) {
 					throw new AuditUnavailableException(failure);
 				}
-				entry.writtenOutcome = outcome;
+				inserted = outcome;
+			}
+
+			@Override
+			public void afterCommit() {
+				if (inserted != null) {
+					entry.writtenOutcome = inserted;
+				}
 			}
 		});
 	}

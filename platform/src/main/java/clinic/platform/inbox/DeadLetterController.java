@@ -54,12 +54,12 @@ class DeadLetterController {
 	}
 
 	/** The newest 200 parked records, newest first. */
-	@GetMapping("/api/${clinic.api.name:${spring.application.name}}/dead-letters")
+	@GetMapping("/api/${clinic.api.name}/dead-letters")
 	List<DeadLetterView> list() {
 		return deadLetters.newest(SHOWN).stream().map(d -> DeadLetterView.of(d, service)).toList();
 	}
 
-	@PostMapping("/api/${clinic.api.name:${spring.application.name}}/dead-letters/{id}/replay")
+	@PostMapping("/api/${clinic.api.name}/dead-letters/{id}/replay")
 	ReplayView replay(@PathVariable UUID id) {
 		var outcome = replay.replay(id);
 		return new ReplayView(id, outcome, DeadLetterView.of(deadLetters.find(id).orElseThrow(), service));

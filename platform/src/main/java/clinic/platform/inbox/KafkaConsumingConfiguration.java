@@ -17,12 +17,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-import clinic.contracts.EventContractViolation;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -30,9 +28,8 @@ import io.cloudevents.CloudEvent;
  * so an unreadable record becomes an error for that record only. What happens to a failed record depends on why it
  * failed ({@link DeliveryFailure}): unreadable records and contract violations go to this service's dead-letter
  * topic ({@code <service>.dlt}) at once; while the database or broker is down the consumer waits with capped
- * back-off as long as it takes and parks nothing ({@code clinic.events.retry.max-interval}); an event that arrived
- * before one it depends on sets its partition aside and is tried again for a bounded while
- * ({@code clinic.events.wait-for-earlier.*}); anything else is retried a bounded number of times
+ * back-off as long as it takes and parks nothing ({@code clinic.events.retry.max-interval}); anything else is retried
+ * a bounded number of times
  * ({@code clinic.events.retry.*}), then parked. The consumer goes on either way; an administrator replays what was
  * parked ({@link DeadLetterController}).
  */
@@ -42,9 +39,8 @@ public class KafkaConsumingConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(KafkaConsumingConfiguration.class);
 
 	@Bean
-	DeliveryRetries deliveryRetries(ListenerContainerRegistry registry,
-			@Value("${clinic.events.retry.attempts:4}") int attempts) {
-		return new DeliveryRetries(registry, attempts);
+	DeliveryRetries deliveryRetries(@Value("${clinic.events.retry.attempts:4}") int attempts) {
+		return new DeliveryRetries(attempts);
 	}
 
 	@Bean
@@ -53,8 +49,7 @@ public class KafkaConsumingConfiguration {
 			@Value("${spring.application.name}") String application,
 			@Value("${clinic.events.retry.attempts:4}") int attempts,
 			@Value("${clinic.events.retry.initial-interval:500ms}") Duration initialInterval,
-			@Value("${clinic.events.retry.max-interval:30s}") Duration maxInterval,
-			@Value("${clinic.events.wait-for-earlier.max-time:15m}") Duration waitForEarlier) {
+			@Value("${clinic.events.retry.max-interval:30s}") Duration maxInterval) {
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
 		templates.put(byte[].class, rawBytesTemplate);
 		templates.put(CloudEvent.class, cloudEventTemplate);
@@ -72,16 +67,15 @@ public class KafkaConsumingConfiguration {
 		var bounded = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
 		bounded.setMaxInterval(Math.max(initialInterval.toMillis(), maxInterval.toMillis()));
 		bounded.setMaxAttempts(Math.max(0, attempts - 1));
-		var handler = new DefaultErrorHandler(recoverer, bounded, retries);
+		var handler = new DefaultErrorHandler(recoverer, bounded);
 		handler.setBackOffFunction((record, e) -> switch (DeliveryFailure.of(e)) {
 			case OUTAGE -> untilBack(initialInterval, maxInterval);
-			case EARLY -> forAWhile(initialInterval, maxInterval, waitForEarlier);
 			case POISON -> new FixedBackOff(0, 0);
 			case OTHER -> bounded;
 		});
 		handler.setResetStateOnExceptionChange(true);
 		handler.setRetryListeners(retries);
-		handler.addNotRetryableExceptions(EventContractViolation.class, UnreadableEventException.class);
+		DeliveryFailure.POISON_TYPES.forEach(handler::addNotRetryableExceptions);
 		return handler;
 	}
 
@@ -89,14 +83,6 @@ public class KafkaConsumingConfiguration {
 	private static BackOff untilBack(Duration initial, Duration max) {
 		var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
 		backOff.setMaxInterval(Math.max(initial.toMillis(), max.toMillis()));
-		return backOff;
-	}
-
-	/** Capped exponential back-off for at most {@code bound} in all, then the dead-letter topic. */
-	private static BackOff forAWhile(Duration initial, Duration max, Duration bound) {
-		var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
-		backOff.setMaxInterval(Math.max(initial.toMillis(), max.toMillis()));
-		backOff.setMaxElapsedTime(bound.toMillis());
 		return backOff;
 	}
 

@@ -31,8 +31,7 @@ class ProblemErrorController extends AbstractErrorController {
 		var problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
 			case UNAUTHORIZED -> "Sign in to do this.";
 			case FORBIDDEN -> "Your role does not allow this.";
-			case NOT_FOUND -> "There is nothing at this address.";
-			default -> status.is5xxServerError() ? "The server could not answer this request." : "The request was refused.";
+			default -> ErrorWording.detailOf(status.value());
 		});
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

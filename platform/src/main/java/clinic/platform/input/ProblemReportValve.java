@@ -65,11 +65,10 @@ public class ProblemReportValve extends ErrorReportValve {
 	private static String detail(int status) {
 		return switch (status) {
 			case 400 -> "The request is not valid HTTP: its address or headers cannot be read.";
-			case 404 -> "There is nothing at this address.";
 			case 413 -> "The request is too large.";
 			case 414 -> "The address is too long.";
 			case 431 -> "The request's headers are too large.";
-			default -> status >= 500 ? "The server could not answer this request." : "The request was refused.";
+			default -> ErrorWording.detailOf(status);
 		};
 	}
 

@@ -32,8 +32,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * answer leaves (a read whose row cannot be written is answered 503 without the data). The application cannot
  * rewrite the log, and administrators search it by patient and by user.
  * <p>
- * A service's test supplies a read of a patient of its own, a search that shows that patient, and a change. Each test
- * calls as a user of a name of its own, so rows of other tests never get in the way.
+ * A service's test supplies a read of a patient of its own, a search that shows that patient, and a change that
+ * inserts a row (its table, and how to find the row's id once made). Each test calls as a user of a name of its own,
+ * so rows of other tests never get in the way.
  */
 public interface AuditTrailGuarantees {
 
@@ -49,11 +50,14 @@ public interface AuditTrailGuarantees {
 	}
 
 	/**
-	 * A change about {@code patient} as {@code role}, answered {@code status}; {@code made} tells whether its effect is
-	 * stored, {@code row} the table and id of a row the change inserted (to compare transaction ids with).
+	 * A change about {@code patient} as {@code role}, answered {@code status}, that inserts a row into {@code table}.
+	 * {@code insertedId} finds the {@code id} of that row as text ({@code id::text}), or null while there is none: it
+	 * tells whether the change was made, and which row's transaction id ({@code xmin}) the audit row must share. The
+	 * row must be inserted by the change's transaction itself, not in a savepoint: a savepoint's rows carry the id of
+	 * its subtransaction.
 	 */
 	record Change(MockHttpServletRequestBuilder request, String operation, String kind, String role, int status,
-			UUID patient, Callable<Boolean> made) {
+			UUID patient, String table, Callable<@Nullable String> insertedId) {
 	}
 
 	ConfigurableApplicationContext runningService();
@@ -136,12 +140,24 @@ public interface AuditTrailGuarantees {
 		var user = uniqueUser("changer");
 		mvc().perform(change.request().with(Tokens.as(user, change.role())))
 			.andExpect(status().is(change.status()));
-		assertThat(change.made().call()).isTrue();
+		var inserted = change.insertedId().call();
+		assertThat(inserted).as("the change inserted its row into %s", change.table()).isNotNull();
 		var row = onlyRowOf(user);
 		assertThat(row.outcome()).isEqualTo(change.status());
 		assertThat(row.kind()).isEqualTo(change.kind());
 		assertThat(row.action()).isEqualTo(change.operation());
 		assertThat(row.patients()).contains(change.patient());
+		var changeTransaction = jdbc().sql("select xmin::text from " + change.table() + " where id::text = ?")
+			.param(inserted)
+			.query(String.class)
+			.single();
+		var auditTransaction = jdbc().sql("select xmin::text from audit_log where actor = ?")
+			.param(user)
+			.query(String.class)
+			.single();
+		assertThat(auditTransaction).as("the audit row was inserted by the transaction that inserted the %s row",
+				change.table())
+			.isEqualTo(changeTransaction);
 	}
 
 	@Test
@@ -153,7 +169,7 @@ public interface AuditTrailGuarantees {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Audit trail unavailable"));
-		assertThat(change.made().call()).as("the change rolled back with its audit row").isFalse();
+		assertThat(change.insertedId().call()).as("the change rolled back with its audit row").isNull();
 	}
 
 	@Test

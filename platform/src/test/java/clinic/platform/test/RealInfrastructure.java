@@ -125,7 +125,6 @@ public final class RealInfrastructure {
 		properties.put("clinic.events.resubmit-older-than", "PT1S");
 		properties.put("clinic.events.retry.initial-interval", "100ms");
 		properties.put("clinic.events.retry.max-interval", "1s");
-		properties.put("clinic.events.wait-for-earlier.max-time", "10s");
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:1/realms/clinic");
 		// contexts still cached at JVM exit may outlive the database's shutdown hook: fail fast, do not hang
 		properties.put("spring.datasource.hikari.connection-timeout", "2000");

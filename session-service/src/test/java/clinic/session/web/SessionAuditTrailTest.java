@@ -47,10 +47,11 @@ class SessionAuditTrailTest extends SessionIntegrationTest implements AuditTrail
 			.content("""
 					{"systolic":128,"diastolic":82,"heartRate":76,"spo2":97,"respiratoryRate":14}""");
 		return new Change(request, "POST /api/session/records/{id}/vitals", "create", "nurse", 201, record.patient(),
-				() -> jdbc.sql("select count(*) from vitals_reading where session_id = ?")
+				"vitals_reading", () -> jdbc.sql("select id::text from vitals_reading where session_id = ?")
 					.param(record.id())
-					.query(Long.class)
-					.single() == 1);
+					.query(String.class)
+					.optional()
+					.orElse(null));
 	}
 
 	@Override
