@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import clinic.scheduling.resources.ConsultationSlot;
 import clinic.scheduling.resources.ConsultationSlotService;
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,7 +45,7 @@ class ConsultationSlotController {
 	}
 
 	/** {@code start} and {@code end} are ISO-8601 instants; {@code roomId} (a room of the site) is optional. */
-	record SlotRequest(@NotBlank @Size(max = 100) String clinician, @Nullable UUID roomId, @NotNull Instant start,
+	record SlotRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String clinician, @Nullable UUID roomId, @NotNull Instant start,
 			@NotNull Instant end) {
 	}
 
