@@ -234,8 +234,8 @@ public class WaitlistService {
 					|| !entry.wants(chair, start, end, calendar.zone())) {
 				continue;
 			}
-			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), chairId, chair.name(), start, end, freedBy,
-					++rank, WaitlistOffer.Status.OFFERED, now, null, null));
+			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), entry.patientId(), chairId, chair.name(),
+					start, end, freedBy, ++rank, WaitlistOffer.Status.OFFERED, now, null, null));
 			room--;
 			log.info("Offered the slot freed by appointment {} to waitlist entry {} (rank {})", freedBy, entry.id(), rank);
 		}

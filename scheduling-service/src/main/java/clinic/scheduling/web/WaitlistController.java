@@ -50,13 +50,14 @@ class WaitlistController {
 			@Nullable @Size(max = WaitlistService.MAX_NOTE) String note) {
 	}
 
-	record OfferView(UUID id, UUID entryId, UUID chairId, String chairName, Instant start, Instant end, UUID freedBy,
-			int rank, WaitlistOffer.Status status, Instant offeredAt, @Nullable String answeredBy,
+	/** An offer names its patient, so that the audit trail records whose offers a freed slot's list showed. */
+	record OfferView(UUID id, UUID entryId, UUID patientId, UUID chairId, String chairName, Instant start, Instant end,
+			UUID freedBy, int rank, WaitlistOffer.Status status, Instant offeredAt, @Nullable String answeredBy,
 			@Nullable Instant answeredAt) {
 
 		static OfferView of(WaitlistOffer o) {
-			return new OfferView(o.id(), o.entryId(), o.chairId(), o.chairName(), o.start(), o.end(), o.freedBy(),
-					o.rank(), o.status(), o.offeredAt(), o.answeredBy(), o.answeredAt());
+			return new OfferView(o.id(), o.entryId(), o.patientId(), o.chairId(), o.chairName(), o.start(), o.end(),
+					o.freedBy(), o.rank(), o.status(), o.offeredAt(), o.answeredBy(), o.answeredAt());
 		}
 	}
 
