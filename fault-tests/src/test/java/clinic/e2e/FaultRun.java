@@ -1,5 +1,7 @@
 package clinic.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +12,15 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import clinic.launcher.Part;
@@ -24,8 +31,10 @@ import clinic.launcher.Stack;
  * A fault run: a suite of its own (started as {@code ./clinic up} starts it, with the launcher's supervision), patient
  * paths walked by several workers at once through the gateway, and meanwhile each part in {@code crashes} killed with
  * SIGKILL in turn, the next only once the last is back. Paths keep starting until at least {@code paths} have been
- * walked and every crash is over. Then the run waits for the outboxes to drain, checks the {@link Invariants} and
- * writes a report ({@code fault-tests/target/fault-report*.md}).
+ * walked and every crash is over. After each crash the run waits until the part answers again and then until every
+ * check across the services holds again (converged); at the end it checks the {@link Invariants}, polled until they
+ * hold or the patience runs out, and writes a report ({@code fault-tests/target/fault-report-<plan>.md}). A part that
+ * does not come back ends the run at once, its workers stopped.
  */
 final class FaultRun {
 
@@ -35,8 +44,8 @@ final class FaultRun {
 
 	/** What came of it. */
 	record Outcome(Plan plan, List<PatientPathUnderFaults.Walked> walked, List<FaultInjector.Crash> crashes,
-			List<Duration> converged, List<String> violations, Duration drained, Duration took, int retries,
-			Path report) {
+			List<Invariants.Held> converged, List<String> violations, Optional<Duration> drained, Duration held,
+			Duration took, int retries, Path report) {
 	}
 
 	static final int CHAIRS = 8;
@@ -45,7 +54,20 @@ final class FaultRun {
 
 	static final int CHAIRS_PER_NURSE = 3;
 
+	/** How long a member of staff keeps at one call, and how long for a few paths between two crashes. */
 	private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+	/** How long a killed part may take to come back. */
+	private static final Duration CRASH_PATIENCE = Duration.ofMinutes(3);
+
+	/** How long after a part is back every check across the services may take to hold again. */
+	private static final Duration CONVERGENCE_PATIENCE = Duration.ofMinutes(3);
+
+	/** How long the workers may take for the paths still to walk once the crashes are over. */
+	private static final Duration WORKERS_PATIENCE = Duration.ofMinutes(30);
+
+	/** How long stopped workers may take to end after a failure. */
+	private static final Duration ABORT_PATIENCE = Duration.ofMinutes(1);
 
 	private final Plan plan;
 
@@ -77,51 +99,120 @@ final class FaultRun {
 		var clinician = new StaffAtWork(gateway, "clinician", PATIENCE);
 		var nurse = new StaffAtWork(gateway, "nurse", PATIENCE);
 		var path = new PatientPathUnderFaults(frontDesk, clinician, nurse, ward.siteId(), run, PATIENCE);
+		var invariants = new Invariants(stack);
+		var capacity = NURSES * CHAIRS_PER_NURSE;
 
 		var walked = Collections.synchronizedList(new ArrayList<PatientPathUnderFaults.Walked>());
 		var crashes = new ArrayList<FaultInjector.Crash>();
-		var converged = new ArrayList<Duration>();
+		var converged = new ArrayList<Invariants.Held>();
 		var next = new AtomicInteger();
-		var crashing = new java.util.concurrent.atomic.AtomicBoolean(true);
+		var crashing = new AtomicBoolean(true);
+		var aborted = new AtomicBoolean(false);
 		ExecutorService workers = Executors.newFixedThreadPool(plan.workers());
 		var running = new ArrayList<Future<?>>();
 		for (int w = 0; w < plan.workers(); w++) {
 			running.add(workers.submit(() -> {
-				while (crashing.get() || next.get() < plan.paths()) {
+				while (!aborted.get() && (crashing.get() || next.get() < plan.paths())) {
 					walked.add(path.walk(next.getAndIncrement()));
 				}
 			}));
 		}
+		Throwable failure = null;
 		try {
 			var injector = new FaultInjector(stack);
-			var invariants = new Invariants(stack);
 			for (var part : plan.crashes()) {
 				// a few paths under way before each crash
 				var before = walked.size();
-				org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> walked.size() >= before + plan.workers());
+				await().atMost(PATIENCE).until(() -> walked.size() >= before + plan.workers());
 				System.out.println("Fault run: crashing " + part.title() + " (" + walked.size() + " paths walked)");
-				var crash = injector.crash(part, Duration.ofMinutes(3));
+				var crash = injector.crash(part, CRASH_PATIENCE);
 				crashes.add(crash);
-				converged.add(crash.back().plus(invariants.awaitOutboxesDrained(PATIENCE)));
 				System.out.println("Fault run: " + part.title() + " back after " + crash.back().toMillis() + " ms");
+				// converged: every check across the services holds for the paths walked so far
+				var held = invariants.awaitHolding(List.copyOf(walked), ward.siteId(), capacity, CONVERGENCE_PATIENCE);
+				converged.add(held);
+				System.out.println("Fault run: after the crash of " + part.title() + (held.holds()
+						? ", every check holds again after " + held.took().toMillis() + " ms more"
+						: ", the checks still fail after " + held.took().toSeconds() + " s: " + held.violations()));
 			}
 		}
-		finally {
-			crashing.set(false);
-			for (var worker : running) {
-				worker.get(30, TimeUnit.MINUTES);
-			}
-			workers.shutdown();
+		catch (Exception | Error e) {
+			failure = e;
 		}
-		var invariants = new Invariants(stack);
+		failure = stopWorkers(workers, running, crashing, aborted, failure);
+		if (failure instanceof Exception e) {
+			throw e;
+		}
+		if (failure instanceof Error e) {
+			throw e;
+		}
+		var walkedPaths = List.copyOf(walked);
 		var drained = invariants.awaitOutboxesDrained(PATIENCE);
-		var violations = invariants.check(List.copyOf(walked), ward.siteId(), NURSES * CHAIRS_PER_NURSE);
+		var violations = new ArrayList<>(Invariants.unfinished(walkedPaths));
+		for (int i = 0; i < crashes.size(); i++) {
+			if (!converged.get(i).holds()) {
+				violations.add("after the crash of " + crashes.get(i).part().title() + " the services did not agree within "
+						+ CONVERGENCE_PATIENCE.toMinutes() + " min: " + converged.get(i).violations());
+			}
+		}
+		var end = invariants.awaitHolding(walkedPaths, ward.siteId(), capacity, CONVERGENCE_PATIENCE);
+		violations.addAll(end.violations());
 		var took = Duration.between(started, Instant.now());
 		var retries = frontDesk.retries() + clinician.retries() + nurse.retries();
-		var outcome = new Outcome(plan, List.copyOf(walked), List.copyOf(crashes), List.copyOf(converged), violations,
-				drained, took, retries, target.resolve("fault-report-" + plan.name() + ".md"));
+		var outcome = new Outcome(plan, walkedPaths, List.copyOf(crashes), List.copyOf(converged), violations,
+				drained, end.took(), took, retries, target.resolve("fault-report-" + plan.name() + ".md"));
 		write(outcome);
 		return outcome;
+	}
+
+	/**
+	 * Ends the workers: after the crashes they finish the paths still to walk (within {@link #WORKERS_PATIENCE});
+	 * after a failure (a part that did not come back, say) they are stopped at once, not left walking against a broken
+	 * suite. Returns the failure to throw: the first one stays first, a worker's is added to it as suppressed.
+	 */
+	private static Throwable stopWorkers(ExecutorService workers, List<Future<?>> running, AtomicBoolean crashing,
+			AtomicBoolean aborted, Throwable failure) {
+		crashing.set(false);
+		if (failure != null) {
+			aborted.set(true);
+			workers.shutdownNow();
+		}
+		else {
+			workers.shutdown();
+		}
+		var deadline = System.nanoTime() + (failure != null ? ABORT_PATIENCE : WORKERS_PATIENCE).toNanos();
+		for (var worker : running) {
+			Throwable problem = null;
+			try {
+				worker.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (ExecutionException e) {
+				problem = e.getCause();
+			}
+			catch (TimeoutException e) {
+				problem = new AssertionError("a worker was still walking a path after "
+						+ (failure != null ? ABORT_PATIENCE : WORKERS_PATIENCE).toMinutes() + " min", e);
+				aborted.set(true);
+				workers.shutdownNow();
+			}
+			catch (CancellationException e) {
+				problem = e;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				problem = e;
+			}
+			if (problem != null) {
+				if (failure == null) {
+					failure = problem;
+				}
+				else if (failure != problem) {
+					failure.addSuppressed(problem);
+				}
+			}
+		}
+		workers.shutdownNow();
+		return failure;
 	}
 
 	private static String[] chairNames() {
@@ -154,15 +245,22 @@ final class FaultRun {
 			.append(times.isEmpty() ? "-" : times.get(times.size() / 2).toMillis() + " ms / "
 					+ times.get(times.size() - 1).toMillis() + " ms")
 			.append(" |\n");
-		report.append("| outboxes drained after the last path | ").append(outcome.drained().toMillis()).append(" ms |\n");
+		report.append("| outboxes drained after the last path | ")
+			.append(outcome.drained().map(d -> d.toMillis() + " ms").orElse("not within " + PATIENCE.toMinutes() + " min"))
+			.append(" |\n");
+		report.append("| every check across the services held after the last path | ").append(outcome.held().toMillis())
+			.append(" ms |\n");
 		report.append("| whole run | ").append(outcome.took().toSeconds()).append(" s |\n");
 		report.append("| **violations** | **").append(outcome.violations().size()).append("** |\n\n");
-		report.append("| crash | part | back (answers again) | converged (back, and every outbox drained) |\n|---|---|---|---|\n");
+		report.append("| crash | part | back (answers again) | converged (back, then every check across the services holds) |\n|---|---|---|---|\n");
 		for (int i = 0; i < outcome.crashes().size(); i++) {
 			var crash = outcome.crashes().get(i);
+			var held = outcome.converged().get(i);
 			report.append("| ").append(i + 1).append(" | ").append(crash.part().title()).append(" | ")
-				.append(crash.back().toMillis()).append(" ms | ").append(outcome.converged().get(i).toMillis())
-				.append(" ms |\n");
+				.append(crash.back().toMillis()).append(" ms | ")
+				.append(held.holds() ? crash.back().plus(held.took()).toMillis() + " ms"
+						: "not within " + CONVERGENCE_PATIENCE.toMinutes() + " min after it was back")
+				.append(" |\n");
 		}
 		if (!outcome.violations().isEmpty()) {
 			report.append("\n## Violations\n");

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 import clinic.launcher.Part;
 
 /**
- * The fault run's short form, in every build: at least 50 patient paths through the gateway while each part of the
- * suite, PostgreSQL and Keycloak included, is killed once with SIGKILL and brought back by the launcher. Nothing a
- * member of staff was told was done may be lost or doubled, and no invariant across the services may break.
+ * The fault run's short form: at least 50 patient paths through the gateway while each part of the suite, PostgreSQL
+ * and Keycloak included, is killed once with SIGKILL and brought back by the launcher. Nothing a member of staff was
+ * told was done may be lost or doubled, and no invariant across the services may break. Report:
+ * {@code fault-tests/target/fault-report-short.md}.
+ *
+ * <p>Meant for every build ({@code ./mvnw verify}), but tagged {@code long} for now, so it runs only with
+ * {@code ./mvnw verify -Plong}: it has not yet run green with every crash on the 2-core build machine. The tag goes
+ * once it has.
  */
 @Tag("long")
 class FaultRunIT {

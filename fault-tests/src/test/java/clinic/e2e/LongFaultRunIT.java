@@ -12,7 +12,7 @@ import clinic.launcher.Part;
 
 /**
  * The fault run's long form ({@code ./mvnw verify -Plong}): at least 500 patient paths, eight workers, and three
- * rounds of crashes of every part. Its report is the one the README quotes.
+ * rounds of crashes of every part. Report: {@code fault-tests/target/fault-report-long.md}.
  */
 @Tag("long")
 class LongFaultRunIT {

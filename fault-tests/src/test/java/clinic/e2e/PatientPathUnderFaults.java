@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * plans a course from the decision (an event), the front desk books the whole course at the fault ward from its
  * proposal, and the nurse sees the first infusion on her list (another event). A step whose answer was lost is sent
  * again, and the path tells an earlier attempt that went through from a refusal (a likely duplicate that is this very
- * patient, a course already booked), as staff would. What the path was told was accepted is what the invariants check.
+ * patient, a course already booked), as staff would; a screening or a decision whose answer was lost is first looked
+ * for on the patient and sent again only when it is not there (they have no idempotency key). What the path was told was accepted is what the invariants check.
  */
 final class PatientPathUnderFaults {
 
@@ -117,19 +119,33 @@ final class PatientPathUnderFaults {
 	}
 
 	private String screen(String patientId) {
-		var reply = clinician.call("screening " + patientId, u -> u.post("/api/intake/patients/" + patientId + "/screenings", """
-				{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":120,"diastolic":78,"heartRate":70,"weightKg":61,
-				 "diagnoses":["MAJOR_DEPRESSIVE_DISORDER"],
-				 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
-				                         {"drug":"venlafaxine","adequate":true,"failed":true}]}"""));
-		return expect(reply, 201, "screening " + patientId).get("id").asString();
+		// no idempotency key: a screening whose answer was lost is looked for on the patient before it is sent again
+		// (the path records one screening per patient, so one found there is this one)
+		var sent = clinician.callOnce("screening " + patientId,
+				u -> u.post("/api/intake/patients/" + patientId + "/screenings", """
+						{"phq9":[2,2,2,2,2,1,1,1,0],"systolic":120,"diastolic":78,"heartRate":70,"weightKg":61,
+						 "diagnoses":["MAJOR_DEPRESSIVE_DISORDER"],
+						 "antidepressantTrials":[{"drug":"sertraline","adequate":true,"failed":true},
+						                         {"drug":"venlafaxine","adequate":true,"failed":true}]}"""),
+				u -> u.get("/api/intake/patients/" + patientId), patient -> first(patient.get("screenings")));
+		var screening = sent.earlier() != null ? sent.earlier() : expect(sent.reply(), 201, "screening " + patientId);
+		return screening.get("id").asString();
 	}
 
 	private void clear(String patientId, String screeningId) {
-		var reply = clinician.call("clearing " + patientId,
+		// likewise a decision: one signed decision per patient on this path, so one found there is this one
+		var sent = clinician.callOnce("clearing " + patientId,
 				u -> u.post("/api/intake/patients/" + patientId + "/eligibility-decisions", """
 						{"screeningId":"%s","outcome":"CLEARED","dosePlan":{"route":"IV","mgPerKg":0.5}}"""
-					.formatted(screeningId)));
+					.formatted(screeningId)),
+				u -> u.get("/api/intake/patients/" + patientId), patient -> first(patient.get("decisions")));
+		if (sent.earlier() != null) {
+			if (!"CLEARED".equals(sent.earlier().get("outcome").asString())) {
+				throw new AssertionError("clearing " + patientId + ": the patient's decision is " + sent.earlier());
+			}
+			return;
+		}
+		var reply = sent.reply();
 		if (reply.status() == 201) {
 			return;
 		}
@@ -142,6 +158,10 @@ final class PatientPathUnderFaults {
 			}
 		}
 		throw new AssertionError("clearing " + patientId + ": " + ClinicUser.describe(reply));
+	}
+
+	private static Optional<JsonNode> first(JsonNode list) {
+		return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
 	}
 
 	private String courseToPlan(String patientId) {

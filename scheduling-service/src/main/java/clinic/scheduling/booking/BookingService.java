@@ -309,12 +309,6 @@ public class BookingService {
 		}
 	}
 
-	/** Whether scheduling has this appointment at all (session's events about one it has not are early or stray). */
-	@Transactional(readOnly = true)
-	public boolean knows(UUID appointmentId) {
-		return appointments.find(appointmentId).isPresent();
-	}
-
 	@Transactional(readOnly = true)
 	public Appointment appointment(UUID appointmentId) {
 		return appointments.find(appointmentId).orElseThrow(() -> new NotFoundException("Appointment", appointmentId));

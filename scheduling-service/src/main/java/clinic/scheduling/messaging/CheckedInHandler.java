@@ -35,7 +35,6 @@ class CheckedInHandler implements EventHandler<CheckedInHandler.CheckedIn> {
 
 	@Override
 	public void handle(CheckedIn data, InboundEvent event) {
-		AppointmentSeen.require(bookings, data.appointmentId());
 		bookings.checkedIn(data.appointmentId(), data.patientId(), data.occurredAt());
 	}
 }

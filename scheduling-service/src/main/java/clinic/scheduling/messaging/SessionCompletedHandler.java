@@ -39,7 +39,6 @@ class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.Se
 
 	@Override
 	public void handle(SessionCompleted data, InboundEvent event) {
-		AppointmentSeen.require(bookings, data.appointmentId());
 		bookings.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt(), data.dosedAt());
 	}
 }

@@ -35,7 +35,6 @@ class SessionStartedHandler implements EventHandler<SessionStartedHandler.Sessio
 
 	@Override
 	public void handle(SessionStarted data, InboundEvent event) {
-		AppointmentSeen.require(bookings, data.appointmentId());
 		bookings.sessionStarted(data.appointmentId(), data.patientId(), data.occurredAt());
 	}
 }

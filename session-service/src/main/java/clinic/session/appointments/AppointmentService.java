@@ -46,10 +46,43 @@ public class AppointmentService {
 			log.info("Appointment {} version {} is not newer than the one kept; dropped", appointment.appointmentId(),
 					appointment.aggregateVersion());
 		}
+		else {
+			applyChangeAhead(appointment);
+		}
 		var status = appointment.kind() == AppointmentKind.BOOSTER ? CourseStatus.COMPLETED : CourseStatus.ACTIVE;
 		courses.saveIfNewer(new CourseState(appointment.courseId(), appointment.patientId(), status, null,
 				appointment.aggregateVersion(), null));
 		return stored;
+	}
+
+	/** A cancellation or no-show newer than the booking that came after it takes the booking off the list at once. */
+	private void applyChangeAhead(BookedAppointment appointment) {
+		appointments.changeAhead(appointment.appointmentId())
+			.filter(change -> change.aggregateVersion() > appointment.aggregateVersion())
+			.ifPresent(change -> {
+				log.info("Appointment {} came after its {} (version {}): taken in {}", appointment.appointmentId(),
+						change.change(), change.aggregateVersion(), change.change());
+				if (change.change() == AppointmentState.NO_SHOW) {
+					appointments.noShowIfNewer(appointment.appointmentId(), change.aggregateVersion(), change.at());
+				}
+				else {
+					appointments.cancelIfNewer(appointment.appointmentId(), change.aggregateVersion(), change.at());
+				}
+			});
+	}
+
+	/**
+	 * A change of an appointment session has never seen is kept for its booking (see {@link #applyChangeAhead});
+	 * returns whether it was kept.
+	 */
+	private boolean keepIfAhead(UUID appointmentId, AppointmentState change, long aggregateVersion, Instant at) {
+		if (appointments.state(appointmentId).isPresent()) {
+			return false;
+		}
+		appointments.keepChangeAhead(appointmentId, change, aggregateVersion, at);
+		log.info("{} of appointment {} at version {} came before its booking; kept for it", change, appointmentId,
+				aggregateVersion);
+		return true;
 	}
 
 	/** The appointment unless it was cancelled, moved or marked no-show, held until the transaction ends. */
@@ -59,13 +92,14 @@ public class AppointmentService {
 	}
 
 	/**
-	 * Scheduling cancelled the appointment at {@code aggregateVersion}: it leaves the list. A stale cancellation, or
-	 * one of an appointment not on the list, changes nothing. Returns whether it left the list.
+	 * Scheduling cancelled the appointment at {@code aggregateVersion}: it leaves the list. A stale cancellation
+	 * changes nothing; one of an appointment session has never seen is kept for its booking. Returns whether it left
+	 * the list.
 	 */
 	@Transactional
 	public boolean cancelled(UUID appointmentId, long aggregateVersion, Instant at) {
 		var removed = appointments.cancelIfNewer(appointmentId, aggregateVersion, at);
-		if (!removed) {
+		if (!removed && !keepIfAhead(appointmentId, AppointmentState.CANCELLED, aggregateVersion, at)) {
 			log.info("Cancellation of appointment {} at version {} is stale or the appointment is not on the list; "
 					+ "dropped", appointmentId, aggregateVersion);
 		}
@@ -76,7 +110,7 @@ public class AppointmentService {
 	@Transactional
 	public boolean noShow(UUID appointmentId, long aggregateVersion, Instant at) {
 		var removed = appointments.noShowIfNewer(appointmentId, aggregateVersion, at);
-		if (!removed) {
+		if (!removed && !keepIfAhead(appointmentId, AppointmentState.NO_SHOW, aggregateVersion, at)) {
 			log.info("No-show of appointment {} at version {} is stale or the appointment is not on the list; dropped",
 					appointmentId, aggregateVersion);
 		}
@@ -96,6 +130,13 @@ public class AppointmentService {
 	@Transactional
 	public boolean moved(Move move) {
 		var old = appointments.findForUpdate(move.appointmentId());
+		if (old.isEmpty() && keepIfAhead(move.appointmentId(), AppointmentState.CANCELLED, move.aggregateVersion(),
+				move.at())) {
+			// the replacement cannot be placed without its booking's course and patient: it is not shown
+			log.warn("Appointment {} was moved to {} before session saw its booking; the old one is kept cancelled, the "
+					+ "new one is not on the list", move.appointmentId(), move.newAppointmentId());
+			return false;
+		}
 		if (old.isEmpty() || old.get().aggregateVersion() >= move.aggregateVersion()) {
 			log.info("Move of appointment {} at version {} is stale or the appointment is not on the list; dropped",
 					move.appointmentId(), move.aggregateVersion());

@@ -32,6 +32,19 @@ public interface Appointments {
 	/** Marks the appointment no-show at {@code aggregateVersion}, the same way as {@link #cancelIfNewer}. */
 	boolean noShowIfNewer(UUID appointmentId, long aggregateVersion, Instant at);
 
+	/**
+	 * Keeps a cancellation or no-show of an appointment not (yet) on the list, unless a newer change of it is kept, so
+	 * that its booking is taken in with the change when it comes.
+	 */
+	void keepChangeAhead(UUID appointmentId, AppointmentState change, long aggregateVersion, Instant at);
+
+	/** The change kept for an appointment whose booking had not come yet. */
+	Optional<ChangeAhead> changeAhead(UUID appointmentId);
+
+	/** A cancellation or no-show that came before its appointment's booking. */
+	record ChangeAhead(AppointmentState change, long aggregateVersion, Instant at) {
+	}
+
 	/** The course's appointments still booked, earliest first. */
 	List<BookedAppointment> ofCourse(UUID courseId);
 

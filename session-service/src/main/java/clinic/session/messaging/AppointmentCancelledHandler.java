@@ -19,11 +19,8 @@ class AppointmentCancelledHandler implements EventHandler<AppointmentCancelledHa
 
 	private final SessionRecordService records;
 
-	private final BookingSeen bookings;
-
-	AppointmentCancelledHandler(SessionRecordService records, BookingSeen bookings) {
+	AppointmentCancelledHandler(SessionRecordService records) {
 		this.records = records;
-		this.bookings = bookings;
 	}
 
 	@Override
@@ -38,7 +35,6 @@ class AppointmentCancelledHandler implements EventHandler<AppointmentCancelledHa
 
 	@Override
 	public void handle(AppointmentCancelled data, InboundEvent event) {
-		bookings.require(data.appointmentId());
 		records.appointmentCancelled(data.appointmentId(), data.aggregateVersion(), data.occurredAt());
 	}
 }

@@ -19,11 +19,8 @@ class AppointmentNoShowHandler implements EventHandler<AppointmentNoShowHandler.
 
 	private final AppointmentService appointments;
 
-	private final BookingSeen bookings;
-
-	AppointmentNoShowHandler(AppointmentService appointments, BookingSeen bookings) {
+	AppointmentNoShowHandler(AppointmentService appointments) {
 		this.appointments = appointments;
-		this.bookings = bookings;
 	}
 
 	@Override
@@ -38,7 +35,6 @@ class AppointmentNoShowHandler implements EventHandler<AppointmentNoShowHandler.
 
 	@Override
 	public void handle(AppointmentNoShow data, InboundEvent event) {
-		bookings.require(data.appointmentId());
 		appointments.noShow(data.appointmentId(), data.aggregateVersion(), data.occurredAt());
 	}
 }

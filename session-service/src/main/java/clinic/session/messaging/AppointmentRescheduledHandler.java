@@ -24,11 +24,8 @@ class AppointmentRescheduledHandler implements EventHandler<AppointmentReschedul
 
 	private final SessionRecordService records;
 
-	private final BookingSeen bookings;
-
-	AppointmentRescheduledHandler(SessionRecordService records, BookingSeen bookings) {
+	AppointmentRescheduledHandler(SessionRecordService records) {
 		this.records = records;
-		this.bookings = bookings;
 	}
 
 	@Override
@@ -43,7 +40,6 @@ class AppointmentRescheduledHandler implements EventHandler<AppointmentReschedul
 
 	@Override
 	public void handle(AppointmentRescheduled data, InboundEvent event) {
-		bookings.require(data.appointmentId());
 		records.appointmentMoved(new AppointmentService.Move(data.appointmentId(), data.newAppointmentId(),
 				new BookedAppointment.Place(data.siteId(), data.siteName(), ZoneId.of(data.timeZone()), data.chairId()),
 				data.chairName(), data.start(), data.end(), data.aggregateVersion(), data.occurredAt()));

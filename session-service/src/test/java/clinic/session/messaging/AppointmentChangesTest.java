@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import clinic.platform.inbox.DeliveryRetries;
 import clinic.platform.test.EventProbe;
 import clinic.session.appointments.AppointmentKind;
 import clinic.session.appointments.AppointmentState;
@@ -23,7 +22,8 @@ import clinic.session.records.SessionRecordService;
 /**
  * Scheduling's cancellations and reschedules, sent on the real broker, change the nurse's list: a cancelled
  * appointment leaves it unless its record is open, a rescheduled one moves, stale events change nothing, and a
- * change that arrives before its booking waits for it (it is not dropped, nor parked as poison).
+ * change that arrives before its booking is kept, so the late booking comes in already changed and nothing behind it
+ * on the partition waits.
  */
 class AppointmentChangesTest extends SessionIntegrationTest {
 
@@ -34,9 +34,6 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	final Instant start = MONDAY_MORNING.plus(Duration.ofHours(1));
 
 	final UUID site = UUID.randomUUID();
-
-	@Autowired
-	DeliveryRetries retries;
 
 	void send(UUID patient, String type, String data) {
 		EventProbe.send("clinic.scheduling", patient, EventProbe.cloudEvent(UUID.randomUUID(), type, patient, data));
@@ -73,31 +70,54 @@ class AppointmentChangesTest extends SessionIntegrationTest {
 	}
 
 	@Test
-	void givenACancellationArrivesBeforeItsBookingThenItWaitsAndIsAppliedWhenTheBookingComes() {
+	void givenACancellationArrivesBeforeItsBookingThenTheLateBookingIsTakenInCancelledAndNothingBehindItWaits() {
+		var patient = UUID.randomUUID();
+		var cancelled = UUID.randomUUID();
+		var next = UUID.randomUUID();
+		// the booking was set aside and comes again after its cancellation (a replay, an outbox resubmission)
+		sendCancelled(patient, cancelled, 3);
+		sendBooked(patient, cancelled, 2, "Chair 1", start);
+		// the patient's next infusion, behind both on the same partition
+		sendBooked(patient, next, 2, "Chair 2", start.plus(Duration.ofDays(2)));
+		awaitConsumed();
+
+		assertThat(appointments.state(cancelled)).contains(AppointmentState.CANCELLED);
+		assertThat(appointments.ofPatient(patient)).extracting(BookedAppointment::appointmentId).containsExactly(next);
+		assertThat(records.day(site, null, 0, 50).appointments()).extracting(ScheduledSession::appointmentId)
+			.doesNotContain(cancelled);
+		assertThat(EventProbe.records("session-service.dlt",
+				record -> patient.toString().equals(EventProbe.header(record, "ce_subject"))))
+			.as("an early change is neither poison nor parked")
+			.isEmpty();
+	}
+
+	@Test
+	void givenANoShowArrivesBeforeItsBookingThenTheLateBookingIsTakenInAsNoShow() {
 		var patient = UUID.randomUUID();
 		var appointment = UUID.randomUUID();
-		var cancellation = EventProbe.cloudEvent(UUID.randomUUID(), "clinic.scheduling.appointment-cancelled.v1",
-				patient, """
-						{"eventId":"%s","patientId":"%s","aggregateVersion":3,"occurredAt":"2026-11-20T11:00:00Z",
-						 "appointmentId":"%s","courseId":"%s","reason":"Patient feels unwell"}"""
-					.formatted(UUID.randomUUID(), patient, appointment, UUID.randomUUID()));
-		EventProbe.send("clinic.scheduling", patient, cancellation);
-		await().alias("the cancellation waits for its booking")
-			.atMost(PATIENCE)
-			.until(() -> retries.attemptsOf(cancellation.getId()) >= 2);
-		assertThat(appointments.state(appointment)).isEmpty();
+		send(patient, "clinic.scheduling.appointment-no-show.v1", """
+				{"eventId":"%s","patientId":"%s","aggregateVersion":4,"occurredAt":"2026-11-20T12:00:00Z",
+				 "appointmentId":"%s","courseId":"%s"}""".formatted(UUID.randomUUID(), patient, appointment,
+				UUID.randomUUID()));
+		sendBooked(patient, appointment, 2, "Chair 3", start);
+		awaitConsumed();
 
-		// the booking comes (a parked one replayed by an administrator, for instance)
-		appointments.booked(new BookedAppointment(appointment, patient, "Ada Lovelace", UUID.randomUUID(),
-				new BookedAppointment.Place(site, "Main clinic", ZURICH, UUID.randomUUID()), "Chair 1",
-				AppointmentKind.INFUSION, 1, 6, start, start.plus(CHAIR_TIME), 2));
-
-		await().atMost(PATIENCE).until(() -> appointments.state(appointment).orElseThrow() == AppointmentState.CANCELLED);
+		assertThat(appointments.state(appointment)).contains(AppointmentState.NO_SHOW);
 		assertThat(appointments.ofPatient(patient)).isEmpty();
-		assertThat(EventProbe.records("session-service.dlt",
-				record -> cancellation.getId().equals(EventProbe.header(record, "ce_id"))))
-			.as("an early event is not poison")
-			.isEmpty();
+	}
+
+	@Test
+	void givenACancellationAheadOfAnOlderVersionThenANewerBookingStillComesIn() {
+		var patient = UUID.randomUUID();
+		var appointment = UUID.randomUUID();
+		// a change kept ahead only wins over bookings older than itself
+		sendCancelled(patient, appointment, 3);
+		sendBooked(patient, appointment, 5, "Chair 1", start);
+		awaitConsumed();
+
+		assertThat(appointments.state(appointment)).contains(AppointmentState.BOOKED);
+		assertThat(appointments.ofPatient(patient)).extracting(BookedAppointment::appointmentId)
+			.containsExactly(appointment);
 	}
 
 	@Test

@@ -113,6 +113,33 @@ class JdbcAppointments implements Appointments {
 	}
 
 	@Override
+	public void keepChangeAhead(UUID appointmentId, AppointmentState change, long aggregateVersion, Instant at) {
+		jdbc.sql("""
+				insert into appointment_change_ahead (appointment_id, change, aggregate_version, changed_at)
+				values (:id, :change, :version, :at)
+				on conflict (appointment_id) do update
+				  set change = excluded.change, aggregate_version = excluded.aggregate_version,
+				      changed_at = excluded.changed_at
+				  where appointment_change_ahead.aggregate_version < excluded.aggregate_version""")
+			.param("id", appointmentId)
+			.param("change", change.name())
+			.param("version", aggregateVersion)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	@Override
+	public Optional<ChangeAhead> changeAhead(UUID appointmentId) {
+		return jdbc.sql("""
+				select change, aggregate_version, changed_at from appointment_change_ahead
+				where appointment_id = :id""")
+			.param("id", appointmentId)
+			.query((rs, row) -> new ChangeAhead(AppointmentState.valueOf(rs.getString("change")),
+					rs.getLong("aggregate_version"), rs.getTimestamp("changed_at").toInstant()))
+			.optional();
+	}
+
+	@Override
 	public boolean noShowIfNewer(UUID appointmentId, long aggregateVersion, Instant at) {
 		return jdbc.sql("update booked_appointment set no_show_at = :at, aggregate_version = :version "
 				+ "where appointment_id = :id and " + LIVE + " and aggregate_version < :version")
