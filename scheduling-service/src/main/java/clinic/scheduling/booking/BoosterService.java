@@ -27,10 +27,10 @@ import clinic.scheduling.courses.CourseStatus;
 public class BoosterService {
 
 	/** The longest interval accepted, a year: longer is a new course, not a booster. */
-	static final int MAX_INTERVAL_DAYS = 365;
+	public static final int MAX_INTERVAL_DAYS = 365;
 
 	/** The most boosters proposed at once. */
-	static final int MAX_COUNT = 12;
+	public static final int MAX_COUNT = 12;
 
 	private final BoosterIntervals intervals;
 

@@ -33,6 +33,7 @@ import clinic.scheduling.planning.PlanCheck;
 import clinic.scheduling.planning.Preferences;
 import clinic.scheduling.planning.Slot;
 import clinic.scheduling.planning.SlotFinder;
+import clinic.scheduling.resources.ChairAttributes;
 
 /**
  * Finds free slots and proposes and checks whole courses on a site's calendar loaded from the database. Read-only:
@@ -65,14 +66,15 @@ public class PlanningService {
 
 	/**
 	 * What the patient wants: the site (optional when the clinic has one), the earliest time (default now) and the
-	 * latest (default now plus the planning horizon), weekdays and wall-clock times that suit, chair attributes.
+	 * latest (default now plus the planning horizon), weekdays and wall-clock times that suit, chair attributes
+	 * (spelled as chairs keep them, {@link ChairAttributes#wished}).
 	 */
 	public record Wishes(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant until, Set<DayOfWeek> days,
 			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, Set<String> chairAttributes) {
 
 		public Wishes {
 			days = days == null ? Set.of() : Set.copyOf(days);
-			chairAttributes = chairAttributes == null ? Set.of() : Set.copyOf(chairAttributes);
+			chairAttributes = ChairAttributes.wished(chairAttributes);
 		}
 
 		public static Wishes none() {

@@ -2,7 +2,6 @@ package clinic.scheduling.resources;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,14 +15,11 @@ import clinic.platform.problems.NotFoundException;
 /**
  * Chairs: an administrator puts them in rooms, names them, gives them attributes (recliner, monitor, ...), moves
  * them between the rooms of their site and takes them out of service and back. Chairs are never deleted: their
- * appointments keep pointing at them. Attributes are kept in lower case, each once, sorted.
+ * appointments keep pointing at them. Attributes are what {@link ChairAttributes} allows (what a wish may name),
+ * kept in lower case, each once, sorted.
  */
 @Service
 public class ChairService {
-
-	static final int MAX_ATTRIBUTES = 20;
-
-	static final int MAX_ATTRIBUTE = 50;
 
 	private final Chairs chairs;
 
@@ -126,13 +122,13 @@ public class ChairService {
 		if (attributes == null) {
 			return List.of();
 		}
-		if (attributes.size() > MAX_ATTRIBUTES) {
-			throw new InvalidInputException("attributes", "A chair has at most " + MAX_ATTRIBUTES + " attributes");
+		if (attributes.size() > ChairAttributes.MAX_PER_CHAIR) {
+			throw new InvalidInputException("attributes",
+					"A chair has at most " + ChairAttributes.MAX_PER_CHAIR + " attributes");
 		}
 		var clean = new ArrayList<String>();
 		for (int i = 0; i < attributes.size(); i++) {
-			var attribute = Inputs.text("attributes[" + i + "]", attributes.get(i), MAX_ATTRIBUTE)
-				.toLowerCase(Locale.ROOT);
+			var attribute = ChairAttributes.ofChair("attributes[" + i + "]", attributes.get(i));
 			if (!clean.contains(attribute)) {
 				clean.add(attribute);
 			}

@@ -11,14 +11,20 @@ import org.jspecify.annotations.Nullable;
 import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 
-/** Checks administrators' input, naming the field that is wrong, and the version a change expects. */
-final class Inputs {
+/**
+ * Checks administrators' input, naming the field that is wrong, and the version a change expects. Its bounds are
+ * public so that the web edge's request records say the same ({@code @Size(max = Inputs.MAX_NAME)}).
+ */
+public final class Inputs {
 
-	static final int MAX_NAME = 100;
+	/** The longest name of a site, room, chair, nurse or clinician. */
+	public static final int MAX_NAME = 100;
 
-	static final int MAX_REASON = 500;
+	/** The longest reason for a closure or an absence. */
+	public static final int MAX_REASON = 500;
 
-	static final int MAX_CHAIRS_WATCHED = 50;
+	/** The most chairs one nurse watches at once. */
+	public static final int MAX_CHAIRS_WATCHED = 50;
 
 	static final int MAX_RANGE_DAYS = 400;
 
@@ -49,7 +55,7 @@ final class Inputs {
 	}
 
 	/** Longest IANA zone id the events carry (their schemas' limit). */
-	static final int MAX_ZONE = 64;
+	public static final int MAX_ZONE = 64;
 
 	/** An IANA time zone id such as Europe/Zurich or America/New_York (not an offset like +01:00). */
 	static ZoneId timeZone(String field, String value) {

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A freed slot offered to a waiting course; rank 1 is the best match. */
-public record WaitlistOffer(UUID id, UUID entryId, UUID chairId, String chairName, Instant start, Instant end,
-		UUID freedBy, int rank, Status status, Instant offeredAt, @Nullable String answeredBy,
+/** A freed slot offered to a waiting course (its patient's); rank 1 is the best match. */
+public record WaitlistOffer(UUID id, UUID entryId, UUID patientId, UUID chairId, String chairName, Instant start,
+		Instant end, UUID freedBy, int rank, Status status, Instant offeredAt, @Nullable String answeredBy,
 		@Nullable Instant answeredAt) {
 
 	public enum Status {

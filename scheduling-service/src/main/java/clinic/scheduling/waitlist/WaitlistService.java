@@ -30,6 +30,7 @@ import clinic.scheduling.booking.CourseCancelled;
 import clinic.scheduling.calendar.CalendarService;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.resources.ChairAttributes;
 
 /** Keeps the waitlist and offers freed slots to it. */
 @Service
@@ -37,7 +38,8 @@ public class WaitlistService {
 
 	private static final Logger log = LoggerFactory.getLogger(WaitlistService.class);
 
-	static final int MAX_NOTE = 500;
+	/** The longest note on a waitlist entry. */
+	public static final int MAX_NOTE = 500;
 
 	/** Who withdraws the entries of a cancelled course. */
 	static final String WITHDRAWN_BY = "scheduling-service";
@@ -64,13 +66,16 @@ public class WaitlistService {
 		this.clock = clock;
 	}
 
-	/** What the patient waits for: the site (optional with one site), weekdays, times, chair attributes. */
+	/**
+	 * What the patient waits for: the site (optional with one site), weekdays, times, chair attributes (spelled as
+	 * chairs keep them, {@link ChairAttributes#wished}).
+	 */
 	public record Wishes(@Nullable UUID siteId, Set<DayOfWeek> days, @Nullable LocalTime earliestStart,
 			@Nullable LocalTime latestEnd, Set<String> chairAttributes, @Nullable String note) {
 
 		public Wishes {
 			days = days == null ? Set.of() : Set.copyOf(days);
-			chairAttributes = chairAttributes == null ? Set.of() : Set.copyOf(chairAttributes);
+			chairAttributes = ChairAttributes.wished(chairAttributes);
 		}
 	}
 
@@ -229,8 +234,8 @@ public class WaitlistService {
 					|| !entry.wants(chair, start, end, calendar.zone())) {
 				continue;
 			}
-			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), chairId, chair.name(), start, end, freedBy,
-					++rank, WaitlistOffer.Status.OFFERED, now, null, null));
+			waitlist.insert(new WaitlistOffer(UUID.randomUUID(), entry.id(), entry.patientId(), chairId, chair.name(),
+					start, end, freedBy, ++rank, WaitlistOffer.Status.OFFERED, now, null, null));
 			room--;
 			log.info("Offered the slot freed by appointment {} to waitlist entry {} (rank {})", freedBy, entry.id(), rank);
 		}

@@ -37,7 +37,7 @@ class AppointmentController {
 	}
 
 	@Schema(name = "AppointmentCancellationRequest")
-	record CancellationRequest(@Nullable @Size(max = 2000) String reason) {
+	record CancellationRequest(@Nullable @Size(max = BookingService.MAX_REASON) String reason) {
 	}
 
 	/** {@code start} is an ISO-8601 instant, for example 2026-03-02T08:00:00Z. */
@@ -46,7 +46,7 @@ class AppointmentController {
 	}
 
 	/** One status change; {@code from} is null for the booking itself. */
-	record StatusChangeView(@Nullable String from, String to, @Nullable @Size(max = 2000) String reason, String by, Instant at) {
+	record StatusChangeView(@Nullable String from, String to, @Nullable String reason, String by, Instant at) {
 
 		static StatusChangeView of(StatusChange c) {
 			return new StatusChangeView(c.from() == null ? null : c.from().code(), c.to().code(), c.reason(), c.by(),
@@ -92,7 +92,7 @@ class AppointmentController {
 	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
 	@Operation(summary = "Cancel with a reason (booked or arrived → cancelled); the chair time is free again")
 	AppointmentDetailView cancellation(@PathVariable UUID appointmentId,
-			@RequestBody(required = false) @Nullable CancellationRequest request) {
+			@Valid @RequestBody(required = false) @Nullable CancellationRequest request) {
 		return AppointmentDetailView.of(bookings.cancel(appointmentId, request == null ? null : request.reason()));
 	}
 

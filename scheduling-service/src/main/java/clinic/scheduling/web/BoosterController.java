@@ -22,6 +22,7 @@ import clinic.scheduling.booking.BoosterInterval;
 import clinic.scheduling.booking.BoosterService;
 import clinic.scheduling.booking.PlanningService;
 import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.resources.ChairAttributes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,12 +48,14 @@ class BoosterController {
 		this.courses = courses;
 	}
 
-	record IntervalRequest(@NotNull @Min(1) @Max(365) Integer days, @Nullable @Size(max = 2000) String reason) {
+	record IntervalRequest(@NotNull @Min(1) @Max(BoosterService.MAX_INTERVAL_DAYS) Integer days,
+			@Nullable @Size(max = BookingService.MAX_REASON) String reason) {
 	}
 
 	/** How many boosters to propose (default 1), and the patient's wishes. */
-	record ProposalRequest(@Nullable @Min(1) @Max(12) Integer count, @Nullable UUID siteId, @Nullable Set<DayOfWeek> days,
-			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, @Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes) {
+	record ProposalRequest(@Nullable @Min(1) @Max(BoosterService.MAX_COUNT) Integer count, @Nullable UUID siteId,
+			@Nullable Set<DayOfWeek> days, @Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
+			@Nullable @Size(max = ChairAttributes.MAX_WISHED) Set<@Pattern(regexp = ChairAttributes.PATTERN) String> chairAttributes) {
 	}
 
 	@PutMapping("/booster-interval")
@@ -74,7 +77,7 @@ class BoosterController {
 	@Operation(summary = "Propose boosters at the clinician's interval after the course's last appointment; dates "
 			+ "without a slot before the next target are listed in notPlaced. Nothing is booked")
 	PlanningService.BoosterProposal proposal(@PathVariable UUID courseId,
-			@RequestBody(required = false) @Nullable ProposalRequest request) {
+			@Valid @RequestBody(required = false) @Nullable ProposalRequest request) {
 		var r = request == null ? new ProposalRequest(null, null, null, null, null, null) : request;
 		return boosters.propose(courseId, r.count() == null ? 1 : r.count(), new PlanningService.Wishes(r.siteId(), null,
 				null, r.days(), r.earliestStart(), r.latestEnd(), r.chairAttributes()));

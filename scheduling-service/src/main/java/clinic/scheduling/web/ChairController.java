@@ -17,13 +17,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.scheduling.resources.Chair;
+import clinic.scheduling.resources.ChairAttributes;
 import clinic.scheduling.resources.ChairService;
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Chairs: listed for booking (in service only, unless asked), maintained by the administrator, never deleted. */
@@ -49,11 +52,14 @@ class ChairController {
 		}
 	}
 
-	record NewChairRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 20) List<@NotNull @Size(max = 40) String> attributes) {
+	/** Attributes are what a wish may name ({@link ChairAttributes}); kept in lower case. */
+	record NewChairRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name,
+			@Nullable @Size(max = ChairAttributes.MAX_PER_CHAIR) List<@NotNull @Pattern(regexp = ChairAttributes.PATTERN) String> attributes) {
 	}
 
-	record ChairChangeRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 20) List<@NotNull @Size(max = 40) String> attributes, @NotNull UUID roomId,
-			@NotNull Long version) {
+	record ChairChangeRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name,
+			@Nullable @Size(max = ChairAttributes.MAX_PER_CHAIR) List<@NotNull @Pattern(regexp = ChairAttributes.PATTERN) String> attributes,
+			@NotNull UUID roomId, @NotNull Long version) {
 	}
 
 	@GetMapping("/chairs")

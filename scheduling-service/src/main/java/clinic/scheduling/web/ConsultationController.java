@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.consultations.BookedConsultation;
 import clinic.scheduling.consultations.ConsultationChange;
 import clinic.scheduling.consultations.ConsultationService;
@@ -51,7 +52,7 @@ class ConsultationController {
 	}
 
 	@Schema(name = "ConsultationCancellationRequest")
-	record CancellationRequest(@Nullable @Size(max = 2000) String reason) {
+	record CancellationRequest(@Nullable @Size(max = BookingService.MAX_REASON) String reason) {
 	}
 
 	@Schema(name = "ConsultationRescheduleRequest")
@@ -76,7 +77,7 @@ class ConsultationController {
 		}
 	}
 
-	record ChangeView(@Nullable String from, String to, @Nullable @Size(max = 2000) String reason, String by, Instant at) {
+	record ChangeView(@Nullable String from, String to, @Nullable String reason, String by, Instant at) {
 
 		static ChangeView of(ConsultationChange change) {
 			return new ChangeView(change.from() == null ? null : change.from().code(), change.to().code(),
@@ -148,7 +149,7 @@ class ConsultationController {
 	@PreAuthorize(FRONT_DESK)
 	@Operation(summary = "Cancel a booked or arrived consultation with a reason (400 naming `reason` without one); "
 			+ "its slot is free again. Publishes clinic.scheduling.consultation-cancelled.v1")
-	DetailView cancel(@PathVariable UUID consultationId, @RequestBody(required = false) @Nullable CancellationRequest request) {
+	DetailView cancel(@PathVariable UUID consultationId, @Valid @RequestBody(required = false) @Nullable CancellationRequest request) {
 		return DetailView.of(consultations.cancel(consultationId, request == null ? null : request.reason()));
 	}
 

@@ -3,12 +3,16 @@ package clinic.scheduling.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.platform.security.CurrentUser;
 import clinic.scheduling.resources.ConsultationSlot;
 import clinic.scheduling.resources.ConsultationSlotService;
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,19 +50,41 @@ class ConsultationSlotController {
 	}
 
 	/** {@code start} and {@code end} are ISO-8601 instants; {@code roomId} (a room of the site) is optional. */
-	record SlotRequest(@NotBlank @Size(max = 100) String clinician, @Nullable UUID roomId, @NotNull Instant start,
+	record SlotRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String clinician, @Nullable UUID roomId, @NotNull Instant start,
 			@NotNull Instant end) {
 	}
 
 	@GetMapping("/consultation-slots")
 	@PreAuthorize(Roles.BOOK_OR_HOLD_CONSULTATIONS)
 	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, each on "
-			+ "its site's clock); filter by clinician and siteId")
-	List<ConsultationSlot> slots(@RequestParam(required = false) @Nullable String clinician,
+			+ "its site's clock); filter by clinician and siteId. A clinician sees only their own slots (403 for "
+			+ "another clinician's)")
+	List<ConsultationSlot> slots(
+			@RequestParam(required = false) @Nullable @Size(max = Inputs.MAX_NAME) String clinician,
 			@RequestParam(required = false) @Nullable UUID siteId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return slots.slots(clinician, siteId, from, to);
+		return slots.slots(whoseSlots(clinician), siteId, from, to);
+	}
+
+	/**
+	 * Whose slots the caller may list: the front desk (which books them) and administrators (who maintain them)
+	 * anyone's, as asked; a clinician only their own (access policy: minimum necessary), whether they name
+	 * themselves or nobody.
+	 */
+	private static @Nullable String whoseSlots(@Nullable String asked) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		var roles = authentication == null ? Set.<String>of()
+				: AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+		if (roles.contains("ROLE_front-desk") || roles.contains("ROLE_admin")) {
+			return asked;
+		}
+		var own = CurrentUser.name();
+		if (asked != null && !asked.isBlank() && !asked.strip().equals(own)) {
+			throw new AccessDeniedException("A clinician lists only their own consultation slots, not " + asked.strip()
+					+ "'s");
+		}
+		return own;
 	}
 
 	@PostMapping("/sites/{siteId}/consultation-slots")

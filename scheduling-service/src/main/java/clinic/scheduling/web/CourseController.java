@@ -76,7 +76,7 @@ class CourseController {
 	}
 
 	/** Why a clinician resumes a paused course. */
-	record ResumptionRequest(@Nullable @Size(max = 2000) String reason) {
+	record ResumptionRequest(@Nullable @Size(max = BookingService.MAX_REASON) String reason) {
 	}
 
 	/** The response header that says how many courses match in all when a page of them was asked for. */
@@ -131,7 +131,7 @@ class CourseController {
 	@Operation(summary = "Resume a course paused after a serious adverse event, with a reason: it is COMPLETED again "
 			+ "when every induction infusion was given, else ACTIVE (TO_PLAN without appointments); its held "
 			+ "appointments are released (those whose time passed meanwhile are cancelled)")
-	CourseView resumption(@PathVariable UUID courseId, @RequestBody(required = false) @Nullable ResumptionRequest request) {
+	CourseView resumption(@PathVariable UUID courseId, @Valid @RequestBody(required = false) @Nullable ResumptionRequest request) {
 		pausing.resume(courseId, request == null ? null : request.reason());
 		return get(courseId);
 	}

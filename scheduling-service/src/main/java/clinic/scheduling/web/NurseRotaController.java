@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.scheduling.resources.ExtraShift;
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.NurseAbsence;
 import clinic.scheduling.resources.NurseRotaService;
 import clinic.scheduling.resources.ResourceHistory;
@@ -50,8 +51,8 @@ class NurseRotaController {
 	}
 
 	/** {@code dayOfWeek}: ISO weekday 1 (Monday) to 7; {@code validUntil} inclusive, omitted for open-ended. */
-	record RotaEntryRequest(@NotBlank @Size(max = 100) String nurse, @NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime starts,
-			@NotNull LocalTime ends, @NotNull @Min(0) @Max(50) Integer chairsWatched, @NotNull LocalDate validFrom,
+	record RotaEntryRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String nurse, @NotNull @Min(1) @Max(7) Integer dayOfWeek, @NotNull LocalTime starts,
+			@NotNull LocalTime ends, @NotNull @Min(0) @Max(Inputs.MAX_CHAIRS_WATCHED) Integer chairsWatched, @NotNull LocalDate validFrom,
 			@Nullable LocalDate validUntil) {
 	}
 
@@ -59,11 +60,12 @@ class NurseRotaController {
 	}
 
 	/** {@code start} and {@code end} are ISO-8601 instants. */
-	record ShiftRequest(@NotBlank @Size(max = 100) String nurse, @NotNull Instant start, @NotNull Instant end,
-			@NotNull @Min(0) @Max(50) Integer chairsWatched) {
+	record ShiftRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String nurse, @NotNull Instant start, @NotNull Instant end,
+			@NotNull @Min(0) @Max(Inputs.MAX_CHAIRS_WATCHED) Integer chairsWatched) {
 	}
 
-	record AbsenceRequest(@NotBlank @Size(max = 100) String nurse, @NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
+	record AbsenceRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String nurse, @NotNull LocalDate date,
+			@NotBlank @Size(max = Inputs.MAX_REASON) String reason) {
 	}
 
 	@GetMapping("/sites/{siteId}/nurse-rota")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import clinic.scheduling.resources.Closure;
 import clinic.scheduling.resources.DayHours;
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.OpeningService;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
@@ -64,7 +65,7 @@ class OpeningController {
 	record HoursRequest(@NotNull List<@Valid @NotNull DayHoursRequest> days, @NotNull Long version) {
 	}
 
-	record ClosureRequest(@NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
+	record ClosureRequest(@NotNull LocalDate date, @NotBlank @Size(max = Inputs.MAX_REASON) String reason) {
 	}
 
 	@GetMapping("/sites/{siteId}/hours")

@@ -27,6 +27,7 @@ import clinic.scheduling.booking.PlannedOccurrence;
 import clinic.scheduling.booking.PlanningService;
 import clinic.scheduling.consultations.ConsultationService;
 import clinic.scheduling.courses.CourseService;
+import clinic.scheduling.resources.ChairAttributes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -65,7 +66,7 @@ class PlanningController {
 	/** What the patient wants; every field optional. */
 	record WishesRequest(@Nullable UUID siteId, @Nullable Instant from, @Nullable Instant until,
 			@Nullable Set<DayOfWeek> days, @Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
-			@Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes) {
+			@Nullable @Size(max = ChairAttributes.MAX_WISHED) Set<@Pattern(regexp = ChairAttributes.PATTERN) String> chairAttributes) {
 
 		PlanningService.Wishes toWishes() {
 			return new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
@@ -96,7 +97,7 @@ class PlanningController {
 	 */
 	record SlotView(AppointmentKind kind, @Nullable UUID chairId, @Nullable String chairName,
 			@Nullable UUID consultationSlotId, @Nullable String clinician, Instant start, Instant end,
-			@Nullable UUID siteId, @Nullable String siteName, @Nullable @Size(max = 64) String timeZone, @Nullable UUID roomId) {
+			@Nullable UUID siteId, @Nullable String siteName, @Nullable String timeZone, @Nullable UUID roomId) {
 
 		static SlotView of(AppointmentKind kind, PlanningService.FreeSlot s) {
 			return new SlotView(kind, s.chairId(), s.chairName(), null, null, s.start(), s.end(), null, null, null,
@@ -121,7 +122,7 @@ class PlanningController {
 			@RequestParam(required = false) @Nullable Set<DayOfWeek> days,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime earliestStart,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable LocalTime latestEnd,
-			@RequestParam(required = false) @Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes,
+			@RequestParam(required = false) @Nullable @Size(max = ChairAttributes.MAX_WISHED) Set<@Pattern(regexp = ChairAttributes.PATTERN) String> chairAttributes,
 			@RequestParam(defaultValue = "10") int limit) {
 		var wishes = new PlanningService.Wishes(siteId, from, until, days, earliestStart, latestEnd, chairAttributes);
 		if (kind == AppointmentKind.CONSULTATION) {
@@ -135,7 +136,7 @@ class PlanningController {
 	@Operation(summary = "Propose the earliest whole induction course that keeps every course rule, each occurrence "
 			+ "checked; 404 when none fits within the planning horizon. Nothing is booked")
 	ResponseEntity<PlanView> proposal(@PathVariable UUID courseId,
-			@RequestBody(required = false) @Nullable WishesRequest request) {
+			@Valid @RequestBody(required = false) @Nullable WishesRequest request) {
 		var wishes = request == null ? PlanningService.Wishes.none() : request.toWishes();
 		return planning.propose(courseId, wishes)
 			.map(PlanView::of)

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
 import clinic.scheduling.resources.Room;
@@ -43,20 +44,22 @@ class SiteController {
 		this.history = history;
 	}
 
-	record NameRequest(@NotBlank @Size(max = 100) String name) {
+	record NameRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name) {
 	}
 
-	record RenameRequest(@NotBlank @Size(max = 100) String name, @NotNull Long version) {
+	record RenameRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name, @NotNull Long version) {
 	}
 
 	/** {@code timeZone}: an IANA zone such as America/New_York; left out (or blank), the site keeps the clinic's. */
-	record NewSiteRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 64) String timeZone) {
+	record NewSiteRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name,
+			@Nullable @Size(max = Inputs.MAX_ZONE) String timeZone) {
 	}
 
 	/**
 	 * {@code timeZone}: an IANA zone; left out, the site keeps the zone it has; blank ("") returns it to the clinic's.
 	 */
-	record SiteChangeRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 64) String timeZone, @NotNull Long version) {
+	record SiteChangeRequest(@NotBlank @Size(max = Inputs.MAX_NAME) String name,
+			@Nullable @Size(max = Inputs.MAX_ZONE) String timeZone, @NotNull Long version) {
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.scheduling.resources.ChairAttributes;
 import clinic.scheduling.waitlist.WaitlistEntry;
 import clinic.scheduling.waitlist.WaitlistOffer;
 import clinic.scheduling.waitlist.WaitlistService;
@@ -42,26 +43,27 @@ class WaitlistController {
 		this.waitlist = waitlist;
 	}
 
-	/** Chair attributes are short words such as recliner or monitor. */
+	/** Chair attributes are short words such as recliner or monitor, as chairs are given them ({@link ChairAttributes}). */
 	record EntryRequest(@NotNull UUID courseId, @Nullable UUID siteId, @Nullable Set<DayOfWeek> days,
 			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd,
-			@Nullable @Size(max = 10) Set<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> chairAttributes,
-			@Nullable @Size(max = 2000) String note) {
+			@Nullable @Size(max = ChairAttributes.MAX_WISHED) Set<@Pattern(regexp = ChairAttributes.PATTERN) String> chairAttributes,
+			@Nullable @Size(max = WaitlistService.MAX_NOTE) String note) {
 	}
 
-	record OfferView(UUID id, UUID entryId, UUID chairId, String chairName, Instant start, Instant end, UUID freedBy,
-			int rank, WaitlistOffer.Status status, Instant offeredAt, @Nullable String answeredBy,
+	/** An offer names its patient, so that the audit trail records whose offers a freed slot's list showed. */
+	record OfferView(UUID id, UUID entryId, UUID patientId, UUID chairId, String chairName, Instant start, Instant end,
+			UUID freedBy, int rank, WaitlistOffer.Status status, Instant offeredAt, @Nullable String answeredBy,
 			@Nullable Instant answeredAt) {
 
 		static OfferView of(WaitlistOffer o) {
-			return new OfferView(o.id(), o.entryId(), o.chairId(), o.chairName(), o.start(), o.end(), o.freedBy(),
-					o.rank(), o.status(), o.offeredAt(), o.answeredBy(), o.answeredAt());
+			return new OfferView(o.id(), o.entryId(), o.patientId(), o.chairId(), o.chairName(), o.start(), o.end(),
+					o.freedBy(), o.rank(), o.status(), o.offeredAt(), o.answeredBy(), o.answeredAt());
 		}
 	}
 
 	record EntryView(UUID id, UUID courseId, UUID patientId, String patientName, UUID siteId, Set<DayOfWeek> days,
 			@Nullable LocalTime earliestStart, @Nullable LocalTime latestEnd, Set<String> chairAttributes,
-			@Nullable @Size(max = 2000) String note, WaitlistEntry.Status status, String createdBy, Instant createdAt,
+			@Nullable String note, WaitlistEntry.Status status, String createdBy, Instant createdAt,
 			List<OfferView> offers) {
 
 		static EntryView of(WaitlistEntry e, List<WaitlistOffer> offers) {

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -639,10 +640,11 @@ class ResourceAdminApiTest extends SchedulingIntegrationTest {
 				{"clinician":"%s","start":"%s","end":"%s"}""".formatted(unique("Dr"), at(monday, 9, 0), at(monday, 10, 0)))
 			.andExpect(status().isCreated());
 
+		// the clinician reads their own slots (another clinician may not: see the next test)
 		mvc.perform(get(API + "/consultation-slots").param("clinician", clinician)
 			.param("from", monday.toString())
 			.param("to", monday.toString())
-			.with(Tokens.as("dr.house", "clinician")))
+			.with(Tokens.as(clinician, "clinician")))
 			.andExpect(jsonPath("$", hasSize(2)))
 			.andExpect(jsonPath("$[0].id").value(slot))
 			.andExpect(jsonPath("$[1].start").value(at(monday, 10, 0).toString()));
@@ -650,6 +652,48 @@ class ResourceAdminApiTest extends SchedulingIntegrationTest {
 			.param("from", monday.toString())
 			.param("to", monday.toString())
 			.with(FRONT_DESK)).andExpect(jsonPath("$", hasSize(3)));
+	}
+
+	@Test
+	void givenTwoCliniciansSlotsThenAClinicianListsOnlyTheirOwnWhileTheFrontDeskAndAdminListAnyones()
+			throws Exception {
+		var site = newSite();
+		var own = unique("Dr");
+		var other = unique("Dr");
+		var monday = aWeekOfItsOwn();
+		var ownSlot = body(send(post(API + "/sites/{s}/consultation-slots", site), ADMIN, """
+				{"clinician":"%s","start":"%s","end":"%s"}""".formatted(own, at(monday, 9, 0), at(monday, 10, 0)))
+			.andExpect(status().isCreated())).get("id").asString();
+		var otherSlot = body(send(post(API + "/sites/{s}/consultation-slots", site), ADMIN, """
+				{"clinician":"%s","start":"%s","end":"%s"}""".formatted(other, at(monday, 9, 0), at(monday, 10, 0)))
+			.andExpect(status().isCreated())).get("id").asString();
+		var asOwn = Tokens.as(own, "clinician");
+
+		// without a filter, or naming themselves: their own slots only
+		mvc.perform(get(API + "/consultation-slots").param("siteId", site.toString())
+			.param("from", monday.toString())
+			.param("to", monday.toString())
+			.with(asOwn)).andExpect(status().isOk()).andExpect(jsonPath("$[*].id", contains(ownSlot)));
+		mvc.perform(get(API + "/consultation-slots").param("clinician", own)
+			.param("from", monday.toString())
+			.param("to", monday.toString())
+			.with(asOwn)).andExpect(status().isOk()).andExpect(jsonPath("$[*].id", contains(ownSlot)));
+		// another clinician's: refused
+		mvc.perform(get(API + "/consultation-slots").param("clinician", other)
+			.param("from", monday.toString())
+			.param("to", monday.toString())
+			.with(asOwn)).andExpect(status().isForbidden());
+		// the front desk books and the administrator maintains anyone's
+		for (var user : List.of(FRONT_DESK, ADMIN)) {
+			mvc.perform(get(API + "/consultation-slots").param("clinician", other)
+				.param("from", monday.toString())
+				.param("to", monday.toString())
+				.with(user)).andExpect(status().isOk()).andExpect(jsonPath("$[*].id", contains(otherSlot)));
+			mvc.perform(get(API + "/consultation-slots").param("siteId", site.toString())
+				.param("from", monday.toString())
+				.param("to", monday.toString())
+				.with(user)).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)));
+		}
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +160,43 @@ class WaitlistApiTest extends SchedulingIntegrationTest {
 			.andExpect(jsonPath("$[3].status").value("TAKEN"))
 			.andExpect(jsonPath("$[4].status").value("TAKEN"));
 		assertThat(bookings.ofCourse(waiting[0].id())).hasSize(1);
+	}
+
+	@Test
+	void givenAFreedSlotOfferedToTwoPatientsWhenItsOffersAreReadThenEachNamesItsPatientAndTheAuditRowNamesBoth()
+			throws Exception {
+		var thursday = aWeekOfItsOwn().plusDays(3);
+		var leaving = clearedPatientsCourse("Leaving Again");
+		var freed = bookings.book(leaving.id(), new Booking(CHAIR_4, at(thursday, 11, 0)));
+		var first = clearedPatientsCourse("First Waiting");
+		var second = clearedPatientsCourse("Second Waiting");
+		wait(first, "").andExpect(status().isCreated());
+		wait(second, "").andExpect(status().isCreated());
+		cancel(freed);
+
+		var reader = "frank-" + UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(get("/api/scheduling/waitlist/slots/{id}/offers", freed.id()).with(Tokens.as(reader, "front-desk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[0].patientId").value(first.patientId().toString()))
+			.andExpect(jsonPath("$[1].patientId").value(second.patientId().toString()));
+		assertThat(auditedPatients(reader)).containsExactlyInAnyOrder(first.patientId(), second.patientId());
+
+		// a refused answer to an offer is recorded against the patient it was made to
+		var nurse = "nina-" + UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/api/scheduling/waitlist/offers/{id}/acceptance", offerTo(freed, 2))
+			.with(Tokens.as(nurse, "nurse"))).andExpect(status().isForbidden());
+		assertThat(auditedPatients(nurse)).containsExactly(second.patientId());
+	}
+
+	/** The patients of the one audit row of the actor. */
+	private List<UUID> auditedPatients(String actor) {
+		return jdbc.sql("select patient_ids from audit_log where actor = ?")
+			.param(actor)
+			.query((rs, n) -> Arrays.stream((Object[]) rs.getArray("patient_ids").getArray())
+				.map(UUID.class::cast)
+				.toList())
+			.single();
 	}
 
 	@Test

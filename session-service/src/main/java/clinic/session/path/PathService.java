@@ -31,7 +31,7 @@ public class PathService {
 
 	private static final Logger log = LoggerFactory.getLogger(PathService.class);
 
-	static final int MAX_REASON = 500;
+	public static final int MAX_REASON = 500;
 
 	private final DosingPauses pauses;
 

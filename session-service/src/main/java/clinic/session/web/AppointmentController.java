@@ -20,6 +20,7 @@ import clinic.session.path.PathService;
 import clinic.session.records.ScheduledSession;
 import clinic.session.records.SessionRecordService;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -43,7 +44,7 @@ class AppointmentController {
 		this.path = path;
 	}
 
-	record OverrideRequest(@Size(max = 2000) String reason) {
+	record OverrideRequest(@Size(max = PathService.MAX_REASON) String reason) {
 	}
 
 	@GetMapping
@@ -71,7 +72,7 @@ class AppointmentController {
 	@PreAuthorize("hasRole('clinician')")
 	@Operation(summary = "A clinician lets this infusion be given while an earlier one of its course is still "
 			+ "outstanding, with the reason (recorded on the session record)")
-	CourseOrderOverride overrideCourseOrder(@PathVariable UUID appointmentId, @RequestBody OverrideRequest request) {
+	CourseOrderOverride overrideCourseOrder(@PathVariable UUID appointmentId, @Valid @RequestBody OverrideRequest request) {
 		return path.overrideCourseOrder(appointmentId, request.reason());
 	}
 }

@@ -30,7 +30,8 @@ class JdbcWaitlist implements Waitlist {
 			select e.*, course.patient_name from waitlist_entry e join course on course.id = e.course_id""";
 
 	private static final String OFFER = """
-			select o.*, chair.name as chair_name from waitlist_offer o join chair on chair.id = o.chair_id""";
+			select o.*, chair.name as chair_name, entry.patient_id from waitlist_offer o
+			join chair on chair.id = o.chair_id join waitlist_entry entry on entry.id = o.entry_id""";
 
 	private final JdbcClient jdbc;
 
@@ -189,8 +190,9 @@ class JdbcWaitlist implements Waitlist {
 	private static WaitlistOffer offer(ResultSet rs, int row) throws SQLException {
 		var answeredAt = rs.getTimestamp("answered_at");
 		return new WaitlistOffer(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
-				rs.getObject("chair_id", UUID.class), rs.getString("chair_name"), rs.getTimestamp("start_at").toInstant(),
-				rs.getTimestamp("end_at").toInstant(), rs.getObject("freed_by", UUID.class), rs.getInt("rank"),
+				rs.getObject("patient_id", UUID.class), rs.getObject("chair_id", UUID.class), rs.getString("chair_name"),
+				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				rs.getObject("freed_by", UUID.class), rs.getInt("rank"),
 				WaitlistOffer.Status.valueOf(rs.getString("status")), rs.getTimestamp("offered_at").toInstant(),
 				rs.getString("answered_by"), answeredAt == null ? null : answeredAt.toInstant());
 	}
