@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
@@ -251,7 +250,7 @@ final class Invariants {
 
 	/** A valid event must never be parked: every dead-letter topic stays empty. */
 	private void deadLetters(List<String> violations) throws Exception {
-		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+		try (var admin = Admin.create(stack.kafkaAdminProperties())) {
 			var partitions = admin.describeTopics(DEAD_LETTER_TOPICS)
 				.allTopicNames()
 				.get(30, TimeUnit.SECONDS)

@@ -71,7 +71,10 @@ public final class ClinicLauncher {
                                                the data directory is new; on: unless it is there; off: never [CLINIC_DEMO]
                   (environment only)           passwords of the services' database roles, <db>_owner (migrations) and
                                                <db>_app (the service): CLINIC_DB_OWNER_PASSWORD (default clinic-owner-demo),
-                                               CLINIC_DB_APP_PASSWORD (default clinic-app-demo)""");
+                                               CLINIC_DB_APP_PASSWORD (default clinic-app-demo)
+                  (generated)                  Kafka logins (SASL/SCRAM-SHA-256: one user per service, which its ACLs
+                                               keep to its own topics; clinic-admin for the launcher), passwords made
+                                               on the first start and kept in <data>/conf/kafka-credentials.properties""");
         for (PortName name : PortName.values()) {
             OUT.printf("  %-28s default %-6d %s%n", name.flag() + " N", name.defaultPort(), "[" + name.envVar() + "]");
         }
@@ -254,6 +257,8 @@ public final class ClinicLauncher {
         }
         if (c.includes(Part.KAFKA)) {
             row("Kafka", stack.kafkaBootstrapServers() + "   topics " + String.join(", ", KafkaTopics.PARTITIONS.keySet()));
+            row("", "SASL/SCRAM-SHA-256 logins (" + KafkaCredentials.ADMIN + ", one per service): "
+                    + c.dataDir().resolve("conf").resolve(KafkaCredentials.FILE));
         }
         if (c.includes(Part.KEYCLOAK)) {
             OUT.println();

@@ -65,6 +65,10 @@ final class ServiceComponent extends ProcessComponent {
             env.put("GATEWAY_URL", "http://localhost:" + port());
         } else {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.port(PortName.KAFKA));
+            // the service's own SCRAM user on the broker (KafkaCredentials), which only its ACLs let do anything
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("KAFKA_USERNAME", part.id());
+            env.put("KAFKA_PASSWORD", KafkaCredentials.load(config.dataDir()).password(part.id()));
             env.put("JWK_SET_URI", issuer + "/protocol/openid-connect/certs");
             env.put("JWT_AUDIENCE", part.id());
         }

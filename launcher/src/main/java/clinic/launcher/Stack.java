@@ -407,6 +407,29 @@ public final class Stack implements AutoCloseable {
         return "localhost:" + config.port(PortName.KAFKA);
     }
 
+    /**
+     * What a Kafka client needs to log in to the broker as the launcher's administrator (a super user): bootstrap
+     * servers, security protocol, SASL mechanism and JAAS config. For tests and tools; the services have their own users.
+     */
+    public Map<String, Object> kafkaAdminProperties() {
+        return kafkaProperties(KafkaCredentials.ADMIN);
+    }
+
+    /** What a Kafka client needs to log in as a service's own user (its ACLs only), e.g. to check what it may do. */
+    public Map<String, Object> kafkaClientProperties(Part service) {
+        if (!KafkaAcls.PUBLISHES.containsKey(service)) {
+            throw new IllegalArgumentException(service + " has no Kafka user");
+        }
+        return kafkaProperties(service.id());
+    }
+
+    private Map<String, Object> kafkaProperties(String user) {
+        Map<String, Object> props = new java.util.LinkedHashMap<>();
+        props.put("bootstrap.servers", kafkaBootstrapServers());
+        props.putAll(KafkaCredentials.load(config.dataDir()).clientProperties(user));
+        return props;
+    }
+
     /** e.g. {@code jdbc:postgresql://localhost:15432/intake} (user postgres, password postgres). */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + config.port(PortName.POSTGRES) + "/" + database;

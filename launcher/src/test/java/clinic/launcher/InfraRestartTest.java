@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class InfraRestartTest {
                 s.execute("create function survivor_note() returns text language sql as $$ select 'kept' $$");
                 s.execute("insert into survivor values (1, 'written before the restart')");
             }
-            try (Admin admin = Admin.create(KafkaComponent.adminProperties(stack.kafkaBootstrapServers()))) {
+            try (Admin admin = Admin.create(stack.kafkaAdminProperties())) {
                 Map<String, TopicDescription> topics = admin.describeTopics(KafkaTopics.PARTITIONS.keySet())
                         .allTopicNames().get(30, TimeUnit.SECONDS);
                 KafkaTopics.PARTITIONS.forEach((name, partitions) ->
@@ -87,9 +88,9 @@ class InfraRestartTest {
                 assertEquals(6, topics.get("clinic.intake").partitions().size());
                 assertEquals(1, topics.get("session-service.dlt").partitions().size());
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            Map<String, Object> producerProps = new HashMap<>(stack.kafkaClientProperties(Part.INTAKE));
+            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>(KafkaTopics.INTAKE, "patient-1", "before restart")).get(30, TimeUnit.SECONDS);
             }
             assertTrue(Files.size(stack.logFile(Part.KAFKA)) > 0);
@@ -165,10 +166,10 @@ class InfraRestartTest {
             try (Connection c = DriverManager.getConnection(again.jdbcUrl("intake"), "intake_app", config.databaseAppPassword())) {
                 assertTrue(c.isValid(5), "the application role's password no longer works after it was set again");
             }
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "restart-test",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            Map<String, Object> consumerProps = new HashMap<>(again.kafkaAdminProperties());
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-test");
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(KafkaTopics.INTAKE));
                 List<String> values = new ArrayList<>();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
