@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The answer to an error sent outside a controller (a filter refusing a caller, a servlet container's error page):
  * RFC 9457 problem+json like every other error of the clinic, whatever the caller accepts, with no stack trace,
- * exception or message of the server's own.
+ * exception or message of the server's own. {@code @Controller} is what makes Spring MVC map it: a type-level
+ * {@code @RequestMapping} alone is no longer detected, and then an exception that escaped a controller answered 404
+ * "No static resource error." (seen in the fault run while PostgreSQL was down).
  */
+@Controller
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController extends AbstractErrorController {
 

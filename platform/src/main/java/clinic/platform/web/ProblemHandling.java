@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import clinic.platform.inbox.DeliveryFailure;
 import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
@@ -134,6 +137,28 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		log.warn("Data integrity violation", ex);
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The data violates a rule of the record store.",
 				List.of());
+	}
+
+	/**
+	 * The record store cannot be reached (no connection, or it broke mid-request; a failed rollback on a broken
+	 * connection included): 503 with Retry-After, so staff and other systems know to send it again, and nothing was
+	 * written. Any other failure of the store is a 500 problem document.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<Object> storeFailure(RuntimeException ex) {
+		if (DeliveryFailure.of(ex) == DeliveryFailure.OUTAGE) {
+			log.warn("Record store unreachable: {}", ex.toString());
+			var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Record store unavailable",
+					"The service cannot reach its record store just now, so nothing was changed. Try again in a moment.",
+					List.of());
+			return ResponseEntity.status(response.getStatusCode())
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.body(response.getBody());
+		}
+		log.error("Record store failure", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The request could not be completed, and nothing was changed.", List.of());
 	}
 
 	private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,

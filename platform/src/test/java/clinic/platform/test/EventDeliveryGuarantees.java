@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import clinic.contracts.EventSchemas;
 import clinic.platform.inbox.DeadLetters;
@@ -236,6 +240,39 @@ public interface EventDeliveryGuarantees {
 				record -> event.getId().equals(EventProbe.header(record, "ce_id"))))
 			.as("a valid event is never parked for an outage")
 			.isEmpty();
+	}
+
+	/**
+	 * Staff whose change meets a record store that cannot be reached get a 503 problem document with Retry-After (send
+	 * it again), not a 500, and never the 404 "No static resource error." an unmapped error page gave.
+	 */
+	@Test
+	default void givenTheDatabaseIsUnreachableWhenAnAdministratorChangesSomethingThenA503ProblemSaysTryAgain()
+			throws Exception {
+		var context = runningService();
+		var mvc = context.getBean(MockMvc.class);
+		var replay = "/api/" + context.getEnvironment().getRequiredProperty("clinic.api.name") + "/dead-letters/"
+				+ UUID.randomUUID() + "/replay";
+		var database = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+		RealInfrastructure.acceptConnections(database, false);
+		try {
+			mvc.perform(post(replay).with(Tokens.as("ada.admin", "admin")))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(503));
+		}
+		finally {
+			RealInfrastructure.acceptConnections(database, true);
+		}
+		var errorPage = context.getEnvironment().getProperty("server.error.path", "/error");
+		assertThat(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+			.getHandlerMethods()
+			.keySet()
+			.stream()
+			.flatMap(info -> info.getPatternValues().stream()))
+			.as("the error page an escaped exception is sent to is mapped (problem+json, not a 404)")
+			.contains(errorPage);
 	}
 
 	@Test
