@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import clinic.launcher.Part;
@@ -14,12 +13,8 @@ import clinic.launcher.Part;
  * and Keycloak included, is killed once with SIGKILL and brought back by the launcher. Nothing a member of staff was
  * told was done may be lost or doubled, and no invariant across the services may break. Report:
  * {@code fault-tests/target/fault-report-short.md}.
- *
- * <p>Meant for every build ({@code ./mvnw verify}), but tagged {@code long} for now, so it runs only with
- * {@code ./mvnw verify -Plong}: it has not yet run green with every crash on the 2-core build machine. The tag goes
- * once it has.
+ * Part of every build ({@code ./mvnw verify}); the long form is {@link LongFaultRunIT}.
  */
-@Tag("long")
 class FaultRunIT {
 
 	@Test
