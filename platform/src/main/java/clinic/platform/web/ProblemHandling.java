@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -142,10 +143,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	/**
 	 * The record store cannot be reached (no connection, or it broke mid-request; a failed rollback on a broken
 	 * connection included): 503 with Retry-After, so staff and other systems know to send it again, and nothing was
-	 * written. Any other failure of the store is a 500 problem document.
+	 * written. Two changes that met at the same moment (a lock not had, a deadlock, a serialization failure) are a
+	 * 409: the other one won, this one may be sent again. Any other failure of the store is a 500 problem document.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<Object> storeFailure(RuntimeException ex) {
+		if (ex instanceof ConcurrencyFailureException) {
+			log.info("Concurrent change refused: {}", ex.toString());
+			return problem(HttpStatus.CONFLICT, "Conflict",
+					"Someone changed the same records at the same moment, so nothing was changed. Try again.", List.of());
+		}
 		if (DeliveryFailure.of(ex) == DeliveryFailure.OUTAGE) {
 			log.warn("Record store unreachable: {}", ex.toString());
 			var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Record store unavailable",
