@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,8 +81,14 @@ final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * A wait that looks again when the page re-rendered the element between finding it and reading it (Preact
+	 * replaces nodes): a stale element is not an answer, the next poll finds the new one.
+	 */
 	WebDriverWait waiting(Duration patience) {
-		return new WebDriverWait(driver, patience);
+		var wait = new WebDriverWait(driver, patience);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	WebElement find(By by) {
