@@ -19,6 +19,8 @@ JAVA_SERVICES = ["intake-service", "scheduling-service", "session-service", "gat
 # Names docs/runtime.md uses in its "used by" column, and the compose service each means.
 READERS = {"intake": "intake-service", "scheduling": "scheduling-service", "session": "session-service",
            "gateway": "gateway", "keycloak": "keycloak"}
+# The services' shared settings, where the producers' acks and idempotence are set.
+PLATFORM_DEFAULTS = "platform/src/main/resources/clinic-platform-defaults.properties"
 FLOATING_TAGS = {"latest", "stable", "edge", "nightly", "main", "master", "lts", "current", "rolling", "dev"}
 # Environment values that are meant for the browser, where localhost is right; any other URL a container is
 # given is one it calls itself, and localhost inside a container is that container.
@@ -313,9 +315,70 @@ class Checker:
         out += [f"{', '.join(init)}: does not create topic {t}" for t in topics if t not in text]
         return out
 
+    def rule_kafka_durability(self):
+        """Kafka keeps every event with one broker down: >= 3 brokers in one quorum, replication > min ISR >= 2,
+        kafka-init creates topics with that replication, every client knows every broker, producers acks=all"""
+        out = []
+        brokers = [n for n in self.services if not self.one_shot(n) and self.image_name(n) == "apache/kafka"]
+        if len(brokers) < 3:
+            return [f"{len(brokers)} Kafka broker(s) ({', '.join(brokers) or 'none'}); production needs 3"]
+        envs = {n: self.env(n) for n in brokers}
+
+        def number(name, key):
+            value = envs[name].get(key, "")
+            if not value.isdigit():
+                out.append(f"{name}: {key} is {value or 'not set'}, wants a number")
+                return None
+            return int(value)
+
+        replication = None
+        for name in brokers:
+            rf = number(name, "KAFKA_DEFAULT_REPLICATION_FACTOR")
+            isr = number(name, "KAFKA_MIN_INSYNC_REPLICAS")
+            for key, least in [("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3),
+                               ("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3),
+                               ("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2)]:
+                value = number(name, key)
+                if value is not None and value < least:
+                    out.append(f"{name}: {key}={value}, wants at least {least}")
+            if rf is not None and isr is not None:
+                if isr < 2 or rf <= isr or rf > len(brokers):
+                    out.append(f"{name}: replication {rf} with min.insync.replicas {isr}; wants 2 <= min ISR "
+                               f"< replication <= {len(brokers)} brokers (one broker down, no write refused or lost)")
+                replication = rf
+            if envs[name].get("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false").lower() != "false":
+                out.append(f"{name}: unclean leader election is on (a lagging replica could lose written events)")
+        ids = [envs[n].get("KAFKA_NODE_ID") for n in brokers]
+        if len(set(ids)) != len(ids):
+            out.append(f"brokers share a KAFKA_NODE_ID: {dict(zip(brokers, ids))}")
+        for key in ("CLUSTER_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS"):
+            if len({envs[n].get(key) for n in brokers}) != 1:
+                out.append(f"brokers differ in {key}")
+        voters = envs[brokers[0]].get("KAFKA_CONTROLLER_QUORUM_VOTERS", "")
+        for name in brokers:
+            if f"{envs[name].get('KAFKA_NODE_ID')}@{name}:" not in voters:
+                out.append(f"{name}: not in the controller quorum {voters}")
+            if f"://{name}:" not in envs[name].get("KAFKA_ADVERTISED_LISTENERS", ""):
+                out.append(f"{name}: advertises {envs[name].get('KAFKA_ADVERTISED_LISTENERS')}, not itself")
+        for name in self.services:
+            init_replication = self.env(name).get("KAFKA_TOPIC_REPLICATION")
+            if self.one_shot(name) and self.image_name(name) == "apache/kafka" and init_replication != str(replication):
+                out.append(f"{name}: creates topics with replication {init_replication or '1 (default)'}, "
+                           f"the brokers' is {replication}")
+            bootstrap = self.env(name).get("KAFKA_BOOTSTRAP_SERVERS")
+            if bootstrap is not None:
+                missing = [b for b in brokers if f"{b}:" not in bootstrap]
+                if missing:
+                    out.append(f"{name}: KAFKA_BOOTSTRAP_SERVERS={bootstrap} lacks {', '.join(missing)}")
+        defaults = (self.root / PLATFORM_DEFAULTS).read_text()
+        for setting in ("spring.kafka.producer.acks=all", "spring.kafka.producer.properties.enable.idempotence=true"):
+            if not re.search(r"^" + re.escape(setting) + r"\s*$", defaults, re.M):
+                out.append(f"{PLATFORM_DEFAULTS}: lacks {setting}")
+        return out
+
     RULES = ["images_pinned", "restart_declared", "healthchecks", "depends_on_conditions",
              "environment_covers_runtime_md", "in_network_urls", "published_ports", "state_on_named_volumes",
-             "bind_mounts_exist", "databases_and_topics", "dockerfiles"]
+             "bind_mounts_exist", "databases_and_topics", "kafka_durability", "dockerfiles"]
 
     def run(self, earlier_passed=0, earlier_failed=0):
         rules = [getattr(self, "rule_" + r) for r in self.RULES]

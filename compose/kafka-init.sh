@@ -30,7 +30,8 @@ declare -A wanted=(
   [scheduling-service.dlt]=1
   [session-service.dlt]=1
 )
-# Replication 1: one broker here. Beyond one machine: 3 with min.insync.replicas=2 (docs/runtime.md).
+# docker-compose.yml sets 3 (three brokers, min.insync.replicas=2 on each, docs/runtime.md "Kafka in production");
+# 1 by default, for a single broker.
 replication=${KAFKA_TOPIC_REPLICATION:-1}
 
 for topic in "${!wanted[@]}"; do

@@ -67,8 +67,8 @@ def condition(service, target, value):
 
 # (what is broken, how, a piece of the message validate.sh must print)
 CASES = [
-    ("healthcheck removed from kafka", compose_edit(delitem("kafka", "healthcheck")),
-     "kafka: long-running but has no healthcheck"),
+    ("healthcheck removed from kafka-1", compose_edit(delitem("kafka-1", "healthcheck")),
+     "kafka-1: long-running but has no healthcheck"),
     ("postgres on :latest", compose_edit(setitem("postgres", "image", "postgres:latest")),
      "tag 'latest' moves"),
     ("keycloak image without a tag", compose_edit(setitem("keycloak", "image", "quay.io/keycloak/keycloak")),
@@ -104,8 +104,23 @@ CASES = [
      "gateway: its issuer is localhost"),
     ("postgres published", compose_edit(setitem("postgres", "ports", ["5432:5432"])),
      "postgres: publishes [5432]"),
-    ("kafka data not on a named volume", compose_edit(setitem("kafka", "volumes", [])),
-     "kafka: apache/kafka keeps its data on no named volume"),
+    ("kafka data not on a named volume", compose_edit(setitem("kafka-2", "volumes", [])),
+     "kafka-2: apache/kafka keeps its data on no named volume"),
+    ("one Kafka broker", compose_edit(lambda services: [services.pop(n) for n in ("kafka-2", "kafka-3")]),
+     "1 Kafka broker(s) (kafka-1); production needs 3"),
+    ("min.insync.replicas 1", compose_edit(env("kafka-3", "KAFKA_MIN_INSYNC_REPLICAS", 1)),
+     "kafka-3: replication 3 with min.insync.replicas 1"),
+    ("offsets topic on one broker", compose_edit(env("kafka-1", "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 1)),
+     "kafka-1: KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1, wants at least 3"),
+    ("two brokers with one node id", compose_edit(env("kafka-2", "KAFKA_NODE_ID", 1)),
+     "brokers share a KAFKA_NODE_ID"),
+    ("kafka-init creates topics with replication 1", compose_edit(env("kafka-init", "KAFKA_TOPIC_REPLICATION")),
+     "kafka-init: creates topics with replication 1 (default), the brokers' is 3"),
+    ("a service knows one broker", compose_edit(env("session-service", "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092")),
+     "session-service: KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092 lacks kafka-2, kafka-3"),
+    ("producers without acks=all", text_edit("platform/src/main/resources/clinic-platform-defaults.properties",
+                                             "spring.kafka.producer.acks=all", "spring.kafka.producer.acks=1"),
+     "lacks spring.kafka.producer.acks=all"),
     ("realm file mounted from a wrong path", text_edit("docker-compose.yml", "./keycloak/clinic-realm.json",
                                                       "./keycloak/realm.json"),
      "mounts keycloak/realm.json, which does not exist"),
@@ -136,7 +151,8 @@ CASES = [
 
 
 def copy_tree(tmp):
-    for name in ["docker-compose.yml", ".dockerignore", "docs/runtime.md"] + [f"{m}/Dockerfile" for m in MODULES]:
+    for name in ["docker-compose.yml", ".dockerignore", "docs/runtime.md",
+                 "platform/src/main/resources/clinic-platform-defaults.properties"] + [f"{m}/Dockerfile" for m in MODULES]:
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp / name)
     shutil.copytree(ROOT / "compose", tmp / "compose", ignore=shutil.ignore_patterns("__pycache__"))
