@@ -165,6 +165,16 @@ class PatientPathEndToEndIT {
 		assertThat(record.json().get("dosePlan").get("maxMgPerKg").decimalValue()).isEqualByComparingTo("1.0");
 		var recordId = record.json().get("id").asString();
 		var recordPath = "/api/session/records/" + recordId;
+
+		// once scheduling has heard that the record is open (arrived), the front desk can no longer cancel the
+		// infusion: the patient is at the chair, and its chair time must not be offered to anyone else
+		var appointmentPath = "/api/scheduling/appointments/" + appointmentId;
+		await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500))
+			.until(() -> frontDesk.get(appointmentPath).json().get("status").asString().equals("arrived"));
+		var cancelAtTheChair = frontDesk.post(appointmentPath + "/cancellation", """
+				{"reason":"Patient wants to go home"}""");
+		assertThat(cancelAtTheChair.status()).as(ClinicUser.describe(cancelAtTheChair)).isEqualTo(409);
+		assertThat(cancelAtTheChair.json().get("detail").asString()).contains("session record");
 		var checkIn = nurse.post(recordPath + "/check-in", """
 				{"identityConfirmed":true,"escortConfirmed":true,"escortName":"Jo Hopper","fasting":true,
 				 "medicationChanges":null,"phq9Items":[1,1,1,1,1,1,1,2,0]}""");

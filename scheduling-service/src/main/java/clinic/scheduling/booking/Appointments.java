@@ -60,6 +60,12 @@ public interface Appointments {
 
 	void recordChange(StatusChange change);
 
+	/**
+	 * Whether session-service has told of a session record opened for the appointment: a status change made by
+	 * {@code by} (its name in the history) to arrived or checked-in.
+	 */
+	boolean hasArrivalBy(UUID id, String by);
+
 	/** The appointment with its cancellation reason, the appointment it replaced and its status changes in order. */
 	Optional<AppointmentDetail> detail(UUID id);
 }

@@ -334,7 +334,10 @@ public class BookingService {
 		return detail(appointmentId);
 	}
 
-	/** The appointment is cancelled with a reason (booked or arrived → cancelled); its chair time is free again. */
+	/**
+	 * The appointment is cancelled with a reason (booked or arrived → cancelled); its chair time is free again. Not
+	 * once its session record is open (409).
+	 */
 	@Transactional
 	public AppointmentDetail cancel(UUID appointmentId, @Nullable String reason) {
 		var why = reason == null ? "" : reason.strip();
@@ -345,6 +348,7 @@ public class BookingService {
 			throw new InvalidInputException("reason", "A reason has at most " + MAX_REASON + " characters");
 		}
 		var held = hold(appointmentId);
+		requireNoSessionOpened(held);
 		var course = change(held, AppointmentTransition.CANCEL, why);
 		events.publish(AppointmentCancelled.of(held.appointment(), course, why, clock.instant()));
 		return detail(appointmentId);
@@ -442,6 +446,19 @@ public class BookingService {
 		transition.from(held.appointment().status());
 		requireNotOnHold(held, transition);
 		return record(held, transition, reason, by, at);
+	}
+
+	/**
+	 * Once the nurse has opened the appointment's session record (session-service told so), the patient is at the
+	 * chair and the record is the clinical truth: the front desk can no longer cancel it, or the chair would be
+	 * offered to someone else while session goes on charting (and perhaps dosing) a cancelled infusion. Moving and
+	 * marking no-show already start only from booked.
+	 */
+	private void requireNoSessionOpened(Held held) {
+		if (appointments.hasArrivalBy(held.appointment().id(), SESSION_SERVICE)) {
+			throw new ConflictException("The nurse has opened the session record of this infusion: the patient is at "
+					+ "the chair, so the appointment can no longer be cancelled");
+		}
 	}
 
 	/** While its course is paused, an appointment the front desk holds can only be cancelled. */

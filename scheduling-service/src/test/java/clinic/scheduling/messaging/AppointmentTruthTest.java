@@ -1,6 +1,7 @@
 package clinic.scheduling.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import clinic.platform.problems.ConflictException;
 import clinic.platform.test.EventProbe;
 import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.booking.Appointment;
@@ -114,6 +116,33 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
 		assertThat(bookings.detail(appointment.id()).history()).hasSize(2);
+	}
+
+	@Test
+	void givenTheNurseOpenedTheSessionRecordThenTheFrontDeskCanNoLongerCancelMoveOrMarkItNoShow() {
+		var monday = aWeekOfItsOwn();
+		var appointment = booked("Mary Jackson", CHAIR_1, at(monday, 14, 0));
+		awaitHandled(sessionStarted(appointment));
+
+		assertThatThrownBy(() -> bookings.cancel(appointment.id(), "Patient feels unwell")).isInstanceOf(
+				ConflictException.class).hasMessageContaining("session record of this infusion");
+		assertThatThrownBy(() -> bookings.noShow(appointment.id())).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> bookings.reschedule(appointment.id(),
+				new Booking(CHAIR_2, at(monday, 10, 0)))).isInstanceOf(ConflictException.class);
+		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.ARRIVED);
+		// the chair time stays taken: nobody else can be booked into it
+		assertThatThrownBy(() -> booked("Annie Easley", CHAIR_1, at(monday, 14, 0)))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void givenThePatientArrivedAtTheFrontDeskOnlyThenTheAppointmentCanStillBeCancelled() {
+		var appointment = booked("Dorothy Vaughan", CHAIR_2, at(aWeekOfItsOwn(), 14, 0));
+		bookings.arrive(appointment.id());
+
+		bookings.cancel(appointment.id(), "Left before the session");
+
+		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
 	}
 
 	@Test

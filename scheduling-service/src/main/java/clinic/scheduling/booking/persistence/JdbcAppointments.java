@@ -203,6 +203,17 @@ class JdbcAppointments implements Appointments {
 	}
 
 	@Override
+	public boolean hasArrivalBy(UUID id, String by) {
+		return jdbc.sql("""
+				select exists (select 1 from appointment_history
+				  where appointment_id = :id and changed_by = :by and to_status in ('arrived', 'checked-in'))""")
+			.param("id", id)
+			.param("by", by)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
 	public void recordChange(StatusChange c) {
 		jdbc.sql("""
 				insert into appointment_history (appointment_id, from_status, to_status, reason, changed_by, changed_at)
