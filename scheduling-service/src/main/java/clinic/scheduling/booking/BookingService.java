@@ -47,6 +47,9 @@ public class BookingService {
 	/** Who records arrival, check-in and fulfilment from the session record: session-service, through its events. */
 	static final String SESSION_SERVICE = "session-service";
 
+	/** Why a cancelled appointment is booked again: its session record was opened before the cancellation was heard. */
+	static final String TAKEN_BACK = "The nurse had opened its session record: the patient is at the chair";
+
 	/** Who records what the clinic's own rules decide, such as a no-show after the day is over. */
 	static final String SCHEDULING_SERVICE = "scheduling-service";
 
@@ -211,7 +214,7 @@ public class BookingService {
 	 */
 	@Transactional
 	public void sessionStarted(UUID appointmentId, UUID patientId, Instant at) {
-		var held = holdOfPatient(appointmentId, patientId);
+		var held = reinstatedIfCancelledMeanwhile(holdOfPatient(appointmentId, patientId), at);
 		var status = held.appointment().status();
 		if (status != AppointmentStatus.BOOKED) {
 			logUnexpected(status, "A session was started", appointmentId);
@@ -226,7 +229,7 @@ public class BookingService {
 	 */
 	@Transactional
 	public void checkedIn(UUID appointmentId, UUID patientId, Instant at) {
-		var held = holdOfPatient(appointmentId, patientId);
+		var held = reinstatedIfCancelledMeanwhile(holdOfPatient(appointmentId, patientId), at);
 		var status = held.appointment().status();
 		if (status == AppointmentStatus.BOOKED) {
 			var course = record(held, AppointmentTransition.ARRIVE, null, SESSION_SERVICE, at);
@@ -238,6 +241,35 @@ public class BookingService {
 			return;
 		}
 		courses.appointmentChanged(record(held, AppointmentTransition.CHECK_IN, null, SESSION_SERVICE, at));
+	}
+
+	/**
+	 * The front desk cancelled the appointment while the nurse was opening its record, before scheduling heard of it
+	 * (the one window {@link #requireNoSessionOpened} cannot close): session keeps the record, since the patient is at
+	 * the chair, so scheduling takes the appointment back, as arrived, as long as its chair and the patient's time
+	 * are still free and its course still takes infusions. Otherwise it stays cancelled, and an error in the log names
+	 * it for the staff to sort out. A moved appointment is not taken back (its replacement stands in for it).
+	 */
+	private Held reinstatedIfCancelledMeanwhile(Held held, Instant at) {
+		var appointment = held.appointment();
+		if (appointment.status() != AppointmentStatus.CANCELLED) {
+			return held;
+		}
+		var detail = appointments.detail(appointment.id()).orElseThrow();
+		if (RESCHEDULED.equals(detail.cancellationReason()) || !held.course().status().isOpen()
+				|| !appointments.overlappingInChair(appointment.chairId(), appointment.start(), appointment.end()).isEmpty()
+				|| !appointments.overlappingOfPatient(appointment.patientId(), appointment.start(), appointment.end())
+					.isEmpty()) {
+			log.error("The nurse opened the session record of appointment {}, which is cancelled ({}) and cannot be "
+					+ "taken back: its chair or time was given away, it was moved, or its course is {}; the record "
+					+ "stays in session-service", appointment.id(), detail.cancellationReason(), held.course().status());
+			return held;
+		}
+		appointments.changeStatus(appointment.id(), AppointmentStatus.BOOKED, null);
+		appointments.recordChange(new StatusChange(appointment.id(), AppointmentStatus.CANCELLED,
+				AppointmentStatus.BOOKED, TAKEN_BACK, SESSION_SERVICE, at));
+		log.warn("Appointment {} was cancelled while the nurse opened its session record; taken back", appointment.id());
+		return new Held(appointments.find(appointment.id()).orElseThrow(), held.course());
 	}
 
 	/** See {@link #sessionCompleted(UUID, UUID, Instant, Instant)}, dosed when it was completed. */

@@ -107,15 +107,45 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 	}
 
 	@Test
-	void givenACancelledAppointmentWhenASessionIsStartedForItThenItStaysCancelled() {
+	void givenACancellationThatCrossedTheOpeningOfTheRecordThenTheAppointmentIsTakenBackAsArrivedThenCheckedIn() {
 		var appointment = booked("Katherine Johnson", CHAIR_3, at(aWeekOfItsOwn(), 10, 0));
-		bookings.cancel(appointment.id(), "Patient moved away");
+		bookings.cancel(appointment.id(), "Patient called to cancel");
 
 		awaitHandled(sessionStarted(appointment));
 		awaitHandled(checkedIn(appointment));
 
+		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CHECKED_IN);
+		var history = bookings.detail(appointment.id()).history();
+		assertThat(history).extracting(StatusChange::to)
+			.containsExactly(AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED, AppointmentStatus.BOOKED,
+					AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN);
+		assertThat(history.get(2).by()).isEqualTo("session-service");
+		assertThat(history.get(2).reason()).contains("session record");
+	}
+
+	@Test
+	void givenTheCancelledAppointmentsChairWasGivenAwayThenASessionStartedForItLeavesItCancelled() {
+		var monday = aWeekOfItsOwn();
+		var appointment = booked("Evelyn Boyd", CHAIR_3, at(monday, 15, 0));
+		bookings.cancel(appointment.id(), "Patient called to cancel");
+		var other = booked("Gladys West", CHAIR_3, at(monday, 15, 0));
+
+		awaitHandled(sessionStarted(appointment));
+
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
+		assertThat(statusOf(other)).isEqualTo(AppointmentStatus.BOOKED);
 		assertThat(bookings.detail(appointment.id()).history()).hasSize(2);
+	}
+
+	@Test
+	void givenAMovedAppointmentThenASessionStartedForItsOldPlaceLeavesItCancelled() {
+		var monday = aWeekOfItsOwn();
+		var appointment = booked("Christine Darden", CHAIR_4, at(monday, 15, 0));
+		bookings.reschedule(appointment.id(), new Booking(CHAIR_4, at(monday.plusDays(1), 15, 0)));
+
+		awaitHandled(sessionStarted(appointment));
+
+		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
 	}
 
 	@Test
