@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemView } from '../../components/ProblemView';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatTime } from '../../lib/time';
 import { spanText, zoneNote } from './booking';
 import { dateIn, dayStart, instantAt, isIsoDate, statusLabel, timeIn } from './calendar';
@@ -99,15 +99,8 @@ export function CoursePlanner(props: {
         props.onShow(dateIn(view.occurrences[0].start, zone));
       }
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 404) {
-        setError(new ApiError(404, {
-          title: 'No whole course fits',
-          detail: 'No course of ' + course.plannedInfusions + ' infusions fits at this site within the planning horizon. '
-            + 'Try a later start, another site, or book infusions one at a time.',
-        }));
-      } else {
-        setError(failure);
-      }
+      // a 404 says, in scheduling's words, that no whole course fits and what to try instead
+      setError(failure);
     } finally {
       setBusy(false);
     }

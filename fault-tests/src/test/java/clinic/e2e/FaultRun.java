@@ -38,8 +38,21 @@ import clinic.launcher.Stack;
  */
 final class FaultRun {
 
-	/** What to run: how many paths at least, by how many workers, which crashes in which order. */
-	record Plan(String name, int paths, int workers, List<Part> crashes) {
+	/**
+	 * What to run: how many paths at least, by how many workers, which crashes in which order, and how many nurses
+	 * the run's ward has on the rota (each watching {@link #CHAIRS_PER_NURSE} chairs; the ward has two chairs more
+	 * than they can watch). The workers walk paths for as long as the crashes last, so a long run needs a ward big
+	 * enough for all of them: a full calendar leaves later paths without a course that fits.
+	 */
+	record Plan(String name, int paths, int workers, List<Part> crashes, int nurses) {
+
+		Plan(String name, int paths, int workers, List<Part> crashes) {
+			this(name, paths, workers, crashes, 2);
+		}
+
+		int chairs() {
+			return nurses * CHAIRS_PER_NURSE + 2;
+		}
 	}
 
 	/** What came of it. */
@@ -47,10 +60,6 @@ final class FaultRun {
 			List<Invariants.Held> converged, List<String> violations, Optional<Duration> drained, Duration held,
 			Duration took, int retries, Path report) {
 	}
-
-	static final int CHAIRS = 8;
-
-	static final int NURSES = 2;
 
 	static final int CHAIRS_PER_NURSE = 3;
 
@@ -90,8 +99,8 @@ final class FaultRun {
 		var gateway = stack.gatewayUrl();
 		var admin = ClinicUser.signedIn(gateway, "admin");
 		var ward = ClinicSteps.ownSite(admin, "Fault ward " + run, "Ward");
-		ClinicSteps.chairs(admin, ward.roomId(), chairNames());
-		for (int n = 1; n <= NURSES; n++) {
+		ClinicSteps.chairs(admin, ward.roomId(), chairNames(plan.chairs()));
+		for (int n = 1; n <= plan.nurses(); n++) {
 			ClinicSteps.nurseOnWeekdays(admin, ward.siteId(), "fault-nurse-" + n, CHAIRS_PER_NURSE);
 		}
 		ClinicSteps.openOnWeekdays(admin, ward.siteId(), LocalTime.of(7, 0), LocalTime.of(20, 0));
@@ -100,7 +109,7 @@ final class FaultRun {
 		var nurse = new StaffAtWork(gateway, "nurse", PATIENCE);
 		var path = new PatientPathUnderFaults(frontDesk, clinician, nurse, ward.siteId(), run, PATIENCE);
 		var invariants = new Invariants(stack);
-		var capacity = NURSES * CHAIRS_PER_NURSE;
+		var capacity = plan.nurses() * CHAIRS_PER_NURSE;
 
 		var walked = Collections.synchronizedList(new ArrayList<PatientPathUnderFaults.Walked>());
 		var crashes = new ArrayList<FaultInjector.Crash>();
@@ -215,9 +224,9 @@ final class FaultRun {
 		return failure;
 	}
 
-	private static String[] chairNames() {
-		var names = new String[CHAIRS];
-		for (int i = 0; i < CHAIRS; i++) {
+	private static String[] chairNames(int chairs) {
+		var names = new String[chairs];
+		for (int i = 0; i < chairs; i++) {
 			names[i] = "Bay " + (i + 1);
 		}
 		return names;
@@ -238,6 +247,8 @@ final class FaultRun {
 		report.append("| | |\n|---|---|\n");
 		report.append("| patient paths walked | ").append(outcome.walked().size()).append(" (").append(finished)
 			.append(" finished) by ").append(plan.workers()).append(" workers at once |\n");
+		report.append("| the run's ward | ").append(plan.chairs()).append(" chairs, ").append(plan.nurses())
+			.append(" nurses on the rota (").append(CHAIRS_PER_NURSE).append(" chairs each) |\n");
 		report.append("| infusions booked | ").append(appointments).append(" |\n");
 		report.append("| faults injected | ").append(outcome.crashes().size()).append(" (SIGKILL to the part and its children) |\n");
 		report.append("| calls sent again by staff | ").append(outcome.retries()).append(" |\n");

@@ -4,6 +4,15 @@ package clinic.platform.problems;
 public class NotFoundException extends RuntimeException {
 
 	public NotFoundException(String what, Object id) {
-		super(what + " " + id + " does not exist");
+		this(what + " " + id + " does not exist");
+	}
+
+	private NotFoundException(String detail) {
+		super(detail);
+	}
+
+	/** Nothing answers what was asked, for the reason {@code detail} gives in the user's words. */
+	public static NotFoundException because(String detail) {
+		return new NotFoundException(detail);
 	}
 }

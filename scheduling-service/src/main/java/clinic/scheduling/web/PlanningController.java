@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.platform.problems.NotFoundException;
+import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.PlannedOccurrence;
@@ -55,12 +57,15 @@ class PlanningController {
 
 	private final ConsultationService consultations;
 
+	private final SchedulingSettings settings;
+
 	PlanningController(PlanningService planning, BookingService bookings, CourseService courses,
-			ConsultationService consultations) {
+			ConsultationService consultations, SchedulingSettings settings) {
 		this.planning = planning;
 		this.bookings = bookings;
 		this.courses = courses;
 		this.consultations = consultations;
+		this.settings = settings;
 	}
 
 	/** What the patient wants; every field optional. */
@@ -141,7 +146,10 @@ class PlanningController {
 		return planning.propose(courseId, wishes)
 			.map(PlanView::of)
 			.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+			.orElseThrow(() -> NotFoundException.because("No course of " + courses.get(courseId).plannedInfusions()
+					+ " infusions fits at this site within the planning horizon (" + settings.planningHorizon().toDays()
+					+ " days from the earliest start). Try a later start, another site, or book infusions one at a "
+					+ "time."));
 	}
 
 	@PostMapping("/courses/{courseId}/plan-check")

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -133,7 +135,11 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 			}
 			propose(course, """
 					{"from":"%s","chairAttributes":["recliner","monitor"],"days":["WEDNESDAY"],"latestEnd":"09:00"}"""
-				.formatted(at(monday, 0, 0))).andExpect(status().isNotFound());
+				.formatted(at(monday, 0, 0)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value(startsWith(
+						"No course of 6 infusions fits at this site within the planning horizon (90 days")));
 		}
 		finally {
 			jdbc.sql("update chair set attributes = '{recliner,monitor}' where id = :c").param("c", CHAIR_2).update();
