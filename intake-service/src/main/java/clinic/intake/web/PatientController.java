@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.intake.alerts.SafetyAlert;
+import clinic.intake.alerts.SafetyAlerts;
 import clinic.intake.eligibility.DecisionService;
 import clinic.intake.patients.ConsultationTracking;
 import clinic.intake.patients.PatientConsultation;
@@ -32,6 +34,7 @@ import clinic.intake.review.ReviewFlagService;
 import clinic.intake.screening.ScreeningService;
 import clinic.platform.audit.AuditedPatient;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -114,9 +117,19 @@ class PatientController {
 		}
 	}
 
+	/** A safety alert as pages show it; {@code kind} names it for the page (and its style). */
+	record SafetyAlertView(@Schema(allowableValues = { "suicide-risk", "declined", "allergy" }) String kind,
+			String text) {
+
+		static SafetyAlertView of(SafetyAlert alert) {
+			return new SafetyAlertView(alert.kind().code(), alert.text());
+		}
+	}
+
 	/** {@code consultation}: null until scheduling has booked one. */
 	record PatientDetails(@AuditedPatient UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
-			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
+			PatientStatus status, long version, List<Referral> referrals, List<SafetyAlertView> safetyAlerts,
+			List<ScreeningController.ScreeningView> screenings,
 			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags, @Nullable ConsultationView consultation) {
 	}
 
@@ -168,14 +181,20 @@ class PatientController {
 
 	@GetMapping("/{patientId}")
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "A patient with referrals, screenings, signed decisions, open review flags and the "
-			+ "consultation scheduling last told of (booked, cancelled or missed; null before any)")
+	@Operation(summary = "A patient with referrals, safety alerts, screenings, signed decisions, open review flags "
+			+ "and the consultation scheduling last told of (booked, cancelled or missed; null before any)",
+			description = "`safetyAlerts`: suicide risk at the latest screening (PHQ-9 item 9 above 0; a high-risk "
+					+ "C-SSRS screen naming its yes answers), a decline (who decided, why) and a ketamine "
+					+ "hypersensitivity in the latest screening's medical history, computed by intake.")
 	PatientDetails get(@PathVariable UUID patientId) {
 		var p = patients.get(patientId);
+		var screened = screenings.of(patientId);
+		var decided = decisions.of(patientId);
+		var alerts = SafetyAlerts.of(p.status(), screened, decided).stream().map(SafetyAlertView::of).toList();
 		return new PatientDetails(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.phone(), p.status(),
-				p.version(), patients.referralsOf(patientId),
-				screenings.of(patientId).stream().map(ScreeningController.ScreeningView::of).toList(),
-				decisions.of(patientId), reviewFlags.openOf(patientId),
+				p.version(), patients.referralsOf(patientId), alerts,
+				screened.stream().map(ScreeningController.ScreeningView::of).toList(), decided,
+				reviewFlags.openOf(patientId),
 				consultations.of(patientId).map(ConsultationView::of).orElse(null));
 	}
 }
