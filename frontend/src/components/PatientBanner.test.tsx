@@ -5,15 +5,16 @@ import { type BannerPatient, bannerAlerts } from './patientBanner';
 
 const patient: BannerPatient = {
   id: 'p1', mrn: 'MRN-000042', givenName: 'Grace', familyName: '<b>Hopper</b>', birthDate: '1980-12-09',
-  status: 'SCREENED', decisions: [], openReviewFlags: [],
-  screenings: [
-    { id: 's1', phq9: [0, 0, 0, 0, 0, 0, 0, 0, 0], suicideRiskFlag: false, cssrs: null, medicalHistory: [],
-      screenedAt: '2026-01-01T09:00:00Z' },
-    { id: 's2', phq9: [2, 2, 2, 2, 2, 1, 1, 1, 2], suicideRiskFlag: true,
-      cssrs: { highRisk: true, q4: true, q5: false, q6: true }, medicalHistory: ['KETAMINE_HYPERSENSITIVITY'],
-      screenedAt: '2026-02-01T09:00:00Z' },
-  ],
+  status: 'SCREENED', openReviewFlags: [], safetyAlerts: [],
 };
+
+/** As intake words them for a declined patient with every risk answer at the latest screening. */
+const intakeAlerts: BannerPatient['safetyAlerts'] = [
+  { kind: 'suicide-risk', text: 'Suicide risk: PHQ-9 item 9 answered 2 at the latest screening' },
+  { kind: 'suicide-risk', text: 'Suicide risk: C-SSRS high risk (yes to Q4, Q6)' },
+  { kind: 'declined', text: 'Declined by dr.house: Pregnancy' },
+  { kind: 'allergy', text: 'Allergy: hypersensitivity to ketamine' },
+];
 
 describe('the patient banner', () => {
   it('names the patient as text with MRN, birth date and age on the clinic date', () => {
@@ -24,11 +25,10 @@ describe('the patient banner', () => {
     expect(container.querySelector('#banner-born')?.textContent).toBe('born 9 Dec 1980 (46 years)');
   });
 
-  it('raises suicide risk from the latest screening, review flags, a paused course, a decline and an allergy', () => {
+  it("shows intake's alerts with review flags and a paused course, suicide risk first", () => {
     const alerts = bannerAlerts(
-      { ...patient, status: 'DECLINED',
-        openReviewFlags: [{ id: 'f1', grade: 'SERIOUS', reason: 'Hypertensive crisis', raisedAt: '2026-02-02T10:00:00Z' }],
-        decisions: [{ id: 'd1', outcome: 'DECLINED', reason: 'Pregnancy', decidedBy: 'dr.house', decidedAt: '2026-02-03T10:00:00Z' }] },
+      { ...patient, status: 'DECLINED', safetyAlerts: intakeAlerts,
+        openReviewFlags: [{ id: 'f1', grade: 'SERIOUS', reason: 'Hypertensive crisis', raisedAt: '2026-02-02T10:00:00Z' }] },
       [{ id: 'c1', status: 'PAUSED', pauseReason: 'Serious adverse event' }],
     );
     expect(alerts.map((a) => a.text)).toEqual([
@@ -39,9 +39,23 @@ describe('the patient banner', () => {
       'Declined by dr.house: Pregnancy',
       'Allergy: hypersensitivity to ketamine',
     ]);
+    expect(alerts.map((a) => a.kind)).toEqual(['suicide-risk', 'suicide-risk', 'review-flag', 'paused-course', 'declined', 'allergy']);
+  });
+
+  it('shows each alert as text in the banner, styled by its kind', () => {
+    const { container } = render(
+      <PatientBanner patient={{ ...patient, safetyAlerts: [{ kind: 'allergy', text: '<i>Allergy</i>: hypersensitivity to ketamine' }] }}
+        courses={null} today={null} />,
+    );
+    const shown = container.querySelectorAll('#banner-alerts li');
+    expect(shown).toHaveLength(1);
+    expect(shown[0].getAttribute('data-alert')).toBe('allergy');
+    expect(shown[0].textContent).toBe('<i>Allergy</i>: hypersensitivity to ketamine');
+    expect(container.querySelector('i')).toBeNull();
   });
 
   it('raises nothing for a patient without alerts', () => {
-    expect(bannerAlerts({ ...patient, screenings: [patient.screenings[0]] }, null)).toEqual([]);
+    expect(bannerAlerts(patient, null)).toEqual([]);
+    expect(bannerAlerts(patient, [{ id: 'c1', status: 'ACTIVE', pauseReason: null }])).toEqual([]);
   });
 });

@@ -1,13 +1,4 @@
-/** What the banner about a patient reads, and the alerts it raises from it. */
-
-export interface BannerScreening {
-  id: string;
-  phq9: number[];
-  suicideRiskFlag: boolean;
-  cssrs: { highRisk: boolean; q4: boolean | null; q5: boolean | null; q6: boolean | null } | null;
-  medicalHistory: string[];
-  screenedAt: string;
-}
+/** What the banner about a patient reads, and the alerts it shows from it. */
 
 export interface BannerReviewFlag {
   id: string;
@@ -16,12 +7,14 @@ export interface BannerReviewFlag {
   raisedAt: string;
 }
 
-export interface BannerDecision {
-  id: string;
-  outcome: string;
-  reason: string | null;
-  decidedBy: string;
-  decidedAt: string;
+/**
+ * An alert intake raises about the patient (suicide risk at the latest screening, a decline, a ketamine
+ * hypersensitivity): intake owns the rule and gives every role the same alerts, the front desk without the screening
+ * answers they come from.
+ */
+export interface SafetyAlert {
+  kind: 'suicide-risk' | 'declined' | 'allergy';
+  text: string;
 }
 
 export interface BannerPatient {
@@ -31,8 +24,7 @@ export interface BannerPatient {
   familyName: string;
   birthDate: string;
   status: string;
-  screenings: BannerScreening[];
-  decisions: BannerDecision[];
+  safetyAlerts: SafetyAlert[];
   openReviewFlags: BannerReviewFlag[];
 }
 
@@ -43,29 +35,18 @@ export interface BannerCourse {
 }
 
 export interface Alert {
-  kind: 'suicide-risk' | 'review-flag' | 'paused-course' | 'declined' | 'allergy';
+  kind: SafetyAlert['kind'] | 'review-flag' | 'paused-course';
   text: string;
 }
 
-function latest<T>(items: T[], at: (item: T) => string): T | undefined {
-  return [...items].sort((a, b) => at(a).localeCompare(at(b))).pop();
-}
-
 /**
- * The alerts every page about the patient shows: suicide risk at the latest screening (PHQ-9 item 9 above 0, a
- * high-risk C-SSRS screen), open review flags (adverse events reported by sessions), a paused course, a decline, and
- * a ketamine hypersensitivity on record. The flags are the services' own; nothing is scored here.
+ * The alerts every page about the patient shows: suicide risk first, then open review flags (adverse events reported
+ * by sessions), a paused course (scheduling's), and intake's other alerts (a decline, an allergy). Intake's alerts are
+ * shown as it words them; nothing is scored or derived from answers here.
  */
 export function bannerAlerts(patient: BannerPatient, courses: BannerCourse[] | null): Alert[] {
-  const alerts: Alert[] = [];
-  const screening = latest(patient.screenings ?? [], (s) => s.screenedAt);
-  if (screening?.suicideRiskFlag) {
-    alerts.push({ kind: 'suicide-risk', text: 'Suicide risk: PHQ-9 item 9 answered ' + screening.phq9[8] + ' at the latest screening' });
-  }
-  if (screening?.cssrs?.highRisk) {
-    const yes = (['q4', 'q5', 'q6'] as const).filter((q) => screening.cssrs?.[q]).map((q) => q.toUpperCase());
-    alerts.push({ kind: 'suicide-risk', text: 'Suicide risk: C-SSRS high risk (yes to ' + yes.join(', ') + ')' });
-  }
+  const intake = patient.safetyAlerts ?? [];
+  const alerts: Alert[] = intake.filter((a) => a.kind === 'suicide-risk');
   for (const flag of patient.openReviewFlags ?? []) {
     alerts.push({ kind: 'review-flag', text: 'Review: ' + flag.grade.toLowerCase() + ' adverse event — ' + flag.reason });
   }
@@ -74,12 +55,5 @@ export function bannerAlerts(patient: BannerPatient, courses: BannerCourse[] | n
       alerts.push({ kind: 'paused-course', text: 'Course paused' + (course.pauseReason ? ': ' + course.pauseReason : '') });
     }
   }
-  if (patient.status === 'DECLINED') {
-    const decision = latest(patient.decisions ?? [], (d) => d.decidedAt);
-    alerts.push({ kind: 'declined', text: 'Declined' + (decision ? ' by ' + decision.decidedBy + (decision.reason ? ': ' + decision.reason : '') : '') });
-  }
-  if (screening?.medicalHistory?.includes('KETAMINE_HYPERSENSITIVITY')) {
-    alerts.push({ kind: 'allergy', text: 'Allergy: hypersensitivity to ketamine' });
-  }
-  return alerts;
+  return alerts.concat(intake.filter((a) => a.kind !== 'suicide-risk'));
 }

@@ -8,7 +8,7 @@ function answer(body: unknown, status = 200) {
 
 const patient = {
   id: 'p1', mrn: 'MRN-000001', givenName: 'Grace', familyName: 'Hopper', birthDate: '1980-12-09', phone: null,
-  status: 'SCREENED', version: 3, openReviewFlags: [], decisions: [],
+  status: 'SCREENED', version: 3, openReviewFlags: [], decisions: [], safetyAlerts: [],
   referrals: [{ id: 'r1', referringClinician: 'Dr. Aiken', reason: null, indication: 'TREATMENT_RESISTANT_DEPRESSION',
     state: 'SCREENED', receivedAt: '2026-03-01T08:00:00Z' }],
   screenings: [{ id: 's1', phq9: [2, 2, 2, 2, 2, 1, 1, 1, 0], phq9Total: 13, phq9Band: 'MODERATE', suicideRiskFlag: false,
@@ -18,14 +18,23 @@ const patient = {
     screenedAt: '2026-03-02T08:00:00Z' }],
 };
 
+/** The front desk's chart: intake's alerts instead of the screenings and decisions they come from. */
+const { screenings: _screenings, decisions: _decisions, ...deskChart } = {
+  ...patient,
+  safetyAlerts: [
+    { kind: 'suicide-risk', text: 'Suicide risk: PHQ-9 item 9 answered 1 at the latest screening' },
+    { kind: 'allergy', text: 'Allergy: hypersensitivity to ketamine' },
+  ],
+};
+
 const courses = [{ id: 'c1', patientId: 'p1', status: 'PAUSED', pauseReason: 'Serious adverse event', cancellationReason: null,
   plannedInfusions: 2, completedInfusions: 1,
   appointments: [{ id: 'a1', chairId: 'ch1', chairName: 'Chair 1', start: '2026-03-09T08:00:00Z', end: '2026-03-09T09:50:00Z',
     status: 'fulfilled', sequence: 1, onHold: false }] }];
 
-function stub() {
+function stub(chart: object = patient) {
   const fetch = vi.fn((url: string) => {
-    if (url === '/api/intake/patients/p1') return answer(patient);
+    if (url === '/api/intake/patients/p1') return answer(chart);
     if (url.startsWith('/api/scheduling/courses')) return answer(courses);
     if (url === '/api/scheduling/sites') return answer([{ id: 's1', name: 'Main', timeZone: 'Europe/Zurich', timeZoneSource: 'clinic-settings' }]);
     if (url.startsWith('/api/scheduling/calendar')) return answer({ from: '2026-12-09' });
@@ -46,11 +55,16 @@ function stub() {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("a patient's chart", () => {
-  it('shows the front desk the banner, details, referrals and the course, and nothing clinical', async () => {
-    const fetch = stub();
+  it("shows the front desk the banner with intake's alerts, details, referrals and the course, and nothing clinical", async () => {
+    const fetch = stub(deskChart);
     const { container } = render(<PatientPage me={{ username: 'frank', name: 'Frank', roles: ['front-desk'] }} patientId="p1" />);
     await waitFor(() => expect(screen.getByText('Hopper, Grace')).toBeTruthy());
     await waitFor(() => expect(screen.getByText('Course paused: Serious adverse event')).toBeTruthy());
+    expect([...container.querySelectorAll('#banner-alerts li')].map((li) => li.textContent)).toEqual([
+      'Suicide risk: PHQ-9 item 9 answered 1 at the latest screening',
+      'Course paused: Serious adverse event',
+      'Allergy: hypersensitivity to ketamine',
+    ]);
     expect(container.querySelector('#banner-born')?.textContent).toBe('born 9 Dec 1980 (46 years)');
     expect(screen.getByText('Edit details')).toBeTruthy();
     expect(screen.getByText(/9 Mar 2026, 09:00 \(Zurich\)/)).toBeTruthy();

@@ -74,11 +74,11 @@ export function PatientPage(props: { me: Me; patientId: string | null }) {
         {clinical && <Outcomes trend={trend} zone={zone} />}
         <CourseTimeline courses={courses} zones={zones} clinicZone={zone} />
         {clinical && (
-          <Decisions patientId={patient.id} decisions={patient.decisions} screenings={patient.screenings} zone={zone}
+          <Decisions patientId={patient.id} decisions={patient.decisions ?? []} screenings={patient.screenings ?? []} zone={zone}
             canSign={clinician} onSigned={reload} />
         )}
         {clinical && <Sessions sessions={sessions} clinicZone={zone} />}
-        {clinical && <Screenings screenings={patient.screenings} zone={zone} />}
+        {clinical && <Screenings screenings={patient.screenings ?? []} zone={zone} />}
         <Details patient={patient} canEdit={desk} onChanged={reload} />
         <Referrals patientId={patient.id} referrals={patient.referrals} zone={zone} canAdd={desk} onAdded={reload} />
         {clinician && <ScreeningForm patientId={patient.id} onRecorded={() => reload()} />}

@@ -55,12 +55,16 @@ export interface Referral {
   receivedAt: string;
 }
 
+/**
+ * The chart as intake answers it. {@code screenings} and {@code decisions} are clinical staff's only: intake leaves them
+ * out of the front desk's chart, which shows what they mean in {@code safetyAlerts}.
+ */
 export interface PatientDetails extends BannerPatient {
   phone: string | null;
   version: number;
   referrals: Referral[];
-  screenings: (BannerPatient['screenings'][number] & Screening)[];
-  decisions: Decision[];
+  screenings?: Screening[];
+  decisions?: Decision[];
 }
 
 export interface CourseAppointment {

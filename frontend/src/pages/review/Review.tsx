@@ -88,7 +88,7 @@ function QueueEntry(props: { item: QueueItem; zone: string; signs: boolean; onDo
       api<PatientDetails>('GET', '/api/intake/patients/' + encodeURIComponent(item.patientId)).then(setPatient, setError);
     }
   };
-  const latest = patient ? latestDecision(patient.decisions) : null;
+  const latest = patient ? latestDecision(patient.decisions ?? []) : null;
   return (
     <article class={'queue-item' + (item.urgent ? ' urgent' : '')} data-patient-id={item.patientId}>
       <h3>

@@ -15,7 +15,9 @@ import clinic.launcher.Stack;
  * The patient pages in headless Chromium against the running suite, signed in through Keycloak's form: the front
  * desk registers a referred patient from the page (a form with errors first, then a likely duplicate shown and
  * resolved as a new person), finds them by typing part of the name and opens their chart, where it sees neither the
- * screening nor the decision form and a decision forged from its browser is refused. axe-core on each page.
+ * screening nor the decision form and a decision forged from its browser is refused; on the chart of a patient
+ * screened at risk it sees intake's safety alerts in the banner, though intake gives it no screening answers.
+ * axe-core on each page.
  */
 @ExtendWith(RunningSuite.class)
 class PatientPageIT {
@@ -115,6 +117,37 @@ class PatientPageIT {
 					const done = arguments[arguments.length - 1];
 					fetch('/api/intake/review-queue', { credentials: 'same-origin' }).then(r => done(r.status));""");
 			assertThat(queue).isEqualTo(403L);
+		}
+	}
+
+	@Test
+	void theFrontDeskSeesTheSafetyAlertsOfAPatientScreenedAtRiskWithoutTheAnswers() {
+		var family = Pages.uniqueFamilyName("Solberg");
+		var frontDeskApi = ClinicUser.signedIn(stack.gatewayUrl(), "frontdesk");
+		var clinician = ClinicUser.signedIn(stack.gatewayUrl(), "clinician");
+		var patientId = ClinicSteps.referredPatient(frontDeskApi, "Sigrun", family, "1968-02-11");
+		var screening = clinician.post("/api/intake/patients/" + patientId + "/screenings", """
+				{"phq9":[2,2,2,2,1,1,1,1,1],"cssrs":{"q1":true,"q2":false,"q6":true},
+				 "systolic":120,"diastolic":78,"heartRate":70,"weightKg":61,
+				 "medicalHistory":["KETAMINE_HYPERSENSITIVITY"]}""");
+		assertThat(screening.status()).as(ClinicUser.describe(screening)).isEqualTo(201);
+
+		// what intake answers the front desk: the alerts, not the answers
+		var chart = frontDeskApi.get("/api/intake/patients/" + patientId);
+		assertThat(chart.status()).as(ClinicUser.describe(chart)).isEqualTo(200);
+		assertThat(chart.json().has("screenings")).as("screenings on the front desk's chart").isFalse();
+		assertThat(chart.json().has("decisions")).as("decisions on the front desk's chart").isFalse();
+
+		try (var desk = new Browser(stack.gatewayUrl())) {
+			desk.signIn("frontdesk", "/patient.html?id=" + patientId);
+			var alerts = desk.find(By.id("banner-alerts"));
+			desk.waiting(PATIENCE).until(d -> alerts.getText().contains("Allergy"));
+			assertThat(desk.all(By.cssSelector("#banner-alerts li")).stream().map(li -> li.getText()).toList())
+				.containsExactly("Suicide risk: PHQ-9 item 9 answered 1 at the latest screening",
+						"Suicide risk: C-SSRS high risk (yes to Q6)", "Allergy: hypersensitivity to ketamine");
+			assertThat(desk.find(By.id("banner-name")).getText()).contains(family);
+			assertThat(desk.all(By.id("screenings"))).as("the screenings").isEmpty();
+			assertThat(desk.accessibilityViolations()).isEmpty();
 		}
 	}
 }

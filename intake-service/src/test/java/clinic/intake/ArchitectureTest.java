@@ -14,7 +14,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
 		.resideInAnyPackage("clinic.intake.patients", "clinic.intake.screening", "clinic.intake.eligibility",
-				"clinic.intake.review")
+				"clinic.intake.review", "clinic.intake.alerts")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "org.springframework.web..",

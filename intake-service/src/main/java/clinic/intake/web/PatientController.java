@@ -3,11 +3,14 @@ package clinic.intake.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import clinic.intake.alerts.SafetyAlert;
+import clinic.intake.alerts.SafetyAlerts;
 import clinic.intake.eligibility.DecisionService;
 import clinic.intake.patients.ConsultationTracking;
 import clinic.intake.patients.PatientConsultation;
@@ -32,6 +39,8 @@ import clinic.intake.review.ReviewFlagService;
 import clinic.intake.screening.ScreeningService;
 import clinic.platform.audit.AuditedPatient;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -114,10 +123,26 @@ class PatientController {
 		}
 	}
 
-	/** {@code consultation}: null until scheduling has booked one. */
+	/** A safety alert as pages show it; {@code kind} names it for the page (and its style). */
+	record SafetyAlertView(@Schema(allowableValues = { "suicide-risk", "declined", "allergy" }) String kind,
+			String text) {
+
+		static SafetyAlertView of(SafetyAlert alert) {
+			return new SafetyAlertView(alert.kind().code(), alert.text());
+		}
+	}
+
+	/**
+	 * {@code consultation}: null until scheduling has booked one. {@code screenings} and {@code decisions} are left out
+	 * of the front desk's chart (minimum necessary: it sees what they mean in {@code safetyAlerts}, not the answers).
+	 */
 	record PatientDetails(@AuditedPatient UUID id, String mrn, String givenName, String familyName, LocalDate birthDate, String phone,
-			PatientStatus status, long version, List<Referral> referrals, List<ScreeningController.ScreeningView> screenings,
-			List<EligibilityDecision> decisions, List<ReviewFlag> openReviewFlags, @Nullable ConsultationView consultation) {
+			PatientStatus status, long version, List<Referral> referrals, List<SafetyAlertView> safetyAlerts,
+			@Schema(description = "Clinical staff only: absent from the front desk's chart", requiredMode = RequiredMode.NOT_REQUIRED)
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<ScreeningController.ScreeningView> screenings,
+			@Schema(description = "Clinical staff only: absent from the front desk's chart", requiredMode = RequiredMode.NOT_REQUIRED)
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<EligibilityDecision> decisions,
+			List<ReviewFlag> openReviewFlags, @Nullable ConsultationView consultation) {
 	}
 
 	@PostMapping
@@ -168,14 +193,37 @@ class PatientController {
 
 	@GetMapping("/{patientId}")
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "A patient with referrals, screenings, signed decisions, open review flags and the "
-			+ "consultation scheduling last told of (booked, cancelled or missed; null before any)")
+	@Operation(summary = "A patient's chart: details, referrals, safety alerts, open review flags and the consultation "
+			+ "scheduling last told of (booked, cancelled or missed; null before any); for clinical staff also the "
+			+ "screenings and signed decisions",
+			description = "`safetyAlerts` (every role): suicide risk at the latest screening (PHQ-9 item 9 above 0; a "
+					+ "high-risk C-SSRS screen naming its yes answers), a decline (who decided, why) and a ketamine "
+					+ "hypersensitivity in the latest screening's medical history, computed by intake. Nurses, "
+					+ "clinicians and admins get the whole chart, `screenings` (the questionnaire answers) and "
+					+ "`decisions` included. The front desk gets the chart without `screenings` and `decisions` "
+					+ "(minimum necessary, HIPAA 164.502(b)): its page shows the alerts, not the answers.")
 	PatientDetails get(@PathVariable UUID patientId) {
 		var p = patients.get(patientId);
+		var screened = screenings.of(patientId);
+		var decided = decisions.of(patientId);
+		var alerts = SafetyAlerts.of(p.status(), screened, decided).stream().map(SafetyAlertView::of).toList();
+		var clinical = readsClinicalDetail();
 		return new PatientDetails(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.phone(), p.status(),
-				p.version(), patients.referralsOf(patientId),
-				screenings.of(patientId).stream().map(ScreeningController.ScreeningView::of).toList(),
-				decisions.of(patientId), reviewFlags.openOf(patientId),
+				p.version(), patients.referralsOf(patientId), alerts,
+				clinical ? screened.stream().map(ScreeningController.ScreeningView::of).toList() : null,
+				clinical ? decided : null, reviewFlags.openOf(patientId),
 				consultations.of(patientId).map(ConsultationView::of).orElse(null));
+	}
+
+	/**
+	 * Whether the caller's work needs the screening answers and decisions: nurses (decisions and dose plan at the
+	 * chair), clinicians (to review and sign) and admins (oversight). Anyone else allowed the chart, the front desk,
+	 * gets its alerts only (access policy, minimum necessary).
+	 */
+	private static boolean readsClinicalDetail() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		var roles = authentication == null ? Set.<String>of()
+				: AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+		return roles.contains("ROLE_nurse") || roles.contains("ROLE_clinician") || roles.contains("ROLE_admin");
 	}
 }

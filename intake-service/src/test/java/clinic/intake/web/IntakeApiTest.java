@@ -83,7 +83,7 @@ class IntakeApiTest extends IntakeIntegrationTest {
 		assertThat(data.get("dosePlan").get("maxMgPerKg").decimalValue()).isEqualByComparingTo("1.0");
 		assertThat(data.get("patientName").asString()).isEqualTo("Augusta Byron");
 
-		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("frank", "front-desk")))
+		mvc.perform(get("/api/intake/patients/{id}", patient).with(as("nina", "nurse")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CLEARED"))
 			.andExpect(jsonPath("$.screenings[0].phq9Total").value(12))

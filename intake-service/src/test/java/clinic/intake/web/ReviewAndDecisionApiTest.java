@@ -62,8 +62,9 @@ class ReviewAndDecisionApiTest extends IntakeIntegrationTest {
 		return UUID.fromString(json.readTree(body).get("id").asString());
 	}
 
+	/** The whole chart, as a clinician reads it (the front desk's leaves out screenings and decisions). */
 	JsonNode patient(UUID patient) throws Exception {
-		return json.readTree(mvc.perform(get("/api/intake/patients/{patientId}", patient).with(as("frank", "front-desk")))
+		return json.readTree(mvc.perform(get("/api/intake/patients/{patientId}", patient).with(as("dr.house", "clinician")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
