@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * integration client with its client-credentials token at the service: an allowed operation is neither 401 nor 403
  * nor a server error (5xx), a refused one is 403, also when its body is broken (the policy is decided before the body
  * is read). A mutation
- * without the CSRF header at the gateway: 403. An operation without a row, or a row without an operation, fails.
+ * without the CSRF header at the gateway: 403. A service's 401 or 403 is problem+json with its bearer challenge. An
+ * operation without a row, or a row without an operation, fails.
  * The ids are random and the bodies empty or broken, so no call changes anything another test relies on.
  */
 @ExtendWith(RunningSuite.class)
@@ -207,7 +208,9 @@ class AccessPolicyIT {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try {
-			return counted(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			refusalForm(method + " " + url, response);
+			return counted(response.statusCode());
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
@@ -215,6 +218,24 @@ class AccessPolicyIT {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * A service's refusal is problem+json with its status, and a 401 or 403 keeps the bearer challenge a client
+	 * library reads (RFC 6750), whatever was wrong with the token: none, forged, expired, another audience's.
+	 */
+	private void refusalForm(String call, HttpResponse<String> response) {
+		var status = response.statusCode();
+		if (status != 401 && status != 403) {
+			return;
+		}
+		var type = response.headers().firstValue("Content-Type").orElse("");
+		if (!type.startsWith("application/problem+json") || !response.body().contains("\"status\":" + status)) {
+			wrong.add(call + ": " + status + " answered as '" + type + "', not a problem document");
+		}
+		if (!response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+			wrong.add(call + ": " + status + " without a Bearer WWW-Authenticate challenge");
 		}
 	}
 

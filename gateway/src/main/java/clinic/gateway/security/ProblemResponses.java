@@ -27,8 +27,7 @@ public final class ProblemResponses {
 		}
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title,
-				status.value(), detail);
+		String body = body(status.value(), title, detail);
 		// Read what the client sent before answering: a refused request's unread body would otherwise stay on the
 		// kept-alive connection, and the client's next request on it can hang (seen with a CSRF-refused POST).
 		Mono<Void> drainRequestBody = exchange.getRequest()
@@ -38,6 +37,12 @@ public final class ProblemResponses {
 			.then();
 		return drainRequestBody.then(response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
 			.wrap(body.getBytes(StandardCharsets.UTF_8)))));
+	}
+
+	/** The problem document itself; {@code title} and {@code detail} are the gateway's own fixed texts. */
+	static String body(int status, String title, String detail) {
+		return "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title,
+				status, detail);
 	}
 
 }

@@ -27,7 +27,8 @@ import tools.jackson.databind.type.LogicalType;
  * How request bodies are read: exactly as written, never coerced. A fraction is no whole number (a minimum age of 1.5
  * is refused, not stored as 1), a number or boolean is no text, text is no number, a date-time or a bare number is no
  * date, null is no number, a number is no choice of an enumeration, and an array holds no nulls. Text is
- * {@link PlainText}, dates and instants {@link PlausibleTime}, and a key given twice is refused. Each refusal names
+ * {@link PlainText}, dates and instants {@link PlausibleTime}, and a key given twice or one the request does not have
+ * (a misspelt field, a field of the answer sent back, one of an older or newer version) is refused. Each refusal names
  * the field (Jackson's path), which the problem handling reports.
  * <p>
  * Only what clients send is read this way: the services' own JSON (events, stored documents) keeps the mapper Spring
@@ -44,6 +45,8 @@ public final class StrictJson {
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			// Spring's mapper ignores unknown properties: a misspelt or made-up field would vanish unnoticed
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -22,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * roles into authorities ({@code ROLE_front-desk}, ...). Which role may call what is the clinic's access policy
  * ({@link AccessPolicy}, docs/access-policy.md), enforced for each request before its body is read; the controllers'
  * {@code @PreAuthorize} say the same as a second line. Health and the API docs are public; an operation the policy
- * does not list is refused.
+ * does not list is refused. A refused caller gets 401 or 403 with the bearer-token {@code WWW-Authenticate} header and a
+ * problem+json body ({@link RefusalProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,7 +40,12 @@ public class ResourceServerSecurity {
 			AccessPolicy.clinic().authorize(requests);
 			requests.anyRequest().denyAll();
 		})
-			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication())))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+				.authenticationEntryPoint(RefusalProblems.entryPoint())
+				.accessDeniedHandler(RefusalProblems.accessDenied()))
+			// the same answers for a caller refused by the access policy or @PreAuthorize (RefusalProblems)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(RefusalProblems.entryPoint())
+				.accessDeniedHandler(RefusalProblems.accessDenied()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 class StrictJsonTest {
@@ -35,6 +36,9 @@ class StrictJsonTest {
 
 	record Booking(Instant start, Set<String> chairAttributes, List<String> notes, Route route, Boolean urgent,
 			Double weightKg) {
+	}
+
+	record Referral(Patient patient, List<Patient> others) {
 	}
 
 	private final JsonMapper strict = StrictJson.of(JsonMapper.builder().build());
@@ -154,6 +158,27 @@ class StrictJsonTest {
 		assertThatThrownBy(() -> strict.readValue("""
 				{"minimumAgeYears":18,"abstinenceMonths":12} {}""", Settings.class))
 			.isInstanceOf(JacksonException.class);
+	}
+
+	@Test
+	void givenAFieldTheRequestDoesNotHave_whenRead_thenRefusedNamingIt_alsoInANestedObjectOrAList() {
+		assertRefused("""
+				{"minimumAgeYears":18,"abstinenceMonths":12,"minimumAge":21}""", Settings.class, "minimumAge");
+		assertRefused("""
+				{"patient":{"name":"Ada","birthDate":"1985-12-10","nickname":"A"}}""", Referral.class,
+				"patient.nickname");
+		assertRefused("""
+				{"patient":{"name":"Ada"},"others":[{"name":"Bo"},{"name":"Cy","age":3}]}""", Referral.class,
+				"others[1].age");
+		assertThatThrownBy(() -> strict.readValue("""
+				{"minimumAgeYears":18,"abstinenceMonths":12,"minimumAge":21}""", Settings.class))
+			.isInstanceOf(UnrecognizedPropertyException.class);
+	}
+
+	@Test
+	void givenOnlyTheFieldsOfTheRequest_whenRead_thenTaken() {
+		assertThat(strict.readValue("""
+				{"patient":{"name":"Ada"},"others":[]}""", Referral.class).patient().name()).isEqualTo("Ada");
 	}
 
 	private void assertRefused(String body, Class<?> type, String field) {

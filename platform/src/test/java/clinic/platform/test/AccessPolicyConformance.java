@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -30,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A service keeps the clinic's access policy ({@code docs/access-policy.md}): its OpenAPI document, the policy's
  * rows for it and its controllers' {@code @PreAuthorize} name the same operations and roles, and every operation
  * answers each role as its row says, deciding before the body is read (a caller without the role who sends a broken
- * body gets 403; one with the role gets the 400). Runs on the module's shared context ({@link #runningService()}):
+ * body gets 403; one with the role gets the 400), each refusal in problem+json with the bearer-token
+ * {@code WWW-Authenticate} header kept. Runs on the module's shared context ({@link #runningService()}):
  * the ids are random and the bodies broken, so nothing changes.
  */
 public interface AccessPolicyConformance {
@@ -102,12 +106,14 @@ public interface AccessPolicyConformance {
 				.has("requestBody");
 			calls++;
 			var anonymous = call(rule.method(), path, null);
-			if (anonymous != 401) {
-				wrong.add(rule.operation() + " anonymous: " + anonymous + ", not 401");
+			if (anonymous.getStatus() != 401) {
+				wrong.add(rule.operation() + " anonymous: " + anonymous.getStatus() + ", not 401");
 			}
+			refusalProblem(anonymous).ifPresent(fault -> wrong.add(rule.operation() + " anonymous: " + fault));
 			for (var role : AccessPolicy.ROLES) {
 				calls++;
-				var status = call(rule.method(), path, role);
+				var answer = call(rule.method(), path, role);
+				var status = answer.getStatus();
 				if (!rule.allows(role) && status != 403) {
 					wrong.add(rule.operation() + " as " + role + " (not allowed) with a broken body: " + status
 							+ ", not 403");
@@ -119,20 +125,44 @@ public interface AccessPolicyConformance {
 				if (rule.allows(role) && (status == 401 || status == 403)) {
 					wrong.add(rule.operation() + " as " + role + " (allowed): " + status);
 				}
+				refusalProblem(answer).ifPresent(fault -> wrong.add(rule.operation() + " as " + role + ": " + fault));
 			}
 		}
 		assertThat(calls).isPositive();
 		assertThat(wrong).as("answers that disagree with docs/access-policy.md").isEmpty();
 	}
 
-	private int call(HttpMethod method, String path, String role) throws Exception {
+	/**
+	 * What is wrong with a refusal's form, if anything: every 4xx is problem+json with its status, and a 401 or 403
+	 * keeps the bearer-token {@code WWW-Authenticate} header (RFC 6750) a client library reads.
+	 */
+	private static Optional<String> refusalProblem(MockHttpServletResponse answer) throws Exception {
+		var status = answer.getStatus();
+		if (status < 400 || status >= 500) {
+			return Optional.empty();
+		}
+		var type = answer.getContentType();
+		if (type == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
+			return Optional.of(status + " answered as " + type + ", not problem+json");
+		}
+		if (!answer.getContentAsString().contains("\"status\":" + status)) {
+			return Optional.of(status + " with a problem document of another status: " + answer.getContentAsString());
+		}
+		var challenge = answer.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+		if ((status == 401 || status == 403) && (challenge == null || !challenge.startsWith("Bearer"))) {
+			return Optional.of(status + " without a Bearer WWW-Authenticate header");
+		}
+		return Optional.empty();
+	}
+
+	private MockHttpServletResponse call(HttpMethod method, String path, String role) throws Exception {
 		var request = request(method, path).contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML)
 			.content("{\"broken");
 		if (role != null) {
 			request.with(Tokens.as("policy-" + role, role));
 		}
-		return mvc().perform(request).andReturn().getResponse().getStatus();
+		return mvc().perform(request).andReturn().getResponse();
 	}
 
 	private MockMvc mvc() {

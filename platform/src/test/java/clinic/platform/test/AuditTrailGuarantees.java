@@ -2,8 +2,11 @@ package clinic.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -93,7 +96,11 @@ public interface AuditTrailGuarantees {
 		var agent = "audit-test-" + UUID.randomUUID();
 		mvc().perform(get(read.path()).header("User-Agent", agent)).andExpect(status().isUnauthorized());
 		mvc().perform(get(read.path()).header("User-Agent", agent).header("Authorization", "Bearer forged.token.here"))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("error=\"invalid_token\"")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.detail").value(not(containsString("forged"))));
 		var rows = rowsWhere("user_agent = ?", agent);
 		assertThat(rows).hasSize(2).allSatisfy(row -> {
 			assertThat(row.actor()).isEqualTo("anonymous");

@@ -37,8 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Bad input for every operation of a service, generated from the service's own OpenAPI document: for each body field,
  * query and path parameter a wrong type, a null, a fraction for a whole number, numbers and dates out of any
- * plausible range, huge and control-character text, nulls in arrays, unknown choices; for each body broken JSON,
- * wrong shapes, extra fields and wrong content types; unknown ids in paths. Every call is made by a caller holding
+ * plausible range, huge and control-character text, nulls in arrays, unknown choices, each required field left out;
+ * for each body and each object in it a field the request does not have; for each body broken JSON, wrong shapes,
+ * extra fields and wrong content types; unknown ids in paths. Every call is made by a caller holding
  * the role the operation's {@code @PreAuthorize} names, so that what is tested is the input, not the access rules.
  * <p>
  * What must hold: no answer is 5xx; every error is {@code application/problem+json}; a case with one wrong field
@@ -52,6 +53,9 @@ public final class BadInputCorpus {
 	private static final String HUGE = "x".repeat(100_000);
 
 	private static final Pattern ROLE = Pattern.compile("'([^']+)'");
+
+	/** The name of a field no request has. */
+	private static final String EXTRA_FIELD = "notAFieldOfThisRequest";
 
 	private static final Pattern VERSION = Pattern.compile("(?i).*version");
 
@@ -430,11 +434,24 @@ public final class BadInputCorpus {
 			}
 			var required = new ArrayList<String>();
 			requiredOf(schema).forEach(required::add);
+			/* a field the request does not have (misspelt, made up, from the answer): refused, not ignored */
+			var extraPath = new ArrayList<Object>(at);
+			extraPath.add(EXTRA_FIELD);
+			var extra = root.deepCopy();
+			set(extra, extraPath, NODES.stringNode("x"));
+			add(pathName(extraPath) + " extra field", uri(Map.of()), extra.toString(), MediaType.APPLICATION_JSON_VALUE,
+					pathName(extraPath));
 			for (var property : schema.path("properties").properties()) {
 				var field = property.getKey();
 				var fieldSchema = schema(property.getValue());
 				var path = new ArrayList<Object>(at);
 				path.add(field);
+				if (required.contains(field)) {
+					var missing = root.deepCopy();
+					remove(missing, path);
+					add(pathName(path) + " missing", uri(Map.of()), missing.toString(), MediaType.APPLICATION_JSON_VALUE,
+							pathName(path));
+				}
 				for (var wrong : wrongValues(fieldSchema, required.contains(field))) {
 					var mutated = root.deepCopy();
 					set(mutated, path, wrong.value());
@@ -724,6 +741,16 @@ public final class BadInputCorpus {
 			}
 			else if (node instanceof ArrayNode array) {
 				array.set((Integer) last, value);
+			}
+		}
+
+		private void remove(JsonNode root, List<Object> path) {
+			JsonNode node = root;
+			for (int i = 0; i < path.size() - 1; i++) {
+				node = path.get(i) instanceof Integer index ? node.get(index) : node.get((String) path.get(i));
+			}
+			if (node instanceof ObjectNode object) {
+				object.remove((String) path.get(path.size() - 1));
 			}
 		}
 

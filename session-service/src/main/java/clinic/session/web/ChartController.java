@@ -53,11 +53,11 @@ class ChartController {
 	}
 
 	record CheckInRequest(@NotNull Boolean identityConfirmed, @NotNull Boolean escortConfirmed,
-			@Size(max = 200) String escortName, @NotNull Boolean fasting, @Size(max = 2000) String medicationChanges,
+			@Size(max = EntryLimits.NAME) String escortName, @NotNull Boolean fasting, @Size(max = EntryLimits.NOTE) String medicationChanges,
 			@Size(max = Phq9.ITEMS) List<@Min(0) @Max(Phq9.MAX_ITEM_SCORE) Integer> phq9Items) {
 	}
 
-	record PreDoseConfirmationRequest(@NotBlank @Size(max = 2000) String reason) {
+	record PreDoseConfirmationRequest(@NotBlank @Size(max = EntryLimits.NOTE) String reason) {
 	}
 
 	/**
@@ -70,27 +70,28 @@ class ChartController {
 					fraction = 2) BigDecimal doseMg,
 			@DecimalMin(value = "0", inclusive = false) @DecimalMax("2000") @Digits(integer = 4,
 					fraction = 2) BigDecimal infusionRateMgPerHour,
-			@NotBlank @Size(max = 100) String drugLot, @NotBlank @Size(max = 200) String preparedBy) {
+			@NotBlank @Size(max = EntryLimits.DRUG_LOT) String drugLot,
+			@NotBlank @Size(max = EntryLimits.NAME) String preparedBy) {
 	}
 
-	record AlertActionRequest(@NotNull AlertAction action, @Size(max = 2000) String reason) {
+	record AlertActionRequest(@NotNull AlertAction action, @Size(max = EntryLimits.NOTE) String reason) {
 	}
 
 	record SideEffectRequest(@NotNull SideEffectKind effect, @NotNull Severity severity,
-			@Size(max = 2000) String note) {
+			@Size(max = EntryLimits.NOTE) String note) {
 	}
 
 	record CadssRequest(@NotNull @Size(max = Cadss6.ITEMS) List<@Min(0) @Max(Cadss6.MAX_ITEM_SCORE) Integer> items) {
 	}
 
-	record AdverseEventRequest(@NotNull AdverseEventGrade grade, @NotBlank @Size(max = 2000) String description) {
+	record AdverseEventRequest(@NotNull AdverseEventGrade grade, @NotBlank @Size(max = EntryLimits.NOTE) String description) {
 	}
 
 	record DischargeRequest(@NotNull Boolean vitalsNearBaseline, @NotNull Boolean alertAndOriented,
 			@NotNull Boolean steadyGait, @NotNull Boolean escortPresent, @NotNull Boolean instructionsGiven) {
 	}
 
-	record AddendumRequest(@NotBlank @Size(max = 4000) String text) {
+	record AddendumRequest(@NotBlank @Size(max = EntryLimits.RECORD_TEXT) String text) {
 	}
 
 	@PostMapping("/check-in")
@@ -130,7 +131,7 @@ class ChartController {
 	}
 
 	/** Why an IV infusion ends before the clinic's shortest IV infusion has run (not needed after that). */
-	record InfusionEndRequest(@Size(max = 500) String reason) {
+	record InfusionEndRequest(@Size(max = EntryLimits.INFUSION_END_REASON) String reason) {
 	}
 
 	@PostMapping("/infusion-end")

@@ -71,7 +71,7 @@ class RecordController {
 	}
 
 	/** The nurse's sign-off of the discharge, with notes for the record. */
-	record CompletionRequest(@Size(max = 4000) String notes) {
+	record CompletionRequest(@Size(max = EntryLimits.RECORD_TEXT) String notes) {
 	}
 
 	/** Readings as columns, oldest first, with the thresholds and the session's times, ready for a chart. */
