@@ -38,8 +38,16 @@ import clinic.launcher.Stack;
  */
 final class FaultRun {
 
-	/** What to run: how many paths at least, by how many workers, which crashes in which order. */
-	record Plan(String name, int paths, int workers, List<Part> crashes) {
+	/**
+	 * What to run: how many paths at least, by how many workers, which crashes in which order, and how many instances
+	 * of each service and of the gateway the suite runs ({@code --instances}).
+	 */
+	record Plan(String name, int paths, int workers, List<FaultInjector.Target> crashes, int instances) {
+
+		/** One instance of each part, each crash killing the part. */
+		Plan(String name, int paths, int workers, List<Part> crashes) {
+			this(name, paths, workers, crashes.stream().map(FaultInjector.Target::of).toList(), 1);
+		}
 	}
 
 	/** What came of it. */
@@ -78,7 +86,7 @@ final class FaultRun {
 	Outcome run() throws Exception {
 		var project = Path.of("").toAbsolutePath().getParent();
 		var data = Files.createTempDirectory(project.resolve("fault-tests/target"), "stack-");
-		try (var stack = Stack.start(RunningSuite.config(project, data, RunningSuite.mondayMorningOffset()),
+		try (var stack = Stack.start(RunningSuite.config(project, data, RunningSuite.mondayMorningOffset(), plan.instances()),
 				ProgressListener.console(System.out))) {
 			return run(stack, project.resolve("fault-tests/target"));
 		}
@@ -95,9 +103,15 @@ final class FaultRun {
 			ClinicSteps.nurseOnWeekdays(admin, ward.siteId(), "fault-nurse-" + n, CHAIRS_PER_NURSE);
 		}
 		ClinicSteps.openOnWeekdays(admin, ward.siteId(), LocalTime.of(7, 0), LocalTime.of(20, 0));
-		var frontDesk = new StaffAtWork(gateway, "frontdesk", PATIENCE);
-		var clinician = new StaffAtWork(gateway, "clinician", PATIENCE);
-		var nurse = new StaffAtWork(gateway, "nurse", PATIENCE);
+		// with two gateways the staff are spread over both, each going on at the other while theirs is down (as a
+		// load balancer in front of the gateways would send them), in the same session
+		var gateways = new ArrayList<String>();
+		for (int i = 1; i <= plan.instances(); i++) {
+			gateways.add(stack.gatewayUrl(i));
+		}
+		var frontDesk = new StaffAtWork(rotated(gateways, 0), "frontdesk", PATIENCE);
+		var clinician = new StaffAtWork(rotated(gateways, 1), "clinician", PATIENCE);
+		var nurse = new StaffAtWork(rotated(gateways, 0), "nurse", PATIENCE);
 		var path = new PatientPathUnderFaults(frontDesk, clinician, nurse, ward.siteId(), run, PATIENCE);
 		var invariants = new Invariants(stack);
 		var capacity = NURSES * CHAIRS_PER_NURSE;
@@ -120,18 +134,18 @@ final class FaultRun {
 		Throwable failure = null;
 		try {
 			var injector = new FaultInjector(stack);
-			for (var part : plan.crashes()) {
+			for (var victim : plan.crashes()) {
 				// a few paths under way before each crash
 				var before = walked.size();
 				await().atMost(PATIENCE).until(() -> walked.size() >= before + plan.workers());
-				System.out.println("Fault run: crashing " + part.title() + " (" + walked.size() + " paths walked)");
-				var crash = injector.crash(part, CRASH_PATIENCE);
+				System.out.println("Fault run: crashing " + victim.title() + " (" + walked.size() + " paths walked)");
+				var crash = injector.crash(victim, CRASH_PATIENCE);
 				crashes.add(crash);
-				System.out.println("Fault run: " + part.title() + " back after " + crash.back().toMillis() + " ms");
+				System.out.println("Fault run: " + victim.title() + " back after " + crash.back().toMillis() + " ms");
 				// converged: every check across the services holds for the paths walked so far
 				var held = invariants.awaitHolding(List.copyOf(walked), ward.siteId(), capacity, CONVERGENCE_PATIENCE);
 				converged.add(held);
-				System.out.println("Fault run: after the crash of " + part.title() + (held.holds()
+				System.out.println("Fault run: after the crash of " + victim.title() + (held.holds()
 						? ", every check holds again after " + held.took().toMillis() + " ms more"
 						: ", the checks still fail after " + held.took().toSeconds() + " s: " + held.violations()));
 			}
@@ -151,7 +165,7 @@ final class FaultRun {
 		var violations = new ArrayList<>(Invariants.unfinished(walkedPaths));
 		for (int i = 0; i < crashes.size(); i++) {
 			if (!converged.get(i).holds()) {
-				violations.add("after the crash of " + crashes.get(i).part().title() + " the services did not agree within "
+				violations.add("after the crash of " + crashes.get(i).title() + " the services did not agree within "
 						+ CONVERGENCE_PATIENCE.toMinutes() + " min: " + converged.get(i).violations());
 			}
 		}
@@ -215,6 +229,15 @@ final class FaultRun {
 		return failure;
 	}
 
+	/** The gateways, starting at the {@code first}-th: where a member of staff works, then where they go on. */
+	private static List<String> rotated(List<String> gateways, int first) {
+		var order = new ArrayList<String>();
+		for (int i = 0; i < gateways.size(); i++) {
+			order.add(gateways.get((first + i) % gateways.size()));
+		}
+		return order;
+	}
+
 	private static String[] chairNames() {
 		var names = new String[CHAIRS];
 		for (int i = 0; i < CHAIRS; i++) {
@@ -236,6 +259,10 @@ final class FaultRun {
 			.toList();
 		report.append("# Fault run: ").append(plan.name()).append("\n\n");
 		report.append("| | |\n|---|---|\n");
+		if (plan.instances() > 1) {
+			report.append("| instances of each service and of the gateway | ").append(plan.instances())
+				.append(" (staff spread over the gateways) |\n");
+		}
 		report.append("| patient paths walked | ").append(outcome.walked().size()).append(" (").append(finished)
 			.append(" finished) by ").append(plan.workers()).append(" workers at once |\n");
 		report.append("| infusions booked | ").append(appointments).append(" |\n");
@@ -256,7 +283,7 @@ final class FaultRun {
 		for (int i = 0; i < outcome.crashes().size(); i++) {
 			var crash = outcome.crashes().get(i);
 			var held = outcome.converged().get(i);
-			report.append("| ").append(i + 1).append(" | ").append(crash.part().title()).append(" | ")
+			report.append("| ").append(i + 1).append(" | ").append(crash.title()).append(" | ")
 				.append(crash.back().toMillis()).append(" ms | ")
 				.append(held.holds() ? crash.back().plus(held.took()).toMillis() + " ms"
 						: "not within " + CONVERGENCE_PATIENCE.toMinutes() + " min after it was back")
