@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,8 @@ import clinic.launcher.Stack;
  * same browser session carries on at the second gateway: reads from every service and changes sent as a page of the
  * second gateway sends them (its own origin, the CSRF token of the shared session), every one answered without an
  * error. The second gateway sends each call that finds a dead instance (connection refused, nothing sent) on to the
- * live one. Once the first gateway is back, the session works there too.
+ * live one. (That the restarted instances take their share again, and a session goes on at a restarted gateway, the
+ * fault run across instances shows: {@code ScaledOutFaultRunIT}; here the time is kept for the build.)
  */
 class ScaleOutIT {
 
@@ -76,15 +76,6 @@ class ScaleOutIT {
 			}
 			System.out.println("Scale-out: " + answers.size() + " calls at gateway 2 in " + tookMillis
 					+ " ms with gateway 1 and instance 1 of every service dead: " + answers);
-
-			for (var each : killed) {
-				stack.awaitRestarted(each.part(), 1, each.pid(), Duration.ofMinutes(3));
-			}
-			assertThat(atFirst.get("/api/me").status()).as("the same session at the restarted gateway 1").isEqualTo(200);
-			var back = atFirst.postFromPage("/api/scheduling/sites", """
-					{"name":"Scale-out site back %d","timeZone":"Europe/Zurich"}""".formatted(System.nanoTime() % 100_000));
-			assertThat(back.status()).as("a change from gateway 1's page again: %s", ClinicUser.describe(back))
-				.isEqualTo(201);
 		}
 	}
 
