@@ -42,11 +42,12 @@ final class FaultRun {
 	 * What to run: how many paths at least, by how many workers, which crashes in which order, and how many instances
 	 * of each service and of the gateway the suite runs ({@code --instances}).
 	 */
-	record Plan(String name, int paths, int workers, List<FaultInjector.Target> crashes, int instances) {
+	record Plan(String name, int paths, int workers, List<FaultInjector.Target> crashes, int instances,
+			Duration pause) {
 
-		/** One instance of each part, each crash killing the part. */
+		/** One instance of each part, each crash killing the part, no pause between a worker's paths. */
 		Plan(String name, int paths, int workers, List<Part> crashes) {
-			this(name, paths, workers, crashes.stream().map(FaultInjector.Target::of).toList(), 1);
+			this(name, paths, workers, crashes.stream().map(FaultInjector.Target::of).toList(), 1, Duration.ZERO);
 		}
 	}
 
@@ -128,7 +129,10 @@ final class FaultRun {
 			running.add(workers.submit(() -> {
 				while (!aborted.get() && (crashing.get() || next.get() < plan.paths())) {
 					walked.add(path.walk(next.getAndIncrement()));
+					// slower crashes (a suite of two of each) would otherwise book the ward's chairs full
+					TimeUnit.MILLISECONDS.sleep(plan.pause().toMillis());
 				}
+				return null;
 			}));
 		}
 		Throwable failure = null;
