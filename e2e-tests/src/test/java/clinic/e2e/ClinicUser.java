@@ -28,13 +28,31 @@ final class ClinicUser {
 
 	private final String gateway;
 
-	private final BrowserCookieJar cookies = new BrowserCookieJar();
+	private final BrowserCookieJar cookies;
 
 	private final HttpClient http;
 
 	ClinicUser(String gateway) {
+		this(gateway, new BrowserCookieJar());
+	}
+
+	private ClinicUser(String gateway, BrowserCookieJar cookies) {
 		this.gateway = gateway;
+		this.cookies = cookies;
 		this.http = cookies.client();
+	}
+
+	/**
+	 * The same browser (its cookies, so its session) at another gateway of the same host, e.g. the second gateway
+	 * of {@code --instances 2}: cookies are per host, not per port, as in browsers.
+	 */
+	ClinicUser at(String otherGateway) {
+		return new ClinicUser(otherGateway, cookies);
+	}
+
+	/** The gateway this user's calls go to. */
+	String gateway() {
+		return gateway;
 	}
 
 	/** The demo user (password "demo") signed in at the gateway. */
@@ -100,6 +118,19 @@ final class ClinicUser {
 
 	Reply post(String path, String json) {
 		return sendJson("POST", path, json);
+	}
+
+	/**
+	 * A POST as a page served by this gateway sends it: with the page's {@code Origin}, which the gateway compares
+	 * with the origin the request was addressed to.
+	 */
+	Reply postFromPage(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Origin", gateway)
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	Reply put(String path, String json) {

@@ -76,7 +76,13 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 	 * each module's target/).
 	 */
 	static StackConfig config(Path project, Path data, Duration clinicOffset) {
+		return config(project, data, clinicOffset, 1);
+	}
+
+	/** As {@link #config(Path, Path, Duration)}, with {@code instances} of each service and of the gateway. */
+	static StackConfig config(Path project, Path data, Duration clinicOffset, int instances) {
 		var builder = StackConfig.builder()
+			.instances(instances)
 			.projectDir(project)
 			.dataDir(data)
 			.keycloakDir(project.resolve(".clinic/keycloak-e2e"))

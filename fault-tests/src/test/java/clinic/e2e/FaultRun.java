@@ -39,15 +39,30 @@ import clinic.launcher.Stack;
 final class FaultRun {
 
 	/**
-	 * What to run: how many paths at least, by how many workers, which crashes in which order, and how many nurses
-	 * the run's ward has on the rota (each watching {@link #CHAIRS_PER_NURSE} chairs; the ward has two chairs more
-	 * than they can watch). The workers walk paths for as long as the crashes last, so a long run needs a ward big
-	 * enough for all of them: a full calendar leaves later paths without a course that fits.
+	 * What to run: how many paths at least, by how many workers, which crashes in which order, how many instances
+	 * of each service and of the gateway the suite runs ({@code --instances}), a pause between a worker's paths, and
+	 * how many nurses the run's ward has on the rota (each watching {@link #CHAIRS_PER_NURSE} chairs; the ward has two
+	 * chairs more than they can watch). The workers walk paths for as long as the crashes last, so a long run needs a
+	 * ward big enough for all of them: a full calendar leaves later paths without a course that fits.
 	 */
-	record Plan(String name, int paths, int workers, List<Part> crashes, int nurses) {
+	record Plan(String name, int paths, int workers, List<FaultInjector.Target> crashes, int instances,
+			Duration pause, int nurses) {
 
+		/** One instance of each part, each crash killing the part, no pause between a worker's paths, two nurses. */
 		Plan(String name, int paths, int workers, List<Part> crashes) {
 			this(name, paths, workers, crashes, 2);
+		}
+
+		/** One instance of each part, each crash killing the part, no pause between a worker's paths. */
+		Plan(String name, int paths, int workers, List<Part> crashes, int nurses) {
+			this(name, paths, workers, crashes.stream().map(FaultInjector.Target::of).toList(), 1, Duration.ZERO,
+					nurses);
+		}
+
+		/** Two nurses on the rota. */
+		Plan(String name, int paths, int workers, List<FaultInjector.Target> crashes, int instances,
+				Duration pause) {
+			this(name, paths, workers, crashes, instances, pause, 2);
 		}
 
 		int chairs() {
@@ -87,7 +102,7 @@ final class FaultRun {
 	Outcome run() throws Exception {
 		var project = Path.of("").toAbsolutePath().getParent();
 		var data = Files.createTempDirectory(project.resolve("fault-tests/target"), "stack-");
-		try (var stack = Stack.start(RunningSuite.config(project, data, RunningSuite.mondayMorningOffset()),
+		try (var stack = Stack.start(RunningSuite.config(project, data, RunningSuite.mondayMorningOffset(), plan.instances()),
 				ProgressListener.console(System.out))) {
 			return run(stack, project.resolve("fault-tests/target"));
 		}
@@ -104,9 +119,15 @@ final class FaultRun {
 			ClinicSteps.nurseOnWeekdays(admin, ward.siteId(), "fault-nurse-" + n, CHAIRS_PER_NURSE);
 		}
 		ClinicSteps.openOnWeekdays(admin, ward.siteId(), LocalTime.of(7, 0), LocalTime.of(20, 0));
-		var frontDesk = new StaffAtWork(gateway, "frontdesk", PATIENCE);
-		var clinician = new StaffAtWork(gateway, "clinician", PATIENCE);
-		var nurse = new StaffAtWork(gateway, "nurse", PATIENCE);
+		// with two gateways the staff are spread over both, each going on at the other while theirs is down (as a
+		// load balancer in front of the gateways would send them), in the same session
+		var gateways = new ArrayList<String>();
+		for (int i = 1; i <= plan.instances(); i++) {
+			gateways.add(stack.gatewayUrl(i));
+		}
+		var frontDesk = new StaffAtWork(rotated(gateways, 0), "frontdesk", PATIENCE);
+		var clinician = new StaffAtWork(rotated(gateways, 1), "clinician", PATIENCE);
+		var nurse = new StaffAtWork(rotated(gateways, 0), "nurse", PATIENCE);
 		var path = new PatientPathUnderFaults(frontDesk, clinician, nurse, ward.siteId(), run, PATIENCE);
 		var invariants = new Invariants(stack);
 		var capacity = plan.nurses() * CHAIRS_PER_NURSE;
@@ -123,24 +144,27 @@ final class FaultRun {
 			running.add(workers.submit(() -> {
 				while (!aborted.get() && (crashing.get() || next.get() < plan.paths())) {
 					walked.add(path.walk(next.getAndIncrement()));
+					// slower crashes (a suite of two of each) would otherwise book the ward's chairs full
+					TimeUnit.MILLISECONDS.sleep(plan.pause().toMillis());
 				}
+				return null;
 			}));
 		}
 		Throwable failure = null;
 		try {
 			var injector = new FaultInjector(stack);
-			for (var part : plan.crashes()) {
+			for (var victim : plan.crashes()) {
 				// a few paths under way before each crash
 				var before = walked.size();
 				await().atMost(PATIENCE).until(() -> walked.size() >= before + plan.workers());
-				System.out.println("Fault run: crashing " + part.title() + " (" + walked.size() + " paths walked)");
-				var crash = injector.crash(part, CRASH_PATIENCE);
+				System.out.println("Fault run: crashing " + victim.title() + " (" + walked.size() + " paths walked)");
+				var crash = injector.crash(victim, CRASH_PATIENCE);
 				crashes.add(crash);
-				System.out.println("Fault run: " + part.title() + " back after " + crash.back().toMillis() + " ms");
+				System.out.println("Fault run: " + victim.title() + " back after " + crash.back().toMillis() + " ms");
 				// converged: every check across the services holds for the paths walked so far
 				var held = invariants.awaitHolding(List.copyOf(walked), ward.siteId(), capacity, CONVERGENCE_PATIENCE);
 				converged.add(held);
-				System.out.println("Fault run: after the crash of " + part.title() + (held.holds()
+				System.out.println("Fault run: after the crash of " + victim.title() + (held.holds()
 						? ", every check holds again after " + held.took().toMillis() + " ms more"
 						: ", the checks still fail after " + held.took().toSeconds() + " s: " + held.violations()));
 			}
@@ -160,7 +184,7 @@ final class FaultRun {
 		var violations = new ArrayList<>(Invariants.unfinished(walkedPaths));
 		for (int i = 0; i < crashes.size(); i++) {
 			if (!converged.get(i).holds()) {
-				violations.add("after the crash of " + crashes.get(i).part().title() + " the services did not agree within "
+				violations.add("after the crash of " + crashes.get(i).title() + " the services did not agree within "
 						+ CONVERGENCE_PATIENCE.toMinutes() + " min: " + converged.get(i).violations());
 			}
 		}
@@ -224,6 +248,15 @@ final class FaultRun {
 		return failure;
 	}
 
+	/** The gateways, starting at the {@code first}-th: where a member of staff works, then where they go on. */
+	private static List<String> rotated(List<String> gateways, int first) {
+		var order = new ArrayList<String>();
+		for (int i = 0; i < gateways.size(); i++) {
+			order.add(gateways.get((first + i) % gateways.size()));
+		}
+		return order;
+	}
+
 	private static String[] chairNames(int chairs) {
 		var names = new String[chairs];
 		for (int i = 0; i < chairs; i++) {
@@ -245,6 +278,10 @@ final class FaultRun {
 			.toList();
 		report.append("# Fault run: ").append(plan.name()).append("\n\n");
 		report.append("| | |\n|---|---|\n");
+		if (plan.instances() > 1) {
+			report.append("| instances of each service and of the gateway | ").append(plan.instances())
+				.append(" (staff spread over the gateways) |\n");
+		}
 		report.append("| patient paths walked | ").append(outcome.walked().size()).append(" (").append(finished)
 			.append(" finished) by ").append(plan.workers()).append(" workers at once |\n");
 		report.append("| the run's ward | ").append(plan.chairs()).append(" chairs, ").append(plan.nurses())
@@ -267,7 +304,7 @@ final class FaultRun {
 		for (int i = 0; i < outcome.crashes().size(); i++) {
 			var crash = outcome.crashes().get(i);
 			var held = outcome.converged().get(i);
-			report.append("| ").append(i + 1).append(" | ").append(crash.part().title()).append(" | ")
+			report.append("| ").append(i + 1).append(" | ").append(crash.title()).append(" | ")
 				.append(crash.back().toMillis()).append(" ms | ")
 				.append(held.holds() ? crash.back().plus(held.took()).toMillis() + " ms"
 						: "not within " + CONVERGENCE_PATIENCE.toMinutes() + " min after it was back")

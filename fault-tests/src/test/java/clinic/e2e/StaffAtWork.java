@@ -1,7 +1,9 @@
 package clinic.e2e;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,8 @@ final class StaffAtWork {
 	record Sent(ClinicUser.Reply reply, JsonNode earlier) {
 	}
 
-	private final String gateway;
+	/** The gateways this person may work at, theirs first (one, or two with {@code --instances 2}). */
+	private final List<String> gateways;
 
 	private final String username;
 
@@ -37,10 +40,19 @@ final class StaffAtWork {
 	private volatile ClinicUser user;
 
 	StaffAtWork(String gateway, String username, Duration patience) {
-		this.gateway = gateway;
+		this(List.of(gateway), username, patience);
+	}
+
+	/**
+	 * Signed in at the first of {@code gateways}; while the gateway in use cannot be reached at all (connection
+	 * refused) the person goes on at the next one in the same browser session, as a load balancer in front of the
+	 * gateways would send them.
+	 */
+	StaffAtWork(List<String> gateways, String username, Duration patience) {
+		this.gateways = List.copyOf(gateways);
 		this.username = username;
 		this.patience = patience;
-		this.user = ClinicUser.signedIn(gateway, username);
+		this.user = ClinicUser.signedIn(this.gateways.get(0), username);
 	}
 
 	/** The first answer below 500 other than a lost session; the failure after {@code patience} of tries. */
@@ -112,6 +124,9 @@ final class StaffAtWork {
 			if (String.valueOf(e.getMessage()).contains("XSRF-TOKEN")) {
 				signInAgain(current);
 			}
+			else if (refused(e)) {
+				goOnAtAnotherGateway(current);
+			}
 			return new Attempt(null, e.toString());
 		}
 	}
@@ -145,13 +160,31 @@ final class StaffAtWork {
 		return reply.status() == 403 && reply.body().contains("CSRF");
 	}
 
+	private static boolean refused(Throwable e) {
+		for (var cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The same session at the next gateway, when there is another one; the same thread-safety as signing in again. */
+	private synchronized void goOnAtAnotherGateway(ClinicUser stale) {
+		if (user != stale || gateways.size() < 2) {
+			return;
+		}
+		var next = gateways.get((gateways.indexOf(stale.gateway()) + 1) % gateways.size());
+		user = stale.at(next);
+	}
+
 	/** One thread signs in again for everyone that saw the same lost session; while Keycloak is down, later. */
 	private synchronized void signInAgain(ClinicUser stale) {
 		if (user != stale) {
 			return;
 		}
 		try {
-			user = ClinicUser.signedIn(gateway, username);
+			user = ClinicUser.signedIn(stale.gateway(), username);
 		}
 		catch (RuntimeException | AssertionError e) {
 			// the gateway or Keycloak is still down: the next try signs in again

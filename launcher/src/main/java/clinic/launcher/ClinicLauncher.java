@@ -62,6 +62,9 @@ public final class ClinicLauncher {
                 options (each also as an environment variable; flags win):
                   --only PARTS                 all (default), infra (postgres,kafka,keycloak), services, or a list of
                                                postgres,kafka,keycloak,intake,scheduling,session,gateway   [CLINIC_ONLY]
+                  --instances N                1 (default) or 2: run each service and the gateway twice, against the
+                                               same databases and Kafka; the second instances on the *-2 ports below,
+                                               every gateway routing to every instance               [CLINIC_INSTANCES]
                   --data-dir DIR               data, logs and pid files (default <project>/.clinic)        [CLINIC_DATA_DIR]
                   --project-dir DIR            repository root (default: found from the working directory)
                   --keycloak-java-home DIR     JDK >= 21 for Keycloak (default: JAVA_HOME if >= 21, else /usr/lib/jvm)
@@ -121,6 +124,7 @@ public final class ClinicLauncher {
                 case "--project-dir" -> builder.projectDir(Path.of(value));
                 case "--keycloak-java-home" -> builder.keycloakJavaHome(Path.of(value));
                 case "--keycloak-dir" -> builder.keycloakDir(Path.of(value));
+                case "--instances" -> builder.instances(StackConfig.Builder.parseInstances(flag, value));
                 default -> {
                     PortName name = Arrays.stream(PortName.values()).filter(p -> p.flag().equals(option)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("unknown option " + option + " (./clinic help)"));
@@ -232,6 +236,9 @@ public final class ClinicLauncher {
         OUT.println();
         if (c.includes(Part.GATEWAY)) {
             row("Web UI (gateway)", stack.gatewayUrl());
+            for (int i = 2; i <= c.instances(); i++) {
+                row("", stack.gatewayUrl(i) + "   (gateway instance " + i + ": the same sessions; production puts a load balancer in front)");
+            }
         }
         if (c.includes(Part.KEYCLOAK)) {
             row("Keycloak admin console", stack.keycloakAdminUrl() + "   (admin / admin)");
@@ -301,20 +308,24 @@ public final class ClinicLauncher {
         List<Part> reverse = new ArrayList<>(List.of(Part.values()));
         java.util.Collections.reverse(reverse);
         for (Part part : reverse) {
-            Optional<ProcessHandle> p = run.alive(part.id());
-            if (part == Part.POSTGRES && p.isEmpty()) {
-                p = PostgresComponent.postmasterOf(config.dataDir().resolve("postgres"));
-            }
-            if (p.isPresent()) {
-                any = true;
-                OUT.println("Stopping leftover " + part.id() + " (" + RunFiles.describe(p.get()) + ")");
-                if (part == Part.POSTGRES) {
-                    signal(p.get().pid(), "INT"); // fast shutdown; SIGTERM would wait for clients
+            // a second instance may be left from a run with --instances 2, whatever this call's options say
+            for (int instance = part.isService() ? 2 : 1; instance >= 1; instance--) {
+                String name = StackConfig.instanceName(part, instance);
+                Optional<ProcessHandle> p = run.alive(name);
+                if (part == Part.POSTGRES && p.isEmpty()) {
+                    p = PostgresComponent.postmasterOf(config.dataDir().resolve("postgres"));
                 }
-                boolean forced = ChildProcess.stop(p.get(), part == Part.POSTGRES ? Duration.ofSeconds(30) : Duration.ofSeconds(25));
-                OUT.println("  " + (forced ? "killed" : "stopped"));
+                if (p.isPresent()) {
+                    any = true;
+                    OUT.println("Stopping leftover " + name + " (" + RunFiles.describe(p.get()) + ")");
+                    if (part == Part.POSTGRES) {
+                        signal(p.get().pid(), "INT"); // fast shutdown; SIGTERM would wait for clients
+                    }
+                    boolean forced = ChildProcess.stop(p.get(), part == Part.POSTGRES ? Duration.ofSeconds(30) : Duration.ofSeconds(25));
+                    OUT.println("  " + (forced ? "killed" : "stopped"));
+                }
+                run.delete(name);
             }
-            run.delete(part.id());
         }
         run.delete(RunFiles.LAUNCHER);
         OUT.println(any ? "Stopped." : "Nothing running from " + config.dataDir() + ".");
@@ -327,17 +338,24 @@ public final class ClinicLauncher {
         Optional<ProcessHandle> launcher = run.alive(RunFiles.LAUNCHER);
         OUT.println("data " + config.dataDir() + ": launcher " + launcher.map(RunFiles::describe).orElse("not running"));
         for (Part part : Part.values()) {
-            Optional<ProcessHandle> p = part == Part.POSTGRES
-                    ? run.alive(part.id()).or(() -> PostgresComponent.postmasterOf(config.dataDir().resolve("postgres")))
-                    : run.alive(part.id());
-            List<String> ports = Arrays.stream(PortName.values()).filter(n -> n.part() == part)
-                    .map(n -> config.port(n) + (Ports.isFree(config.port(n)) ? " free" : " in use")).toList();
-            String restarts = run.restarts(part.id())
-                    .map(r -> "   restarts " + r.count() + " (last " + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                            .format(r.last().atZone(java.time.ZoneId.systemDefault()).withNano(0)) + ")")
-                    .orElse("");
-            OUT.printf("  %-20s %-12s ports %s%s%n", part.id(), p.map(h -> "pid " + h.pid()).orElse("-"), String.join(", ", ports),
-                    restarts);
+            for (int i = 1; i <= (part.isService() ? 2 : 1); i++) {
+                int instance = i;
+                String name = StackConfig.instanceName(part, instance);
+                Optional<ProcessHandle> p = part == Part.POSTGRES
+                        ? run.alive(name).or(() -> PostgresComponent.postmasterOf(config.dataDir().resolve("postgres")))
+                        : run.alive(name);
+                if (instance > config.instances(part) && p.isEmpty()) {
+                    continue; // a second instance is listed when asked for (--instances 2) or when it runs
+                }
+                List<String> ports = Arrays.stream(PortName.values()).filter(n -> n.part() == part && n.instance() == instance)
+                        .map(n -> config.port(n) + (Ports.isFree(config.port(n)) ? " free" : " in use")).toList();
+                String restarts = run.restarts(name)
+                        .map(r -> "   restarts " + r.count() + " (last " + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                                .format(r.last().atZone(java.time.ZoneId.systemDefault()).withNano(0)) + ")")
+                        .orElse("");
+                OUT.printf("  %-20s %-12s ports %s%s%n", name, p.map(h -> "pid " + h.pid()).orElse("-"), String.join(", ", ports),
+                        restarts);
+            }
         }
         return 0;
     }

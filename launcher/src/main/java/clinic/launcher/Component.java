@@ -17,6 +17,8 @@ abstract class Component {
             .build();
 
     final Part part;
+    /** Which instance of the part this is: 1, or 2 for a service's second instance ({@code --instances 2}). */
+    final int instance;
     final StackConfig config;
     final ProgressListener listener;
     final RunFiles runFiles;
@@ -26,7 +28,12 @@ abstract class Component {
     volatile boolean ready;
 
     Component(Part part, StackConfig config, ProgressListener listener) {
+        this(part, 1, config, listener);
+    }
+
+    Component(Part part, int instance, StackConfig config, ProgressListener listener) {
         this.part = part;
+        this.instance = instance;
         this.config = config;
         this.listener = listener;
         this.runFiles = new RunFiles(config.dataDir());
@@ -56,7 +63,12 @@ abstract class Component {
     }
 
     Path logFile() {
-        return config.logFile(part);
+        return config.logFile(part, instance);
+    }
+
+    /** The instance's name in pid files and logs: {@code intake-service}, {@code intake-service-2}. */
+    String name() {
+        return StackConfig.instanceName(part, instance);
     }
 
     StackStartException failure(String reason) {

@@ -92,6 +92,8 @@ final class KeycloakComponent extends ProcessComponent {
 
         String gatewayUrl = "http://localhost:" + config.port(PortName.GATEWAY);
         env.put("GATEWAY_URL", gatewayUrl);
+        // the second gateway (--instances 2) signs staff in too; the realm file falls back to GATEWAY_URL without it
+        env.put("GATEWAY_2_URL", "http://localhost:" + config.port(PortName.GATEWAY_2));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("KC_DB_URL", "jdbc:postgresql://localhost:" + config.port(PortName.POSTGRES) + "/keycloak");

@@ -11,14 +11,31 @@ public enum PortName {
     SCHEDULING(Part.SCHEDULING, 8082),
     SESSION(Part.SESSION, 8083),
     GATEWAY(Part.GATEWAY, 8080),
-    GATEWAY_MANAGEMENT(Part.GATEWAY, 8090);
+    GATEWAY_MANAGEMENT(Part.GATEWAY, 8090),
+    // the second instance of each service (--instances 2): the first one's port plus 10000
+    INTAKE_2(Part.INTAKE, 18081, 2),
+    SCHEDULING_2(Part.SCHEDULING, 18082, 2),
+    SESSION_2(Part.SESSION, 18083, 2),
+    GATEWAY_2(Part.GATEWAY, 18080, 2),
+    GATEWAY_MANAGEMENT_2(Part.GATEWAY, 18090, 2);
 
     private final Part part;
     private final int defaultPort;
+    private final int instance;
 
     PortName(Part part, int defaultPort) {
+        this(part, defaultPort, 1);
+    }
+
+    PortName(Part part, int defaultPort, int instance) {
         this.part = part;
         this.defaultPort = defaultPort;
+        this.instance = instance;
+    }
+
+    /** Which instance of its part listens on this port: 1, or 2 for the second instance of a service. */
+    public int instance() {
+        return instance;
     }
 
     /** The part that listens on this port. */
@@ -28,6 +45,22 @@ public enum PortName {
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The port an instance of a service (the gateway included) serves on. */
+    public static PortName service(Part service, int instance) {
+        return switch (service) {
+            case INTAKE -> instance == 1 ? INTAKE : INTAKE_2;
+            case SCHEDULING -> instance == 1 ? SCHEDULING : SCHEDULING_2;
+            case SESSION -> instance == 1 ? SESSION : SESSION_2;
+            case GATEWAY -> instance == 1 ? GATEWAY : GATEWAY_2;
+            default -> throw new IllegalArgumentException(service + " is not a service");
+        };
+    }
+
+    /** The loopback-only actuator port of a gateway instance. */
+    public static PortName gatewayManagement(int instance) {
+        return instance == 1 ? GATEWAY_MANAGEMENT : GATEWAY_MANAGEMENT_2;
     }
 
     /** Command line flag, e.g. {@code --keycloak-management-port}. */

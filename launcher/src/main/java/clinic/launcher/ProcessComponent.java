@@ -17,14 +17,18 @@ abstract class ProcessComponent extends Component {
     volatile ChildProcess process;
 
     ProcessComponent(Part part, StackConfig config, ProgressListener listener, Duration stopGrace) {
-        super(part, config, listener);
+        this(part, 1, config, listener, stopGrace);
+    }
+
+    ProcessComponent(Part part, int instance, StackConfig config, ProgressListener listener, Duration stopGrace) {
+        super(part, instance, config, listener);
         this.stopGrace = stopGrace;
     }
 
     /** Starts the process and records its pid; stops it again at once if the stack is being closed meanwhile. */
     ChildProcess launch(List<String> command, Map<String, String> env, Path workingDir) throws Exception {
-        process = ChildProcess.start(part.id(), command, env, workingDir, logFile());
-        runFiles.write(part.id(), process.handle());
+        process = ChildProcess.start(name(), command, env, workingDir, logFile());
+        runFiles.write(name(), process.handle());
         if (stopRequested) {
             stop();
             throw failure(StackStartException.ABORTED);
@@ -40,7 +44,7 @@ abstract class ProcessComponent extends Component {
             return false;
         }
         boolean forced = p.stop(stopGrace);
-        runFiles.delete(part.id());
+        runFiles.delete(name());
         return forced;
     }
 

@@ -12,35 +12,34 @@ import java.util.Map;
 final class ServiceComponent extends ProcessComponent {
 
     ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
-        super(part, config, listener, Duration.ofSeconds(20));
+        this(part, 1, config, listener);
+    }
+
+    ServiceComponent(Part part, int instance, StackConfig config, ProgressListener listener) {
+        super(part, instance, config, listener, Duration.ofSeconds(20));
         if (!part.isService()) {
             throw new IllegalArgumentException(part + " is not a service");
         }
     }
 
     int port() {
-        return config.port(portName(part));
+        return config.port(PortName.service(part, instance));
     }
 
-    static PortName portName(Part service) {
-        return switch (service) {
-            case INTAKE -> PortName.INTAKE;
-            case SCHEDULING -> PortName.SCHEDULING;
-            case SESSION -> PortName.SESSION;
-            case GATEWAY -> PortName.GATEWAY;
-            default -> throw new IllegalArgumentException(service + " is not a service");
-        };
+    int managementPort() {
+        return config.port(PortName.gatewayManagement(instance));
     }
 
     String healthUrl() {
         return part == Part.GATEWAY
-                ? "http://127.0.0.1:" + config.port(PortName.GATEWAY_MANAGEMENT) + "/actuator/health"
+                ? "http://127.0.0.1:" + managementPort() + "/actuator/health"
                 : "http://localhost:" + port() + "/actuator/health";
     }
 
     @Override
     String startDetail() {
-        return "port " + port() + (part == Part.GATEWAY ? ", management " + config.port(PortName.GATEWAY_MANAGEMENT) : "");
+        return (instance > 1 ? "instance " + instance + ", " : "") + "port " + port()
+                + (part == Part.GATEWAY ? ", management " + managementPort() : "");
     }
 
     /** The environment of docs/runtime.md for this service, then the config's extra variables. */
@@ -55,11 +54,24 @@ final class ServiceComponent extends ProcessComponent {
         env.put("DB_OWNER_USER", DatabaseRoles.owner(part.database()));
         env.put("DB_OWNER_PASSWORD", config.databaseOwnerPassword());
         env.put("ISSUER_URI", issuer);
+        if (config.instances() > 1) {
+            // the static consumer-group membership and the logs tell the instances apart by it
+            env.put("CLINIC_INSTANCE_NAME", name());
+        }
         if (part == Part.GATEWAY) {
-            env.put("MANAGEMENT_PORT", Integer.toString(config.port(PortName.GATEWAY_MANAGEMENT)));
+            env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));
             env.put("INTAKE_URL", "http://localhost:" + config.port(PortName.INTAKE));
             env.put("SCHEDULING_URL", "http://localhost:" + config.port(PortName.SCHEDULING));
             env.put("SESSION_URL", "http://localhost:" + config.port(PortName.SESSION));
+            if (config.instances() > 1) {
+                // every gateway routes to every instance of each service (Spring Cloud LoadBalancer, simple discovery)
+                for (Part service : List.of(Part.INTAKE, Part.SCHEDULING, Part.SESSION)) {
+                    for (int i = 1; i <= config.instances(); i++) {
+                        env.put("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_" + service.database().toUpperCase(java.util.Locale.ROOT)
+                                + "_" + (i - 1) + "_URI", "http://localhost:" + config.port(PortName.service(service, i)));
+                    }
+                }
+            }
             env.put("GATEWAY_CLIENT_ID", "clinic-gateway");
             env.put("GATEWAY_CLIENT_SECRET", "clinic-gateway-demo-secret");
             env.put("GATEWAY_URL", "http://localhost:" + port());

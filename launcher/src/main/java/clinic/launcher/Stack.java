@@ -42,7 +42,8 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final ProgressListener listener;
     private final RunFiles runFiles;
-    private final Map<Part, Component> components = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    /** By instance name ({@link StackConfig#instanceName}): {@code intake-service}, {@code intake-service-2}, ... */
+    private final Map<String, Component> components = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Thread shutdownHook;
     private final Supervisor supervisor;
     private volatile boolean closing;
@@ -76,7 +77,14 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + config.dataDir(), e);
         }
-        List<Part> order = new ArrayList<>(config.parts());
+        List<String> order = new ArrayList<>();
+        for (Set<Part> step : STEPS) {
+            for (Part part : step) {
+                for (int i = 1; config.includes(part) && i <= config.instances(part); i++) {
+                    order.add(StackConfig.instanceName(part, i));
+                }
+            }
+        }
         try {
             preflight();
             runFiles.write(RunFiles.LAUNCHER, ProcessHandle.current());
@@ -116,13 +124,16 @@ public final class Stack implements AutoCloseable {
         List<String> stale = new ArrayList<>();
         Part stalePart = null;
         for (Part part : Part.values()) {
-            Optional<ProcessHandle> p = runFiles.alive(part.id());
-            if (part == Part.POSTGRES && p.isEmpty()) {
-                p = PostgresComponent.postmasterOf(config.dataDir().resolve("postgres"));
-            }
-            if (p.isPresent()) {
-                stale.add(part.id() + " (" + RunFiles.describe(p.get()) + ")");
-                stalePart = stalePart == null ? part : stalePart;
+            for (int i = 1; i <= (part.isService() ? 2 : 1); i++) {
+                String name = StackConfig.instanceName(part, i);
+                Optional<ProcessHandle> p = runFiles.alive(name);
+                if (part == Part.POSTGRES && p.isEmpty()) {
+                    p = PostgresComponent.postmasterOf(config.dataDir().resolve("postgres"));
+                }
+                if (p.isPresent()) {
+                    stale.add(name + " (" + RunFiles.describe(p.get()) + ")");
+                    stalePart = stalePart == null ? part : stalePart;
+                }
             }
         }
         if (!stale.isEmpty()) {
@@ -130,7 +141,7 @@ public final class Stack implements AutoCloseable {
                     + "; stop them with ./clinic down (or kill the pids)", null, List.of(), null);
         }
         for (PortName name : PortName.values()) {
-            if (config.includes(name.part())) {
+            if (config.includes(name.part()) && name.instance() <= config.instances(name.part())) {
                 int port = config.port(name);
                 if (!Ports.isFree(port)) {
                     String holder = Ports.holder(port);
@@ -142,9 +153,17 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void startStep(List<Part> parts, List<Part> order) {
+    private void startStep(List<Part> stepParts, List<String> order) {
+        record Instance(Part part, int instance) {
+        }
+        List<Instance> parts = new ArrayList<>();
+        for (Part part : stepParts) {
+            for (int i = 1; i <= config.instances(part); i++) {
+                parts.add(new Instance(part, i));
+            }
+        }
         if (parts.size() == 1) {
-            startPart(parts.get(0), order);
+            startPart(parts.get(0).part(), 1, order);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
@@ -154,8 +173,8 @@ public final class Stack implements AutoCloseable {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Part part : parts) {
-                futures.add(pool.submit(() -> startPart(part, order)));
+            for (Instance each : parts) {
+                futures.add(pool.submit(() -> startPart(each.part(), each.instance(), order)));
             }
             // fail fast: the first failure aborts the others
             while (true) {
@@ -185,24 +204,24 @@ public final class Stack implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackStartException(parts.get(0), "interrupted while starting", null, List.of(), e);
+            throw new StackStartException(parts.get(0).part(), "interrupted while starting", null, List.of(), e);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void startPart(Part part, List<Part> order) {
-        Component component = create(part);
+    private void startPart(Part part, int instance, List<String> order) {
+        Component component = create(part, instance);
         synchronized (this) {
             if (closing) {
                 throw new StackStartException(part, StackStartException.ABORTED, null, List.of(), null);
             }
-            components.put(part, component);
+            components.put(component.name(), component);
         }
-        int index = order.indexOf(part) + 1;
+        int index = order.indexOf(component.name()) + 1;
         int total = order.size();
         long begin = System.nanoTime();
-        LogFiles.rotate(config.logFile(part));
+        LogFiles.rotate(config.logFile(part, instance));
         listener.starting(part, index, total, component.startDetail());
         try {
             String detail = component.start();
@@ -218,12 +237,12 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private Component create(Part part) {
+    private Component create(Part part, int instance) {
         return switch (part) {
             case POSTGRES -> new PostgresComponent(config, listener);
             case KAFKA -> new KafkaComponent(config, listener);
             case KEYCLOAK -> new KeycloakComponent(config, listener);
-            default -> new ServiceComponent(part, config, listener);
+            default -> new ServiceComponent(part, instance, config, listener);
         };
     }
 
@@ -244,11 +263,11 @@ public final class Stack implements AutoCloseable {
         List<Set<Part>> reverse = new ArrayList<>(STEPS);
         Collections.reverse(reverse);
         for (Set<Part> step : reverse) {
-            List<Component> running = step.stream().map(components::get).filter(c -> c != null).toList();
+            List<Component> running = components().stream().filter(c -> step.contains(c.part)).toList();
             if (running.size() == 1) {
                 stopComponent(running.get(0));
             } else if (!running.isEmpty()) {
-                List<Thread> threads = running.stream().map(c -> new Thread(() -> stopComponent(c), "clinic-stop-" + c.part.id())).toList();
+                List<Thread> threads = running.stream().map(c -> new Thread(() -> stopComponent(c), "clinic-stop-" + c.name())).toList();
                 threads.forEach(Thread::start);
                 for (Thread t : threads) {
                     try {
@@ -288,25 +307,35 @@ public final class Stack implements AutoCloseable {
         return List.copyOf(components.values());
     }
 
-    /** A new component for a part the supervisor starts again, in place of the one that went away. */
-    synchronized Component replace(Part part) {
+    /** A new component for an instance the supervisor starts again, in place of the one that went away. */
+    synchronized Component replace(Component dead) {
         if (closing) {
-            throw new StackStartException(part, StackStartException.ABORTED, null, List.of(), null);
+            throw new StackStartException(dead.part, StackStartException.ABORTED, null, List.of(), null);
         }
-        Component fresh = create(part);
-        components.put(part, fresh);
+        Component fresh = create(dead.part, dead.instance);
+        components.put(fresh.name(), fresh);
         return fresh;
     }
 
     /** The process id of a running part (for PostgreSQL its postmaster), e.g. for a test that kills it. */
     public OptionalLong pid(Part part) {
-        Component c = components.get(part);
+        return pid(part, 1);
+    }
+
+    /** The process id of one instance of a service ({@code --instances 2}: 1 or 2). */
+    public OptionalLong pid(Part part, int instance) {
+        Component c = components.get(StackConfig.instanceName(part, instance));
         return c == null ? OptionalLong.empty() : c.pid();
     }
 
-    /** How often the supervisor has brought the part back since the stack started. */
+    /** How often the supervisor has brought the part (its first instance) back since the stack started. */
     public int restarts(Part part) {
-        return supervisor.restarts(part);
+        return restarts(part, 1);
+    }
+
+    /** How often the supervisor has brought one instance of a part back since the stack started. */
+    public int restarts(Part part, int instance) {
+        return supervisor.restarts(StackConfig.instanceName(part, instance));
     }
 
     /**
@@ -316,15 +345,22 @@ public final class Stack implements AutoCloseable {
      * @throws IllegalStateException if that does not happen within {@code timeout}
      */
     public long awaitRestarted(Part part, long killedPid, Duration timeout) throws InterruptedException {
+        return awaitRestarted(part, 1, killedPid, timeout);
+    }
+
+    /** {@link #awaitRestarted(Part, long, Duration)} for one instance of a service. */
+    public long awaitRestarted(Part part, int instance, long killedPid, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false) || pid(part).orElse(killedPid) == killedPid) {
+        while (ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false)
+                || pid(part, instance).orElse(killedPid) == killedPid) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(part.id() + " was not restarted within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(StackConfig.instanceName(part, instance) + " was not restarted within "
+                        + timeout.toSeconds() + " s");
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        awaitHealthy(part, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        return pid(part).orElseThrow();
+        awaitHealthy(part, instance, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return pid(part, instance).orElseThrow();
     }
 
     /**
@@ -333,11 +369,17 @@ public final class Stack implements AutoCloseable {
      * @throws IllegalStateException if it is not healthy within {@code timeout}
      */
     public void awaitHealthy(Part part, Duration timeout) throws InterruptedException {
+        awaitHealthy(part, 1, timeout);
+    }
+
+    /** {@link #awaitHealthy(Part, Duration)} for one instance of a service. */
+    public void awaitHealthy(Part part, int instance, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "not started";
+        String name = StackConfig.instanceName(part, instance);
         while (true) {
-            Component c = components.get(part);
-            if (c != null && c.ready && c.isAlive() && !supervisor.isRecovering(part)) {
+            Component c = components.get(name);
+            if (c != null && c.ready && c.isAlive() && !supervisor.isRecovering(name)) {
                 try {
                     last = c.healthProblem();
                 } catch (InterruptedException e) {
@@ -352,14 +394,14 @@ public final class Stack implements AutoCloseable {
                 last = c.isAlive() ? "starting" : c.exitDescription();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(part.id() + " is not healthy within " + timeout.toSeconds() + " s (" + last + ")");
+                throw new IllegalStateException(name + " is not healthy within " + timeout.toSeconds() + " s (" + last + ")");
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 
     public boolean isRunning(Part part) {
-        Component c = components.get(part);
+        Component c = components.get(part.id());
         return c != null && c.isAlive();
     }
 
@@ -374,7 +416,12 @@ public final class Stack implements AutoCloseable {
 
     /** The web UI, e.g. {@code http://localhost:8080}. */
     public String gatewayUrl() {
-        return "http://localhost:" + config.port(PortName.GATEWAY);
+        return gatewayUrl(1);
+    }
+
+    /** The web UI at one gateway instance ({@code --instances 2}: 1 or 2), e.g. {@code http://localhost:18080}. */
+    public String gatewayUrl(int instance) {
+        return "http://localhost:" + config.port(PortName.service(Part.GATEWAY, instance));
     }
 
     /** The gateway's actuator (loopback only), e.g. {@code http://127.0.0.1:8090/actuator}. */
@@ -437,11 +484,20 @@ public final class Stack implements AutoCloseable {
 
     /** Base URL of a service, e.g. {@code http://localhost:8081} for {@link Part#INTAKE}. */
     public String serviceUrl(Part service) {
-        return "http://localhost:" + config.port(ServiceComponent.portName(service));
+        return serviceUrl(service, 1);
+    }
+
+    /** Base URL of one instance of a service, e.g. {@code http://localhost:18081} for the second intake-service. */
+    public String serviceUrl(Part service, int instance) {
+        return "http://localhost:" + config.port(PortName.service(service, instance));
     }
 
     public Path logFile(Part part) {
         return config.logFile(part);
+    }
+
+    public Path logFile(Part part, int instance) {
+        return config.logFile(part, instance);
     }
 
     @Override

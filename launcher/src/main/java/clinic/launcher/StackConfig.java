@@ -47,6 +47,7 @@ public final class StackConfig {
     private final boolean registerShutdownHook;
     private final String databaseOwnerPassword;
     private final String databaseAppPassword;
+    private final int instances;
 
     private StackConfig(Builder b) {
         this.projectDir = b.projectDir != null ? b.projectDir.toAbsolutePath().normalize() : findProjectDir();
@@ -67,8 +68,12 @@ public final class StackConfig {
         this.registerShutdownHook = b.registerShutdownHook;
         this.databaseOwnerPassword = b.databaseOwnerPassword;
         this.databaseAppPassword = b.databaseAppPassword;
+        this.instances = b.instances;
         Set<Integer> seen = new java.util.HashSet<>();
         for (Map.Entry<PortName, Integer> e : ports.entrySet()) {
+            if (e.getKey().instance() > instances) {
+                continue; // the port of an instance that is not started
+            }
             if (e.getValue() < 1 || e.getValue() > 65535) {
                 throw new IllegalArgumentException(e.getKey().flag() + " " + e.getValue() + " is not a valid port");
             }
@@ -163,7 +168,33 @@ public final class StackConfig {
     }
 
     public Path logFile(Part part) {
-        return dataDir.resolve("logs").resolve(part.id() + ".log");
+        return logFile(part, 1);
+    }
+
+    /** The log of one instance of a part: {@code <part>.log} for the first, {@code <part>-2.log} for the second. */
+    public Path logFile(Part part, int instance) {
+        return dataDir.resolve("logs").resolve(instanceName(part, instance) + ".log");
+    }
+
+    /**
+     * How many instances of each of the four services run (1, the default, or 2: {@code --instances 2}); PostgreSQL,
+     * Kafka and Keycloak always run once.
+     */
+    public int instances() {
+        return instances;
+    }
+
+    /** How many instances of this part run: {@link #instances()} for a service, 1 for the infrastructure. */
+    public int instances(Part part) {
+        return part.isService() ? instances : 1;
+    }
+
+    /**
+     * The name of one instance of a part in pid files, logs and its {@code CLINIC_INSTANCE_NAME}: the part's id for the
+     * first ({@code intake-service}), with the instance number after it for the others ({@code intake-service-2}).
+     */
+    public static String instanceName(Part part, int instance) {
+        return instance == 1 ? part.id() : part.id() + "-" + instance;
     }
 
     /** Password of each service's owner role ({@code <database>_owner}), which its migrations run as. */
@@ -211,6 +242,7 @@ public final class StackConfig {
         private boolean registerShutdownHook = true;
         private String databaseOwnerPassword = "clinic-owner-demo";
         private String databaseAppPassword = "clinic-app-demo";
+        private int instances = 1;
 
         private Builder() {
             for (PortName name : PortName.values()) {
@@ -309,6 +341,9 @@ public final class StackConfig {
             if (notBlank(env.get("CLINIC_DB_APP_PASSWORD"))) {
                 databaseAppPassword = env.get("CLINIC_DB_APP_PASSWORD");
             }
+            if (notBlank(env.get("CLINIC_INSTANCES"))) {
+                instances(parseInstances("CLINIC_INSTANCES", env.get("CLINIC_INSTANCES")));
+            }
             return this;
         }
 
@@ -381,6 +416,27 @@ public final class StackConfig {
             this.databaseOwnerPassword = owner;
             this.databaseAppPassword = application;
             return this;
+        }
+
+        /**
+         * How many instances of each service and of the gateway to run: 1 (default) or 2. The second instances listen
+         * on their own ports ({@link PortName#INTAKE_2} ...), share the databases and Kafka with the first, and the
+         * gateways route to every instance of a service.
+         */
+        public Builder instances(int instances) {
+            if (instances < 1 || instances > 2) {
+                throw new IllegalArgumentException("--instances " + instances + ": the suite runs 1 or 2 instances of each service");
+            }
+            this.instances = instances;
+            return this;
+        }
+
+        static int parseInstances(String what, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + " " + value + " is not a number (1 or 2)");
+            }
         }
 
         /** Stop the stack when the JVM exits (default true). */

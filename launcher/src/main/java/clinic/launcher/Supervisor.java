@@ -2,11 +2,9 @@ package clinic.launcher;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +34,12 @@ final class Supervisor {
     private final Stack stack;
     private final ProgressListener listener;
     private final RunFiles runFiles;
-    private final Set<Part> recovering = Collections.synchronizedSet(EnumSet.noneOf(Part.class));
-    private final Map<Part, Integer> restarts = Collections.synchronizedMap(new EnumMap<>(Part.class));
-    private final Map<Part, Duration> nextDelay = Collections.synchronizedMap(new EnumMap<>(Part.class));
-    private final Map<Part, Long> upSince = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    // by instance name (StackConfig.instanceName): each instance of a service is watched and restarted on its own
+    private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
+    private final Map<String, Duration> nextDelay = new ConcurrentHashMap<>();
+    private final Map<String, Long> upSince = new ConcurrentHashMap<>();
+    private volatile long started;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "clinic-restart");
         t.setDaemon(true);
@@ -57,10 +57,7 @@ final class Supervisor {
     }
 
     void start() {
-        long now = System.nanoTime();
-        for (Part part : Part.values()) {
-            upSince.put(part, now);
-        }
+        started = System.nanoTime();
         monitor.start();
     }
 
@@ -80,18 +77,18 @@ final class Supervisor {
         }
     }
 
-    boolean isRecovering(Part part) {
-        return recovering.contains(part);
+    boolean isRecovering(String instance) {
+        return recovering.contains(instance);
     }
 
-    int restarts(Part part) {
-        return restarts.getOrDefault(part, 0);
+    int restarts(String instance) {
+        return restarts.getOrDefault(instance, 0);
     }
 
     private void watch() {
         while (!stopped) {
             for (Component c : stack.components()) {
-                if (!stopped && c.ready && !c.stopRequested && !c.isAlive() && recovering.add(c.part)) {
+                if (!stopped && c.ready && !c.stopRequested && !c.isAlive() && recovering.add(c.name())) {
                     String reason = c.exitDescription();
                     workers.submit(() -> recover(c, reason));
                 }
@@ -106,20 +103,23 @@ final class Supervisor {
 
     private void recover(Component dead, String reason) {
         Part part = dead.part;
+        String name = dead.name();
         try {
-            boolean wasStable = System.nanoTime() - upSince.getOrDefault(part, 0L) > STABLE.toNanos();
-            Duration delay = wasStable ? FIRST_DELAY : nextDelay.getOrDefault(part, FIRST_DELAY);
-            int restart = restarts(part) + 1;
-            listener.restarting(part, reason, restart, delay, dead.logFile());
+            boolean wasStable = System.nanoTime() - upSince.getOrDefault(name, started) > STABLE.toNanos();
+            Duration delay = wasStable ? FIRST_DELAY : nextDelay.getOrDefault(name, FIRST_DELAY);
+            int restart = restarts(name) + 1;
+            // the console names the part; a second instance says which one
+            String which = dead.instance > 1 ? "instance " + dead.instance + " " : "";
+            listener.restarting(part, which + reason, restart, delay, dead.logFile());
             dead.stop(); // releases what the dead part held: its handle, lock and pid file
             while (!stopped) {
                 TimeUnit.MILLISECONDS.sleep(delay.toMillis());
                 delay = next(delay, BACKOFF_CAP);
-                nextDelay.put(part, delay);
+                nextDelay.put(name, delay);
                 long begin = System.nanoTime();
                 Component fresh;
                 try {
-                    fresh = stack.replace(part);
+                    fresh = stack.replace(dead);
                 } catch (StackStartException e) {
                     return; // the stack is closing
                 }
@@ -127,10 +127,11 @@ final class Supervisor {
                     String detail = fresh.start();
                     fresh.ready = true;
                     Instant now = Instant.now();
-                    restarts.put(part, restart);
-                    upSince.put(part, System.nanoTime());
-                    runFiles.writeRestarts(part.id(), new RunFiles.Restarts(restart, now));
-                    listener.restarted(part, restart, Duration.ofNanos(System.nanoTime() - begin), detail);
+                    restarts.put(name, restart);
+                    upSince.put(name, System.nanoTime());
+                    runFiles.writeRestarts(name, new RunFiles.Restarts(restart, now));
+                    listener.restarted(part, restart, Duration.ofNanos(System.nanoTime() - begin),
+                            dead.instance > 1 ? "instance " + dead.instance + ", " + detail : detail);
                     return;
                 } catch (InterruptedException e) {
                     throw e;
@@ -139,14 +140,14 @@ final class Supervisor {
                         return;
                     }
                     String why = e instanceof StackStartException s ? s.reason() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                    listener.restartFailed(part, restart, why, delay);
+                    listener.restartFailed(part, restart, which + why, delay);
                     fresh.stop();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            recovering.remove(part);
+            recovering.remove(name);
         }
     }
 

@@ -104,4 +104,44 @@ class ConfigTest {
         assertEquals("clinic-gateway", gateway.get("GATEWAY_CLIENT_ID"));
         assertEquals("clinic-gateway-demo-secret", gateway.get("GATEWAY_CLIENT_SECRET"));
     }
+
+    @Test
+    void oneInstanceOfEachByDefaultWithNothingOfTheSecondInItsSettings() {
+        StackConfig config = StackConfig.builder().projectDir(Path.of("/repo")).build();
+        assertEquals(1, config.instances());
+        Map<String, String> gateway = new ServiceComponent(Part.GATEWAY, config, ProgressListener.silent()).environment();
+        assertEquals(null, gateway.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_INTAKE_0_URI"));
+        assertEquals(null, gateway.get("CLINIC_INSTANCE_NAME"));
+        // a second instance's default port may be taken by something else while only one instance runs
+        StackConfig.builder().projectDir(Path.of("/repo")).port(PortName.INTAKE_2, 8081).port(PortName.INTAKE, 8081).build();
+    }
+
+    @Test
+    void secondInstancesHaveTheirOwnPortsNamesLogsAndEveryGatewayRoutesToBoth() {
+        StackConfig config = ClinicLauncher.parse(List.of("--project-dir", "/repo", "--instances", "2")).build();
+        assertEquals(2, config.instances());
+        assertEquals(1, config.instances(Part.KAFKA));
+        assertEquals(List.of(18081, 18082, 18083, 18080, 18090), List.of(config.port(PortName.INTAKE_2),
+                config.port(PortName.SCHEDULING_2), config.port(PortName.SESSION_2), config.port(PortName.GATEWAY_2),
+                config.port(PortName.GATEWAY_MANAGEMENT_2)));
+        assertEquals(Path.of("/repo/.clinic/logs/intake-service-2.log"), config.logFile(Part.INTAKE, 2));
+        assertEquals("--intake-2-port", PortName.INTAKE_2.flag());
+        assertEquals("CLINIC_GATEWAY_2_PORT", PortName.GATEWAY_2.envVar());
+
+        Map<String, String> gateway2 = new ServiceComponent(Part.GATEWAY, 2, config, ProgressListener.silent()).environment();
+        assertEquals("18080", gateway2.get("SERVER_PORT"));
+        assertEquals("18090", gateway2.get("MANAGEMENT_PORT"));
+        assertEquals("gateway-2", gateway2.get("CLINIC_INSTANCE_NAME"));
+        assertEquals("http://localhost:8081", gateway2.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_INTAKE_0_URI"));
+        assertEquals("http://localhost:18081", gateway2.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_INTAKE_1_URI"));
+        assertEquals("http://localhost:18083", gateway2.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_SESSION_1_URI"));
+        Map<String, String> gateway1 = new ServiceComponent(Part.GATEWAY, 1, config, ProgressListener.silent()).environment();
+        assertEquals("http://localhost:18082", gateway1.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_SCHEDULING_1_URI"));
+
+        assertEquals(2, StackConfig.builder().projectDir(Path.of("/repo")).fromEnvironment(Map.of("CLINIC_INSTANCES", "2"))
+                .build().instances());
+        assertThrows(IllegalArgumentException.class, () -> ClinicLauncher.parse(List.of("--instances", "3")));
+        assertThrows(IllegalArgumentException.class, () -> StackConfig.builder().projectDir(Path.of("/repo")).instances(2)
+                .port(PortName.INTAKE_2, 8081).build());
+    }
 }

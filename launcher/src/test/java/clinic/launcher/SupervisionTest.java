@@ -105,6 +105,54 @@ class SupervisionTest {
         assertFalse(run.alive(Part.INTAKE.id()).isPresent());
     }
 
+    /** With two instances of a service each is its own process, pid file and log, and comes back on its own. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void eachInstanceOfAServiceIsWatchedAndBroughtBackOnItsOwn(@TempDir Path data) throws Exception {
+        StackConfig config = StackConfig.builder()
+                .dataDir(data.resolve("stack"))
+                .randomPorts()
+                .instances(2)
+                .parts(Part.INTAKE)
+                .serviceJar(Part.INTAKE, FakeService.jar(data.resolve("intake-service.jar")))
+                .serviceJvmArgs(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .registerShutdownHook(false)
+                .build();
+        List<String> said = new CopyOnWriteArrayList<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void restarting(Part part, String reason, int restart, Duration delay, Path logFile) {
+                said.add(part.id() + " " + reason + "; restarting (restart " + restart + ") see " + logFile.getFileName());
+            }
+        };
+        RunFiles run = new RunFiles(config.dataDir());
+        long first;
+        long second;
+        try (Stack stack = Stack.start(config, recorder)) {
+            first = stack.pid(Part.INTAKE, 1).orElseThrow();
+            long killed = stack.pid(Part.INTAKE, 2).orElseThrow();
+            assertNotEquals(first, killed);
+            assertEquals(killed, run.alive("intake-service-2").orElseThrow().pid());
+            assertTrue(Files.isRegularFile(config.logFile(Part.INTAKE, 2)));
+
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            second = stack.awaitRestarted(Part.INTAKE, 2, killed, Duration.ofSeconds(60));
+            assertNotEquals(killed, second);
+            assertTrue(said.contains("intake-service instance 2 exited with code 137; restarting (restart 1) see intake-service-2.log"),
+                    said.toString());
+            assertEquals(1, stack.restarts(Part.INTAKE, 2));
+            assertEquals(0, stack.restarts(Part.INTAKE, 1));
+            assertEquals(first, stack.pid(Part.INTAKE, 1).orElseThrow(), "the first instance was restarted with the second");
+            assertEquals(second, run.alive("intake-service-2").orElseThrow().pid(), "./clinic down would miss the restarted instance");
+            assertEquals(1, run.restarts("intake-service-2").orElseThrow().count());
+            assertFalse(run.restarts("intake-service").isPresent());
+        }
+        assertFalse(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false), "instance 1 outlived the stack");
+        assertFalse(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false), "instance 2 outlived the stack");
+        assertTrue(Ports.isFree(config.port(PortName.INTAKE_2)));
+        assertFalse(run.alive("intake-service-2").isPresent());
+    }
+
     /**
      * A part whose restarts fail (here a jar that exits at once) is tried again with growing waits, each failure
      * said, one process at a time, and comes back once it can.

@@ -26,6 +26,15 @@ public final class AnotherGateway {
 
 	/** Started; {@code settings} ({@code NAME=value}) override the stand-ins' URLs and the shared database. */
 	public static ConfigurableApplicationContext start(String... settings) {
+		return start(List.of(), settings);
+	}
+
+	/**
+	 * As {@link #start(String...)}, with command line {@code arguments} ({@code --name=value}) on top of
+	 * application.yml: a list such as {@code spring.cloud.discovery.client.simple.instances.intake[1].uri} replaces
+	 * application.yml's only where it is set in a source above it (the settings are default properties, below it).
+	 */
+	public static ConfigurableApplicationContext start(List<String> arguments, String... settings) {
 		List<String> properties = new ArrayList<>(List.of("SERVER_PORT=0", "MANAGEMENT_PORT=0",
 				"spring.main.banner-mode=off", "DB_URL=" + TestPostgres.jdbcUrl(),
 				"INTAKE_URL=" + TestInfrastructure.INTAKE.url(), "SCHEDULING_URL=" + TestInfrastructure.SCHEDULING.url(),
@@ -35,7 +44,7 @@ public final class AnotherGateway {
 		return new SpringApplicationBuilder(GatewayApplication.class, FakeKeycloakRegistration.class,
 				OwnNettyResources.class)
 			.properties(properties.toArray(String[]::new))
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 	public static int port(ConfigurableApplicationContext gateway) {
