@@ -24,7 +24,7 @@ PLATFORM_DEFAULTS = "platform/src/main/resources/clinic-platform-defaults.proper
 FLOATING_TAGS = {"latest", "stable", "edge", "nightly", "main", "master", "lts", "current", "rolling", "dev"}
 # Environment values that are meant for the browser, where localhost is right; any other URL a container is
 # given is one it calls itself, and localhost inside a container is that container.
-BROWSER_FACING = re.compile(r"^(ISSUER_URI|GATEWAY_URL|KC_HOSTNAME|.*_AUTHORIZATION_URI)$")
+BROWSER_FACING = re.compile(r"^(ISSUER_URI|GATEWAY(_2)?_URL|KC_HOSTNAME|.*_AUTHORIZATION_URI)$")
 LOCALHOST_URL = re.compile(r"://(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/]")
 
 
