@@ -57,6 +57,7 @@ public class PatientService {
 	public Patient register(Registration registration) {
 		checkBirthDate(registration.birthDate());
 		if (!registration.confirmedNotDuplicate()) {
+			patients.holdRegistrationsBornOn(registration.birthDate());
 			var candidates = patients.likelyDuplicates(registration.givenName().strip(),
 					registration.familyName().strip(), registration.birthDate(), registration.phone(),
 					duplicates.nameSimilarity());

@@ -24,6 +24,13 @@ public interface Patients {
 	List<Patient> search(PatientSearch search, int limit);
 
 	/**
+	 * Holds, until the transaction ends, every other registration of a patient born on {@code birthDate}: the
+	 * duplicate check and the insert of one registration are then seen whole by the next, so two desks (or a resend
+	 * whose first try is still running) cannot both find no duplicate and both register the same person.
+	 */
+	void holdRegistrationsBornOn(LocalDate birthDate);
+
+	/**
 	 * Registered patients born on {@code birthDate} whose name is more similar than {@code nameSimilarity} (trigram
 	 * similarity, accents and case ignored) or whose phone has the same digits; most similar first.
 	 */

@@ -156,6 +156,16 @@ class JdbcPatients implements Patients {
 			.list();
 	}
 
+	@Override
+	public void holdRegistrationsBornOn(LocalDate birthDate) {
+		jdbc.sql("""
+				select 1 from (select pg_advisory_xact_lock(
+				  hashtextextended('intake.registration:' || cast(:birth as text), 0))) held""")
+			.param("birth", birthDate)
+			.query(Integer.class)
+			.single();
+	}
+
 	/*
 	 * Phones compare on their last 9 digits (the national number) so "+41 61 222 33 44" and "061 222 33 44" meet;
 	 * only the few patients born that day are compared (birth_date index).
