@@ -284,6 +284,9 @@ final class FaultRun {
 		}
 		report.append("| patient paths walked | ").append(outcome.walked().size()).append(" (").append(finished)
 			.append(" finished) by ").append(plan.workers()).append(" workers at once |\n");
+		if (!plan.pause().isZero()) {
+			report.append("| pause between a worker's paths | ").append(plan.pause().toSeconds()).append(" s |\n");
+		}
 		report.append("| the run's ward | ").append(plan.chairs()).append(" chairs, ").append(plan.nurses())
 			.append(" nurses on the rota (").append(CHAIRS_PER_NURSE).append(" chairs each) |\n");
 		report.append("| infusions booked | ").append(appointments).append(" |\n");

@@ -73,6 +73,14 @@ final class PatientPathUnderFaults {
 		return letters.reverse().toString();
 	}
 
+	/**
+	 * The path's patient's birth date: an adult of 21 to 80 whatever the path's number, so that no path's patient is
+	 * proposed for review as under age (a long run's later paths were, and their clearing without a reason refused).
+	 */
+	static LocalDate birthDate(int number) {
+		return LocalDate.of(1946, 1, 1).plusDays(number * 7L % (59 * 365));
+	}
+
 	Walked walk(int number) {
 		var started = Instant.now();
 		var family = familyName(run, number);
@@ -80,7 +88,7 @@ final class PatientPathUnderFaults {
 		String courseId = null;
 		var appointments = new ArrayList<String>();
 		try {
-			patientId = register(GIVEN[number % GIVEN.length], family, LocalDate.of(1950, 1, 1).plusDays(number * 41L));
+			patientId = register(GIVEN[number % GIVEN.length], family, birthDate(number));
 			var screeningId = screen(patientId);
 			clear(patientId, screeningId);
 			courseId = courseToPlan(patientId);
@@ -182,6 +190,7 @@ final class PatientPathUnderFaults {
 
 	/** The proposal booked whole; another path that took one of its slots first means a new proposal. */
 	private List<String> book(String courseId) {
+		String lastRefusal = null;
 		for (int attempt = 1; attempt <= 20; attempt++) {
 			var proposal = expect(frontDesk.call("proposing " + courseId,
 					u -> u.post("/api/scheduling/courses/" + courseId + "/proposal", """
@@ -200,13 +209,15 @@ final class PatientPathUnderFaults {
 			if (booked.status() != 409) {
 				throw new AssertionError("booking " + courseId + ": " + ClinicUser.describe(booked));
 			}
+			lastRefusal = ClinicUser.describe(booked);
 			var course = expect(frontDesk.call("reading " + courseId, u -> u.get("/api/scheduling/courses/" + courseId)),
 					200, "reading " + courseId);
 			if (!course.get("appointments").isEmpty()) {
 				return appointmentsOf(course); // an earlier attempt went through, its answer was lost
 			}
 		}
-		throw new AssertionError("booking " + courseId + ": every proposal was taken by another path first (20 tries)");
+		throw new AssertionError("booking " + courseId + ": every proposal was refused (20 tries), the last with "
+				+ lastRefusal);
 	}
 
 	private static List<String> appointmentsOf(JsonNode course) {
