@@ -38,14 +38,14 @@ import org.springframework.web.server.WebExceptionHandler;
  * answer within the response timeout a 504, one that breaks off its answer a 502, Keycloak not reachable while a token
  * is refreshed a 503 with {@code Retry-After} naming the sign-in service, and the gateway's own session store
  * (PostgreSQL) being unreachable a 503 with {@code Retry-After}; all as problem+json, so the pages show it like any
- * other refusal. Anything else goes on to Spring Boot's error handling (ordered after this one).
+ * other refusal. Anything else goes on to {@link clinic.gateway.security.ErrorProblems} (ordered after this one).
  * <p>
  * The session store counts as down only for a failure to connect: a connection that cannot be had, or one that
  * broke. A transaction that failed for another reason (a deadlock, a lock or statement timeout, a failed rollback
  * of a query that was merely wrong) is not an outage and stays a 500.
  */
 @Component
-@Order(-2)
+@Order(-3)
 class OutageProblems implements WebExceptionHandler {
 
 	/** Seconds a client should wait before trying again: a restarted service or database is back within that. */
