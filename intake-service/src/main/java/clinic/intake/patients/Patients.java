@@ -28,6 +28,9 @@ public interface Patients {
 	 * duplicate check and the insert of one registration are then seen whole by the next, so two desks (or a resend
 	 * whose first try is still running) cannot both find no duplicate and both register the same person.
 	 */
+	/** Patients matching every part of {@code criteria} in name order (family, given, birth date), a page of them. */
+	Found<Patient> find(PatientCriteria criteria, int offset, int limit);
+
 	void holdRegistrationsBornOn(LocalDate birthDate);
 
 	/**
@@ -42,6 +45,9 @@ public interface Patients {
 	List<Referral> referralsOf(UUID patientId);
 
 	Optional<Referral> findReferral(UUID id);
+
+	/** Referrals matching {@code criteria}, oldest first, a page of them. */
+	Found<Referral> findReferrals(ReferralCriteria criteria, int offset, int limit);
 
 	/** Saves the referral's new state if it is still {@code from} (nobody moved it meanwhile). */
 	void moveReferral(Referral moved, ReferralState from);
