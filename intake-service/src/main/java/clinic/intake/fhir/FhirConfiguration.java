@@ -1,7 +1,8 @@
 package clinic.intake.fhir;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +49,8 @@ class FhirConfiguration {
 		}
 
 		@Override
-		public java.util.Enumeration<String> getInitParameterNames() {
-			return java.util.Collections.enumeration(Map.<String, String>of().keySet());
+		public Enumeration<String> getInitParameterNames() {
+			return Collections.emptyEnumeration();
 		}
 	}
 }

@@ -25,8 +25,8 @@ import clinic.platform.problems.NotFoundException;
 /**
  * The domain's refusals in FHIR's words, as the REST API's problem handling answers them: unknown 404, invalid 422, a
  * conflict 409, a likely duplicate 409 naming each candidate (Patient/id, MRN, name, birth date) in an issue of its
- * own, a parameter HAPI cannot read 400, the store or the audit trail out of reach 503. HAPI writes each as an OperationOutcome; anything else stays a
- * 500, the server's fault.
+ * own, a parameter HAPI cannot read 400, the store or the audit trail out of reach 503. HAPI writes each as an
+ * OperationOutcome; anything else stays a 500, the server's fault.
  */
 class FhirErrors {
 

@@ -3,6 +3,7 @@ package clinic.intake.fhir;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,12 +85,15 @@ class PatientResources implements IResourceProvider {
 			@OptionalParam(name = Patient.SP_BIRTHDATE) @Nullable DateParam birthdate,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var mrn = identifier == null ? null : mrn(identifier);
-		if (mrn != null && mrn.isEmpty()) {
-			return Pages.answer(page, java.util.List.of(), 0); // another system's identifier: the clinic keeps none
+		String mrn = null;
+		if (identifier != null) {
+			mrn = mrn(identifier);
+			if (mrn == null) {
+				return Pages.answer(page, List.of(), 0); // another system's identifier: the clinic keeps none
+			}
 		}
 		var born = birthdate == null ? null : BirthDates.of(birthdate);
-		var criteria = new PatientCriteria(mrn == null ? null : mrn.get(), text(name), text(family), text(given),
+		var criteria = new PatientCriteria(mrn, text(name), text(family), text(given),
 				born == null ? null : born.from(), born == null ? null : born.to());
 		var found = patients.find(criteria, page.offset(), page.size());
 		found.items().forEach(patient -> AuditedCall.concerns(patient.id()));
@@ -136,18 +140,18 @@ class PatientResources implements IResourceProvider {
 	}
 
 	/**
-	 * The MRN asked for, empty for an identifier of another system (or a value that is no MRN of the clinic), null when
-	 * no identifier is asked for.
+	 * The MRN an identifier asks for, as the clinic writes it ({@code MRN-000123}, also found as {@code mrn 123}); null
+	 * for another system's identifier or a value that is no MRN of the clinic, which find no patient here.
 	 */
-	private @Nullable Optional<String> mrn(TokenParam identifier) {
-		if (identifier.getSystem() != null && !identifier.getSystem().isEmpty()
-				&& !identifier.getSystem().equals(settings.mrnSystem())) {
-			return Optional.empty();
+	private @Nullable String mrn(TokenParam identifier) {
+		var system = identifier.getSystem();
+		if (system != null && !system.isEmpty() && !system.equals(settings.mrnSystem())) {
+			return null;
 		}
 		if (identifier.getValue() == null || identifier.getValue().isBlank()) {
 			throw new InvalidRequestException("identifier needs a value (system|value)");
 		}
-		return Optional.ofNullable(PatientSearch.parse(identifier.getValue()).mrn());
+		return PatientSearch.parse(identifier.getValue()).mrn();
 	}
 
 	private static @Nullable String text(@Nullable StringParam param) {

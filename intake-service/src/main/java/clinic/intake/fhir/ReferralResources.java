@@ -2,6 +2,7 @@ package clinic.intake.fhir;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class ReferralResources implements IResourceProvider {
 		var patientId = patient == null ? null : patientId(patient);
 		var states = status == null ? EnumSet.noneOf(ReferralState.class) : states(status);
 		if ((patient != null && patientId.isEmpty()) || (status != null && states.isEmpty())) {
-			return Pages.answer(page, java.util.List.of(), 0);
+			return Pages.answer(page, List.of(), 0);
 		}
 		var found = patients.findReferrals(new ReferralCriteria(patientId == null ? null : patientId.get(), states),
 				page.offset(), page.size());
@@ -119,7 +120,7 @@ class ReferralResources implements IResourceProvider {
 		var reason = resource.getNoteFirstRep().getText();
 		Checks.referral(clinician, reason);
 		Referral referral = patients.addReferral(patientId,
-				new PatientService.NewReferral(clinician, reason, indication, java.util.List.of()));
+				new PatientService.NewReferral(clinician, reason, indication, List.of()));
 		return new MethodOutcome(new IdType("ServiceRequest", referral.id().toString()), true)
 			.setResource(mapping.serviceRequest(referral));
 	}

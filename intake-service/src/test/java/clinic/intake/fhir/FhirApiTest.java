@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -83,7 +84,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 	@Test
 	void givenThreePatientsOfAFamilyWhenSearchedTwoAPageThenTheNextLinkGivesTheThird() throws Exception {
 		var family = uniqueFamily();
-		var ids = new java.util.HashSet<String>();
+		var ids = new HashSet<String>();
 		for (var given : new String[] { "Anna", "Berta", "Clara" }) {
 			ids.add(registerPatient(given, family).toString());
 		}
@@ -104,7 +105,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 		assertThat(second.getEntry()).hasSize(1);
 		assertThat(second.getLink(Bundle.LINK_NEXT)).as("no page after the last").isNull();
 		assertThat(second.getLink(Bundle.LINK_PREV)).as("a previous link").isNotNull();
-		var seen = new java.util.HashSet<String>();
+		var seen = new HashSet<String>();
 		first.getEntry().forEach(entry -> seen.add(entry.getResource().getIdElement().getIdPart()));
 		second.getEntry().forEach(entry -> seen.add(entry.getResource().getIdElement().getIdPart()));
 		assertThat(seen).isEqualTo(ids);

@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 
-/** The validator the FHIR tests rely on finds what breaks the base R4 definitions (it is not a check that passes all). */
+/** The validator the FHIR tests rely on finds what breaks the base R4 definitions: not a check that passes all. */
 class FhirValidationTest {
 
 	@Test

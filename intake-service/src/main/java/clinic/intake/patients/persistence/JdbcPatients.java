@@ -202,7 +202,8 @@ class JdbcPatients implements Patients {
 			return;
 		}
 		var wanted = "patient_search_text(:" + param + ")";
-		conditions.add("(" + column + " like " + wanted + " || '%' or " + column + " like '% ' || " + wanted + " || '%')");
+		conditions.add("(" + column + " like " + wanted + " || '%' or " + column + " like '% ' || " + wanted
+				+ " || '%')");
 		params.put(param, escapeLike(value.strip()));
 	}
 
