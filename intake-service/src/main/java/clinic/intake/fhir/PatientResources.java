@@ -52,6 +52,9 @@ class PatientResources implements IResourceProvider {
 	 */
 	static final String CONFIRMED_NOT_DUPLICATE = "Clinic-Confirmed-Not-Duplicate";
 
+	/** As long as a name may be (the REST API's registration allows 100 characters). */
+	private static final int MAX_NAME_LENGTH = 100;
+
 	private final PatientService patients;
 
 	private final FhirMapping mapping;
@@ -162,10 +165,16 @@ class PatientResources implements IResourceProvider {
 			throw new InvalidRequestException("Name searches match the start of a name; :exact and :contains are not "
 					+ "supported");
 		}
-		if (param.getValue() == null || param.getValue().isBlank()) {
+		var value = param.getValue();
+		if (value == null || value.isBlank()) {
 			throw new InvalidRequestException("A name search needs a value");
 		}
-		return param.getValue().strip();
+		// as the REST API's PlainText: no control characters (a NUL would fail in the database, not here)
+		if (value.length() > MAX_NAME_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidRequestException("A name search is plain text of at most " + MAX_NAME_LENGTH
+					+ " characters");
+		}
+		return value.strip();
 	}
 
 	private static LocalDate birthDate(Patient resource) {

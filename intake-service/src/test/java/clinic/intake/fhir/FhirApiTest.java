@@ -229,6 +229,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 	void givenBadParametersOrABadResourceThen400Or422AsAnOperationOutcomeNever500() throws Exception {
 		var bad = new MockHttpServletRequestBuilder[] { get("/fhir/Patient").param("_count", "many"),
 				get("/fhir/Patient").param("birthdate", "yesterday"), get("/fhir/Patient").param("colour", "blue"),
+				get("/fhir/Patient").param("name", "Nul\u0000l"), get("/fhir/Patient").param("family", "x".repeat(101)),
 				get("/fhir/Patient").param("_count", "0"), get("/fhir/Patient").param("_offset", "-1"),
 				get("/fhir/ServiceRequest").param("status", "sleeping"),
 				post("/fhir/Patient").contentType(JSON).content("{\"resourceType\":\"Patient\""),
