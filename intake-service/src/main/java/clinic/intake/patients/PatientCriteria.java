@@ -16,7 +16,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record PatientCriteria(@Nullable String mrn, @Nullable String name, @Nullable String family,
 		@Nullable String given, @Nullable LocalDate bornFrom, @Nullable LocalDate bornTo) {
-
-	/** Nothing asked: every patient, in name order. */
-	public static final PatientCriteria ALL = new PatientCriteria(null, null, null, null, null, null);
 }

@@ -23,14 +23,14 @@ public interface Patients {
 	/** Patients matching the search, best first (exact MRN, then the most similar name), at most {@code limit}. */
 	List<Patient> search(PatientSearch search, int limit);
 
+	/** Patients matching every part of {@code criteria} in name order (family, given, birth date), a page of them. */
+	Found<Patient> find(PatientCriteria criteria, int offset, int limit);
+
 	/**
 	 * Holds, until the transaction ends, every other registration of a patient born on {@code birthDate}: the
 	 * duplicate check and the insert of one registration are then seen whole by the next, so two desks (or a resend
 	 * whose first try is still running) cannot both find no duplicate and both register the same person.
 	 */
-	/** Patients matching every part of {@code criteria} in name order (family, given, birth date), a page of them. */
-	Found<Patient> find(PatientCriteria criteria, int offset, int limit);
-
 	void holdRegistrationsBornOn(LocalDate birthDate);
 
 	/**

@@ -28,8 +28,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The audit trail's door: every call to {@code /api/**} (and to a FHIR server's {@code /fhir/**}) gets an {@link AuditEntry} on the way in and a row in
- * {@link AuditLog} before its answer leaves, with the status the caller really gets.
+ * The audit trail's door: every call to {@code /api/**} (and to intake's FHIR server, {@code /fhir/**}) gets an
+ * {@link AuditEntry} on the way in and a row in {@link AuditLog} before its answer leaves, with the status the caller
+ * really gets.
  * <p>
  * How each kind of call is written, and why here:
  * <ul>
