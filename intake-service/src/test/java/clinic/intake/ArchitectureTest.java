@@ -17,13 +17,24 @@ class ArchitectureTest {
 				"clinic.intake.review", "clinic.intake.alerts")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "org.springframework.web..",
-				"org.springframework.jdbc..", "org.apache.kafka..", "java.sql..");
+		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..fhir..", "org.springframework.web..",
+				"org.springframework.jdbc..", "org.apache.kafka..", "java.sql..", "ca.uhn.fhir..", "org.hl7.fhir..");
 
 	@ArchTest
 	static final ArchRule adaptersDoNotDependOnEachOther = noClasses().that()
 		.resideInAnyPackage("..persistence..", "..messaging..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("clinic.intake.web..");
+		.resideInAnyPackage("clinic.intake.web..", "clinic.intake.fhir..");
+
+	/** The two doors to the same patients, REST and FHIR, each go to the domain, never through the other. */
+	@ArchTest
+	static final ArchRule restAndFhirDoNotDependOnEachOther = noClasses().that()
+		.resideInAPackage("clinic.intake.fhir..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("clinic.intake.web..")
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAPackage("..persistence..");
 }

@@ -7,6 +7,8 @@ import clinic.gateway.audit.GatewayAuditController;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -30,8 +32,10 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -49,6 +53,25 @@ class SecurityConfiguration {
 	static final String LOGIN_PATH = "/oauth2/authorization/" + REGISTRATION_ID;
 
 	private static final ServerWebExchangeMatcher API = new PathPatternParserServerWebExchangeMatcher("/api/**");
+
+	/**
+	 * FHIR (intake's {@code /fhir}) is for other systems, which send their own bearer token: the gateway passes the
+	 * call on as sent and intake, a resource server, checks the token and the role as for its API. No session is read
+	 * or made for these paths, so a browser's session never lends its token to a FHIR call (TokenRelay= finds no
+	 * signed-in user, and the Cookie header is not passed on): without ambient credentials there is nothing for a
+	 * forged cross-site request to use, and no CSRF token is asked for.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain fhirWebFilterChain(ServerHttpSecurity http) {
+		http.securityMatcher(new PathPatternParserServerWebExchangeMatcher("/fhir/**"))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAt(new SessionlessExchange(), SecurityWebFiltersOrder.FIRST);
+		return http.build();
+	}
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,

@@ -113,6 +113,23 @@ public class PatientService {
 		return patients.search(PatientSearch.parse(query), SEARCH_LIMIT);
 	}
 
+	/** A page of the patients matching every part of {@code criteria} (another system's search), and their number. */
+	@Transactional(readOnly = true)
+	public Found<Patient> find(PatientCriteria criteria, int offset, int limit) {
+		return patients.find(criteria, offset, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public Referral referral(UUID id) {
+		return patients.findReferral(id).orElseThrow(() -> new NotFoundException("Referral", id));
+	}
+
+	/** A page of the referrals matching {@code criteria}, and their number. */
+	@Transactional(readOnly = true)
+	public Found<Referral> findReferrals(ReferralCriteria criteria, int offset, int limit) {
+		return patients.findReferrals(criteria, offset, limit);
+	}
+
 	/**
 	 * Changes the patient's personal data if nobody changed the patient since {@code change.version()} was read,
 	 * and publishes patient-updated with the new version.

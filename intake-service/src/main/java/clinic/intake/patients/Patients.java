@@ -23,6 +23,9 @@ public interface Patients {
 	/** Patients matching the search, best first (exact MRN, then the most similar name), at most {@code limit}. */
 	List<Patient> search(PatientSearch search, int limit);
 
+	/** Patients matching every part of {@code criteria} in name order (family, given, birth date), a page of them. */
+	Found<Patient> find(PatientCriteria criteria, int offset, int limit);
+
 	/**
 	 * Holds, until the transaction ends, every other registration of a patient born on {@code birthDate}: the
 	 * duplicate check and the insert of one registration are then seen whole by the next, so two desks (or a resend
@@ -42,6 +45,9 @@ public interface Patients {
 	List<Referral> referralsOf(UUID patientId);
 
 	Optional<Referral> findReferral(UUID id);
+
+	/** Referrals matching {@code criteria}, oldest first, a page of them. */
+	Found<Referral> findReferrals(ReferralCriteria criteria, int offset, int limit);
 
 	/** Saves the referral's new state if it is still {@code from} (nobody moved it meanwhile). */
 	void moveReferral(Referral moved, ReferralState from);

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Puts the audit trail in place: {@link AuditTrailFilter} just outside Spring Security's filters (so it sees what
  * security refuses), {@link AuditedCallInterceptor} when Spring MVC has picked an operation, and
- * {@link AuditedChanges} (a bean of its own) on every read-write transaction.
+ * {@link AuditedChanges} (a bean of its own) on every read-write transaction. FHIR interactions ({@code /fhir/...},
+ * intake's) are patient data as the API's are, and are recorded the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration implements WebMvcConfigurer {
@@ -28,13 +29,13 @@ class AuditConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<AuditTrailFilter> auditTrailFilter(AuditLog auditLog,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations) {
 		var registration = new FilterRegistrationBean<>(new AuditTrailFilter(auditLog, operations, patientsOfPaths));
-		registration.addUrlPatterns("/api/*");
+		registration.addUrlPatterns("/api/*", "/fhir/*");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new AuditedCallInterceptor(patientsOfPaths)).addPathPatterns("/api/**");
+		registry.addInterceptor(new AuditedCallInterceptor(patientsOfPaths)).addPathPatterns("/api/**", "/fhir/**");
 	}
 }

@@ -28,8 +28,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The audit trail's door: every call to {@code /api/**} gets an {@link AuditEntry} on the way in and a row in
- * {@link AuditLog} before its answer leaves, with the status the caller really gets.
+ * The audit trail's door: every call to {@code /api/**} (and to intake's FHIR server, {@code /fhir/**}) gets an
+ * {@link AuditEntry} on the way in and a row in {@link AuditLog} before its answer leaves, with the status the caller
+ * really gets.
  * <p>
  * How each kind of call is written, and why here:
  * <ul>
@@ -58,6 +59,11 @@ class AuditTrailFilter extends OncePerRequestFilter {
 			{"type":"about:blank","title":"%s","status":503,"detail":"This access could not be recorded in the audit \
 			trail, so its answer is withheld. %s"}""".formatted(AuditProblems.TITLE, AuditProblems.TRY_AGAIN);
 
+	private static final String UNAVAILABLE_FHIR = """
+			{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"%s: \
+			this access could not be recorded in the audit trail, so its answer is withheld. %s"}]}""".formatted(
+			AuditProblems.TITLE, AuditProblems.TRY_AGAIN);
+
 	private final AuditLog auditLog;
 
 	private final ObjectProvider<RequestMappingHandlerMapping> operations;
@@ -74,6 +80,9 @@ class AuditTrailFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		var path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/fhir/")) {
+			return path.equals("/fhir/metadata"); // the FHIR server's description, as the API docs: no patient data
+		}
 		return !path.startsWith("/api/") || path.matches("/api/[^/]+/(openapi|docs)(/.*)?");
 	}
 
@@ -111,7 +120,7 @@ class AuditTrailFilter extends OncePerRequestFilter {
 			if (status >= 200 && status < 300 && entry.writtenOutcome == null && !answer.isCommitted()) {
 				log.error("Could not record {} {} in the audit trail: answered 503 instead", request.getMethod(),
 						request.getRequestURI(), failure);
-				withhold(answer);
+				withhold(request, answer);
 			}
 			else {
 				log.error("Could not record {} {} ({}) in the audit trail", request.getMethod(),
@@ -159,13 +168,16 @@ class AuditTrailFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void withhold(ContentCachingResponseWrapper answer) throws IOException {
+	/** The read's answer replaced by 503: problem+json, or for a FHIR read an OperationOutcome (FHIR's errors). */
+	private static void withhold(HttpServletRequest request, ContentCachingResponseWrapper answer)
+			throws IOException {
+		var fhir = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/fhir/");
 		answer.reset();
 		answer.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		answer.setContentType(fhir ? "application/fhir+json" : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		answer.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		answer.setHeader(HttpHeaders.RETRY_AFTER, "5");
-		answer.getOutputStream().write(UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
+		answer.getOutputStream().write((fhir ? UNAVAILABLE_FHIR : UNAVAILABLE).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static @Nullable String clientAddress(HttpServletRequest request) {

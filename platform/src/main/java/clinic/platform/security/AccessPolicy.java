@@ -25,6 +25,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * operation of a service's API, the roles that may call it, each with the reason it needs to. Every service's filter
  * chain authorizes requests by it before the body is read ({@link #authorize}), so a caller without the role learns
  * nothing about the body's rules; the controllers' {@code @PreAuthorize} say the same and are the second line.
+ * Operations are a service's API ({@code /api/...}) or FHIR interactions ({@code /fhir/...}, intake's).
  */
 public final class AccessPolicy {
 
@@ -132,8 +133,8 @@ public final class AccessPolicy {
 
 	private static Rule rule(String operation, List<String> columns, List<String> cells, String line) {
 		var parts = operation.replace("`", "").strip().split("\\s+");
-		if (parts.length != 2 || !parts[1].startsWith("/api/")) {
-			throw new IllegalStateException("Not an operation (`METHOD /api/...`): " + line);
+		if (parts.length != 2 || !(parts[1].startsWith("/api/") || parts[1].startsWith("/fhir/"))) {
+			throw new IllegalStateException("Not an operation (`METHOD /api/...` or `METHOD /fhir/...`): " + line);
 		}
 		var reasons = new LinkedHashMap<String, String>();
 		for (int i = 0; i < columns.size(); i++) {

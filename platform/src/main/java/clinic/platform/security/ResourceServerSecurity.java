@@ -51,7 +51,11 @@ public class ResourceServerSecurity {
 		return http.build();
 	}
 
-	static JwtAuthenticationConverter jwtAuthentication() {
+	/**
+	 * The caller as every chain of the clinic reads a token: the user name from {@code preferred_username}, the realm
+	 * roles as {@code ROLE_<role>} (also for a service's own chain of another protocol, intake's FHIR).
+	 */
+	public static JwtAuthenticationConverter jwtAuthentication() {
 		var converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(realmRoles());
 		converter.setPrincipalClaimName("preferred_username");

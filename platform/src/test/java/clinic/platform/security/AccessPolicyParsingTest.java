@@ -72,5 +72,7 @@ class AccessPolicyParsingTest {
 				reason -> assertThat(reason).as(rule.operation()).hasSizeGreaterThan(5)));
 		assertThat(policy.rule("GET", "/api/session/records/{id}").orElseThrow().allows("integration"))
 			.as("the integration client reads no session records").isFalse();
+		assertThat(policy.rule("GET", "/fhir/Patient/{patientId}").orElseThrow().roles())
+			.as("FHIR reads are other systems' alone").containsExactly("integration");
 	}
 }

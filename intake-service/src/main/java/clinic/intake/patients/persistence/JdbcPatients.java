@@ -4,20 +4,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.intake.patients.Found;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientConsultation;
+import clinic.intake.patients.PatientCriteria;
 import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
 import clinic.intake.patients.Referral;
+import clinic.intake.patients.ReferralCriteria;
 import clinic.intake.patients.ReferralState;
 import clinic.platform.problems.ConflictException;
 import tools.jackson.core.type.TypeReference;
@@ -156,6 +161,52 @@ class JdbcPatients implements Patients {
 			.list();
 	}
 
+	/*
+	 * Names compare as the search box's do (patient_search_text on both sides), at the start of the name or of a word
+	 * in it; the order ends in the id so that pages do not overlap or skip a patient.
+	 */
+	@Override
+	public Found<Patient> find(PatientCriteria criteria, int offset, int limit) {
+		var conditions = new ArrayList<String>();
+		var params = new LinkedHashMap<String, Object>();
+		if (criteria.mrn() != null) {
+			conditions.add("mrn = :mrn");
+			params.put("mrn", criteria.mrn());
+		}
+		nameCondition(conditions, params, "search_name", "name", criteria.name());
+		nameCondition(conditions, params, "patient_search_text(family_name)", "family", criteria.family());
+		nameCondition(conditions, params, "patient_search_text(given_name)", "given", criteria.given());
+		if (criteria.bornFrom() != null) {
+			conditions.add("birth_date >= :bornFrom");
+			params.put("bornFrom", criteria.bornFrom());
+		}
+		if (criteria.bornTo() != null) {
+			conditions.add("birth_date <= :bornTo");
+			params.put("bornTo", criteria.bornTo());
+		}
+		var where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		long total = jdbc.sql("select count(*) from patient" + where).params(params).query(Long.class).single();
+		var page = jdbc.sql("select * from patient" + where
+				+ " order by family_name, given_name, birth_date, id offset :offset limit :limit")
+			.params(params)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(JdbcPatients::patient)
+			.list();
+		return new Found<>(page, total);
+	}
+
+	private static void nameCondition(List<String> conditions, Map<String, Object> params, String column,
+			String param, String value) {
+		if (value == null) {
+			return;
+		}
+		var wanted = "patient_search_text(:" + param + ")";
+		conditions.add("(" + column + " like " + wanted + " || '%' or " + column + " like '% ' || " + wanted
+				+ " || '%')");
+		params.put(param, escapeLike(value.strip()));
+	}
+
 	@Override
 	public void holdRegistrationsBornOn(LocalDate birthDate) {
 		jdbc.sql("""
@@ -225,6 +276,29 @@ class JdbcPatients implements Patients {
 	@Override
 	public Optional<Referral> findReferral(UUID id) {
 		return jdbc.sql("select * from referral where id = :id").param("id", id).query(this::referral).optional();
+	}
+
+	@Override
+	public Found<Referral> findReferrals(ReferralCriteria criteria, int offset, int limit) {
+		var conditions = new ArrayList<String>();
+		var params = new LinkedHashMap<String, Object>();
+		if (criteria.patientId() != null) {
+			conditions.add("patient_id = :patient");
+			params.put("patient", criteria.patientId());
+		}
+		if (!criteria.states().isEmpty()) {
+			conditions.add("state in (:states)");
+			params.put("states", criteria.states().stream().map(ReferralState::name).sorted().toList());
+		}
+		var where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		long total = jdbc.sql("select count(*) from referral" + where).params(params).query(Long.class).single();
+		var page = jdbc.sql("select * from referral" + where + " order by received_at, id offset :offset limit :limit")
+			.params(params)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this::referral)
+			.list();
+		return new Found<>(page, total);
 	}
 
 	@Override

@@ -1,0 +1,100 @@
+package clinic.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import clinic.gateway.support.GatewayTest;
+import clinic.gateway.support.TestInfrastructure;
+
+/**
+ * Another system's FHIR calls reach intake as sent, with its own bearer token: no session is needed or made, no CSRF
+ * token asked for a create, and paths FHIR does not serve here go nowhere.
+ */
+class FhirRouteTest extends GatewayTest {
+
+	private static final String TOKEN = "Bearer integration.token.value";
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private WebTestClient client;
+
+	@BeforeEach
+	void bindClient() {
+		this.client = WebTestClient.bindToApplicationContext(this.context).configureClient().build();
+	}
+
+	@Test
+	void givenABearerTokenThenASearchReachesIntakeWithTheTokenAndThePathAsSent() {
+		var sessions = sessionRows();
+
+		var answer = this.client.get()
+			.uri("/fhir/Patient?family=lovelace&_count=2")
+			.header("Authorization", TOKEN)
+			.exchange()
+			.expectStatus()
+			.isCreated() // the stand-in's answer, passed back
+			.returnResult(String.class);
+
+		var received = TestInfrastructure.INTAKE.last();
+		assertThat(received.method()).isEqualTo("GET");
+		assertThat(received.path()).isEqualTo("/fhir/Patient?family=lovelace&_count=2");
+		assertThat(received.header("Authorization")).containsExactly(TOKEN);
+		assertThat(answer.getResponseHeaders().get("Set-Cookie")).as("no session made").isNull();
+		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
+	}
+
+	@Test
+	void givenACreateWithABearerTokenThenItNeedsNoCsrfTokenAndNoCookieIsPassedOn() {
+		this.client.post()
+			.uri("/fhir/ServiceRequest")
+			.header("Authorization", TOKEN)
+			.header("Cookie", "SESSION=someone-elses")
+			.header("Content-Type", "application/fhir+json")
+			.bodyValue("{\"resourceType\":\"ServiceRequest\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		var received = TestInfrastructure.INTAKE.last();
+		assertThat(received.path()).isEqualTo("/fhir/ServiceRequest");
+		assertThat(received.body()).isEqualTo("{\"resourceType\":\"ServiceRequest\"}");
+		assertThat(received.header("Authorization")).containsExactly(TOKEN);
+		assertThat(received.header("Cookie")).isEmpty();
+	}
+
+	@Test
+	void givenTheCapabilityStatementThenItReachesIntakeWithoutAToken() {
+		this.client.get().uri("/fhir/metadata").exchange().expectStatus().isCreated();
+
+		assertThat(TestInfrastructure.INTAKE.last().path()).isEqualTo("/fhir/metadata");
+		assertThat(TestInfrastructure.INTAKE.last().header("Authorization")).isEmpty();
+	}
+
+	@Test
+	void givenAFhirPathIntakeDoesNotServeThenNoServiceIsCalled() {
+		this.client.get()
+			.uri("/fhir/Observation")
+			.header("Authorization", TOKEN)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+		assertThat(TestInfrastructure.SCHEDULING.received()).isEmpty();
+		assertThat(TestInfrastructure.SESSION.received()).isEmpty();
+	}
+
+	private long sessionRows() {
+		return this.jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+	}
+}

@@ -1,0 +1,76 @@
+package clinic.intake.fhir;
+
+import java.io.IOException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Hands each FHIR interaction to the FHIR server. One method per interaction, so that what every API call gets from
+ * Spring MVC holds here too: the audit trail's operation ({@code GET /fhir/Patient/{patientId}}, a read; without a
+ * path variable, a search), the patient its path names, and {@code @PreAuthorize} as the second line behind the access
+ * policy's rows (docs/access-policy.md). Not part of the REST API's OpenAPI document: the FHIR server describes itself
+ * at {@code /fhir/metadata}.
+ */
+@Hidden
+@Controller
+class FhirEndpoint {
+
+	private final FhirServer server;
+
+	FhirEndpoint(FhirServer server) {
+		this.server = server;
+	}
+
+	/** The CapabilityStatement: what this server supports, public as the API's documents are. */
+	@GetMapping(FhirServer.BASE + "/metadata")
+	void metadata(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/Patient/{patientId}")
+	@PreAuthorize("hasRole('integration')")
+	void readPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/Patient")
+	@PreAuthorize("hasRole('integration')")
+	void searchPatients(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@PostMapping(FhirServer.BASE + "/Patient")
+	@PreAuthorize("hasRole('integration')")
+	void createPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/ServiceRequest/{referralId}")
+	@PreAuthorize("hasRole('integration')")
+	void readReferral(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/ServiceRequest")
+	@PreAuthorize("hasRole('integration')")
+	void searchReferrals(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		server.service(request, response);
+	}
+
+	@PostMapping(FhirServer.BASE + "/ServiceRequest")
+	@PreAuthorize("hasRole('integration')")
+	void createReferral(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		server.service(request, response);
+	}
+}
