@@ -64,6 +64,29 @@ class ErrorProblemsTest extends GatewayTest {
 	}
 
 	@Test
+	void givenAFhirPathNothingIsServedAt_whenRequested_thenA404OperationOutcome() {
+		WebTestClient.bindToApplicationContext(this.context)
+			.apply(springSecurity())
+			.configureClient()
+			.build()
+			.get()
+			.uri("/fhir/Appointment?patient=123")
+			.accept(MediaType.parseMediaType("application/fhir+json"))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/fhir+json"))
+			.expectBody()
+			.jsonPath("$.resourceType")
+			.isEqualTo("OperationOutcome")
+			.jsonPath("$.issue[0].severity")
+			.isEqualTo("error")
+			.jsonPath("$.issue[0].code")
+			.isEqualTo("not-found");
+	}
+
+	@Test
 	void givenAMethodTheAddressDoesNotTake_whenSent_thenA405ProblemDocumentWithAllow() {
 		this.signedIn.mutateWith(csrf())
 			.method(HttpMethod.DELETE)
