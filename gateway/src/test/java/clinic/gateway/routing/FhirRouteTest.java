@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,6 +28,9 @@ class FhirRouteTest extends GatewayTest {
 	private JdbcClient jdbc;
 
 	private WebTestClient client;
+
+	@LocalServerPort
+	private int port;
 
 	@BeforeEach
 	void bindClient() {
@@ -51,6 +55,29 @@ class FhirRouteTest extends GatewayTest {
 		assertThat(received.header("Authorization")).containsExactly(TOKEN);
 		assertThat(answer.getResponseHeaders().get("Set-Cookie")).as("no session made").isNull();
 		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
+	}
+
+	@Test
+	void givenForwardedHeadersAClientMadeUpThenIntakeGetsTheGatewaysOwnAddressAndTheClientsInstead() {
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.get()
+			.uri("/fhir/Patient?_count=2")
+			.header("Authorization", TOKEN)
+			.header("X-Forwarded-Host", "evil.example")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-For", "203.0.113.9")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		// intake's paging links must name the gateway (and its audit rows the client), not what a client claims
+		var received = TestInfrastructure.INTAKE.last();
+		assertThat(received.header("X-Forwarded-Host")).containsExactly("localhost:" + this.port);
+		assertThat(received.header("X-Forwarded-Proto")).containsExactly("http");
+		assertThat(received.header("X-Forwarded-Port")).containsExactly(Integer.toString(this.port));
+		assertThat(received.header("X-Forwarded-For")).containsExactly("127.0.0.1");
 	}
 
 	@Test
