@@ -1,5 +1,6 @@
 import { formatDate } from '../../lib/dates';
 import { formatDay, formatTime, zoneLabel } from '../../lib/time';
+import type { SafetyAlert } from '../../components/patientBanner';
 import type { ScheduledSession, SessionRecord } from './types';
 
 /** The patient as intake knows them: what the banner adds to the session service's name and MRN. */
@@ -8,6 +9,8 @@ export interface IntakePatient {
   givenName: string;
   familyName: string;
   birthDate: string | null;
+  /** Intake's alerts about the patient (suicide risk at screening, a decline, a ketamine hypersensitivity), as worded there. */
+  safetyAlerts?: SafetyAlert[];
 }
 
 /** Whole years from a birth date to a calendar date (both yyyy-mm-dd). */
@@ -22,7 +25,8 @@ const STAGE: Record<string, string> = { PRE_DOSE: 'before the dose', INFUSION: '
 /**
  * Who is in the chair, before anything else on the page (a wrong-patient risk otherwise): name, MRN, birth date and
  * age, which infusion of the course, chair, site and time on the site's clock with its zone named, and what holds the
- * session up (dosing paused, a course not active, the PHQ-9 suicide-risk flag).
+ * session up (dosing paused, a course not active, the PHQ-9 suicide-risk flag), and intake's alerts about the patient
+ * (a ketamine hypersensitivity matters most at the chair), in intake's words.
  */
 export function Banner(props: { appointment: ScheduledSession; patient: IntakePatient | null; record: SessionRecord | null; zone: string }) {
   const { appointment, patient, record, zone } = props;
@@ -80,6 +84,11 @@ export function Banner(props: { appointment: ScheduledSession; patient: IntakePa
       {appointment.courseStatus && !['ACTIVE', 'COMPLETED'].includes(appointment.courseStatus) && (
         <p class="warning">The course is {appointment.courseStatus.toLowerCase().replace('_', ' ')}.</p>
       )}
+      {(patient?.safetyAlerts ?? []).map((alert) => (
+        <p class="warning" id={'banner-alert-' + alert.kind} key={alert.kind + alert.text}>
+          {alert.text}
+        </p>
+      ))}
       {record?.checkIn?.phq9SuicideRiskFlag && (
         <p class="warning" id="banner-suicide-risk">
           PHQ-9 item 9 answered above 0 at check-in: suicide-risk flag, tell the clinician.

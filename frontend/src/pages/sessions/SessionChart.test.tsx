@@ -92,7 +92,7 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
 type Handler = (url: string, init?: RequestInit) => Promise<Response> | undefined;
 
 /** The services behind the gateway as a test sets them up: the reads answer the fixtures, {@code post} the rest. */
-function services(post: Handler = () => undefined, chart: SessionRecord = record) {
+function services(post: Handler = () => undefined, chart: SessionRecord = record, safetyAlerts: unknown[] = []) {
   const fetch = vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === 'POST') {
       return post(url, init) ?? json({ title: 'Not here' }, 404);
@@ -100,7 +100,7 @@ function services(post: Handler = () => undefined, chart: SessionRecord = record
     if (url === '/api/session/appointments/a1') return json(appointment);
     if (url === '/api/session/records/r1') return json(chart);
     if (url === '/api/session/records/r1/vitals-series') return json(series);
-    if (url === '/api/intake/patients/p1') return json({ mrn: 'MRN-000042', givenName: 'Mary', familyName: 'Seacole', birthDate: '1965-12-01' });
+    if (url === '/api/intake/patients/p1') return json({ mrn: 'MRN-000042', givenName: 'Mary', familyName: 'Seacole', birthDate: '1965-12-01', safetyAlerts });
     return json({ title: 'Not here' }, 404);
   });
   vi.stubGlobal('fetch', fetch);
@@ -135,6 +135,18 @@ describe('the session chart', () => {
     expect(container.querySelector('#banner-position')!.textContent).toBe('Infusion 2 of 6');
     expect(container.querySelector('#banner-chair')!.textContent).toBe('Chair 3 · Main clinic');
     expect(container.querySelector('#banner-time')!.textContent).toBe('Mon, 30 Nov 2026, 09:45–11:35 (Zurich time)');
+  });
+
+  it('shows intake\'s alerts about the patient at the chair, in intake\'s words', async () => {
+    services(undefined, { ...record, checkIn: null }, [
+      { kind: 'allergy', text: 'Hypersensitivity to ketamine recorded at screening' },
+      { kind: 'suicide-risk', text: 'C-SSRS high risk at the latest screening' },
+    ]);
+    const { container } = render(<SessionChart me={nurse} appointmentId="a1" queue={memoryQueue('nina')} />);
+
+    await waitFor(() => expect(container.querySelector('#banner-alert-allergy')).toBeTruthy());
+    expect(container.querySelector('#banner-alert-allergy')!.textContent).toBe('Hypersensitivity to ketamine recorded at screening');
+    expect(container.querySelector('#banner-alert-suicide-risk')!.textContent).toBe('C-SSRS high risk at the latest screening');
   });
 
   it('shows what the check-in saved, and a nurse the nurse\'s forms and signature only', async () => {
