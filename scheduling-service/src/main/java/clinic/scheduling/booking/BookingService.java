@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,8 +73,11 @@ public class BookingService {
 
 	private final PlanningService planning;
 
+	private final ApplicationEventPublisher internalEvents;
+
 	BookingService(CourseService courses, Chairs chairs, Appointments appointments, SchedulingSettings settings,
-			ClinicEvents events, Clock clock, CalendarService calendars, PlanningService planning) {
+			ClinicEvents events, Clock clock, CalendarService calendars, PlanningService planning,
+			ApplicationEventPublisher internalEvents) {
 		this.courses = courses;
 		this.chairs = chairs;
 		this.appointments = appointments;
@@ -82,6 +86,7 @@ public class BookingService {
 		this.clock = clock;
 		this.calendars = calendars;
 		this.planning = planning;
+		this.internalEvents = internalEvents;
 	}
 
 	/** One infusion into a chair, starting at {@code start}; it holds the chair for the clinic's chair time. */
@@ -269,6 +274,7 @@ public class BookingService {
 		appointments.recordChange(new StatusChange(appointment.id(), AppointmentStatus.CANCELLED,
 				AppointmentStatus.BOOKED, TAKEN_BACK, SESSION_SERVICE, at));
 		log.warn("Appointment {} was cancelled while the nurse opened its session record; taken back", appointment.id());
+		internalEvents.publishEvent(new AppointmentTakenBack(appointment.id()));
 		return new Held(appointments.find(appointment.id()).orElseThrow(), held.course());
 	}
 

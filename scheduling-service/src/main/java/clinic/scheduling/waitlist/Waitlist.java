@@ -47,4 +47,7 @@ public interface Waitlist {
 
 	/** Marks every open offer of the slot, and every open offer to the entry, as taken. */
 	void takeOpenOffers(UUID freedBy, UUID entryId, Instant at);
+
+	/** Every open offer of the slot freed by {@code freedBy} is taken (the slot went to someone, or back). */
+	void takeOpenOffersOfSlot(UUID freedBy, Instant at);
 }

@@ -25,6 +25,7 @@ import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.AppointmentCancelled;
 import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.AppointmentRescheduled;
+import clinic.scheduling.booking.AppointmentTakenBack;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.CourseCancelled;
 import clinic.scheduling.calendar.CalendarService;
@@ -192,6 +193,15 @@ public class WaitlistService {
 	@EventListener
 	void rescheduled(AppointmentRescheduled event) {
 		freed(event.appointmentId());
+	}
+
+	/**
+	 * A cancelled appointment was taken back (the nurse had opened its record): the slot its cancellation freed is the
+	 * patient's again, so its open offers are withdrawn (taken), not left for a waiting patient to accept in vain.
+	 */
+	@EventListener
+	void takenBack(AppointmentTakenBack event) {
+		waitlist.takeOpenOffersOfSlot(event.appointmentId(), clock.instant());
 	}
 
 	private void freed(UUID appointmentId) {

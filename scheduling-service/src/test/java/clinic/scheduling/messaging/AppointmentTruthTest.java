@@ -2,14 +2,17 @@ package clinic.scheduling.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import clinic.platform.problems.ConflictException;
 import clinic.platform.test.EventProbe;
@@ -18,6 +21,8 @@ import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.BookingService.Booking;
 import clinic.scheduling.booking.StatusChange;
+import clinic.scheduling.waitlist.WaitlistOffer;
+import clinic.scheduling.waitlist.WaitlistService;
 
 /**
  * The appointment's status follows the session record, as session-service publishes it on Kafka: the record opened
@@ -25,6 +30,9 @@ import clinic.scheduling.booking.StatusChange;
  * on the appointment's day (in its site's time zone) fulfilled. Repeats and late events change nothing.
  */
 class AppointmentTruthTest extends SchedulingIntegrationTest {
+
+	@Autowired
+	WaitlistService waitlist;
 
 	/** Sends the event; returns its CloudEvent id. */
 	static UUID sessionStarted(Appointment appointment) {
@@ -121,6 +129,23 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 					AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN);
 		assertThat(history.get(2).by()).isEqualTo("session-service");
 		assertThat(history.get(2).reason()).contains("session record");
+	}
+
+	@Test
+	void givenTheSlotOfACancellationThatIsTakenBackWasOfferedToTheWaitlistThenTheOfferIsWithdrawn() {
+		var appointment = booked("Dorothy Vaughan", CHAIR_3, at(aWeekOfItsOwn(), 13, 0));
+		var waiting = clearedPatientsCourse("Mary Jackson");
+		var entry = waitlist.add(waiting.id(), new WaitlistService.Wishes(SITE, Set.of(), null, null, Set.of(), null));
+		bookings.cancel(appointment.id(), "Patient called to cancel");
+		assertThat(waitlist.offersOfSlot(appointment.id())).extracting(WaitlistOffer::entryId, WaitlistOffer::status)
+			.contains(tuple(entry.id(), WaitlistOffer.Status.OFFERED));
+
+		awaitHandled(sessionStarted(appointment));
+
+		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.ARRIVED);
+		assertThat(waitlist.offersOfSlot(appointment.id())).extracting(WaitlistOffer::status)
+			.isNotEmpty()
+			.containsOnly(WaitlistOffer.Status.TAKEN);
 	}
 
 	@Test

@@ -178,6 +178,16 @@ class JdbcWaitlist implements Waitlist {
 			.update();
 	}
 
+	@Override
+	public void takeOpenOffersOfSlot(UUID freedBy, Instant at) {
+		jdbc.sql("""
+				update waitlist_offer set status = 'TAKEN', answered_at = :at
+				where status = 'OFFERED' and freed_by = :freed""")
+			.param("at", Timestamp.from(at))
+			.param("freed", freedBy)
+			.update();
+	}
+
 	private static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
 		return new WaitlistEntry(rs.getObject("id", UUID.class), rs.getObject("course_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getString("patient_name"), rs.getObject("site_id", UUID.class),
