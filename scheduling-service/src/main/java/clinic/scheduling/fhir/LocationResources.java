@@ -62,9 +62,10 @@ class LocationResources implements IResourceProvider {
 			@OptionalParam(name = Location.SP_PARTOF) @Nullable ReferenceParam partOf, @Offset @Nullable Integer offset,
 			@Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
+		var named = name == null ? null : References.text(name, Location.SP_NAME);
 		var site = partOf == null ? null : References.id(partOf, Location.SP_PARTOF, "Location");
 		var matching = new ArrayList<Location>();
-		all().filter(location -> name == null || References.matches(name, location.getName()))
+		all().filter(location -> named == null || References.matches(named, location.getName()))
 			.filter(location -> site == null || site.isPresent()
 					&& location.getPartOf().getReferenceElement().getIdPart() != null
 					&& location.getPartOf().getReferenceElement().getIdPart().equals(site.get().toString()))

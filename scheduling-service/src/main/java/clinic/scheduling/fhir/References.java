@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import clinic.scheduling.resources.Inputs;
 
 /** Reading search parameters the same way for every resource. */
 final class References {
@@ -34,6 +35,25 @@ final class References {
 		catch (IllegalArgumentException | NullPointerException notAnId) {
 			return Optional.empty();
 		}
+	}
+
+	/** As long as a name may be: a site's or chair's name as the REST API takes it. */
+	static final int MAX_NAME_LENGTH = Inputs.MAX_NAME;
+
+	/**
+	 * A name search's value, as the REST API's {@code PlainText}: present, no control characters (a NUL never reaches
+	 * a match) and at most {@link #MAX_NAME_LENGTH} characters; anything else is a bad request.
+	 */
+	static StringParam text(StringParam param, String name) {
+		var value = param.getValue();
+		if (value == null || value.isBlank()) {
+			throw new InvalidRequestException("A " + name + " search needs a value");
+		}
+		if (value.length() > MAX_NAME_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidRequestException("A " + name + " search is plain text of at most " + MAX_NAME_LENGTH
+					+ " characters");
+		}
+		return param;
 	}
 
 	/**
