@@ -13,24 +13,37 @@ class ArchitectureTest {
 
 	private static final String[] DOMAIN = { "clinic.scheduling", "clinic.scheduling.resources",
 			"clinic.scheduling.patients", "clinic.scheduling.courses", "clinic.scheduling.booking", "clinic.scheduling.calendar", "clinic.scheduling.waitlist",
-			"clinic.scheduling.planning", "clinic.scheduling.consultations", "clinic.scheduling.reports" };
+			"clinic.scheduling.planning", "clinic.scheduling.consultations", "clinic.scheduling.reports",
+			"clinic.scheduling.agenda" };
 
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
 		.resideInAnyPackage(DOMAIN)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..inbox..", "org.springframework.web..",
+		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..inbox..", "..fhir..",
+				"org.springframework.web..",
 				"org.springframework.http..", "org.springframework.jdbc..", "org.springframework.kafka..",
 				"org.apache.kafka..", "io.cloudevents..", "java.sql..", "javax.sql..", "jakarta.servlet..",
-				"org.postgresql..");
+				"org.postgresql..", "ca.uhn.fhir..", "org.hl7.fhir..");
 
 	@ArchTest
 	static final ArchRule adaptersDoNotDependOnEachOther = noClasses().that()
 		.resideInAnyPackage("..persistence..", "..messaging..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("clinic.scheduling.web..");
+		.resideInAnyPackage("clinic.scheduling.web..", "clinic.scheduling.fhir..");
+
+	/** The REST API and FHIR each go to the domain, never through the other nor into the persistence adapters. */
+	@ArchTest
+	static final ArchRule restAndFhirDoNotDependOnEachOther = noClasses().that()
+		.resideInAPackage("clinic.scheduling.fhir..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("clinic.scheduling.web..")
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..persistence..", "org.springframework.jdbc..", "java.sql..");
 
 	@ArchTest
 	static final ArchRule webAndHandlersDoNotReachIntoPersistence = noClasses().that()

@@ -2,6 +2,8 @@ package clinic.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +16,10 @@ import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.TestInfrastructure;
 
 /**
- * Another system's FHIR calls reach intake as sent, with its own bearer token: no session is needed or made, no CSRF
- * token asked for a create, and paths FHIR does not serve here go nowhere.
+ * Another system's FHIR calls reach the service that owns the resource (intake: Patient, ServiceRequest; scheduling:
+ * Location, Schedule, Appointment) as sent, with its own bearer token: no session is needed or made, no CSRF token
+ * asked for a create, and paths FHIR does not serve here go nowhere. ({@code /fhir/metadata} is the gateway's own:
+ * {@code FhirMetadataTest}.)
  */
 class FhirRouteTest extends GatewayTest {
 
@@ -100,11 +104,25 @@ class FhirRouteTest extends GatewayTest {
 	}
 
 	@Test
-	void givenTheCapabilityStatementThenItReachesIntakeWithoutAToken() {
-		this.client.get().uri("/fhir/metadata").exchange().expectStatus().isCreated();
-
-		assertThat(TestInfrastructure.INTAKE.last().path()).isEqualTo("/fhir/metadata");
-		assertThat(TestInfrastructure.INTAKE.last().header("Authorization")).isEmpty();
+	void givenSchedulingsResourcesThenEachPathReachesSchedulingWithTheTokenAndNoSession() {
+		var sessions = sessionRows();
+		for (var path : new String[] { "/fhir/Appointment?patient=Patient%2F7c0e1f2a-0000-4000-8000-000000000001"
+				+ "&date=ge2026-12-01&_count=2", "/fhir/Location/7c0e1f2a-0000-4000-8000-000000000002",
+				"/fhir/Schedule?actor=Location/7c0e1f2a-0000-4000-8000-000000000002", "/fhir/Slot" }) {
+			var routed = !path.startsWith("/fhir/Slot");
+			var answer = this.client.get().uri(URI.create(path)).header("Authorization", TOKEN).exchange();
+			if (!routed) {
+				answer.expectStatus().isNotFound();
+				continue;
+			}
+			answer.expectStatus().isCreated();
+			var received = TestInfrastructure.SCHEDULING.last();
+			assertThat(received.path()).isEqualTo(path);
+			assertThat(received.header("Authorization")).containsExactly(TOKEN);
+		}
+		assertThat(TestInfrastructure.SCHEDULING.received()).as("Slot is not served").hasSize(3);
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
 	}
 
 	@Test

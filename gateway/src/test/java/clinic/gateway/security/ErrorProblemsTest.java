@@ -70,7 +70,7 @@ class ErrorProblemsTest extends GatewayTest {
 			.configureClient()
 			.build()
 			.get()
-			.uri("/fhir/Appointment?patient=123")
+			.uri("/fhir/Observation?patient=123") // a type no service serves
 			.accept(MediaType.parseMediaType("application/fhir+json"))
 			.exchange()
 			.expectStatus()

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.Headers;
@@ -14,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a downstream service (intake, scheduling, session): records every request it receives and answers
- * 201 with a small JSON body.
+ * 201 with a small JSON body, or what a test set for the request's path ({@link #answers}) until the next reset.
  */
 public final class RecordingService {
 
@@ -31,6 +32,12 @@ public final class RecordingService {
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	/** An answer a test set for a path. */
+	private record Canned(int status, String contentType, String body) {
+	}
+
+	private final Map<String, Canned> canned = new ConcurrentHashMap<>();
 
 	private RecordingService(String name) {
 		try {
@@ -64,16 +71,23 @@ public final class RecordingService {
 
 	public void reset() {
 		this.received.clear();
+		this.canned.clear();
+	}
+
+	/** Answers requests for {@code path} (without the query) with this status and body until the next reset. */
+	public void answers(String path, int status, String contentType, String body) {
+		this.canned.put(path, new Canned(status, contentType, body));
 	}
 
 	private void answer(String name, HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 				copy(exchange.getRequestHeaders()), body));
-		byte[] response = ("{\"service\":\"" + name + "\",\"id\":\"7c0e1f2a-0000-4000-8000-000000000001\"}")
-			.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(201, response.length);
+		Canned answer = this.canned.getOrDefault(exchange.getRequestURI().getPath(), new Canned(201,
+				"application/json", "{\"service\":\"" + name + "\",\"id\":\"7c0e1f2a-0000-4000-8000-000000000001\"}"));
+		byte[] response = answer.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+		exchange.sendResponseHeaders(answer.status(), response.length);
 		exchange.getResponseBody().write(response);
 		exchange.close();
 	}

@@ -22,6 +22,10 @@ class SchedulingPatientsOfPath extends SqlPatientsOfPath {
 				"/api/scheduling/appointments/{appointmentId}", "select patient_id from appointment where id = ?",
 				"/api/scheduling/consultations/{consultationId}", "select patient_id from consultation where id = ?",
 				"/api/scheduling/waitlist/{entryId}", "select patient_id from waitlist_entry where id = ?",
+				// FHIR's Appointment is an infusion's appointment or a consultation (the agenda)
+				"/fhir/Appointment/{appointmentId}", """
+						select patient_id from (select id, patient_id from appointment
+						  union all select id, patient_id from consultation) visit where id = ?""",
 				"/api/scheduling/waitlist/offers/{offerId}", """
 						select e.patient_id from waitlist_offer o join waitlist_entry e on e.id = o.entry_id
 						where o.id = ?"""));

@@ -1,0 +1,58 @@
+package clinic.scheduling.fhir;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.util.ForwardedHeaderUtils;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.IServerAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * HAPI FHIR's plain server for scheduling's resources, at {@code /fhir}, as intake's: Spring MVC's dispatcher hands
+ * it each FHIR request ({@link FhirEndpoint}), so the {@code /fhir} prefix is taken off here; links name the server as
+ * the client addressed it (through the gateway's {@code X-Forwarded-*} headers); searches page by offset
+ * ({@link Pages}), keeping nothing between requests.
+ */
+class FhirServer extends RestfulServer {
+
+	static final String BASE = "/fhir";
+
+	private static final long serialVersionUID = 1L;
+
+	FhirServer(FhirContext context, List<IResourceProvider> providers, FhirErrors errors) {
+		super(context);
+		setResourceProviders(providers);
+		registerInterceptor(errors);
+		setDefaultResponseEncoding(EncodingEnum.JSON);
+		setServerAddressStrategy(new AsAddressed());
+		setServerName("Ketamine clinic scheduling");
+		setImplementationDescription("Scheduling's sites and chairs (Location), chairs' schedules (Schedule) and "
+				+ "bookings (Appointment) in FHIR R4");
+		setServerConformanceProvider(new Capabilities(this));
+	}
+
+	@Override
+	protected String getRequestPath(String requestFullPath, String servletContextPath, String servletPath) {
+		var prefix = servletContextPath + BASE;
+		return requestFullPath.startsWith(prefix) ? requestFullPath.substring(prefix.length()) : requestFullPath;
+	}
+
+	/** The base URL as the client addressed it: scheme, host and port as forwarded, then the context and /fhir. */
+	private static final class AsAddressed implements IServerAddressStrategy {
+
+		@Override
+		public String determineServerBase(ServletContext servletContext, HttpServletRequest request) {
+			var addressed = ForwardedHeaderUtils.adaptFromForwardedHeaders(
+					URI.create(request.getRequestURL().toString()), new ServletServerHttpRequest(request).getHeaders());
+			return addressed.replacePath(request.getContextPath() + BASE).replaceQuery(null).fragment(null).build()
+				.toUriString();
+		}
+	}
+}
