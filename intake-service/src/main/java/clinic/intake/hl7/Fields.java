@@ -115,6 +115,6 @@ final class Fields {
 	/** Echoed input, bounded and without control characters, so an ACK never carries what it refused. */
 	static String printable(String value) {
 		var plain = value.replaceAll("\\p{Cntrl}", "?");
-		return plain.length() > 40 ? plain.substring(0, 40) + "…" : plain;
+		return plain.length() > 40 ? plain.substring(0, 40) + "..." : plain;
 	}
 }

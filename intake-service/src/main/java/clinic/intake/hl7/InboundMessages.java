@@ -90,7 +90,7 @@ class InboundMessages implements ReceivingApplication<Message> {
 				return done;
 			});
 			var ack = acknowledgement(message, AcknowledgmentCode.AA, null);
-			terser(ack, "MSA-3", applied.text());
+			set(ack, "MSA-3", applied.text(), 80);
 			return ack;
 		}
 		catch (Refusal refusal) {
@@ -244,8 +244,8 @@ class InboundMessages implements ReceivingApplication<Message> {
 		log.info("HL7 message {} ({}) from {} refused ({}): {}", header.controlId(), header.type(),
 				Hl7Audit.actor(header), refusal.ack, refusal.getMessage());
 		var ack = acknowledgement(message, refusal.ack, error);
-		terser(ack, "MSA-3", refusal.getMessage());
-		terser(ack, "ERR-8", refusal.getMessage());
+		set(ack, "MSA-3", refusal.getMessage(), 80);
+		set(ack, "ERR-8", refusal.getMessage(), 250);
 		return ack;
 	}
 
@@ -263,8 +263,9 @@ class InboundMessages implements ReceivingApplication<Message> {
 		return "ADT^A08".equals(header.type()) ? "update" : "create";
 	}
 
-	private static void terser(Message ack, String path, String value) throws HL7Exception {
-		new Terser(ack).set(path, value.length() > 80 ? value.substring(0, 80) : value);
+	/** At most the field's length in v2.5 (MSA-3 80, ERR-8 250): the whole reason is in the log and ERR-8. */
+	private static void set(Message ack, String path, String value, int max) throws HL7Exception {
+		new Terser(ack).set(path, value.length() > max ? value.substring(0, max - 3) + "..." : value);
 	}
 
 	/** A message's segments by name, wherever its structure puts them (REF^I12 keeps PV1 in a group). */

@@ -78,7 +78,7 @@ class MllpListener implements SmartLifecycle {
 		// a message that cannot be parsed, which is rejected (AR) rather than HAPI's AE
 		service.setExceptionHandler((incoming, metadata, outgoing, e) -> {
 			log.info("HL7 message refused as unreadable: {}", e.toString());
-			return outgoing == null ? unreadable() : outgoing.replace("\rMSA|AE|", "\rMSA|AR|");
+			return outgoing == null ? unreadable(incoming) : outgoing.replace("\rMSA|AE|", "\rMSA|AR|");
 		});
 		try {
 			service.startAndWait();
@@ -94,13 +94,24 @@ class MllpListener implements SmartLifecycle {
 	}
 
 	/**
-	 * The AR for what HAPI cannot even read a header from (no MSH): MSA-2 is empty, as there is no control id to
-	 * answer, but the sender gets an answer and the connection stays open.
+	 * The AR for what HAPI cannot even read a header from: MSA-2 is the MSH-10 if the first segment is an MSH with
+	 * one (plain text, at most 20 characters), else empty; either way the sender gets an answer and the connection
+	 * stays open.
 	 */
-	static String unreadable() {
+	static String unreadable(String incoming) {
 		var now = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 		return String.join("\r", "MSH|^~\\&|INTAKE|KETAMINE-CLINIC|||" + now + "||ACK|" + UUID.randomUUID().toString()
-			.substring(0, 20) + "|P|2.5", "MSA|AR|", "ERR|||102^Data type error^HL70357|E||||Not an HL7 v2 message") + "\r";
+			.substring(0, 20) + "|P|2.5", "MSA|AR|" + controlId(incoming),
+				"ERR|||102^Data type error^HL70357|E||||Not an HL7 v2 message intake can read") + "\r";
+	}
+
+	private static String controlId(String incoming) {
+		if (incoming == null || !incoming.startsWith("MSH|")) {
+			return "";
+		}
+		var fields = incoming.split("[\r\n]", 2)[0].split("\\|", -1);
+		var id = fields.length > 9 ? fields[9] : "";
+		return id.matches("[A-Za-z0-9._-]{1,20}") ? id : "";
 	}
 
 	/** HAPI binds in its acceptor thread: the port is known once it has. */
