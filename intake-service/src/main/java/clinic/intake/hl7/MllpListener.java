@@ -21,6 +21,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.StandardSocketFactory;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
@@ -57,6 +58,8 @@ class MllpListener implements SmartLifecycle {
 		var hapi = new DefaultHapiContext();
 		hapi.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
 		hapi.setValidationContext(ValidationContextFactory.noValidation());
+		// the ACKs' own control ids: HAPI's default keeps a counter in a file "id_file" in the working directory
+		hapi.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
 		var threads = new AtomicInteger();
 		ExecutorService executor = Executors.newCachedThreadPool(task -> {
 			var thread = new Thread(task, "mllp-" + threads.incrementAndGet());
