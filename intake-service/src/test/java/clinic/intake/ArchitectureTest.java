@@ -17,15 +17,16 @@ class ArchitectureTest {
 				"clinic.intake.review", "clinic.intake.alerts")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..fhir..", "org.springframework.web..",
-				"org.springframework.jdbc..", "org.apache.kafka..", "java.sql..", "ca.uhn.fhir..", "org.hl7.fhir..");
+		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..fhir..", "..hl7..", "org.springframework.web..",
+				"org.springframework.jdbc..", "org.apache.kafka..", "java.sql..", "ca.uhn.fhir..", "org.hl7.fhir..",
+				"ca.uhn.hl7v2..");
 
 	@ArchTest
 	static final ArchRule adaptersDoNotDependOnEachOther = noClasses().that()
 		.resideInAnyPackage("..persistence..", "..messaging..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("clinic.intake.web..", "clinic.intake.fhir..");
+		.resideInAnyPackage("clinic.intake.web..", "clinic.intake.fhir..", "clinic.intake.hl7..");
 
 	/** The two doors to the same patients, REST and FHIR, each go to the domain, never through the other. */
 	@ArchTest
@@ -37,4 +38,12 @@ class ArchitectureTest {
 		.orShould()
 		.dependOnClassesThat()
 		.resideInAPackage("..persistence..");
+
+	/** HL7 v2 is a third door: to the domain only, never through REST, FHIR or the repositories. */
+	@ArchTest
+	static final ArchRule hl7GoesToTheDomainOnly = noClasses().that()
+		.resideInAPackage("clinic.intake.hl7..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("clinic.intake.web..", "clinic.intake.fhir..", "..persistence..");
 }

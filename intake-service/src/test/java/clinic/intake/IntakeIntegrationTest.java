@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -18,8 +19,11 @@ import clinic.platform.test.Tokens;
  * The intake service on real PostgreSQL and Kafka, with what its integration tests share: one application context
  * (and so one database) for every class extending this, users with realm roles, and patients and screenings set
  * up through the API as the front desk and a clinician would. Tests keep apart by their own patients: the helpers
- * give every patient a family name of its own and a birth date before 1950, which no test searches for.
+ * give every patient a family name of its own and a birth date before 1950, which no test searches for. The HL7 v2
+ * listener runs on a free port, taking messages from two sending facilities.
  */
+@TestPropertySource(properties = { "clinic.intake.hl7.port=0",
+		"clinic.intake.hl7.allowed-facilities=NORTHSIDE-GP,EAST-CLINIC" })
 public abstract class IntakeIntegrationTest extends ServiceIntegrationTest {
 
 	protected static RequestPostProcessor as(String user, String role) {

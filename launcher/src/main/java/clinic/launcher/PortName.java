@@ -12,8 +12,11 @@ public enum PortName {
     SESSION(Part.SESSION, 8083),
     GATEWAY(Part.GATEWAY, 8080),
     GATEWAY_MANAGEMENT(Part.GATEWAY, 8090),
+    // intake's HL7 v2 MLLP listener (ADT^A04/A08, REF^I12 in): 2575, the port IANA registered for HL7 over MLLP
+    INTAKE_HL7(Part.INTAKE, 2575),
     // the second instance of each service (--instances 2): the first one's port plus 10000
     INTAKE_2(Part.INTAKE, 18081, 2),
+    INTAKE_HL7_2(Part.INTAKE, 12575, 2),
     SCHEDULING_2(Part.SCHEDULING, 18082, 2),
     SESSION_2(Part.SESSION, 18083, 2),
     GATEWAY_2(Part.GATEWAY, 18080, 2),
@@ -56,6 +59,11 @@ public enum PortName {
             case GATEWAY -> instance == 1 ? GATEWAY : GATEWAY_2;
             default -> throw new IllegalArgumentException(service + " is not a service");
         };
+    }
+
+    /** The MLLP port of an intake instance. */
+    public static PortName intakeHl7(int instance) {
+        return instance == 1 ? INTAKE_HL7 : INTAKE_HL7_2;
     }
 
     /** The loopback-only actuator port of a gateway instance. */

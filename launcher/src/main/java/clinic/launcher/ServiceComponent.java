@@ -39,7 +39,8 @@ final class ServiceComponent extends ProcessComponent {
     @Override
     String startDetail() {
         return (instance > 1 ? "instance " + instance + ", " : "") + "port " + port()
-                + (part == Part.GATEWAY ? ", management " + managementPort() : "");
+                + (part == Part.GATEWAY ? ", management " + managementPort() : "")
+                + (part == Part.INTAKE ? ", HL7 " + config.port(PortName.intakeHl7(instance)) : "");
     }
 
     /** The environment of docs/runtime.md for this service, then the config's extra variables. */
@@ -57,6 +58,11 @@ final class ServiceComponent extends ProcessComponent {
         if (config.instances() > 1) {
             // the static consumer-group membership and the logs tell the instances apart by it
             env.put("CLINIC_INSTANCE_NAME", name());
+        }
+        if (part == Part.INTAKE) {
+            // HL7 v2 in over MLLP; only the demo's sending facility unless the caller's environment names others
+            env.put("HL7_PORT", Integer.toString(config.port(PortName.intakeHl7(instance))));
+            env.put("HL7_ALLOWED_FACILITIES", System.getenv().getOrDefault("HL7_ALLOWED_FACILITIES", "DEMO-GP"));
         }
         if (part == Part.GATEWAY) {
             env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));

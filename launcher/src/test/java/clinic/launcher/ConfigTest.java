@@ -84,6 +84,21 @@ class ConfigTest {
     }
 
     @Test
+    void intakeListensForHl7OnItsOwnPortPerInstance() {
+        StackConfig config = ClinicLauncher.parse(List.of("--project-dir", "/repo", "--instances", "2")).build();
+        Map<String, String> intake = new ServiceComponent(Part.INTAKE, 1, config, ProgressListener.silent()).environment();
+        Map<String, String> intake2 = new ServiceComponent(Part.INTAKE, 2, config, ProgressListener.silent()).environment();
+        Map<String, String> session = new ServiceComponent(Part.SESSION, 1, config, ProgressListener.silent()).environment();
+
+        assertEquals("2575", intake.get("HL7_PORT"));
+        assertEquals("12575", intake2.get("HL7_PORT"));
+        assertEquals("DEMO-GP", intake.get("HL7_ALLOWED_FACILITIES"));
+        assertEquals(null, session.get("HL7_PORT"));
+        assertEquals("CLINIC_INTAKE_HL7_PORT", PortName.INTAKE_HL7.envVar());
+        assertEquals("--intake-hl7-port", PortName.INTAKE_HL7.flag());
+    }
+
+    @Test
     void serviceEnvironmentFollowsTheRuntimeContract() {
         StackConfig config = StackConfig.builder().projectDir(Path.of("/repo"))
                 .serviceEnv(Part.SESSION, "SPRING_PROFILES_ACTIVE", "e2e").build();
