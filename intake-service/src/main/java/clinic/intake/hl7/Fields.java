@@ -95,13 +95,16 @@ final class Fields {
 		return value;
 	}
 
-	/** The clinic's code of an indication ({@code PTSD}, …), as in the REST API. */
+	/**
+	 * The clinic's code of an indication: as in the REST API ({@code CHRONIC_PAIN}) or as in the clinic's FHIR code
+	 * system ({@code chronic-pain}), so an interface engine can send the code it uses for FHIR.
+	 */
 	static Indication indication(@Nullable String code, String field) {
 		if (code == null) {
 			throw Refusal.field(field, "required, and empty: the indication, one of " + codes());
 		}
 		try {
-			return Indication.valueOf(code.toUpperCase(Locale.ROOT));
+			return Indication.valueOf(code.strip().replace('-', '_').toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
 			throw Refusal.field(field, "unknown indication " + printable(code) + ", one of " + codes());

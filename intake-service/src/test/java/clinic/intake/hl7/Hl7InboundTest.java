@@ -169,12 +169,13 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anI12AddsAReferralToThePatientWithTheMrn() throws Exception {
+		// the indication as FHIR's code system of the clinic writes it (chronic-pain); A04s here use the REST API's name
 		var person = new Person();
 		var mrn = field(send(person.a04("I12-SETUP-" + person.family, "NORTHSIDE-GP")), "MSA-3")
 			.replace("Registered as ", "");
 		var referral = String.join("\r", "MSH|^~\\&|GP-SYSTEM|NORTHSIDE-GP|INTAKE|KETAMINE-CLINIC|20260101120000||REF^I12|I12-"
 				+ person.family + "|P|2.5", "RF1|P^Pending||||||20260101", "PID|||" + mrn + "^^^KETAMINE-CLINIC^MR",
-				"PV1||O||||||^Lovelace^Ada^^^Dr", "PV2|||CHRONIC_PAIN^Back pain for ten years");
+				"PV1||O||||||^Lovelace^Ada^^^Dr", "PV2|||chronic-pain^Back pain for ten years");
 
 		var ack = send(referral);
 
