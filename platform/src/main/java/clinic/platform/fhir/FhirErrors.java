@@ -25,10 +25,11 @@ import clinic.platform.problems.NotFoundException;
 
 /**
  * The domain's refusals in FHIR's words, as the REST API's problem handling answers them: unknown 404, invalid 422, a
- * conflict 409, a parameter HAPI cannot read 400, what a service translates itself ({@link FhirErrorTranslation}) as it says, the store or the audit trail out of reach 503. HAPI writes each as an
+ * conflict 409, a parameter HAPI cannot read 400, the store or the audit trail out of reach 503; before those, what a
+ * service translates itself ({@link FhirErrorTranslation}, intake's likely duplicate). HAPI writes each as an
  * OperationOutcome; anything else stays a 500, the server's fault.
  */
-public class FhirErrors {
+class FhirErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
 
