@@ -17,8 +17,8 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 /**
  * Every resource the FHIR tests get back is validated against the base R4 definitions with HAPI's validator (the
  * base profiles, in-memory terminology and the common code systems, cached by the validation chain with Caffeine):
- * an error or a fatal message fails the test. Made once per test JVM: loading the definitions takes seconds. A copy of
- * intake's (the gateway and the services share no test code).
+ * an error or a fatal message fails the test. Made once per test JVM: loading the definitions takes seconds. A copy
+ * of the platform test-jar's (clinic.platform.test.FhirValidation): the gateway does not depend on the platform.
  */
 final class FhirValidation {
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,56 +22,48 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Hidden
 @Controller
-class FhirEndpoint {
-
-	private final FhirServer server;
+class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 
 	FhirEndpoint(FhirServer server) {
-		this.server = server;
-	}
-
-	/** The CapabilityStatement: what this server supports, public as the API's documents are. */
-	@GetMapping(FhirServer.BASE + "/metadata")
-	void metadata(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		super(server);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Patient/{patientId}")
 	@PreAuthorize("hasRole('integration')")
 	void readPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Patient")
 	@PreAuthorize("hasRole('integration')")
 	void searchPatients(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/Patient")
 	@PreAuthorize("hasRole('integration')")
 	void createPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/ServiceRequest/{referralId}")
 	@PreAuthorize("hasRole('integration')")
 	void readReferral(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/ServiceRequest")
 	@PreAuthorize("hasRole('integration')")
 	void searchReferrals(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/ServiceRequest")
 	@PreAuthorize("hasRole('integration')")
 	void createReferral(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 }

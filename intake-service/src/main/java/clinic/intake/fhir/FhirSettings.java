@@ -2,6 +2,8 @@ package clinic.intake.fhir;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import clinic.platform.fhir.PageSizes;
+
 /**
  * How the clinic names itself in FHIR ({@code clinic.intake.fhir} in application.yml).
  *
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("clinic.intake.fhir")
 public record FhirSettings(String mrnSystem, String assigner, String indicationSystem, int pageSize,
-		int maxPageSize) {
+		int maxPageSize) implements PageSizes {
 
 	public FhirSettings {
 		if (pageSize < 1 || maxPageSize < pageSize) {

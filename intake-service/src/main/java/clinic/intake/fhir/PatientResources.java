@@ -38,6 +38,8 @@ import clinic.intake.patients.PatientCriteria;
 import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientService;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.Ids;
+import clinic.platform.fhir.Pages;
 
 /**
  * FHIR Patient: read, search by the clinic's MRN ({@code identifier}), name parts and birth date, and create, which

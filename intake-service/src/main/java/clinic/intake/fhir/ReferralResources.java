@@ -35,6 +35,8 @@ import clinic.intake.patients.Referral;
 import clinic.intake.patients.ReferralCriteria;
 import clinic.intake.patients.ReferralState;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.Ids;
+import clinic.platform.fhir.Pages;
 
 /**
  * FHIR ServiceRequest, intake's referral: read, search by patient and status (with the patients, {@code _include}),

@@ -24,6 +24,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.Ids;
+import clinic.platform.fhir.Pages;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.agenda.Agenda;
 import clinic.scheduling.agenda.VisitCriteria;

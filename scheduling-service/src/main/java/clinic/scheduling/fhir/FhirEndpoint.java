@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,57 +21,49 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Hidden
 @Controller
-class FhirEndpoint {
-
-	private final FhirServer server;
+class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 
 	FhirEndpoint(FhirServer server) {
-		this.server = server;
-	}
-
-	/** The CapabilityStatement of scheduling's resources, public; the gateway merges it with intake's. */
-	@GetMapping(FhirServer.BASE + "/metadata")
-	void metadata(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		super(server);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Location/{locationId}")
 	@PreAuthorize("hasRole('integration')")
 	void readLocation(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Location")
 	@PreAuthorize("hasRole('integration')")
 	void searchLocations(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Schedule/{scheduleId}")
 	@PreAuthorize("hasRole('integration')")
 	void readSchedule(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Schedule")
 	@PreAuthorize("hasRole('integration')")
 	void searchSchedules(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Appointment/{appointmentId}")
 	@PreAuthorize("hasRole('integration')")
 	void readAppointment(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Appointment")
 	@PreAuthorize("hasRole('integration')")
 	void searchAppointments(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		server.service(request, response);
+		serve(request, response);
 	}
 }

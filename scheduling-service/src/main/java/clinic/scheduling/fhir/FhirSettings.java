@@ -2,6 +2,8 @@ package clinic.scheduling.fhir;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import clinic.platform.fhir.PageSizes;
+
 /**
  * Scheduling's FHIR settings ({@code clinic.scheduling.fhir} in application.yml).
  *
@@ -9,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPageSize the most a client may ask for per page
  */
 @ConfigurationProperties("clinic.scheduling.fhir")
-public record FhirSettings(int pageSize, int maxPageSize) {
+public record FhirSettings(int pageSize, int maxPageSize) implements PageSizes {
 
 	public FhirSettings {
 		if (pageSize < 1 || maxPageSize < pageSize) {

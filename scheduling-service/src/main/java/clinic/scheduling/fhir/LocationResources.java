@@ -21,6 +21,8 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import clinic.platform.fhir.Ids;
+import clinic.platform.fhir.Pages;
 import clinic.scheduling.resources.ChairService;
 import clinic.scheduling.resources.SiteService;
 

@@ -16,6 +16,8 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import clinic.platform.fhir.Ids;
+import clinic.platform.fhir.Pages;
 import clinic.scheduling.resources.ChairService;
 
 /**

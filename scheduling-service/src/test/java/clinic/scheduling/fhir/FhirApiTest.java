@@ -1,7 +1,7 @@
 package clinic.scheduling.fhir;
 
-import static clinic.scheduling.fhir.FhirValidation.validJson;
-import static clinic.scheduling.fhir.FhirValidation.validXml;
+import static clinic.platform.test.FhirValidation.validJson;
+import static clinic.platform.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import clinic.platform.test.FhirValidation;
 import clinic.platform.test.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package clinic.intake.fhir;
+package clinic.platform.fhir;
 
 import java.util.List;
 
@@ -13,21 +13,21 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
 /**
  * Searches answer a page at a time, by offset ({@code _offset}, {@code _count}): the next and previous links name the
- * page in the search's own URL, so any instance of intake can answer them (nothing is kept between pages).
+ * page in the search's own URL, so any instance of the service can answer them (nothing is kept between pages).
  */
-final class Pages {
+public final class Pages {
 
 	/** The most a client may skip: further than any search of the clinic's reaches, and a bound on the query. */
-	static final int MAX_OFFSET = 1_000_000;
+	public static final int MAX_OFFSET = 1_000_000;
 
 	private Pages() {
 	}
 
 	/** The page asked for: where it starts, and how many it holds. */
-	record Page(int offset, int size) {
+	public record Page(int offset, int size) {
 	}
 
-	static Page of(@Nullable Integer offset, @Nullable Integer count, FhirSettings settings) {
+	public static Page of(@Nullable Integer offset, @Nullable Integer count, PageSizes settings) {
 		if (offset != null && (offset < 0 || offset > MAX_OFFSET)) {
 			throw new InvalidRequestException("_offset must be between 0 and " + MAX_OFFSET + ": " + offset);
 		}
@@ -39,7 +39,7 @@ final class Pages {
 	}
 
 	/** The page's resources, with the total for {@code Bundle.total} and the paging links. */
-	static IBundleProvider answer(Page page, List<? extends IBaseResource> resources, long total) {
+	public static IBundleProvider answer(Page page, List<? extends IBaseResource> resources, long total) {
 		// marked as matches, so that resources a search includes (_include) stand apart in the Bundle
 		resources.forEach(resource -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource,
 				BundleEntrySearchModeEnum.MATCH));

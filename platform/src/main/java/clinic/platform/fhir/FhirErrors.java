@@ -1,6 +1,9 @@
-package clinic.intake.fhir;
+package clinic.platform.fhir;
 
-import org.hl7.fhir.r4.model.OperationOutcome;
+import java.util.List;
+
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -15,22 +18,26 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import clinic.intake.patients.LikelyDuplicateException;
 import clinic.platform.audit.AuditUnavailableException;
-import clinic.platform.audit.AuditedCall;
 import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 
 /**
  * The domain's refusals in FHIR's words, as the REST API's problem handling answers them: unknown 404, invalid 422, a
- * conflict 409, a likely duplicate 409 naming each candidate (Patient/id, MRN, name, birth date) in an issue of its
- * own, a parameter HAPI cannot read 400, the store or the audit trail out of reach 503. HAPI writes each as an
+ * conflict 409, a parameter HAPI cannot read 400, the store or the audit trail out of reach 503; before those, what a
+ * service translates itself ({@link FhirErrorTranslation}, intake's likely duplicate). HAPI writes each as an
  * OperationOutcome; anything else stays a 500, the server's fault.
  */
 class FhirErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
+
+	private final List<FhirErrorTranslation> own;
+
+	FhirErrors(List<FhirErrorTranslation> own) {
+		this.own = List.copyOf(own);
+	}
 
 	/**
 	 * HAPI hands over what a provider threw wrapped in a 500 ({@link InternalErrorException}): the cause that says
@@ -47,7 +54,7 @@ class FhirErrors {
 		return thrown instanceof BaseServerResponseException known ? known : new InternalErrorException(thrown);
 	}
 
-	private static BaseServerResponseException translated(Throwable cause) {
+	private @Nullable BaseServerResponseException translated(Throwable cause) {
 		if (cause instanceof BaseServerResponseException known && !(known instanceof InternalErrorException)) {
 			return known;
 		}
@@ -55,8 +62,11 @@ class FhirErrors {
 			// a parameter HAPI could not read (a date that is no date): the client's, not the server's fault
 			return new InvalidRequestException(cause.getMessage());
 		}
-		if (cause instanceof LikelyDuplicateException duplicate) {
-			return duplicate(duplicate);
+		for (var translation : own) {
+			var translated = translation.translate(cause);
+			if (translated != null) {
+				return translated;
+			}
 		}
 		if (cause instanceof NotFoundException) {
 			return new ResourceNotFoundException(cause.getMessage());
@@ -76,23 +86,5 @@ class FhirErrors {
 			};
 		}
 		return null;
-	}
-
-	private static BaseServerResponseException duplicate(LikelyDuplicateException duplicate) {
-		var outcome = new OperationOutcome();
-		outcome.addIssue()
-			.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-			.setCode(OperationOutcome.IssueType.DUPLICATE)
-			.setDiagnostics("A likely duplicate of this patient is already registered: use the existing record, or "
-					+ "resend the create with the header " + PatientResources.CONFIRMED_NOT_DUPLICATE + ": true");
-		for (var candidate : duplicate.candidates()) {
-			AuditedCall.concerns(candidate.id());
-			outcome.addIssue()
-				.setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-				.setCode(OperationOutcome.IssueType.DUPLICATE)
-				.setDiagnostics("Patient/" + candidate.id() + " " + candidate.mrn() + " " + candidate.fullName()
-						+ ", born " + candidate.birthDate());
-		}
-		return new ResourceVersionConflictException(duplicate.getMessage(), outcome);
 	}
 }

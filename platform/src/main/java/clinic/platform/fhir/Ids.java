@@ -1,4 +1,4 @@
-package clinic.scheduling.fhir;
+package clinic.platform.fhir;
 
 import java.util.UUID;
 
@@ -6,13 +6,13 @@ import org.hl7.fhir.instance.model.api.IIdType;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
-/** Scheduling's resources are named by UUIDs; any other id names nothing here (404, not 500). */
-final class Ids {
+/** The services' FHIR resources are named by UUIDs; any other id names nothing here (404, not 500). */
+public final class Ids {
 
 	private Ids() {
 	}
 
-	static UUID uuid(IIdType id, String resourceType) {
+	public static UUID uuid(IIdType id, String resourceType) {
 		try {
 			return UUID.fromString(id.getIdPart());
 		}

@@ -1,11 +1,10 @@
-package clinic.intake.fhir;
+package clinic.platform.fhir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -29,9 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * audience from the platform's settings, the same reading of realm roles, the access policy's rows for
  * {@code /fhir/...}, anything else refused), a chain of its own only so that a refusal is written as FHIR writes
  * errors, an OperationOutcome, with the bearer-token {@code WWW-Authenticate} header kept. The CapabilityStatement
- * ({@code /fhir/metadata}) is public, as the API's documents are.
+ * ({@code /fhir/metadata}) is public, as the API's documents are. Imported by {@link FhirConfiguration} only, so
+ * that a service without FHIR has no such chain.
  */
-@Configuration(proxyBeanMethods = false)
 class FhirSecurity {
 
 	@Bean

@@ -1,4 +1,4 @@
-package clinic.scheduling.fhir;
+package clinic.platform.fhir;
 
 import java.net.URI;
 import java.util.List;
@@ -15,27 +15,27 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * HAPI FHIR's plain server for scheduling's resources, at {@code /fhir}, as intake's: Spring MVC's dispatcher hands
- * it each FHIR request ({@link FhirEndpoint}), so the {@code /fhir} prefix is taken off here; links name the server as
- * the client addressed it (through the gateway's {@code X-Forwarded-*} headers); searches page by offset
- * ({@link Pages}), keeping nothing between requests.
+ * HAPI FHIR's plain server for a service's resources, at {@code /fhir}. It is a servlet that Spring MVC's dispatcher
+ * hands each FHIR request to ({@link FhirEndpoint}), so the path it sees is the dispatcher's whole path: the
+ * {@code /fhir} prefix is taken off here. Links (paging, Location) name the server as the client addressed it, through
+ * the gateway's {@code X-Forwarded-*} headers when it came that way. No paging provider: searches page by offset,
+ * which keeps nothing between requests (see {@link Pages}).
  */
-class FhirServer extends RestfulServer {
+public class FhirServer extends RestfulServer {
 
-	static final String BASE = "/fhir";
+	public static final String BASE = "/fhir";
 
 	private static final long serialVersionUID = 1L;
 
-	FhirServer(FhirContext context, List<IResourceProvider> providers, FhirErrors errors) {
+	FhirServer(FhirContext context, List<IResourceProvider> providers, FhirErrors errors, FhirService service) {
 		super(context);
 		setResourceProviders(providers);
 		registerInterceptor(errors);
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setServerAddressStrategy(new AsAddressed());
-		setServerName("Ketamine clinic scheduling");
-		setImplementationDescription("Scheduling's sites and chairs (Location), chairs' schedules (Schedule) and "
-				+ "bookings (Appointment) in FHIR R4");
-		setServerConformanceProvider(new Capabilities(this));
+		setServerName(service.name());
+		setImplementationDescription(service.description());
+		setServerConformanceProvider(new Capabilities(this, service));
 	}
 
 	@Override

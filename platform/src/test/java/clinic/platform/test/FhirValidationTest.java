@@ -1,7 +1,8 @@
-package clinic.intake.fhir;
+package clinic.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
@@ -16,5 +17,14 @@ class FhirValidationTest {
 
 		assertThatThrownBy(() -> FhirValidation.valid(referral)).hasMessageContaining("ServiceRequest.status")
 			.hasMessageContaining("ServiceRequest.intent");
+	}
+
+	@Test
+	void givenAnAppointmentWithoutItsRequiredStatusAndParticipantsThenValidationFails() {
+		var appointment = new Appointment();
+		appointment.setId("123");
+
+		assertThatThrownBy(() -> FhirValidation.valid(appointment)).hasMessageContaining("Appointment.status")
+			.hasMessageContaining("Appointment.participant");
 	}
 }

@@ -1,6 +1,4 @@
-package clinic.scheduling.fhir;
-
-import java.util.Set;
+package clinic.platform.fhir;
 
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -10,16 +8,18 @@ import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
 import ca.uhn.fhir.util.FhirTerser;
 
 /**
- * The CapabilityStatement lists exactly what scheduling serves. HAPI's own statement also offers what the server's
- * plumbing could do but the clinic does not (OperationDefinition reads, {@code _include}, {@code _revinclude}, RDF
- * Turtle); those are taken out. The gateway merges this statement's resources with intake's for {@code /fhir/metadata}.
+ * The CapabilityStatement lists exactly what the service serves ({@link FhirService}). HAPI's own statement also
+ * offers what the server's plumbing could do but the clinic does not: OperationDefinition reads (no service defines
+ * operations), {@code _revinclude}, {@code _include}s the service's searches do not support, and RDF Turtle (not on the
+ * class path). Those are taken out. The gateway merges the services' statements for {@code /fhir/metadata}.
  */
 class Capabilities extends ServerCapabilityStatementProvider {
 
-	private static final Set<String> SERVED = Set.of("Location", "Schedule", "Appointment");
+	private final FhirService service;
 
-	Capabilities(RestfulServer server) {
+	Capabilities(RestfulServer server, FhirService service) {
 		super(server);
+		this.service = service;
 		setPublisher("Ketamine clinic");
 	}
 
@@ -29,10 +29,11 @@ class Capabilities extends ServerCapabilityStatementProvider {
 		var statement = (CapabilityStatement) conformance;
 		statement.getFormat().removeIf(format -> format.getValue().contains("turtle") || format.getValue().equals("ttl"));
 		for (var rest : statement.getRest()) {
-			rest.getResource().removeIf(resource -> !SERVED.contains(resource.getType()));
+			rest.getResource().removeIf(resource -> !service.served().contains(resource.getType()));
 			rest.getResource().forEach(resource -> {
 				resource.getSearchRevInclude().clear();
-				resource.getSearchInclude().clear();
+				resource.getSearchInclude()
+					.removeIf(include -> !service.includes().test(resource.getType(), include.getValue()));
 			});
 		}
 	}

@@ -1,0 +1,69 @@
+package clinic.platform.fhir;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+/**
+ * FHIR R4 at {@code /fhir} for a service that serves it: one whose resource providers are beans and that says what it
+ * serves ({@link FhirService}). The FHIR R4 context (costly to make: one for the service), the server, started with
+ * the application, and its security chain ({@link FhirSecurity}). A service without FHIR (session) gets none of it.
+ * The service keeps its providers, mappings, own error translations ({@link FhirErrorTranslation}) and its endpoint
+ * ({@link FhirEndpoint}), one method per row of its access policy.
+ */
+@AutoConfiguration
+@ConditionalOnClass(RestfulServer.class)
+@ConditionalOnBean({ IResourceProvider.class, FhirService.class })
+@Import(FhirSecurity.class)
+public class FhirConfiguration {
+
+	@Bean
+	FhirContext fhirContext() {
+		return FhirContext.forR4Cached();
+	}
+
+	@Bean(destroyMethod = "destroy")
+	FhirServer fhirServer(FhirContext context, List<IResourceProvider> providers, List<FhirErrorTranslation> own,
+			FhirService service, ServletContext servletContext) throws ServletException {
+		var server = new FhirServer(context, providers, new FhirErrors(own), service);
+		server.init(new Config(servletContext));
+		return server;
+	}
+
+	/** The servlet's configuration: the application's servlet context, no init parameters. */
+	private record Config(ServletContext servletContext) implements ServletConfig {
+
+		@Override
+		public String getServletName() {
+			return "fhir";
+		}
+
+		@Override
+		public ServletContext getServletContext() {
+			return servletContext;
+		}
+
+		@Override
+		public String getInitParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public Enumeration<String> getInitParameterNames() {
+			return Collections.emptyEnumeration();
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package clinic.platform.fhir;
+
+import java.io.IOException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What every service's FHIR endpoint shares: the public CapabilityStatement and handing an interaction to the FHIR
+ * server. The service's {@code @Controller} extends it with one method per row of the access policy's FHIR table
+ * (docs/access-policy.md), each calling {@link #serve}, so that what every API call gets from Spring MVC holds there
+ * too: the audit trail's operation and kind (a read with a path variable, else a search), the patient its path names,
+ * and {@code @PreAuthorize} as the second line behind the policy's rows.
+ */
+public abstract class FhirEndpoint {
+
+	private final FhirServer server;
+
+	protected FhirEndpoint(FhirServer server) {
+		this.server = server;
+	}
+
+	/** The CapabilityStatement: what this server supports, public as the API's documents are. */
+	@GetMapping(FhirServer.BASE + "/metadata")
+	public void metadata(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	/** Hands the interaction to the FHIR server, which answers it. */
+	protected final void serve(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		server.service(request, response);
+	}
+}

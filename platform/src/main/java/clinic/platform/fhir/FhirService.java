@@ -1,0 +1,25 @@
+package clinic.platform.fhir;
+
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * What a service serving FHIR says of itself: its server's name and description, the resource types it serves and the
+ * {@code _include}s of each it supports. Its CapabilityStatement lists exactly these ({@link Capabilities}).
+ *
+ * @param name the server's name ({@code CapabilityStatement.software.name})
+ * @param description the implementation's description
+ * @param served the resource types the service's providers serve
+ * @param includes whether a resource type's search supports an {@code _include} (type, include)
+ */
+public record FhirService(String name, String description, Set<String> served, BiPredicate<String, String> includes) {
+
+	public FhirService {
+		served = Set.copyOf(served);
+	}
+
+	/** A service whose searches support no {@code _include}. */
+	public static FhirService withoutIncludes(String name, String description, Set<String> served) {
+		return new FhirService(name, description, served, (type, include) -> false);
+	}
+}
