@@ -194,7 +194,7 @@ class InboundMessages implements ReceivingApplication<Message> {
 		}
 		if (written == null && Fields.get(pid, 13, 7, 1) != null) {
 			var country = Fields.get(pid, 13, 5, 1);
-			written = java.util.stream.Stream
+			written = Stream
 				.of(country == null ? null : "+" + country, Fields.get(pid, 13, 6, 1), Fields.get(pid, 13, 7, 1))
 				.filter(part -> part != null)
 				.collect(Collectors.joining(" "));
@@ -237,9 +237,12 @@ class InboundMessages implements ReceivingApplication<Message> {
 		}
 		var error = new HL7Exception(refusal.getMessage(), refusal.code);
 		if (!refusal.field.isEmpty()) {
+			// a field (PID-7), or a whole segment that is missing (PID)
 			var dash = refusal.field.indexOf('-');
-			error.setSegmentName(refusal.field.substring(0, dash));
-			error.setFieldPosition(Integer.parseInt(refusal.field.substring(dash + 1)));
+			error.setSegmentName(dash < 0 ? refusal.field : refusal.field.substring(0, dash));
+			if (dash >= 0) {
+				error.setFieldPosition(Integer.parseInt(refusal.field.substring(dash + 1)));
+			}
 		}
 		log.info("HL7 message {} ({}) from {} refused ({}): {}", header.controlId(), header.type(),
 				Hl7Audit.actor(header), refusal.ack, refusal.getMessage());

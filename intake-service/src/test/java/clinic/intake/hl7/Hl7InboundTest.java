@@ -111,6 +111,20 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void anA04WithoutAPidSegmentIsRefusedNamingTheSegment() throws Exception {
+		var person = new Person();
+		var withoutPid = person.a04("A04-NO-PID", "NORTHSIDE-GP").replaceAll("\rPID\\|[^\r]*", "");
+
+		var ack = send(withoutPid);
+
+		assertThat(field(ack, "MSA-1")).isEqualTo("AE");
+		assertThat(field(ack, "MSA-2")).isEqualTo("A04-NO-PID");
+		assertThat(field(ack, "ERR-2-1")).isEqualTo("PID");
+		assertThat(field(ack, "ERR-8")).startsWith("PID");
+		assertThat(patientsNamed(person.family)).isZero();
+	}
+
+	@Test
 	void anA04WithoutAReferringClinicianIsRefusedNamingPv18() throws Exception {
 		var person = new Person();
 
