@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import clinic.launcher.Part;
@@ -27,8 +28,10 @@ import clinic.launcher.Stack;
  * second gateway sends them (its own origin, the CSRF token of the shared session), every one answered without an
  * error. The second gateway sends each call that finds a dead instance (connection refused, nothing sent) on to the
  * live one. (That the restarted instances take their share again, and a session goes on at a restarted gateway, the
- * fault run across instances shows: {@code ScaledOutFaultRunIT}; here the time is kept for the build.)
+ * fault run across instances shows: {@code ScaledOutFaultRunIT}.) Tagged {@code long}: starting eleven processes takes
+ * three of the build's thirty minutes, and the scaled-out fault run covers the same ground and more.
  */
+@Tag("long")
 class ScaleOutIT {
 
 	private static final List<Part> SERVICES = List.of(Part.INTAKE, Part.SCHEDULING, Part.SESSION);
