@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /fhir/metadata}, public as the services' own are: the suite's CapabilityStatement in JSON, or XML when
- * the client asks for it ({@code _format} or {@code Accept}); 503 with an OperationOutcome when a FHIR-serving
+ * the client asks for it ({@code _format} or {@code Accept}), its security SMART on FHIR's ({@link SmartSettings}); 503 with an OperationOutcome when a FHIR-serving
  * service cannot say what it supports.
  */
 @RestController
@@ -28,16 +28,22 @@ class FhirMetadataController {
 
 	private final FhirContext fhir;
 
-	FhirMetadataController(SuiteCapabilities capabilities, FhirContext fhir) {
+	private final SmartSettings smart;
+
+	FhirMetadataController(SuiteCapabilities capabilities, FhirContext fhir, SmartSettings smart) {
 		this.capabilities = capabilities;
 		this.fhir = fhir;
+		this.smart = smart;
 	}
 
 	@GetMapping("/fhir/metadata")
 	Mono<ResponseEntity<String>> metadata(ServerHttpRequest request) {
 		boolean xml = wantsXml(request);
 		return this.capabilities.statement()
-			.map(statement -> answer(HttpStatus.OK, statement, xml))
+			.map(statement -> {
+				this.smart.describeSecurity(statement);
+				return answer(HttpStatus.OK, statement, xml);
+			})
 			.onErrorResume(failure -> Mono.just(answer(HttpStatus.SERVICE_UNAVAILABLE, unavailable(), xml)));
 	}
 

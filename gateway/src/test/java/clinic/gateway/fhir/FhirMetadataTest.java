@@ -126,7 +126,7 @@ class FhirMetadataTest extends GatewayTest {
 	}
 
 	/** The stand-in at {@code url} answers its metadata with a statement of these resources (read, search). */
-	private static void serves(String url, String service, String... types) {
+	static void serves(String url, String service, String... types) {
 		var statement = new CapabilityStatement();
 		statement.setStatus(Enumerations.PublicationStatus.ACTIVE)
 			.setDate(new Date())

@@ -7,27 +7,35 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import ca.uhn.fhir.context.FhirContext;
 import clinic.platform.security.AccessPolicy;
 import clinic.platform.security.ResourceServerSecurity;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The FHIR paths' security: the service's resource server as for the API (the same token validation, issuer and
  * audience from the platform's settings, the same reading of realm roles, the access policy's rows for
- * {@code /fhir/...}, anything else refused), a chain of its own only so that a refusal is written as FHIR writes
- * errors, an OperationOutcome, with the bearer-token {@code WWW-Authenticate} header kept. The CapabilityStatement
+ * {@code /fhir/...}, anything else refused) and then the token's SMART scopes, in a chain of its own so that a
+ * refusal is written as FHIR writes errors, an OperationOutcome, with the bearer-token {@code WWW-Authenticate} header kept. The CapabilityStatement
  * ({@code /fhir/metadata}) is public, as the API's documents are. Imported by {@link FhirConfiguration} only, so
  * that a service without FHIR has no such chain.
  */
@@ -51,8 +59,37 @@ class FhirSecurity {
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(scopesChecked(fhir), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * After the role's row of the access policy, the token's SMART scopes ({@link SmartScopes}): a client given
+	 * {@code system/Appointment.rs} reads appointments and nothing else, whatever its role would let it do. A refusal
+	 * is a 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope"} naming the scope to ask for.
+	 */
+	private static Filter scopesChecked(FhirContext fhir) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				var below = request.getRequestURI().substring(request.getContextPath().length() + FhirServer.BASE.length());
+				var interaction = SmartScopes.interaction(request.getMethod(), below);
+				if (interaction.isPresent()
+						&& SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+						&& !SmartScopes.of(token.getToken().getClaimAsString("scope")).allow(interaction.get())) {
+					var scope = interaction.get().scope();
+					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", "
+							+ "error_description=\"The token's scopes do not cover this\", scope=\"" + scope + "\"");
+					write(fhir, request, response, HttpStatus.FORBIDDEN, OperationOutcome.IssueType.FORBIDDEN,
+							"This client's token has no SMART scope for this: ask for " + scope + " (or "
+									+ interaction.get().v1Scope() + ") in the token request's scope.");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
 	}
 
 	private static AuthenticationEntryPoint entryPoint(FhirContext fhir) {
