@@ -1,0 +1,231 @@
+package clinic.e2e;
+
+import static clinic.platform.test.FhirValidation.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import clinic.launcher.Stack;
+
+/**
+ * Another clinic system using the running suite with HAPI FHIR's generic client, as any FHIR client would: it reads
+ * the CapabilityStatement and the SMART discovery, gets tokens from Keycloak (a client secret, and SMART Backend
+ * Services' {@code private_key_jwt}), registers a patient with a referral, is told a second registration of the same
+ * person is a likely duplicate, adds a referral, searches page by page, and cannot read what its scopes leave out.
+ * Every resource the suite returns passes HAPI's validator against base R4.
+ */
+@ExtendWith(RunningSuite.class)
+class FhirClientIT {
+
+	private static final FhirContext R4 = FhirContext.forR4Cached();
+
+	private static final String INDICATIONS = "https://ketamine-clinic.example/fhir/CodeSystem/indication";
+
+	/** Everything the demo integration client may ask for: read all, create patients and referrals, book. */
+	private static final String ALL_SCOPES = "system/*.rs system/Patient.c system/ServiceRequest.c system/Appointment.cu";
+
+	private static Stack stack;
+
+	private static HttpClient http;
+
+	@BeforeAll
+	static void theSuite() {
+		stack = RunningSuite.stack();
+		http = HttpClient.newHttpClient();
+		R4.getRestfulClientFactory().setSocketTimeout(60_000);
+	}
+
+	private static IGenericClient client(String token) {
+		var client = R4.newRestfulGenericClient(stack.gatewayUrl() + "/fhir");
+		client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		return client;
+	}
+
+	@Test
+	void theCapabilityStatementAndTheSmartDiscoverySayWhatIsServedAndWhereTokensComeFrom() throws Exception {
+		var statement = valid(R4.newRestfulGenericClient(stack.gatewayUrl() + "/fhir").capabilities()
+			.ofType(CapabilityStatement.class).execute());
+
+		assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
+			.contains("Patient", "ServiceRequest", "Location", "Schedule", "Appointment");
+		var security = statement.getRestFirstRep().getSecurity();
+		assertThat(security.getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("SMART-on-FHIR");
+		var discovery = ClinicUser.JSON.readTree(http.send(HttpRequest.newBuilder(
+				URI.create(stack.gatewayUrl() + "/fhir/.well-known/smart-configuration")).build(),
+				HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(discovery.get("token_endpoint").asString()).isEqualTo(stack.tokenUri());
+		assertThat(discovery.get("token_endpoint_auth_methods_supported").toString()).contains("private_key_jwt");
+	}
+
+	@Test
+	void aReferralSystemRegistersAPatientIsToldOfTheDuplicateAddsAReferralAndPagesThroughASearch() {
+		var fhir = client(secretToken(ALL_SCOPES));
+		var family = uniqueFamily();
+		var birthDate = "19%02d-0%d-1%d".formatted(ThreadLocalRandom.current().nextInt(50, 99),
+				ThreadLocalRandom.current().nextInt(1, 9), ThreadLocalRandom.current().nextInt(0, 9));
+
+		var created = fhir.create().resource(newPatient("Ada", family, birthDate)).execute();
+		assertThat(created.getCreated()).isTrue();
+		var id = created.getId().getIdPart();
+		var patient = valid(fhir.read().resource(Patient.class).withId(id).execute());
+		assertThat(patient.getNameFirstRep().getFamily()).isEqualTo(family);
+		assertThat(patient.getIdentifierFirstRep().getValue()).startsWith("MRN-");
+
+		var duplicate = catchThrowableOfType(ResourceVersionConflictException.class,
+				() -> fhir.create().resource(newPatient("Ada", family, birthDate)).execute());
+		assertThat(duplicate.getStatusCode()).isEqualTo(409);
+		var outcome = valid((OperationOutcome) duplicate.getOperationOutcome());
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Patient/" + id);
+
+		var referral = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+			.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+			.setSubject(new Reference("Patient/" + id))
+			.setRequester(new Reference().setDisplay("Dr. Okafor"))
+			.addReasonCode(new CodeableConcept(new Coding(INDICATIONS, "anxiety", null)));
+		assertThat(fhir.create().resource(referral).execute().getCreated()).isTrue();
+		var referrals = valid(fhir.search().forResource(ServiceRequest.class)
+			.where(ServiceRequest.PATIENT.hasId("Patient/" + id)).returnBundle(Bundle.class).execute());
+		assertThat(referrals.getTotal()).isEqualTo(2);
+
+		fhir.create().resource(newPatient("Bea", family, "1961-03-04")).execute();
+		fhir.create().resource(newPatient("Cleo", family, "1962-05-06")).execute();
+		var page = valid(fhir.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family))
+			.count(2).returnBundle(Bundle.class).execute());
+		var seen = new HashSet<String>();
+		var pages = 0;
+		while (true) {
+			pages++;
+			page.getEntry().forEach(entry -> seen.add(valid(entry.getResource()).getIdElement().getIdPart()));
+			if (page.getLink(Bundle.LINK_NEXT) == null) {
+				break;
+			}
+			assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).startsWith(stack.gatewayUrl() + "/fhir");
+			page = valid(fhir.loadPage().next(page).execute());
+		}
+		assertThat(pages).isEqualTo(2);
+		assertThat(seen).hasSize(3).contains(id);
+	}
+
+	@Test
+	void aSignedJwtClientWithOneScopeReadsThatTypeAndNothingElse() throws Exception {
+		var fhir = client(signedJwtToken("system/Appointment.rs"));
+
+		var appointments = valid(fhir.search().forResource("Appointment").count(5).returnBundle(Bundle.class)
+			.execute());
+		var refused = catchThrowableOfType(ForbiddenOperationException.class,
+				() -> fhir.search().forResource(Patient.class).count(5).returnBundle(Bundle.class).execute());
+		var cannotRegister = catchThrowableOfType(BaseServerResponseException.class,
+				() -> fhir.create().resource(newPatient("Eve", uniqueFamily(), "1970-01-01")).execute());
+
+		assertThat(appointments.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+		assertThat(refused.getStatusCode()).isEqualTo(403);
+		assertThat(refused.getResponseHeaders().entrySet().stream()
+			.filter(header -> header.getKey().equalsIgnoreCase("WWW-Authenticate"))
+			.flatMap(header -> header.getValue().stream())).singleElement().asString()
+			.contains("insufficient_scope").contains("system/Patient.s");
+		assertThat(valid((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep().getCode())
+			.isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+		assertThat(cannotRegister.getStatusCode()).isEqualTo(403);
+	}
+
+	/** A token of the demo client {@code clinic-integration}, authenticated by its secret. */
+	private static String secretToken(String scopes) {
+		return token(ClinicUser.formBody("grant_type", "client_credentials", "client_id", "clinic-integration",
+				"client_secret", "clinic-integration-demo-secret", "scope", scopes));
+	}
+
+	/**
+	 * A token of {@code clinic-integration-jwt}, authenticated as SMART Backend Services do: a client assertion signed
+	 * (RS384) with the client's private key (the demo key in {@code keycloak/}), for the token endpoint, used once.
+	 */
+	private static String signedJwtToken(String scopes) throws Exception {
+		var pem = Files.readString(stack.config().projectDir().resolve("keycloak/demo-integration-jwt-key.pem"));
+		var der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+		var key = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+		var now = Instant.now().getEpochSecond();
+		var url = Base64.getUrlEncoder().withoutPadding();
+		var header = url.encodeToString("{\"alg\":\"RS384\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		var claims = url.encodeToString("""
+				{"iss":"clinic-integration-jwt","sub":"clinic-integration-jwt","aud":"%s","jti":"%s","iat":%d,"exp":%d}"""
+			.formatted(stack.tokenUri(), UUID.randomUUID(), now, now + 240).getBytes(StandardCharsets.UTF_8));
+		var signer = Signature.getInstance("SHA384withRSA");
+		signer.initSign(key);
+		signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+		var assertion = header + "." + claims + "." + url.encodeToString(signer.sign());
+		return token(ClinicUser.formBody("grant_type", "client_credentials", "client_assertion_type",
+				"urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertion, "scope",
+				scopes));
+	}
+
+	private static String token(String form) {
+		try {
+			var response = http.send(HttpRequest.newBuilder(URI.create(stack.tokenUri()))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return ClinicUser.JSON.readTree(response.body()).get("access_token").asString();
+		}
+		catch (Exception failure) {
+			throw new AssertionError("no token from Keycloak", failure);
+		}
+	}
+
+	/** A new patient as a referral system sends one: the referral that brings them contained, its subject the patient. */
+	private static Patient newPatient(String given, String family, String birthDate) {
+		var referral = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+			.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+			.setSubject(new Reference("#"))
+			.setRequester(new Reference().setDisplay("Dr. Franklin"))
+			.addReasonCode(new CodeableConcept(new Coding(INDICATIONS, "ptsd", null)));
+		referral.setId("referral");
+		var patient = new Patient();
+		patient.addName().setFamily(family).addGiven(given);
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+		patient.addContained(referral);
+		return patient;
+	}
+
+	/** A family name no other test's patient has (letters only). */
+	private static String uniqueFamily() {
+		var random = ThreadLocalRandom.current();
+		var name = new StringBuilder("Hapi");
+		for (int i = 0; i < 8; i++) {
+			name.append((char) ('a' + random.nextInt(26)));
+		}
+		return name.toString();
+	}
+}
