@@ -29,10 +29,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import clinic.gateway.clients.IntegrationClientsController;
+
 /**
  * Records in {@link GatewayAuditLog} the calls to {@code /api/**} that no service answered and that ended in a refusal
  * or an error (401 not signed in or sign-in expired, 403 a missing or wrong CSRF token or a role the path needs, 400,
- * 404 no such route, 405, 502/503/504 a service down), and every call to its own audit search. Calls a service
+ * 404 no such route, 405, 502/503/504 a service down), and every call to its own audit search and to the
+ * integration clients' administration. Calls a service
  * answered are the service's to record.
  * <p>
  * Many of these answers are not written by a filter but by the exception handlers (Spring Boot's error handling,
@@ -110,13 +113,19 @@ class GatewayAuditFilter implements WebFilter, HttpHandlerDecoratorFactory {
 		};
 	}
 
+	/** The gateway's own administrative calls: its audit search, and the integration clients' administration. */
+	private static boolean alwaysRecorded(String path) {
+		return path.equals(AUDIT_SEARCH) || path.equals(IntegrationClientsController.PATH)
+				|| path.startsWith(IntegrationClientsController.PATH + "/");
+	}
+
 	private Mono<Void> record(ServerWebExchange exchange, ServerHttpResponse response, String path) {
 		var status = response.getStatusCode();
 		var outcome = status == null ? 200 : status.value();
 		// a service that answered saw the call and records it; a call the gateway answered for it (sign-in expired,
 		// service unreachable, too slow, broken off) reached no service's trail
 		boolean serviceAnswered = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null;
-		if (!path.equals(AUDIT_SEARCH) && (serviceAnswered || outcome < 400)) {
+		if (!alwaysRecorded(path) && (serviceAnswered || outcome < 400)) {
 			return Mono.empty();
 		}
 		return caller(exchange).defaultIfEmpty("anonymous")

@@ -3,6 +3,7 @@ package clinic.gateway.security;
 import java.net.URI;
 
 import clinic.gateway.audit.GatewayAuditController;
+import clinic.gateway.clients.IntegrationClientsController;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +93,8 @@ class SecurityConfiguration {
 			.pathMatchers("/login/**", "/oauth2/**", "/error", "/favicon.ico", "/favicon.svg").permitAll()
 			// the gateway's audit trail is for administrators alone, as the services' audit searches are
 			.pathMatchers(GatewayAuditController.PATH, GatewayAuditController.PATH + "/**").hasRole("admin")
+			// so are other systems' clients (Keycloak's, through its admin API)
+			.pathMatchers(IntegrationClientsController.PATH, IntegrationClientsController.PATH + "/**").hasRole("admin")
 			.anyExchange().authenticated())
 			.oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations))
 				.authorizedClientRepository(authorizedClients))
