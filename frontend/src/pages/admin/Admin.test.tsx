@@ -34,6 +34,7 @@ describe('the admin page', () => {
       'Site and rooms', 'Chairs', 'Hours and closures', 'Nurses', 'Consultation slots', 'Clinic settings', 'Utilisation',
       'Dead letters',
       'Audit trail',
+      'Integration clients',
     ]);
     expect(links[0].getAttribute('aria-current')).toBe('true');
     // a name is text, never markup

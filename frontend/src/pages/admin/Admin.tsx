@@ -9,6 +9,7 @@ import { ChairsSection } from './ChairsSection';
 import { ConsultationsSection } from './ConsultationsSection';
 import { DeadLettersSection } from './DeadLettersSection';
 import { HoursSection } from './HoursSection';
+import { IntegrationClientsSection } from './IntegrationClientsSection';
 import { NursesSection } from './NursesSection';
 import { SettingsSection } from './SettingsSection';
 import { SiteSection } from './SiteSection';
@@ -26,6 +27,7 @@ export const SECTIONS = [
   { key: 'utilisation', label: 'Utilisation' },
   { key: 'dead-letters', label: 'Dead letters' },
   { key: 'audit', label: 'Audit trail' },
+  { key: 'clients', label: 'Integration clients' },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
@@ -36,7 +38,7 @@ export function sectionFrom(hash: string): SectionKey {
 }
 
 /** The sections about no site: their times are on the clinic's clock, whichever site is picked. */
-const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'audit'];
+const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'audit', 'clients'];
 
 /**
  * The administrator's page: pick a site (or make one), then look after its rooms, chairs, hours, closures, nurses
@@ -161,6 +163,9 @@ function Section(props: {
   }
   if (section === 'audit') {
     return <AuditSection zone={props.clinicZone} />;
+  }
+  if (section === 'clients') {
+    return <IntegrationClientsSection zone={props.clinicZone} />;
   }
   if (section === 'site' || !site) {
     return <SiteSection site={site} onSite={props.onSite} />;

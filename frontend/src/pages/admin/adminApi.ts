@@ -6,11 +6,13 @@ import type {
   Chair,
   Closure,
   ConsultationSlot,
+  CreatedClient,
   DayHours,
   DeadLetter,
   DoseRange,
   ExtraShift,
   Hours,
+  IntegrationClient,
   Revision,
   Room,
   RotaEntry,
@@ -110,6 +112,12 @@ export const adminApi = {
   /** One page of an audit trail; {@code query} is the search's query string (patient, user, from, to, page, size). */
   audit: (trail: AuditTrail, query: string) =>
     api<AuditPage>('GET', `${trail === 'gateway' ? '/api/gateway-audit' : `/api/${trail}/audit`}?${query}`),
+
+  /** Other systems' clients in Keycloak (the gateway's), with the SMART scopes the realm offers. */
+  integrationClients: () => api<{ clients: IntegrationClient[]; availableScopes: string[] }>('GET', '/api/integration-clients'),
+  createIntegrationClient: (client: { name: string; authentication: string; scopes: string[]; jwksUrl?: string }) =>
+    api<CreatedClient>('POST', '/api/integration-clients', client),
+  revokeIntegrationClient: (clientId: string) => api<void>('DELETE', `/api/integration-clients/${id(clientId)}`),
 };
 
 /** What one service answered, or ({@link Failed}) why it did not. */

@@ -201,3 +201,21 @@ export interface AuditPage {
   size: number;
   more: boolean;
 }
+
+/** Another system's client in Keycloak, as the gateway lists it. */
+export interface IntegrationClient {
+  clientId: string;
+  name: string;
+  authentication: 'client_secret' | 'private_key_jwt';
+  scopes: string[];
+  jwksUrl: string | null;
+  createdBy: string | null;
+  createdAt: string | null;
+  enabled: boolean;
+}
+
+/** A client just made: its secret (a secret client's) is in this answer alone. */
+export interface CreatedClient {
+  clientId: string;
+  secret: string | null;
+}
