@@ -198,6 +198,18 @@ class ReminderTest extends IntakeIntegrationTest {
 			.query(String.class)
 			.single()).startsWith("Reminder: your infusion");
 		mvc.perform(get("/api/intake/reminder-templates").with(as("ada", "admin"))).andExpect(status().isOk());
+		// the clinic's default is changed in place (the same words here, so no other test notices)
+		mvc.perform(put("/api/intake/reminder-templates").with(as("ada", "admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"kind":"COURSE_CONFIRMATION","channel":"SMS",
+					 "body":"Your infusion course at {site} is booked, first infusion {start}."}"""))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("""
+				select updated_by from reminder_template
+				where site_id is null and kind = 'COURSE_CONFIRMATION' and channel = 'SMS'""")
+			.query(String.class)
+			.list()).containsExactly("ada");
 		mvc.perform(put("/api/intake/reminder-templates").with(as("frank", "front-desk"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
