@@ -14,7 +14,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()
 		.resideInAnyPackage("clinic.intake.patients", "clinic.intake.screening", "clinic.intake.eligibility",
-				"clinic.intake.review", "clinic.intake.alerts")
+				"clinic.intake.review", "clinic.intake.alerts", "clinic.intake.reminders")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..web..", "..persistence..", "..messaging..", "..fhir..", "..hl7..", "org.springframework.web..",

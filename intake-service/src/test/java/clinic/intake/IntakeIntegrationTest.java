@@ -8,9 +8,14 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 import clinic.platform.test.ServiceIntegrationTest;
 import clinic.platform.test.Tokens;
@@ -20,11 +25,29 @@ import clinic.platform.test.Tokens;
  * (and so one database) for every class extending this, users with realm roles, and patients and screenings set
  * up through the API as the front desk and a clinician would. Tests keep apart by their own patients: the helpers
  * give every patient a family name of its own and a birth date before 1950, which no test searches for. The HL7 v2
- * listener runs on a free port, taking messages from two sending facilities.
+ * listener runs on a free port, taking messages from two sending facilities. Reminders go by SMTP to a real mail
+ * server (GreenMail, started once per test JVM on a free port), which every test reads for its own patients' mails.
  */
 @TestPropertySource(properties = { "clinic.intake.hl7.port=0",
 		"clinic.intake.hl7.allowed-facilities=NORTHSIDE-GP,EAST-CLINIC" })
 public abstract class IntakeIntegrationTest extends ServiceIntegrationTest {
+
+	/** The SMTP server the reminders go to: GreenMail takes mail for any address. */
+	protected static final GreenMail MAIL = startMailServer();
+
+	private static GreenMail startMailServer() {
+		var mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		mail.start();
+		return mail;
+	}
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		registry.add("clinic.intake.reminders.email.transport", () -> "smtp");
+		registry.add("clinic.intake.reminders.poll-interval", () -> "500ms");
+	}
 
 	protected static RequestPostProcessor as(String user, String role) {
 		return Tokens.as(user, role);

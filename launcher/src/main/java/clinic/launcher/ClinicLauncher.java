@@ -60,8 +60,8 @@ public final class ClinicLauncher {
                   help     this text
 
                 options (each also as an environment variable; flags win):
-                  --only PARTS                 all (default), infra (postgres,kafka,keycloak), services, or a list of
-                                               postgres,kafka,keycloak,intake,scheduling,session,gateway   [CLINIC_ONLY]
+                  --only PARTS                 all (default), infra (postgres,kafka,keycloak,mail), services, or a list of
+                                               postgres,kafka,keycloak,mail,intake,scheduling,session,gateway [CLINIC_ONLY]
                   --instances N                1 (default) or 2: run each service and the gateway twice, against the
                                                same databases and Kafka; the second instances on the *-2 ports below,
                                                every gateway routing to every instance               [CLINIC_INSTANCES]
@@ -261,6 +261,10 @@ public final class ClinicLauncher {
         if (c.includes(Part.POSTGRES)) {
             row("PostgreSQL", "jdbc:postgresql://localhost:" + c.port(PortName.POSTGRES)
                     + "/{intake,scheduling,session,gateway,keycloak}   (postgres / postgres; each service as <db>_app)");
+        }
+        if (c.includes(Part.MAIL)) {
+            row("Mail (GreenMail SMTP)", "localhost:" + c.port(PortName.MAIL) + "   every mail (patients' reminders) in "
+                    + c.logFile(Part.MAIL, 1));
         }
         if (c.includes(Part.KAFKA)) {
             row("Kafka", stack.kafkaBootstrapServers() + "   topics " + String.join(", ", KafkaTopics.PARTITIONS.keySet()));

@@ -10,13 +10,14 @@ public enum Part {
     POSTGRES("postgres", "PostgreSQL 17"),
     KAFKA("kafka", "Kafka broker (KRaft)"),
     KEYCLOAK("keycloak", "Keycloak"),
+    MAIL("mail", "GreenMail (SMTP)"),
     INTAKE("intake-service", "intake-service"),
     SCHEDULING("scheduling-service", "scheduling-service"),
     SESSION("session-service", "session-service"),
     GATEWAY("gateway", "gateway");
 
-    /** PostgreSQL, Kafka and Keycloak: everything except the four Spring Boot services. */
-    public static final Set<Part> INFRA = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK);
+    /** PostgreSQL, Kafka, Keycloak and the mail server: everything except the four Spring Boot services. */
+    public static final Set<Part> INFRA = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK, MAIL);
     /** The four Spring Boot services (started with {@code java -jar}). */
     public static final Set<Part> SERVICES = EnumSet.of(INTAKE, SCHEDULING, SESSION, GATEWAY);
     public static final Set<Part> ALL = EnumSet.allOf(Part.class);
@@ -73,7 +74,7 @@ public enum Part {
                         .filter(p -> p.id.equals(name) || p.id.equals(name + "-service") || p.name().equalsIgnoreCase(name))
                         .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("unknown part '" + raw.trim()
-                                + "' (use all, infra, services, postgres, kafka, keycloak, intake, scheduling, session, gateway)")));
+                                + "' (use all, infra, services, postgres, kafka, keycloak, mail, intake, scheduling, session, gateway)")));
             }
         }
         if (parts.isEmpty()) {

@@ -7,6 +7,8 @@ public enum PortName {
     KAFKA_CONTROLLER(Part.KAFKA, 19093),
     KEYCLOAK(Part.KEYCLOAK, 8180),
     KEYCLOAK_MANAGEMENT(Part.KEYCLOAK, 9180),
+    // the embedded mail server (GreenMail) that intake's reminders go to: GreenMail's usual SMTP test port
+    MAIL(Part.MAIL, 3025),
     INTAKE(Part.INTAKE, 8081),
     SCHEDULING(Part.SCHEDULING, 8082),
     SESSION(Part.SESSION, 8083),

@@ -63,6 +63,12 @@ final class ServiceComponent extends ProcessComponent {
             // HL7 v2 in over MLLP; only the demo's sending facility unless the caller's environment names others
             env.put("HL7_PORT", Integer.toString(config.port(PortName.intakeHl7(instance))));
             env.put("HL7_ALLOWED_FACILITIES", System.getenv().getOrDefault("HL7_ALLOWED_FACILITIES", "DEMO-GP"));
+            if (config.includes(Part.MAIL)) {
+                // reminders to patients go to the embedded GreenMail, which writes each mail to its log
+                env.put("REMINDER_EMAIL_TRANSPORT", "smtp");
+                env.put("SMTP_HOST", "localhost");
+                env.put("SMTP_PORT", Integer.toString(config.port(PortName.MAIL)));
+            }
         }
         if (part == Part.GATEWAY) {
             env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));

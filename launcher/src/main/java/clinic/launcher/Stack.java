@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The running embedded stack. Start it with {@link #start(StackConfig, ProgressListener)}, stop it with
  * {@link #close()} (also done by a JVM shutdown hook unless the config turns that off).
  *
- * <p>Order: PostgreSQL, Kafka, Keycloak, then intake/scheduling/session in parallel, then the gateway; each waits
+ * <p>Order: PostgreSQL, Kafka, Keycloak with the mail server, then intake/scheduling/session in parallel, then the gateway; each waits
  * for the previous step's health checks. Stopping goes in reverse. If a part fails to start, everything started
  * before it is stopped and a {@link StackStartException} names the part and its log. Once up, a part that goes away
  * on its own is started again ({@link Supervisor}).
@@ -35,7 +35,7 @@ public final class Stack implements AutoCloseable {
     private static final List<Set<Part>> STEPS = List.of(
             EnumSet.of(Part.POSTGRES),
             EnumSet.of(Part.KAFKA),
-            EnumSet.of(Part.KEYCLOAK),
+            EnumSet.of(Part.KEYCLOAK, Part.MAIL),
             EnumSet.of(Part.INTAKE, Part.SCHEDULING, Part.SESSION),
             EnumSet.of(Part.GATEWAY));
 
@@ -242,6 +242,7 @@ public final class Stack implements AutoCloseable {
             case POSTGRES -> new PostgresComponent(config, listener);
             case KAFKA -> new KafkaComponent(config, listener);
             case KEYCLOAK -> new KeycloakComponent(config, listener);
+            case MAIL -> new MailComponent(config, listener);
             default -> new ServiceComponent(part, instance, config, listener);
         };
     }

@@ -252,6 +252,7 @@ public final class StackConfig {
             startTimeouts.put(Part.KAFKA, Duration.ofSeconds(120));
             // first start unpacks (165 MB) and builds the distribution
             startTimeouts.put(Part.KEYCLOAK, Duration.ofSeconds(360));
+            startTimeouts.put(Part.MAIL, Duration.ofSeconds(30));
             for (Part service : Part.SERVICES) {
                 startTimeouts.put(service, Duration.ofSeconds(240));
             }

@@ -99,6 +99,22 @@ class ConfigTest {
     }
 
     @Test
+    void intakeSendsItsRemindersToTheEmbeddedMailServerWhenItRuns() {
+        StackConfig all = StackConfig.builder().projectDir(Path.of("/repo")).build();
+        Map<String, String> intake = new ServiceComponent(Part.INTAKE, 1, all, ProgressListener.silent()).environment();
+        assertEquals("smtp", intake.get("REMINDER_EMAIL_TRANSPORT"));
+        assertEquals("localhost", intake.get("SMTP_HOST"));
+        assertEquals("3025", intake.get("SMTP_PORT"));
+        assertEquals("--mail-port", PortName.MAIL.flag());
+        assertEquals(true, Part.INFRA.contains(Part.MAIL));
+
+        StackConfig withoutMail = ClinicLauncher.parse(List.of("--project-dir", "/repo", "--only", "postgres,kafka,keycloak,intake"))
+                .build();
+        Map<String, String> alone = new ServiceComponent(Part.INTAKE, 1, withoutMail, ProgressListener.silent()).environment();
+        assertEquals(null, alone.get("REMINDER_EMAIL_TRANSPORT"));
+    }
+
+    @Test
     void serviceEnvironmentFollowsTheRuntimeContract() {
         StackConfig config = StackConfig.builder().projectDir(Path.of("/repo"))
                 .serviceEnv(Part.SESSION, "SPRING_PROFILES_ACTIVE", "e2e").build();

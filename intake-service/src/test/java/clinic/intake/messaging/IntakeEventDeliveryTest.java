@@ -1,5 +1,7 @@
 package clinic.intake.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,11 +14,13 @@ import clinic.intake.outcomes.OutcomeScores;
 import clinic.intake.patients.ConsultationTracking;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
+import clinic.intake.reminders.Reminders;
 import clinic.platform.test.EventDeliveryGuarantees;
 
 /**
  * Intake publishes referral-received and consumes session-completed (PHQ-9 into the outcome series) and scheduling's
- * consultation events (the referral's state, the consultation on the patient).
+ * consultation events (the referral's state, the consultation on the patient), and its appointment and course events
+ * (the patient's reminders).
  */
 class IntakeEventDeliveryTest extends IntakeIntegrationTest implements EventDeliveryGuarantees {
 
@@ -56,7 +60,29 @@ class IntakeEventDeliveryTest extends IntakeIntegrationTest implements EventDeli
 				consultation("rescheduled", ",\"newConsultationId\":\"%s\",\"consultationSlotId\":\"%s\",\"rescheduledBy\":\"frank\""
 					.formatted(UUID.randomUUID(), UUID.randomUUID())),
 				consultation("cancelled", ",\"reason\":\"Clinician ill\",\"cancelledBy\":\"frank\""),
-				consultation("no-show", ",\"recordedBy\":\"frank\""));
+				consultation("no-show", ",\"recordedBy\":\"frank\""),
+				new ConsumedEvent("clinic.scheduling.appointment-booked.v1", (eventId, patientId) -> """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":2,"occurredAt":"2026-11-20T10:00:00Z",
+						 "appointmentId":"%s","courseId":"%s","chairId":"%s","chairName":"Chair 1","kind":"INFUSION",
+						 "sequence":1,"start":"%s","end":"%s","siteId":"%s","siteName":"Lakeside",
+						 "timeZone":"Europe/Zurich"}"""
+					.formatted(eventId, patientId, UUID.randomUUID(), courseOf(patientId), UUID.randomUUID(),
+							Instant.now().plus(Duration.ofDays(60)), Instant.now().plus(Duration.ofDays(60)).plusSeconds(6600),
+							UUID.randomUUID()),
+						(context, patientId) -> {
+							var reminders = context.getBean(Reminders.class).remindersOf(patientId);
+							return reminders.isEmpty() ? null : reminders;
+						}),
+				new ConsumedEvent("clinic.scheduling.course-paused.v1", (eventId, patientId) -> """
+						{"eventId":"%s","patientId":"%s","aggregateVersion":7,"occurredAt":"2026-11-20T10:00:00Z",
+						 "courseId":"%s","reason":"Serious adverse event","adverseEventId":"%s","heldAppointmentIds":[]}"""
+					.formatted(eventId, patientId, courseOf(patientId), UUID.randomUUID()),
+						(context, patientId) -> context.getBean(Reminders.class).courseState(courseOf(patientId)).orElse(null)));
+	}
+
+	/** The course of a patient's scheduling events here: one per patient, found again from the patient's id. */
+	private static UUID courseOf(UUID patientId) {
+		return UUID.nameUUIDFromBytes(("course-" + patientId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** A consultation event of scheduling; its effect is the consultation intake keeps for the patient. */
