@@ -36,9 +36,9 @@ import clinic.platform.fhir.Pages;
  * FHIR Observation: the vitals charted in a session (each reading four Observations: {@code bp-<reading>},
  * {@code hr-}, {@code spo2-}, {@code rr-}) and its CADSS-6 scores ({@code cadss-<score>}), all final. Read, and search
  * by {@code patient}, {@code encounter}, {@code date}, {@code code} (LOINC, or the clinic's code of CADSS-6),
- * {@code category} ({@code vital-signs}, {@code survey}) and {@code status}, by date then id. Intake serves Observations
- * of its own (outcome scores): the gateway brings the two together, so session's ids never look like intake's UUIDs.
- * The audit trail names the patient of every Observation answered, and the patient a search asked for.
+ * {@code category} ({@code vital-signs}, {@code survey}) and {@code status}, by date then id. Intake serves
+ * Observations of its own (outcome scores): the gateway is to bring the two together, so session's ids never look like
+ * intake's UUIDs. The audit trail names the patient of every Observation answered, and the patient a search asked for.
  */
 @Component
 class ObservationResources implements IResourceProvider {
