@@ -44,9 +44,11 @@ class FhirMetadataTest extends GatewayTest {
 	}
 
 	@Test
-	void givenBothServicesStatementsThenTheSuitesListsExactlyTheirResourcesWithTheirInteractions() {
+	void givenTheServicesStatementsThenTheSuitesListsExactlyTheirResourcesWithTheirInteractions() {
 		serves(TestInfrastructure.INTAKE.url(), "intake", "Patient", "ServiceRequest");
 		serves(TestInfrastructure.SCHEDULING.url(), "scheduling", "Location", "Schedule", "Appointment");
+		serves(TestInfrastructure.SESSION.url(), "session", "Encounter", "Observation", "MedicationAdministration",
+				"AdverseEvent");
 
 		var answer = this.client.get()
 			.uri("/fhir/metadata")
@@ -64,7 +66,8 @@ class FhirMetadataTest extends GatewayTest {
 		assertThat(statement.getFhirVersion()).isEqualTo(Enumerations.FHIRVersion._4_0_1);
 		var resources = statement.getRestFirstRep().getResource();
 		assertThat(resources).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactly("Appointment", "Location", "Patient", "Schedule", "ServiceRequest");
+			.containsExactly("AdverseEvent", "Appointment", "Encounter", "Location", "MedicationAdministration",
+					"Observation", "Patient", "Schedule", "ServiceRequest");
 		assertThat(resources).filteredOn(r -> r.getType().equals("Appointment"))
 			.singleElement()
 			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName())
@@ -73,14 +76,20 @@ class FhirMetadataTest extends GatewayTest {
 			.singleElement()
 			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName())
 				.containsExactly("intake-param"));
+		assertThat(resources).filteredOn(r -> r.getType().equals("Encounter"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName())
+				.containsExactly("session-param"));
 		assertThat(TestInfrastructure.INTAKE.last().path()).isEqualTo("/fhir/metadata");
 		assertThat(TestInfrastructure.SCHEDULING.last().path()).isEqualTo("/fhir/metadata");
+		assertThat(TestInfrastructure.SESSION.last().path()).isEqualTo("/fhir/metadata");
 	}
 
 	@Test
 	void givenASecondAskWithinTheCacheTimeThenTheServicesAreNotAskedAgainAndXmlIsServed() {
 		serves(TestInfrastructure.INTAKE.url(), "intake", "Patient");
 		serves(TestInfrastructure.SCHEDULING.url(), "scheduling", "Appointment");
+		serves(TestInfrastructure.SESSION.url(), "session", "Encounter");
 		this.client.get().uri("/fhir/metadata").exchange().expectStatus().isOk();
 
 		var xml = this.client.get()
@@ -96,14 +105,16 @@ class FhirMetadataTest extends GatewayTest {
 
 		assertThat(validXml(CapabilityStatement.class, xml).getRestFirstRep().getResource())
 			.extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactly("Appointment", "Patient");
+			.containsExactly("Appointment", "Encounter", "Patient");
 		assertThat(TestInfrastructure.INTAKE.received()).hasSize(1);
 		assertThat(TestInfrastructure.SCHEDULING.received()).hasSize(1);
+		assertThat(TestInfrastructure.SESSION.received()).hasSize(1);
 	}
 
 	@Test
 	void givenAServiceThatCannotSayWhatItSupportsThen503AsAnOperationOutcome() {
 		serves(TestInfrastructure.INTAKE.url(), "intake", "Patient");
+		serves(TestInfrastructure.SESSION.url(), "session", "Encounter");
 		TestInfrastructure.SCHEDULING.answers("/fhir/metadata", 503, "application/json", "{}");
 
 		var answer = this.client.get()
@@ -144,7 +155,8 @@ class FhirMetadataTest extends GatewayTest {
 			resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
 			resource.addSearchParam().setName(service + "-param").setType(Enumerations.SearchParamType.TOKEN);
 		}
-		var stand = url.equals(TestInfrastructure.INTAKE.url()) ? TestInfrastructure.INTAKE : TestInfrastructure.SCHEDULING;
+		var stand = url.equals(TestInfrastructure.INTAKE.url()) ? TestInfrastructure.INTAKE
+				: url.equals(TestInfrastructure.SESSION.url()) ? TestInfrastructure.SESSION : TestInfrastructure.SCHEDULING;
 		stand.answers("/fhir/metadata", 200, FHIR_JSON,
 				FhirValidation.R4.newJsonParser().encodeResourceToString(statement));
 	}

@@ -3,6 +3,7 @@ package clinic.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import clinic.gateway.support.TestInfrastructure;
 
 /**
  * Another system's FHIR calls reach the service that owns the resource (intake: Patient, ServiceRequest; scheduling:
- * Location, Schedule, Appointment) as sent, with its own bearer token: no session is needed or made, no CSRF token
+ * Location, Schedule, Appointment; session: Encounter, MedicationAdministration, AdverseEvent) as sent, with its own bearer token: no session is needed or made, no CSRF token
  * asked for a create, and paths FHIR does not serve here go nowhere. ({@code /fhir/metadata} is the gateway's own:
  * {@code FhirMetadataTest}.)
  */
@@ -38,7 +39,10 @@ class FhirRouteTest extends GatewayTest {
 
 	@BeforeEach
 	void bindClient() {
-		this.client = WebTestClient.bindToApplicationContext(this.context).configureClient().build();
+		// the first call through a route starts its service's load balancer: more than the default 5 s on a busy machine
+		this.client = WebTestClient.bindToApplicationContext(this.context).configureClient()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test
@@ -122,6 +126,25 @@ class FhirRouteTest extends GatewayTest {
 		}
 		assertThat(TestInfrastructure.SCHEDULING.received()).as("Slot is not served").hasSize(3);
 		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
+	}
+
+	@Test
+	void givenSessionsResourcesThenEachPathReachesSessionWithTheTokenAndNoSession() {
+		var sessions = sessionRows();
+		var paths = new String[] { "/fhir/Encounter?patient=Patient%2F7c0e1f2a-0000-4000-8000-000000000001"
+				+ "&date=ge2026-12-01&status=finished&_count=2", "/fhir/Encounter/7c0e1f2a-0000-4000-8000-000000000003",
+				"/fhir/MedicationAdministration?patient=Patient/7c0e1f2a-0000-4000-8000-000000000001",
+				"/fhir/AdverseEvent/side-effect-12" };
+		for (var path : paths) {
+			this.client.get().uri(URI.create(path)).header("Authorization", TOKEN).exchange().expectStatus().isCreated();
+			var received = TestInfrastructure.SESSION.last();
+			assertThat(received.path()).isEqualTo(path);
+			assertThat(received.header("Authorization")).containsExactly(TOKEN);
+		}
+		assertThat(TestInfrastructure.SESSION.received()).hasSize(paths.length);
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+		assertThat(TestInfrastructure.SCHEDULING.received()).isEmpty();
 		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
 	}
 

@@ -20,7 +20,7 @@ import jakarta.servlet.ServletException;
 /**
  * FHIR R4 at {@code /fhir} for a service that serves it: one whose resource providers are beans and that says what it
  * serves ({@link FhirService}). The FHIR R4 context (costly to make: one for the service), the server, started with
- * the application, and its security chain ({@link FhirSecurity}). A service without FHIR (session) gets none of it.
+ * the application, and its security chain ({@link FhirSecurity}). A service without FHIR gets none of it.
  * The service keeps its providers, mappings, own error translations ({@link FhirErrorTranslation}) and its endpoint
  * ({@link FhirEndpoint}), one method per row of its access policy.
  */

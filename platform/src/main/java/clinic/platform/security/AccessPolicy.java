@@ -25,7 +25,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * operation of a service's API, the roles that may call it, each with the reason it needs to. Every service's filter
  * chain authorizes requests by it before the body is read ({@link #authorize}), so a caller without the role learns
  * nothing about the body's rules; the controllers' {@code @PreAuthorize} say the same and are the second line.
- * Operations are a service's API ({@code /api/...}) or FHIR interactions ({@code /fhir/...}, intake's and scheduling's).
+ * Operations are a service's API ({@code /api/...}) or FHIR interactions ({@code /fhir/...}: intake's, scheduling's,
+ * session's).
  */
 public final class AccessPolicy {
 
