@@ -66,6 +66,7 @@ class SmartDiscoveryTest extends GatewayTest {
 	void givenTheCapabilityStatementThenItsSecurityIsSmartWithTheSameTokenEndpoint() {
 		FhirMetadataTest.serves(TestInfrastructure.INTAKE.url(), "intake", "Patient");
 		FhirMetadataTest.serves(TestInfrastructure.SCHEDULING.url(), "scheduling", "Appointment");
+		FhirMetadataTest.serves(TestInfrastructure.SESSION.url(), "session", "Encounter");
 
 		var statement = validJson(CapabilityStatement.class, this.client.get()
 			.uri("/fhir/metadata")
