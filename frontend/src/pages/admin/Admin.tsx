@@ -14,6 +14,7 @@ import { SettingsSection } from './SettingsSection';
 import { SiteSection } from './SiteSection';
 import type { Site } from './types';
 import { UtilisationSection } from './UtilisationSection';
+import { WebhooksSection } from './WebhooksSection';
 
 /** The admin page's sections, each at its own address (#chairs), in the order an administrator sets up a site. */
 export const SECTIONS = [
@@ -25,6 +26,7 @@ export const SECTIONS = [
   { key: 'settings', label: 'Clinic settings' },
   { key: 'utilisation', label: 'Utilisation' },
   { key: 'dead-letters', label: 'Dead letters' },
+  { key: 'webhooks', label: 'Webhooks' },
   { key: 'audit', label: 'Audit trail' },
 ] as const;
 
@@ -36,7 +38,7 @@ export function sectionFrom(hash: string): SectionKey {
 }
 
 /** The sections about no site: their times are on the clinic's clock, whichever site is picked. */
-const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'audit'];
+const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'webhooks', 'audit'];
 
 /**
  * The administrator's page: pick a site (or make one), then look after its rooms, chairs, hours, closures, nurses
@@ -158,6 +160,9 @@ function Section(props: {
   }
   if (section === 'dead-letters') {
     return <DeadLettersSection zone={props.clinicZone} />;
+  }
+  if (section === 'webhooks') {
+    return <WebhooksSection zone={props.clinicZone} />;
   }
   if (section === 'audit') {
     return <AuditSection zone={props.clinicZone} />;
