@@ -2,6 +2,7 @@ package clinic.platform.webhooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public class PublishedEventTypes {
 	PublishedEventTypes(@Value("${clinic.api.name}") String service) {
 		try {
 			var prefix = "clinic." + service + ".";
-			types = java.util.Arrays
+			types = Arrays
 				.stream(new PathMatchingResourcePatternResolver()
 					.getResources("classpath*:events/" + service + "/*.schema.json"))
 				.map(resource -> Objects.requireNonNull(resource.getFilename()).replace(".schema.json", ""))

@@ -29,12 +29,12 @@ public class WebhookAdministration {
 
 	private final PublishedEventTypes published;
 
-	private final Clock clock;
+	/** Real time, not the clinic's clock: see the package's description. */
+	private final Clock clock = Clock.systemUTC();
 
-	WebhookAdministration(WebhookStore store, PublishedEventTypes published, Clock clock) {
+	WebhookAdministration(WebhookStore store, PublishedEventTypes published) {
 		this.store = store;
 		this.published = published;
-		this.clock = clock;
 	}
 
 	/**

@@ -27,15 +27,15 @@ public class WebhookDispatcher {
 
 	private final WebhookSettings settings;
 
-	private final Clock clock;
+	/** Real time, not the clinic's clock: see the package's description. */
+	private final Clock clock = Clock.systemUTC();
 
 	private final AtomicLong rounds = new AtomicLong();
 
-	WebhookDispatcher(WebhookStore store, WebhookSender sender, WebhookSettings settings, Clock clock) {
+	WebhookDispatcher(WebhookStore store, WebhookSender sender, WebhookSettings settings) {
 		this.store = store;
 		this.sender = sender;
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${clinic.webhooks.dispatch-interval}",

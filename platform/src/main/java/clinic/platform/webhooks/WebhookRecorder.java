@@ -22,12 +22,12 @@ class WebhookRecorder {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
+	/** Real time, not the clinic's clock: see the package's description. */
+	private final Clock clock = Clock.systemUTC();
 
-	WebhookRecorder(WebhookStore store, JsonMapper json, Clock clock) {
+	WebhookRecorder(WebhookStore store, JsonMapper json) {
 		this.store = store;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	@EventListener

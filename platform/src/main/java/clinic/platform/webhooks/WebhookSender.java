@@ -39,21 +39,23 @@ class WebhookSender {
 
 	private final WebhookSettings settings;
 
-	private final Clock clock;
+	/** Real time, not the clinic's clock: see the package's description. */
+	private final Clock clock = Clock.systemUTC();
 
 	private final String source;
 
 	private final JsonMapper json;
 
-	WebhookSender(WebhookSettings settings, Clock clock, JsonMapper json,
+	WebhookSender(WebhookSettings settings, JsonMapper json,
 			@Value("${spring.application.name}") String application) {
 		this.settings = settings;
 		this.json = json;
-		this.clock = clock;
 		this.source = "/clinic/" + application;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
+			// HTTP/1.1: no h2c upgrade attempt on plain http (receivers behind simple servers mishandle it)
+			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 	}
 

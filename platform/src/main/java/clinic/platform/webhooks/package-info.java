@@ -7,5 +7,9 @@
  * exponential backoff and jitter until the receiver answers 2xx or the attempts or the age run out (then the delivery
  * is FAILED, the dead letter an administrator can replay). Everything it knows is in the database, so a restart
  * loses nothing. Switched on per service with {@code clinic.webhooks.enabled}.
+ * <p>
+ * Its times are real time (the system clock), not the clinic's clock: a clinic clock run ahead for training
+ * ({@code clinic.clock.offset}) would make every receiver refuse the signature's {@code webhook-timestamp}, and
+ * retries, backoff and claims are about receivers and networks in the real world, not about the clinic's day.
  */
 package clinic.platform.webhooks;
