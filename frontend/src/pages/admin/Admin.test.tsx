@@ -33,6 +33,7 @@ describe('the admin page', () => {
     expect(links.map((a) => a.textContent)).toEqual([
       'Site and rooms', 'Chairs', 'Hours and closures', 'Nurses', 'Consultation slots', 'Clinic settings', 'Utilisation',
       'Dead letters',
+      'Webhooks',
       'Audit trail',
       'Integration clients',
     ]);

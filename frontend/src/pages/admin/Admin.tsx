@@ -15,6 +15,7 @@ import { SettingsSection } from './SettingsSection';
 import { SiteSection } from './SiteSection';
 import type { Site } from './types';
 import { UtilisationSection } from './UtilisationSection';
+import { WebhooksSection } from './WebhooksSection';
 
 /** The admin page's sections, each at its own address (#chairs), in the order an administrator sets up a site. */
 export const SECTIONS = [
@@ -26,6 +27,7 @@ export const SECTIONS = [
   { key: 'settings', label: 'Clinic settings' },
   { key: 'utilisation', label: 'Utilisation' },
   { key: 'dead-letters', label: 'Dead letters' },
+  { key: 'webhooks', label: 'Webhooks' },
   { key: 'audit', label: 'Audit trail' },
   { key: 'clients', label: 'Integration clients' },
 ] as const;
@@ -38,7 +40,7 @@ export function sectionFrom(hash: string): SectionKey {
 }
 
 /** The sections about no site: their times are on the clinic's clock, whichever site is picked. */
-const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'audit', 'clients'];
+const CLINIC_CLOCK: SectionKey[] = ['dead-letters', 'webhooks', 'audit', 'clients'];
 
 /**
  * The administrator's page: pick a site (or make one), then look after its rooms, chairs, hours, closures, nurses
@@ -160,6 +162,9 @@ function Section(props: {
   }
   if (section === 'dead-letters') {
     return <DeadLettersSection zone={props.clinicZone} />;
+  }
+  if (section === 'webhooks') {
+    return <WebhooksSection zone={props.clinicZone} />;
   }
   if (section === 'audit') {
     return <AuditSection zone={props.clinicZone} />;

@@ -19,6 +19,10 @@ import type {
   RuleSettings,
   Site,
   Utilisation,
+  CreatedWebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookSubscription,
 } from './types';
 
 const S = '/api/scheduling';
@@ -108,6 +112,26 @@ export const adminApi = {
   /** Hands a parked event to the service's inbox again: applied at most once. */
   replayDeadLetter: (service: Service, letter: DeadLetter) =>
     api<{ outcome: 'APPLIED' | 'ALREADY_HANDLED' }>('POST', `/api/${service}/dead-letters/${id(letter.id)}/replay`),
+
+  /** The event types a webhook subscription to this service may name. */
+  webhookEventTypes: (service: Service) => api<string[]>('GET', `/api/${service}/webhooks/event-types`),
+  webhooks: (service: Service) => api<WebhookSubscription[]>('GET', `/api/${service}/webhooks`),
+  subscribeWebhook: (service: Service, url: string, eventTypes: string[]) =>
+    api<CreatedWebhookSubscription>('POST', `/api/${service}/webhooks`, { url, eventTypes }),
+  deactivateWebhook: (service: Service, subscription: WebhookSubscription) =>
+    api<null>('DELETE', `/api/${service}/webhooks/${id(subscription.id)}`),
+  webhookDeliveries: (service: Service, subscription: WebhookSubscription, status: WebhookDeliveryStatus | '') =>
+    api<WebhookDelivery[]>(
+      'GET',
+      `/api/${service}/webhooks/${id(subscription.id)}/deliveries${status ? '?status=' + id(status) : ''}`,
+    ),
+  replayWebhookDelivery: (service: Service, delivery: WebhookDelivery) =>
+    api<WebhookDelivery>(
+      'POST',
+      `/api/${service}/webhooks/${id(delivery.subscriptionId)}/deliveries/${id(delivery.id)}/replay`,
+    ),
+  replayFailedWebhookDeliveries: (service: Service, subscription: WebhookSubscription) =>
+    api<{ replayed: number }>('POST', `/api/${service}/webhooks/${id(subscription.id)}/replay-failed`),
 
   /** One page of an audit trail; {@code query} is the search's query string (patient, user, from, to, page, size). */
   audit: (trail: AuditTrail, query: string) =>

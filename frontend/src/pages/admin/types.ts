@@ -219,3 +219,43 @@ export interface CreatedClient {
   clientId: string;
   secret: string | null;
 }
+
+/** A URL subscribed to some of a service's event types, as GET /api/<service>/webhooks lists it (never its secret). */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  eventTypes: string[];
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  deactivatedBy: string | null;
+  deactivatedAt: string | null;
+}
+
+/** The answer to a subscription: the only time its signing secret (whsec_…) is shown. */
+export interface CreatedWebhookSubscription extends WebhookSubscription {
+  secret: string;
+}
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** One event for one subscription and how sending it went, as GET …/webhooks/{id}/deliveries lists it. */
+export interface WebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  eventId: string;
+  eventType: string;
+  /** The patient the event is about. */
+  subject: string;
+  occurredAt: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  replays: number;
+  lastReplayedBy: string | null;
+  createdAt: string;
+}
