@@ -141,9 +141,12 @@ class SiuSender implements DisposableBean {
 		}
 	}
 
-	/** What the receiver said of its refusal: ERR-8 (v2.5), else MSA-3. */
+	/**
+	 * What the receiver said of its refusal: ERR-8 (user message), else ERR-3's original text (where HAPI's own ACKs
+	 * put it), else MSA-3 (before v2.5), else ERR-3's code text.
+	 */
 	private static String reason(Terser ack) {
-		for (var field : new String[] { "ERR-8", "MSA-3" }) {
+		for (var field : new String[] { "ERR-8", "ERR-3-9", "MSA-3", "ERR-3-2" }) {
 			try {
 				var text = ack.get(field);
 				if (text != null && !text.isBlank()) {
