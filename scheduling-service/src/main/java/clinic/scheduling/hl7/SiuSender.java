@@ -137,8 +137,18 @@ class SiuSender implements DisposableBean {
 		}
 		catch (HL7Exception | IOException | RuntimeException | ca.uhn.hl7v2.llp.LLPException e) {
 			link.broken();
-			failed(message, attempts, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+			failed(message, attempts, null, describe(e));
 		}
+	}
+
+	/** The failure and its cause (HAPI's "Cannot open connection" says nothing of a refusal or a timeout). */
+	private static String describe(Exception e) {
+		var text = e.getClass().getSimpleName() + ": " + e.getMessage();
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root == e ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
 	}
 
 	/**
