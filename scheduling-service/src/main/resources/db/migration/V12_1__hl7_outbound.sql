@@ -8,7 +8,9 @@
 -- (V12_1, not V12: another branch adds a V12 at the same time.)
 CREATE TABLE hl7_outbound_message
 (
-  id              BIGSERIAL PRIMARY KEY,
+  id              UUID PRIMARY KEY,
+  -- the order messages were written in, and the number in their control id
+  seq             BIGSERIAL NOT NULL UNIQUE,
   control_id      TEXT NOT NULL UNIQUE,
   trigger_event   TEXT NOT NULL CHECK (trigger_event IN ('S12', 'S13', 'S15', 'S26')),
   kind            TEXT NOT NULL CHECK (kind IN ('INFUSION', 'BOOSTER', 'CONSULTATION')),
@@ -27,7 +29,7 @@ CREATE TABLE hl7_outbound_message
   last_replayed_by TEXT,
   last_replayed_at TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX hl7_outbound_due_idx ON hl7_outbound_message (next_attempt_at, id) WHERE status = 'PENDING';
-CREATE INDEX hl7_outbound_placer_idx ON hl7_outbound_message (placer_id, id);
+CREATE INDEX hl7_outbound_due_idx ON hl7_outbound_message (next_attempt_at, seq) WHERE status = 'PENDING';
+CREATE INDEX hl7_outbound_placer_idx ON hl7_outbound_message (placer_id, seq);
 CREATE INDEX hl7_outbound_appointment_idx ON hl7_outbound_message (appointment_id);
-CREATE INDEX hl7_outbound_status_idx ON hl7_outbound_message (status, id);
+CREATE INDEX hl7_outbound_status_idx ON hl7_outbound_message (status, seq);

@@ -27,15 +27,17 @@ class OutboundMessages {
 
 	/** The next number for a control id (MSH-10); from a database sequence, so unique across replicas. */
 	long nextNumber() {
-		return jdbc.sql("select nextval('hl7_outbound_message_id_seq')").query(Long.class).single();
+		return jdbc.sql("select nextval('hl7_outbound_message_seq_seq')").query(Long.class).single();
 	}
 
-	void insert(long id, String controlId, Trigger trigger, Visit visit, String message, Instant now) {
+	UUID insert(long seq, String controlId, Trigger trigger, Visit visit, String message, Instant now) {
+		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into hl7_outbound_message (id, control_id, trigger_event, kind, placer_id, appointment_id,
+				insert into hl7_outbound_message (id, seq, control_id, trigger_event, kind, placer_id, appointment_id,
 				  patient_id, message, status, next_attempt_at, created_at)
-				values (:id, :controlId, :trigger, :kind, :placer, :appointment, :patient, :message, 'PENDING', :now, :now)""")
+				values (:id, :seq, :controlId, :trigger, :kind, :placer, :appointment, :patient, :message, 'PENDING', :now, :now)""")
 			.param("id", id)
+			.param("seq", seq)
 			.param("controlId", controlId)
 			.param("trigger", trigger.name())
 			.param("kind", visit.kind().name())
@@ -45,6 +47,7 @@ class OutboundMessages {
 			.param("message", message)
 			.param("now", Timestamp.from(now))
 			.update();
+		return id;
 	}
 
 	/**
@@ -57,13 +60,13 @@ class OutboundMessages {
 				select * from hl7_outbound_message m
 				where m.status = 'PENDING' and m.next_attempt_at <= :now
 				  and not exists (select 1 from hl7_outbound_message e
-				                  where e.placer_id = m.placer_id and e.id < m.id and e.status <> 'SENT')
-				order by m.next_attempt_at, m.id
+				                  where e.placer_id = m.placer_id and e.seq < m.seq and e.status <> 'SENT')
+				order by m.next_attempt_at, m.seq
 				limit 1
 				for update skip locked""").param("now", Timestamp.from(now)).query(this::message).optional();
 	}
 
-	void sent(long id, String ackCode, int attempts, Instant at) {
+	void sent(UUID id, String ackCode, int attempts, Instant at) {
 		jdbc.sql("""
 				update hl7_outbound_message set status = 'SENT', ack_code = :ack, attempts = :attempts, sent_at = :at,
 				  last_error = null where id = :id""")
@@ -75,7 +78,7 @@ class OutboundMessages {
 	}
 
 	/** A failed attempt: due again at {@code next}, or a dead letter (FAILED) when {@code next} is null. */
-	void failed(long id, int attempts, @Nullable String ackCode, String error, @Nullable Instant next, Instant now) {
+	void failed(UUID id, int attempts, @Nullable String ackCode, String error, @Nullable Instant next, Instant now) {
 		jdbc.sql("""
 				update hl7_outbound_message set status = :status, attempts = :attempts, ack_code = :ack,
 				  last_error = :error, next_attempt_at = :next where id = :id""")
@@ -89,7 +92,7 @@ class OutboundMessages {
 	}
 
 	/** A dead letter sent again from the start (attempts counted afresh); false when it is not a dead letter. */
-	boolean replay(long id, String by, Instant now) {
+	boolean replay(UUID id, String by, Instant now) {
 		return jdbc.sql("""
 				update hl7_outbound_message set status = 'PENDING', attempts = 0, next_attempt_at = :now,
 				  replays = replays + 1, last_replayed_by = :by, last_replayed_at = :now
@@ -100,7 +103,7 @@ class OutboundMessages {
 			.update() == 1;
 	}
 
-	Optional<OutboundMessage> find(long id) {
+	Optional<OutboundMessage> find(UUID id) {
 		return jdbc.sql("select * from hl7_outbound_message where id = :id").param("id", id).query(this::message)
 			.optional();
 	}
@@ -111,7 +114,7 @@ class OutboundMessages {
 				select * from hl7_outbound_message
 				where (cast(:status as text) is null or status = :status)
 				  and (cast(:appointment as uuid) is null or appointment_id = :appointment or placer_id = :appointment)
-				order by id desc limit :limit""")
+				order by seq desc limit :limit""")
 			.param("status", status == null ? null : status.name())
 			.param("appointment", appointmentId)
 			.param("limit", limit)
@@ -120,7 +123,7 @@ class OutboundMessages {
 	}
 
 	private OutboundMessage message(ResultSet rs, int row) throws SQLException {
-		return new OutboundMessage(rs.getLong("id"), rs.getString("control_id"), rs.getString("trigger_event"),
+		return new OutboundMessage(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("control_id"), rs.getString("trigger_event"),
 				rs.getString("kind"), rs.getObject("placer_id", UUID.class), rs.getObject("appointment_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getString("message"),
 				OutboundMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),

@@ -39,7 +39,7 @@ public class OutboundQueue {
 	 * follow. 404 for no such message, 409 for one that is not a dead letter (pending or sent).
 	 */
 	@Transactional
-	public OutboundMessage replay(long id) {
+	public OutboundMessage replay(UUID id) {
 		var found = messages.find(id).orElseThrow(() -> new NotFoundException("HL7 outbound message", id));
 		if (!messages.replay(id, CurrentUser.name(), clock.instant())) {
 			throw new ConflictException("HL7 message " + found.controlId() + " is " + found.status()

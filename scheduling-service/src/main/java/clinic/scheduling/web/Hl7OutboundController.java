@@ -32,7 +32,7 @@ class Hl7OutboundController {
 	}
 
 	/** A message with its delivery: the encoded message itself too, for the administrator to see what was refused. */
-	record MessageView(long id, String controlId, String triggerEvent, String kind, UUID placerId, UUID appointmentId,
+	record MessageView(UUID id, String controlId, String triggerEvent, String kind, UUID placerId, UUID appointmentId,
 			UUID patientId, OutboundMessage.Status status, int attempts, Instant nextAttemptAt,
 			@Nullable String lastError, @Nullable String ackCode, Instant createdAt, @Nullable Instant sentAt,
 			int replays, @Nullable String lastReplayedBy, @Nullable Instant lastReplayedAt, String message) {
@@ -58,7 +58,7 @@ class Hl7OutboundController {
 	@PreAuthorize(Roles.ADMIN)
 	@Operation(summary = "Send a dead (FAILED) SIU message again, its attempts counted afresh; the messages of its "
 			+ "appointment that waited behind it follow")
-	MessageView replay(@PathVariable long messageId) {
+	MessageView replay(@PathVariable UUID messageId) {
 		return MessageView.of(queue.replay(messageId));
 	}
 }

@@ -277,7 +277,7 @@ class SiuOutboundTest extends SchedulingIntegrationTest {
 
 		mvc.perform(get("/api/scheduling/hl7/outbound").param("status", "FAILED").with(ADMIN))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == %d)].lastError".formatted(dead.id())).exists());
+			.andExpect(jsonPath("$[?(@.id == '%s')].lastError".formatted(dead.id())).exists());
 		mvc.perform(post("/api/scheduling/hl7/outbound/{messageId}/replay", dead.id()).with(FRONT_DESK))
 			.andExpect(status().isForbidden());
 		receiver.refuse(false);
@@ -294,7 +294,7 @@ class SiuOutboundTest extends SchedulingIntegrationTest {
 		mvc.perform(post("/api/scheduling/hl7/outbound/{messageId}/replay", dead.id()).with(ADMIN))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("SENT")));
-		mvc.perform(post("/api/scheduling/hl7/outbound/{messageId}/replay", Long.MAX_VALUE).with(ADMIN))
+		mvc.perform(post("/api/scheduling/hl7/outbound/{messageId}/replay", UUID.randomUUID()).with(ADMIN))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/scheduling/hl7/outbound").param("status", "LOST").with(ADMIN))
 			.andExpect(status().isBadRequest());
@@ -358,9 +358,9 @@ class SiuOutboundTest extends SchedulingIntegrationTest {
 
 	/** The messages of the appointment (either SCH id) in the order written. */
 	private List<OutboundMessage> rows(UUID appointment) {
-		return jdbc.sql("select id from hl7_outbound_message where appointment_id = :id or placer_id = :id order by id")
+		return jdbc.sql("select id from hl7_outbound_message where appointment_id = :id or placer_id = :id order by seq")
 			.param("id", appointment)
-			.query(Long.class)
+			.query(UUID.class)
 			.list()
 			.stream()
 			.map(id -> messages.find(id).orElseThrow())
