@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
@@ -88,13 +89,10 @@ class Owners {
 
 	private Mono<Answer> page(String owner, String type, MultiValueMap<String, String> parameters, int wanted,
 			List<BundleEntryComponent> got, ServerWebExchange exchange) {
-		var uri = UriComponentsBuilder.fromUriString("http://" + owner + "/fhir/" + type)
-			.queryParams(parameters)
-			.queryParam("_offset", got.size())
-			.queryParam("_count", Math.max(1, wanted - got.size()))
-			.encode()
-			.build()
-			.toUri();
+		var query = new LinkedMultiValueMap<>(parameters);
+		query.add("_offset", Integer.toString(got.size()));
+		query.add("_count", Integer.toString(Math.max(1, wanted - got.size())));
+		var uri = URI.create("http://" + owner + "/fhir/" + type + "?" + Queries.of(query));
 		return ask(owner, uri, exchange).flatMap(answer -> {
 			if (!(answer instanceof Found found)) {
 				return Mono.just(answer);

@@ -210,17 +210,15 @@ class SharedTypes {
 				parameters.addAll(name, values);
 			}
 		});
+		parameters.add("_count", Integer.toString(size));
+		parameters.add("_offset", Integer.toString(offset));
 		return UriComponentsBuilder.newInstance()
 			.scheme(addressed.getScheme())
 			.host(addressed.getHost())
 			.port(addressed.getPort())
 			.path("/fhir/" + type)
-			.queryParams(parameters)
-			.queryParam("_count", size)
-			.queryParam("_offset", offset)
-			.encode()
 			.build()
-			.toUriString();
+			.toUriString() + "?" + Queries.of(parameters);
 	}
 
 	/** When the resource was made: an Observation's effective time, a QuestionnaireResponse's authored. */

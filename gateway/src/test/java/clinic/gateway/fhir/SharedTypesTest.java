@@ -80,13 +80,15 @@ class SharedTypesTest extends GatewayTest {
 		owns(TestInfrastructure.SESSION, Integer.MAX_VALUE, observation("0b2", 2), observation("0d3", 3),
 				observation("0f6", 6));
 
-		var first = search("/fhir/Observation?patient=" + PATIENT + "&_count=4");
+		// a time with its zone: the + must reach each owner as a plus, not a space
+		var first = search("/fhir/Observation?patient=" + PATIENT + "&date=ge2026-11-01T00:00:00%2B01:00&_count=4");
 
 		assertThat(ids(first)).containsExactly("screening-phq9-a", "0b2", "0d3", "screening-phq9-c");
 		assertThat(first.getTotal()).isEqualTo(6);
 		assertThat(first.getLink(Bundle.LINK_PREV)).isNull();
 		var next = URI.create(first.getLink(Bundle.LINK_NEXT).getUrl());
 		assertThat(next.getPath()).isEqualTo("/fhir/Observation");
+		assertThat(next.getRawQuery()).contains("date=ge2026-11-01T00:00:00%2B01:00");
 		assertThat(next.getAuthority()).as("the gateway's address, not an owner's").isEqualTo("localhost:" + this.port);
 		assertThat(UriComponentsBuilder.fromUri(next).build().getQueryParams().toSingleValueMap())
 			.containsEntry("_offset", "4")
@@ -95,6 +97,7 @@ class SharedTypesTest extends GatewayTest {
 			var asked = owner.last();
 			assertThat(asked.path()).startsWith("/fhir/Observation?")
 				.contains("patient=" + PATIENT)
+				.contains("date=ge2026-11-01T00:00:00%2B01:00")
 				.contains("_offset=0")
 				.contains("_count=4");
 			assertThat(asked.header("Authorization")).containsExactly(TOKEN);
@@ -280,7 +283,7 @@ class SharedTypesTest extends GatewayTest {
 
 	private Bundle search(String pathAndQuery) {
 		var json = this.client.get()
-			.uri(pathAndQuery)
+			.uri(URI.create("http://localhost:" + this.port + pathAndQuery)) // as encoded here
 			.header("Authorization", TOKEN)
 			.exchange()
 			.expectStatus()
