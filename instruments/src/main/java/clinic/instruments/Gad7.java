@@ -28,7 +28,8 @@ public record Gad7(List<Integer> items, int total, Band band, boolean warrantsEv
 			this.from = from;
 		}
 
-		static Band of(int total) {
+		/** The band a total falls in. */
+		public static Band of(int total) {
 			var bands = values();
 			for (int i = bands.length - 1; i > 0; i--) {
 				if (total >= bands[i].from) {

@@ -25,7 +25,8 @@ public record Phq9(List<Integer> items, int total, Band band, boolean suicideRis
 			this.from = from;
 		}
 
-		static Band of(int total) {
+		/** The band a total falls in. */
+		public static Band of(int total) {
 			var bands = values();
 			for (int i = bands.length - 1; i > 0; i--) {
 				if (total >= bands[i].from) {

@@ -21,7 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
  * client sent otherwise; this one runs after it, so what a client claims never reaches a service.
  */
 @Component
-class ForwardedToServices implements HttpHeadersFilter, Ordered {
+public class ForwardedToServices implements HttpHeadersFilter, Ordered {
 
 	private final TrustedProxies trustedProxies;
 

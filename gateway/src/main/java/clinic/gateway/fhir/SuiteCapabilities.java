@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * The suite's CapabilityStatement: each FHIR-serving service's own statement, read from its {@code /fhir/metadata}
  * (through the load balancer, as the routes reach it), their {@code rest[0].resource} entries listed together by type.
- * The rest (FHIR version, formats, kind) is the first service's; a service on another FHIR version, or one that cannot
+ * A type several services serve (clinic.gateway.fhir.shared-types) is listed once, with what either owner supports. The
+ * rest (FHIR version, formats, kind) is the first service's; a service on another FHIR version, or one that cannot
  * be reached, fails the whole statement (a partial one would not list exactly what is supported). Kept for
  * {@code clinic.gateway.fhir.metadata-cache}; a failure is not kept, so the next request asks again.
  */
@@ -62,7 +63,7 @@ class SuiteCapabilities {
 		return Flux.fromIterable(this.settings.services())
 			.flatMapSequential(this::statementOf)
 			.collectList()
-			.map(SuiteCapabilities::merged)
+			.map(this::merged)
 			.doOnNext(merged -> this.kept = new Kept(merged, now.plus(this.settings.metadataCache())))
 			.map(CapabilityStatement::copy);
 	}
@@ -91,7 +92,7 @@ class SuiteCapabilities {
 					failure.toString()));
 	}
 
-	private static CapabilityStatement merged(List<CapabilityStatement> statements) {
+	private CapabilityStatement merged(List<CapabilityStatement> statements) {
 		var suite = statements.get(0).copy();
 		suite.setDate(new Date());
 		suite.getSoftware().setName("Ketamine clinic");
@@ -101,7 +102,11 @@ class SuiteCapabilities {
 		var byType = new LinkedHashMap<String, CapabilityStatementRestResourceComponent>();
 		for (var statement : statements) {
 			for (var resource : statement.getRestFirstRep().getResource()) {
-				if (byType.putIfAbsent(resource.getType(), resource.copy()) != null) {
+				var listed = byType.putIfAbsent(resource.getType(), resource.copy());
+				if (listed != null && this.settings.sharedTypes().containsKey(resource.getType())) {
+					together(listed, resource);
+				}
+				else if (listed != null) {
 					log.warn("Two FHIR services state {}: the first one's entry is listed", resource.getType());
 				}
 			}
@@ -110,5 +115,28 @@ class SuiteCapabilities {
 		resources.sort(Comparator.comparing(CapabilityStatementRestResourceComponent::getType));
 		suite.getRestFirstRep().setResource(resources);
 		return suite;
+	}
+
+	/**
+	 * A type several services serve, listed once (the gateway answers it: clinic.gateway.fhir.shared-types): the
+	 * interactions and search parameters of either owner, each once.
+	 */
+	private static void together(CapabilityStatementRestResourceComponent listed,
+			CapabilityStatementRestResourceComponent other) {
+		for (var interaction : other.getInteraction()) {
+			if (listed.getInteraction().stream().noneMatch(i -> i.getCode() == interaction.getCode())) {
+				listed.addInteraction(interaction.copy());
+			}
+		}
+		for (var parameter : other.getSearchParam()) {
+			if (listed.getSearchParam().stream().noneMatch(p -> p.getName().equals(parameter.getName()))) {
+				listed.addSearchParam(parameter.copy());
+			}
+		}
+		for (var include : other.getSearchInclude()) {
+			if (listed.getSearchInclude().stream().noneMatch(i -> i.getValue().equals(include.getValue()))) {
+				listed.addSearchInclude(include.getValue());
+			}
+		}
 	}
 }

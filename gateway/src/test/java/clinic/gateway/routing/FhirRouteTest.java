@@ -149,9 +149,9 @@ class FhirRouteTest extends GatewayTest {
 	}
 
 	@Test
-	void givenAFhirPathIntakeDoesNotServeThenNoServiceIsCalled() {
+	void givenAFhirPathNoServiceServesThenNoServiceIsCalled() {
 		this.client.get()
-			.uri("/fhir/Observation")
+			.uri("/fhir/Encounter")
 			.header("Authorization", TOKEN)
 			.exchange()
 			.expectStatus()

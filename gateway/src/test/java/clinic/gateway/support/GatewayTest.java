@@ -13,7 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "spring.main.banner-mode=off" })
+		properties = { "management.server.port=0", "spring.main.banner-mode=off",
+				// both owners, as once session serves its Observations and QuestionnaireResponses (application.yml)
+				"clinic.gateway.fhir.shared-types.Observation=intake,session",
+				"clinic.gateway.fhir.shared-types.QuestionnaireResponse=intake,session",
+				// the first call to an owner in a JVM (load balancer, HAPI's first parse) can take 10 s on a busy machine;
+				// an owner that is down is told by its answer or refused connection, not by this timeout
+				"clinic.gateway.fhir.owner-timeout=60s" })
 @Import(FakeKeycloakRegistration.class)
 public abstract class GatewayTest {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -38,6 +39,12 @@ public final class RecordingService {
 	}
 
 	private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+
+	/** An answer a test computes from the request. */
+	public record Reply(int status, String contentType, String body) {
+	}
+
+	private final Map<String, Function<Received, Reply>> responders = new ConcurrentHashMap<>();
 
 	private RecordingService(String name) {
 		try {
@@ -72,6 +79,7 @@ public final class RecordingService {
 	public void reset() {
 		this.received.clear();
 		this.canned.clear();
+		this.responders.clear();
 	}
 
 	/** Answers requests for {@code path} (without the query) with this status and body until the next reset. */
@@ -79,12 +87,28 @@ public final class RecordingService {
 		this.canned.put(path, new Canned(status, contentType, body));
 	}
 
+	/**
+	 * Answers requests for paths starting with {@code pathPrefix} with what {@code responder} makes of each (its path
+	 * and query as received), until the next reset; before any answer set with {@link #answers}.
+	 */
+	public void answers(String pathPrefix, Function<Received, Reply> responder) {
+		this.responders.put(pathPrefix, responder);
+	}
+
 	private void answer(String name, HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-				copy(exchange.getRequestHeaders()), body));
-		Canned answer = this.canned.getOrDefault(exchange.getRequestURI().getPath(), new Canned(201,
-				"application/json", "{\"service\":\"" + name + "\",\"id\":\"7c0e1f2a-0000-4000-8000-000000000001\"}"));
+		var request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+				copy(exchange.getRequestHeaders()), body);
+		this.received.add(request);
+		var path = exchange.getRequestURI().getPath();
+		Canned answer = this.responders.entrySet()
+			.stream()
+			.filter(responder -> path.startsWith(responder.getKey()))
+			.findFirst()
+			.map(responder -> responder.getValue().apply(request))
+			.map(reply -> new Canned(reply.status(), reply.contentType(), reply.body()))
+			.orElseGet(() -> this.canned.getOrDefault(path, new Canned(201, "application/json",
+					"{\"service\":\"" + name + "\",\"id\":\"7c0e1f2a-0000-4000-8000-000000000001\"}")));
 		byte[] response = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
 		exchange.sendResponseHeaders(answer.status(), response.length);

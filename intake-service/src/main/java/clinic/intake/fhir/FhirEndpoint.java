@@ -66,4 +66,32 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 			throws ServletException, IOException {
 		serve(request, response);
 	}
+
+	@GetMapping(FhirServer.BASE + "/QuestionnaireResponse/{responseId}")
+	@PreAuthorize("hasRole('integration')")
+	void readQuestionnaireResponse(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/QuestionnaireResponse")
+	@PreAuthorize("hasRole('integration')")
+	void searchQuestionnaireResponses(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/Observation/{observationId}")
+	@PreAuthorize("hasRole('integration')")
+	void readObservation(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/Observation")
+	@PreAuthorize("hasRole('integration')")
+	void searchObservations(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
 }

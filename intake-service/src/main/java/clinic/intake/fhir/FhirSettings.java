@@ -1,5 +1,7 @@
 package clinic.intake.fhir;
 
+import java.time.ZoneId;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import clinic.platform.fhir.PageSizes;
@@ -13,10 +15,11 @@ import clinic.platform.fhir.PageSizes;
  * names each of them with certainty, so they are the clinic's codes
  * @param pageSize how many resources a search answers per page when the client does not say ({@code _count})
  * @param maxPageSize the most a client may ask for per page
+ * @param timeZone the clinic's zone, in which a date searched for without a time ({@code date=2026-12-01}) is read
  */
 @ConfigurationProperties("clinic.intake.fhir")
 public record FhirSettings(String mrnSystem, String assigner, String indicationSystem, int pageSize,
-		int maxPageSize) implements PageSizes {
+		int maxPageSize, ZoneId timeZone) implements PageSizes {
 
 	public FhirSettings {
 		if (pageSize < 1 || maxPageSize < pageSize) {

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import clinic.platform.fhir.FhirService;
 
 /**
- * What intake serves in FHIR, for the platform's server (clinic.platform.fhir) and its CapabilityStatement: patients
- * and referrals, and of the {@code _include}s HAPI could offer only the one a ServiceRequest search supports, its
+ * What intake serves in FHIR, for the platform's server (clinic.platform.fhir) and its CapabilityStatement: patients,
+ * referrals, the screenings' questionnaires and the outcome scores, and of the {@code _include}s HAPI could offer only the one a ServiceRequest search supports, its
  * patient ({@link ReferralResources#INCLUDE_PATIENT}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +17,10 @@ class IntakeFhir {
 
 	@Bean
 	FhirService fhirService() {
-		return new FhirService("Ketamine clinic intake", "Intake's patients and referrals (ServiceRequest) in FHIR R4",
-				Set.of("Patient", "ServiceRequest"), (type, include) -> type.equals("ServiceRequest")
+		return new FhirService("Ketamine clinic intake",
+				"Intake's patients, referrals (ServiceRequest), screening questionnaires (QuestionnaireResponse) and "
+						+ "outcome scores (Observation) in FHIR R4",
+				Set.of("Patient", "ServiceRequest", "QuestionnaireResponse", "Observation"), (type, include) -> type.equals("ServiceRequest")
 						&& include.equals(ReferralResources.INCLUDE_PATIENT));
 	}
 }

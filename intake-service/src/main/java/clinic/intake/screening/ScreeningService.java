@@ -18,6 +18,7 @@ import clinic.instruments.Progress;
 import clinic.intake.eligibility.RuleSettingsService;
 import clinic.intake.eligibility.ScreeningFacts;
 import clinic.intake.outcomes.OutcomeScores;
+import clinic.intake.patients.Found;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
@@ -172,5 +173,17 @@ public class ScreeningService {
 	@Transactional(readOnly = true)
 	public List<Screening> of(UUID patientId) {
 		return screenings.of(patientId);
+	}
+
+	/** A recorded screening, if there is one of this id. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Screening> find(UUID id) {
+		return screenings.find(id);
+	}
+
+	/** One page of the questionnaires recorded screenings answered (FHIR's QuestionnaireResponse). */
+	@Transactional(readOnly = true)
+	public Found<AnsweredQuestionnaire> answered(QuestionnaireCriteria criteria, int offset, int limit) {
+		return screenings.answered(criteria, offset, limit);
 	}
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.intake.patients.Found;
+
 /** Where screenings are kept. */
 public interface Screenings {
 
@@ -12,4 +14,10 @@ public interface Screenings {
 	Optional<Screening> find(UUID id);
 
 	List<Screening> of(UUID patientId);
+
+	/**
+	 * One page of the questionnaires the screenings answered, earliest first, then by
+	 * {@link AnsweredQuestionnaire#key} (as text, byte by byte; times to the millisecond, as FHIR shows them).
+	 */
+	Found<AnsweredQuestionnaire> answered(QuestionnaireCriteria criteria, int offset, int limit);
 }

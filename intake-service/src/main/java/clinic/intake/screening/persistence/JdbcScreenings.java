@@ -5,7 +5,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,8 +23,11 @@ import clinic.instruments.Pcl5;
 import clinic.instruments.Phq9;
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.eligibility.Proposal;
+import clinic.intake.patients.Found;
 import clinic.intake.patients.Indication;
+import clinic.intake.screening.AnsweredQuestionnaire;
 import clinic.intake.screening.ClinicalHistory;
+import clinic.intake.screening.QuestionnaireCriteria;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.Screenings;
 import clinic.intake.screening.Vitals;
@@ -106,6 +111,44 @@ class JdbcScreenings implements Screenings {
 			.param("patient", patientId)
 			.query(this::screening)
 			.list();
+	}
+
+	@Override
+	public Found<AnsweredQuestionnaire> answered(QuestionnaireCriteria criteria, int offset, int limit) {
+		var conditions = new ArrayList<String>();
+		var params = new LinkedHashMap<String, Object>();
+		if (criteria.patientId() != null) {
+			conditions.add("s.patient_id = :patient");
+			params.put("patient", criteria.patientId());
+		}
+		if (criteria.from() != null) {
+			conditions.add("s.screened_at >= :from");
+			params.put("from", java.sql.Timestamp.from(criteria.from()));
+		}
+		if (criteria.before() != null) {
+			conditions.add("s.screened_at < :before");
+			params.put("before", java.sql.Timestamp.from(criteria.before()));
+		}
+		if (!criteria.instruments().isEmpty()) {
+			conditions.add("q.instrument in (:instruments)");
+			params.put("instruments", criteria.instruments());
+		}
+		// each screening's questionnaires: PHQ-9 always, GAD-7 and PCL-5 when given
+		var from = """
+				 from screening s join (values ('PHQ-9', 'phq9'), ('GAD-7', 'gad7'), ('PCL-5', 'pcl5')) q (instrument, slug)
+				   on q.instrument = 'PHQ-9' or (q.instrument = 'GAD-7' and s.gad7_items is not null)
+				   or (q.instrument = 'PCL-5' and s.pcl5_items is not null)""";
+		var where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
+		var items = jdbc.sql("select s.*, q.instrument as questionnaire " + from + where + " " + """
+				 order by date_trunc('milliseconds', s.screened_at), (q.slug || '-' || s.id::text) collate "C"
+				 offset :offset limit :limit""")
+			.params(params)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query((rs, n) -> new AnsweredQuestionnaire(screening(rs, n), rs.getString("questionnaire")))
+			.list();
+		return new Found<>(items, total);
 	}
 
 	private Screening screening(ResultSet rs, int row) throws SQLException {
