@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -68,10 +71,13 @@ class SharedTypes {
 
 	private final @Nullable URI publicOrigin;
 
-	SharedTypes(FhirContext fhir, Owners owners, FhirSettings settings,
+	private final SuiteCapabilities capabilities;
+
+	SharedTypes(FhirContext fhir, Owners owners, FhirSettings settings, SuiteCapabilities capabilities,
 			@Value("${clinic.gateway.public-origin:}") String publicOrigin) {
 		this.fhir = fhir;
 		this.owners = owners;
+		this.capabilities = capabilities;
 		this.settings = settings;
 		this.publicOrigin = StringUtils.hasText(publicOrigin) ? URI.create(publicOrigin) : null;
 	}
@@ -116,8 +122,16 @@ class SharedTypes {
 				forwarded.addAll(name, values);
 			}
 		});
-		return Flux.fromIterable(typeOwners)
-			.flatMapSequential(owner -> this.owners.matches(owner, type, forwarded, offset + size, request.exchange()))
+		// an owner whose statement lacks a parameter asked for has nothing that matches it (intake's scores have no
+		// encounter): it is not asked, so one owner's parameter never makes another refuse the search
+		var asked = forwarded.keySet().stream().filter(name -> !name.startsWith("_"))
+			.map(name -> name.split("[:.]", 2)[0]).collect(Collectors.toSet());
+		return this.capabilities.searchParameters(type)
+			.onErrorResume(unknown -> Mono.just(Map.of()))
+			.flatMapMany(parameters -> Flux.fromIterable(typeOwners)
+				.flatMapSequential(owner -> parameters.isEmpty() || parameters.getOrDefault(owner, Set.of()).containsAll(asked)
+						? this.owners.matches(owner, type, forwarded, offset + size, request.exchange())
+						: Mono.just((Owners.Answer) new Owners.Nothing())))
 			.collectList()
 			.flatMap(answers -> {
 				var refusal = refusal(answers, xml);

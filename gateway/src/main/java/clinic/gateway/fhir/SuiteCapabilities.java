@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -36,7 +39,7 @@ class SuiteCapabilities {
 
 	private static final Logger log = LoggerFactory.getLogger(SuiteCapabilities.class);
 
-	private record Kept(CapabilityStatement statement, Instant until) {
+	private record Kept(CapabilityStatement statement, Map<String, CapabilityStatement> byService, Instant until) {
 	}
 
 	private final FhirContext fhir;
@@ -55,17 +58,43 @@ class SuiteCapabilities {
 
 	/** The merged statement (the caller's own copy), kept or read afresh. */
 	Mono<CapabilityStatement> statement() {
+		return kept().map(kept -> kept.statement().copy());
+	}
+
+	/**
+	 * The search parameters each service states for a type, by service (a service that does not serve the type is
+	 * not in the map), as kept with the statement.
+	 */
+	Mono<Map<String, Set<String>>> searchParameters(String type) {
+		return kept().map(kept -> {
+			var parameters = new LinkedHashMap<String, Set<String>>();
+			kept.byService().forEach((service, statement) -> statement.getRestFirstRep().getResource().stream()
+				.filter(resource -> resource.getType().equals(type))
+				.findFirst()
+				.ifPresent(resource -> parameters.put(service, resource.getSearchParam().stream()
+					.map(parameter -> parameter.getName()).collect(Collectors.toSet()))));
+			return parameters;
+		});
+	}
+
+	private Mono<Kept> kept() {
 		var now = Instant.now();
 		var current = this.kept;
 		if (current != null && current.until().isAfter(now)) {
-			return Mono.just(current.statement().copy());
+			return Mono.just(current);
 		}
-		return Flux.fromIterable(this.settings.services())
+		var services = this.settings.services();
+		return Flux.fromIterable(services)
 			.flatMapSequential(this::statementOf)
 			.collectList()
-			.map(this::merged)
-			.doOnNext(merged -> this.kept = new Kept(merged, now.plus(this.settings.metadataCache())))
-			.map(CapabilityStatement::copy);
+			.map(statements -> {
+				var byService = new LinkedHashMap<String, CapabilityStatement>();
+				for (int i = 0; i < services.size(); i++) {
+					byService.put(services.get(i), statements.get(i));
+				}
+				return new Kept(merged(statements), byService, now.plus(this.settings.metadataCache()));
+			})
+			.doOnNext(fresh -> this.kept = fresh);
 	}
 
 	/** Forgets the kept statement, so that the next request asks the services again. */

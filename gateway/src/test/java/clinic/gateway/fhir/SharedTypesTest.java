@@ -262,6 +262,7 @@ class SharedTypesTest extends GatewayTest {
 	void givenTwoServicesStatingASharedTypeThenTheSuitesStatementListsItOnceWithWhatEitherSupports() {
 		statement(TestInfrastructure.INTAKE, "intake", "Patient", "patient", "date");
 		statement(TestInfrastructure.SCHEDULING, "scheduling", "Appointment", "patient", "code");
+		statement(TestInfrastructure.SESSION, "session", "Encounter", "patient");
 
 		var statement = validJson(CapabilityStatement.class, this.client.get()
 			.uri("/fhir/metadata")
@@ -274,11 +275,31 @@ class SharedTypesTest extends GatewayTest {
 
 		var resources = statement.getRestFirstRep().getResource();
 		assertThat(resources).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactly("Appointment", "Observation", "Patient");
+			.containsExactly("Appointment", "Encounter", "Observation", "Patient");
 		assertThat(resources).filteredOn(r -> r.getType().equals("Observation"))
 			.singleElement()
 			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName())
 				.containsExactly("patient", "date", "code"));
+	}
+
+	@Test
+	void givenAParameterOnlyOneOwnerStatesThenTheOtherIsNotAskedAndAddsNothing() {
+		statement(TestInfrastructure.INTAKE, "intake", "Patient", "patient", "date", "code");
+		statement(TestInfrastructure.SCHEDULING, "scheduling", "Appointment", "patient");
+		statement(TestInfrastructure.SESSION, "session", "Encounter", "patient", "date", "code", "encounter");
+		owns(TestInfrastructure.INTAKE, Integer.MAX_VALUE, observation("screening-phq9-a", 1));
+		owns(TestInfrastructure.SESSION, Integer.MAX_VALUE, observation("0b2", 2));
+
+		// intake's scores have no encounter: asked, intake would refuse the parameter and so the whole search
+		var found = search("/fhir/Observation?patient=" + PATIENT + "&encounter=Encounter/e1&code:text=pulse");
+
+		assertThat(ids(found)).containsExactly("0b2");
+		assertThat(found.getTotal()).isEqualTo(1);
+		assertThat(TestInfrastructure.INTAKE.received()).noneMatch(r -> r.path().startsWith("/fhir/Observation"));
+		assertThat(TestInfrastructure.SESSION.last().path()).contains("encounter=Encounter");
+		// a parameter both state: both asked
+		var both = search("/fhir/Observation?patient=" + PATIENT + "&code=x");
+		assertThat(ids(both)).containsExactly("screening-phq9-a", "0b2");
 	}
 
 	private Bundle search(String pathAndQuery) {

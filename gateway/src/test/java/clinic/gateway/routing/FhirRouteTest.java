@@ -151,7 +151,7 @@ class FhirRouteTest extends GatewayTest {
 	@Test
 	void givenAFhirPathNoServiceServesThenNoServiceIsCalled() {
 		this.client.get()
-			.uri("/fhir/Encounter")
+			.uri("/fhir/Practitioner")
 			.header("Authorization", TOKEN)
 			.exchange()
 			.expectStatus()

@@ -70,7 +70,7 @@ class ErrorProblemsTest extends GatewayTest {
 			.configureClient()
 			.build()
 			.get()
-			.uri("/fhir/Observation?patient=123") // a type no service serves
+			.uri("/fhir/Practitioner?name=house") // a type no service serves
 			.accept(MediaType.parseMediaType("application/fhir+json"))
 			.exchange()
 			.expectStatus()
