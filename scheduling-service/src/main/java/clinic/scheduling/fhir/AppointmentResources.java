@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -74,13 +75,13 @@ class AppointmentResources implements IResourceProvider {
 	@Operation(name = "$find")
 	public Bundle find(@OperationParam(name = "start", max = 1) @Nullable DateTimeType start,
 			@OperationParam(name = "end", max = 1) @Nullable DateTimeType end,
-			@OperationParam(name = "patient-reference", max = 1) @Nullable Type patientReference,
-			@OperationParam(name = "patient", max = 1) @Nullable Type patient,
-			@OperationParam(name = "location-reference", max = 1) @Nullable Type locationReference,
-			@OperationParam(name = "location", max = 1) @Nullable Type location,
-			@OperationParam(name = "visit-type", max = 1) @Nullable Type visitType,
-			@OperationParam(name = "appointment-type", max = 1) @Nullable Type appointmentType,
-			@OperationParam(name = "specialty") @Nullable List<Type> specialty,
+			@OperationParam(name = "patient-reference", max = 1) @Nullable Reference patientReference,
+			@OperationParam(name = "patient", max = 1) @Nullable Reference patient,
+			@OperationParam(name = "location-reference", max = 1) @Nullable Reference locationReference,
+			@OperationParam(name = "location", max = 1) @Nullable Reference location,
+			@OperationParam(name = "visit-type", max = 1) @Nullable StringType visitType,
+			@OperationParam(name = "appointment-type", max = 1) @Nullable StringType appointmentType,
+			@OperationParam(name = "specialty") @Nullable List<StringType> specialty,
 			@OperationParam(name = "_count", max = 1) @Nullable IntegerType count,
 			@OperationParam(name = "course", max = 1) @Nullable BooleanType course, RequestDetails request) {
 		return operations.find(new BookingOperations.FindParameters(start, end, either(patientReference, patient),

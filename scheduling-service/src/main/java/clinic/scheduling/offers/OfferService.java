@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import clinic.platform.audit.AuditedCall;
 import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.NotFoundException;
 import clinic.platform.security.CurrentUser;
@@ -203,8 +204,10 @@ public class OfferService {
 		};
 	}
 
+	/** The offer's group, locked; its patient named in the audit trail, before anything is checked. */
 	private List<Offer> group(UUID offerId) {
 		var group = offers.groupOf(offerId);
+		group.forEach(offer -> AuditedCall.concerns(offer.patientId()));
 		if (group.isEmpty()) {
 			throw NotFoundException.because("Appointment/" + offerId + " is no appointment this server proposed and "
 					+ "still keeps: it lapsed, was booked already, or was never proposed; find again ($find)");
