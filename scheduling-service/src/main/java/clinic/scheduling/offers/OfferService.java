@@ -162,13 +162,15 @@ public class OfferService {
 				}
 			}
 		}
+		// named before the hold: a refused statement leaves the transaction unable to read anything more
+		var chair = chairName(group);
 		try {
 			var until = offers.hold(first.group(), ttl, CurrentUser.name());
 			List<Offer> held = group.stream().map(offer -> offer.held(until)).toList();
 			return new Held(held, now);
 		}
 		catch (OfferCollision collision) {
-			throw new ConflictException(explain(collision, group) + "; nothing was held");
+			throw new ConflictException(explain(collision, group, chair) + "; nothing was held");
 		}
 	}
 
@@ -219,15 +221,18 @@ public class OfferService {
 		return new BookingService.Booking(Objects.requireNonNull(offer.chairId()), offer.start());
 	}
 
-	private String explain(OfferCollision collision, List<Offer> group) {
-		var what = group.size() > 1 ? "An infusion of the course: " : "";
-		var chair = group.stream()
+	private String chairName(List<Offer> group) {
+		return group.stream()
 			.map(Offer::chairId)
 			.filter(Objects::nonNull)
 			.findFirst()
 			.flatMap(chairs::find)
 			.map(Chair::name)
 			.orElse("The chair");
+	}
+
+	private static String explain(OfferCollision collision, List<Offer> group, String chair) {
+		var what = group.size() > 1 ? "An infusion of the course: " : "";
 		var chairNamed = group.size() > 1 ? "its chair" : chair;
 		var text = what + switch (collision.with()) {
 			case CHAIR_BOOKED -> chairNamed + " was booked at that time since it was proposed; find again";
