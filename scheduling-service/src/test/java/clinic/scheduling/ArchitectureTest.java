@@ -14,7 +14,7 @@ class ArchitectureTest {
 	private static final String[] DOMAIN = { "clinic.scheduling", "clinic.scheduling.resources",
 			"clinic.scheduling.patients", "clinic.scheduling.courses", "clinic.scheduling.booking", "clinic.scheduling.calendar", "clinic.scheduling.waitlist",
 			"clinic.scheduling.planning", "clinic.scheduling.consultations", "clinic.scheduling.reports",
-			"clinic.scheduling.agenda" };
+			"clinic.scheduling.agenda", "clinic.scheduling.offers" };
 
 	@ArchTest
 	static final ArchRule domainHasNoAdapterTypes = noClasses().that()

@@ -149,6 +149,28 @@ class FhirRouteTest extends GatewayTest {
 	}
 
 	@Test
+	void givenTheIheSchedulingOperationsThenEachPostReachesSchedulingAsSentWithNoCsrfToken() {
+		for (var operation : new String[] { "$find", "$hold", "$book" }) {
+			var body = "{\"resourceType\":\"Parameters\",\"id\":\"" + operation.substring(1) + "\"}";
+			this.client.post()
+				.uri(URI.create("/fhir/Appointment/" + operation))
+				.header("Authorization", TOKEN)
+				.header("Content-Type", "application/fhir+json")
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isCreated();
+
+			var received = TestInfrastructure.SCHEDULING.last();
+			assertThat(received.method()).isEqualTo("POST");
+			assertThat(received.path()).isEqualTo("/fhir/Appointment/" + operation);
+			assertThat(received.body()).isEqualTo(body);
+			assertThat(received.header("Authorization")).containsExactly(TOKEN);
+		}
+		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
+	}
+
+	@Test
 	void givenAFhirPathNoServiceServesThenNoServiceIsCalled() {
 		this.client.get()
 			.uri("/fhir/Practitioner")

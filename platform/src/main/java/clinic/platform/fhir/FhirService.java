@@ -1,5 +1,6 @@
 package clinic.platform.fhir;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -11,11 +12,24 @@ import java.util.function.BiPredicate;
  * @param description the implementation's description
  * @param served the resource types the service's providers serve
  * @param includes whether a resource type's search supports an {@code _include} (type, include)
+ * @param operations the canonical OperationDefinition of each operation the service's providers define (by name,
+ *        without {@code $}), which its CapabilityStatement names instead of a definition the server does not serve
  */
-public record FhirService(String name, String description, Set<String> served, BiPredicate<String, String> includes) {
+public record FhirService(String name, String description, Set<String> served, BiPredicate<String, String> includes,
+		Map<String, String> operations) {
 
 	public FhirService {
 		served = Set.copyOf(served);
+		operations = Map.copyOf(operations);
+	}
+
+	public FhirService(String name, String description, Set<String> served, BiPredicate<String, String> includes) {
+		this(name, description, served, includes, Map.of());
+	}
+
+	/** The same service, its operations defined by these canonical OperationDefinitions (name without {@code $}). */
+	public FhirService withOperations(Map<String, String> definitions) {
+		return new FhirService(name, description, served, includes, definitions);
 	}
 
 	/** A service whose searches support no {@code _include}. */

@@ -12,7 +12,11 @@ public class AppointmentCollision extends RuntimeException {
 		/** a consultation of the same patient */
 		CONSULTATION,
 		/** a booking that was being made at the very same moment and has not finished yet */
-		BOOKING_IN_PROGRESS
+		BOOKING_IN_PROGRESS,
+		/** a live hold of the same chair, taken by a FHIR client ($hold) */
+		HELD_CHAIR,
+		/** a live hold of the same patient at an overlapping time */
+		HELD_PATIENT
 	}
 
 	private final With with;

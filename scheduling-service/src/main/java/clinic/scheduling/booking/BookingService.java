@@ -127,6 +127,29 @@ public class BookingService {
 	@Transactional
 	public List<Appointment> bookCourse(UUID courseId, List<Booking> occurrences) {
 		var course = courses.holdForBooking(courseId);
+		var checked = checkCourse(course, occurrences, "nothing was booked");
+		var site = checked.site();
+		var booked = insertAll(course, checked.plan().check().plan().occurrences(), AppointmentKind.INFUSION, 1);
+		var changed = courses.infusionBooked(course);
+		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
+		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
+		return booked;
+	}
+
+	/**
+	 * Checks a whole course as {@link #bookCourse} does, under the site's capacity lock held to the end of the
+	 * caller's transaction, without booking it: for a FHIR client's $hold of a course, which books it later through
+	 * {@link #bookCourse}. The 409 is the same.
+	 */
+	@Transactional
+	public void checkCourse(UUID courseId, List<Booking> occurrences) {
+		checkCourse(courses.holdForBooking(courseId), occurrences, "nothing was held");
+	}
+
+	private record CheckedCourse(SiteZone site, PlanningService.CheckedPlan plan) {
+	}
+
+	private CheckedCourse checkCourse(Course course, List<Booking> occurrences, String outcome) {
 		requireBookable(course);
 		var site = calendars.zoneOf(planning.siteOf(occurrences));
 		calendars.lockCapacity(site.siteId());
@@ -134,14 +157,27 @@ public class BookingService {
 		if (!checked.check().ok()) {
 			var failing = checked.check().occurrences().stream().filter(o -> !o.ok()).toList();
 			throw new ConflictException(failing.size() + " of the " + occurrences.size()
-					+ " infusions do not fit; nothing was booked",
-					Map.of("occurrences", PlannedOccurrence.of(checked)));
+					+ " infusions do not fit; " + outcome, Map.of("occurrences", PlannedOccurrence.of(checked)));
 		}
-		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.INFUSION, 1);
-		var changed = courses.infusionBooked(course);
-		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
-		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
-		return booked;
+		return new CheckedCourse(site, checked);
+	}
+
+	/**
+	 * Checks one infusion as {@link #book} does (the course open with an infusion left to book, the chair in service,
+	 * ahead, inside the site's hours, not on a closure day, a nurse with a chair to spare), under the site's capacity
+	 * lock held to the end of the caller's transaction, without booking it: for a FHIR client's $hold, which books it
+	 * later through {@link #book}.
+	 */
+	@Transactional
+	public void checkBooking(UUID courseId, Booking booking) {
+		var course = courses.holdForBooking(courseId);
+		requireBookable(course);
+		slot(booking, course.patientId());
+		int booked = appointments.countBooked(courseId);
+		if (booked >= course.plannedInfusions()) {
+			throw new ConflictException("All " + course.plannedInfusions() + " planned infusions of the course of "
+					+ course.patientName() + " are booked");
+		}
 	}
 
 	/**
@@ -593,6 +629,10 @@ public class BookingService {
 			case CONSULTATION -> "The patient has a consultation booked at that time; choose another time";
 			case BOOKING_IN_PROGRESS -> wanted.chairName()
 					+ " or the patient is being booked for an overlapping time by someone else; choose another time";
+			case HELD_CHAIR -> wanted.chairName() + " is held for another booking at an overlapping time (a hold "
+					+ "lapses after a few minutes unless it is booked); choose another time";
+			case HELD_PATIENT -> "The patient's time is held for another booking at an overlapping time (a hold "
+					+ "lapses after a few minutes unless it is booked); choose another time";
 		};
 	}
 

@@ -50,7 +50,9 @@ public interface SiteCalendars {
 
 	/**
 	 * Appointments holding time (not cancelled) that overlap [from, until): those in the site's chairs and, when
-	 * {@code patientId} is given, the patient's own at any site; without those of {@code exceptCourseId}.
+	 * {@code patientId} is given, the patient's own at any site; without those of {@code exceptCourseId}. A FHIR
+	 * client's live hold of an infusion is among them, status {@code pending}: a held chair is offered to no one else
+	 * and counts against nurse capacity as a booking does.
 	 */
 	List<CalendarAppointment> appointments(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
 			Instant from, Instant until);

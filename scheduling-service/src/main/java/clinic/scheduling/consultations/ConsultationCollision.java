@@ -12,7 +12,11 @@ public class ConsultationCollision extends RuntimeException {
 		/** another consultation of the patient at an overlapping time */
 		PATIENT_CONSULTATION,
 		/** an infusion or booster of the patient at an overlapping time */
-		PATIENT_APPOINTMENT
+		PATIENT_APPOINTMENT,
+		/** a live hold of the slot, taken by a FHIR client ($hold) */
+		SLOT_HELD,
+		/** a live hold of the patient at an overlapping time */
+		PATIENT_HELD
 	}
 
 	private final With with;

@@ -124,6 +124,28 @@ public class ConsultationService {
 		return booked;
 	}
 
+	/**
+	 * Whether {@link #book} would take the patient now, as far as the patient goes: registered and referred, with no
+	 * consultation booked. For a FHIR client's $find and $hold, which then book through {@link #book}.
+	 */
+	@Transactional(readOnly = true)
+	public void requireBookable(UUID patientId) {
+		var patient = bookable(patientId);
+		consultations.bookedOf(patientId).ifPresent(booked -> {
+			throw refused(Refusal.ALREADY_BOOKED, patient.fullName() + " already has a consultation booked "
+					+ describe(booked) + "; move or cancel that one instead");
+		});
+	}
+
+	/**
+	 * The slot as {@link #book} checks it (ahead, inside its site's open hours), locked to the end of the caller's
+	 * transaction, for a FHIR client's $hold.
+	 */
+	@Transactional
+	public ConsultationSlot requireOpen(UUID slotId) {
+		return openSlot(slotId, "slotId");
+	}
+
 	/** Cancels a booked (or arrived) consultation with a reason; its slot is free again. */
 	@Transactional
 	public Detail cancel(UUID consultationId, @Nullable String reason) {
@@ -378,6 +400,11 @@ public class ConsultationService {
 						+ " already has a consultation booked; move or cancel that one instead");
 				case PATIENT_CONSULTATION -> refused(Refusal.PATIENT_BUSY, patient.fullName()
 						+ " has another consultation at that time; choose another slot");
+				case SLOT_HELD -> refused(Refusal.SLOT_TAKEN, "That slot with " + consultation.clinician()
+						+ " is held for another booking (a hold lapses after a few minutes unless it is booked); "
+						+ "choose another slot");
+				case PATIENT_HELD -> refused(Refusal.PATIENT_BUSY, patient.fullName() + "'s time is held for another "
+						+ "booking then (a hold lapses after a few minutes unless it is booked); choose another slot");
 				case PATIENT_APPOINTMENT -> refused(Refusal.PATIENT_BUSY, patient.fullName() + " has an infusion "
 						+ appointments.overlappingOfPatient(patient.id(), consultation.start(), consultation.end())
 							.stream()

@@ -6,17 +6,27 @@ import java.util.Set;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -47,10 +57,55 @@ class AppointmentResources implements IResourceProvider {
 
 	private final SchedulingSettings scheduling;
 
-	AppointmentResources(Agenda agenda, FhirSettings settings, SchedulingSettings scheduling) {
+	private final BookingOperations operations;
+
+	AppointmentResources(Agenda agenda, FhirSettings settings, SchedulingSettings scheduling,
+			BookingOperations operations) {
 		this.agenda = agenda;
 		this.settings = settings;
 		this.scheduling = scheduling;
+		this.operations = operations;
+	}
+
+	/**
+	 * ITI-115 Find Potential Appointments: proposed Appointments for the patient in [start, end), a consultation or
+	 * an infusion ({@code visit-type}, also read as {@code appointment-type}), at a site ({@code location-reference});
+	 * with {@code course=true} (the clinic's extension) the patient's whole induction course. POST with Parameters.
+	 */
+	@Operation(name = "$find")
+	public Bundle find(@OperationParam(name = "start", max = 1) @Nullable DateTimeType start,
+			@OperationParam(name = "end", max = 1) @Nullable DateTimeType end,
+			@OperationParam(name = "patient-reference", max = 1) @Nullable Reference patientReference,
+			@OperationParam(name = "patient", max = 1) @Nullable Reference patient,
+			@OperationParam(name = "location-reference", max = 1) @Nullable Reference locationReference,
+			@OperationParam(name = "location", max = 1) @Nullable Reference location,
+			@OperationParam(name = "visit-type", max = 1) @Nullable StringType visitType,
+			@OperationParam(name = "appointment-type", max = 1) @Nullable StringType appointmentType,
+			@OperationParam(name = "specialty") @Nullable List<StringType> specialty,
+			@OperationParam(name = "_count", max = 1) @Nullable IntegerType count,
+			@OperationParam(name = "course", max = 1) @Nullable BooleanType course, RequestDetails request) {
+		return operations.find(new BookingOperations.FindParameters(start, end, either(patientReference, patient),
+				either(locationReference, location), either(visitType, appointmentType), count, course),
+				request.getFhirServerBase());
+	}
+
+	/** ITI-116 Hold Appointment: the proposed appointment (a course: all of it) held, status pending. */
+	@Operation(name = "$hold")
+	public Bundle hold(@OperationParam(name = "appointment-reference", max = 1) @Nullable Reference reference,
+			RequestDetails request) {
+		return operations.hold(reference, request.getFhirServerBase());
+	}
+
+	/** ITI-117 Book Appointment: the held or proposed appointment (a course: all of it) booked. */
+	@Operation(name = "$book")
+	public Bundle book(@OperationParam(name = "appointment-reference", max = 1) @Nullable Reference reference,
+			@OperationParam(name = "appointment-resource", max = 1) @Nullable Appointment resource,
+			RequestDetails request) {
+		return operations.book(reference, resource, request.getFhirServerBase());
+	}
+
+	private static @Nullable Type either(@Nullable Type profiles, @Nullable Type alias) {
+		return profiles != null ? profiles : alias;
 	}
 
 	@Override

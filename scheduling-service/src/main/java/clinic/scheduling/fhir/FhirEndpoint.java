@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -63,6 +64,27 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 	@GetMapping(FhirServer.BASE + "/Appointment")
 	@PreAuthorize("hasRole('integration')")
 	void searchAppointments(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@PostMapping(FhirServer.BASE + "/Appointment/$find")
+	@PreAuthorize("hasRole('integration')")
+	void findAppointments(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@PostMapping(FhirServer.BASE + "/Appointment/$hold")
+	@PreAuthorize("hasRole('integration')")
+	void holdAppointment(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@PostMapping(FhirServer.BASE + "/Appointment/$book")
+	@PreAuthorize("hasRole('integration')")
+	void bookAppointment(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}

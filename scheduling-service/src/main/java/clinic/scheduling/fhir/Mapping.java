@@ -11,6 +11,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
 
 import clinic.scheduling.agenda.Visit;
+import clinic.scheduling.offers.Offer;
+import clinic.scheduling.offers.OfferKind;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Site;
 
@@ -89,6 +91,46 @@ final class Mapping {
 			.setActor(new Reference("Location/" + (visit.chairId() != null ? visit.chairId() : visit.siteId())))
 			.setRequired(Appointment.ParticipantRequired.REQUIRED)
 			.setStatus(Appointment.ParticipationStatus.ACCEPTED);
+		return appointment;
+	}
+
+	/**
+	 * An offered appointment ($find, $hold): proposed or pending (held), its id the offer's, which $hold and $book
+	 * name. Participants as a booked one's, each yet to accept (proposed) or tentative (held); an infusion of a whole
+	 * course says which of the course it is.
+	 */
+	static Appointment offered(Offer offer, Appointment.AppointmentStatus status) {
+		var participation = status == Appointment.AppointmentStatus.PROPOSED
+				? Appointment.ParticipationStatus.NEEDSACTION : Appointment.ParticipationStatus.TENTATIVE;
+		var appointment = new Appointment();
+		appointment.setId(offer.id().toString());
+		appointment.setStatus(status);
+		appointment.addServiceType(new CodeableConcept().setText(
+				offer.kind() == OfferKind.CONSULTATION ? "Consultation" : "Ketamine infusion"));
+		appointment.setAppointmentType(new CodeableConcept().addCoding(new Coding(BookingOperations.VISIT_TYPES,
+				offer.kind() == OfferKind.CONSULTATION ? BookingOperations.CONSULTATION : BookingOperations.INFUSION,
+				null)));
+		appointment.setStart(Date.from(offer.start()));
+		appointment.setEnd(Date.from(offer.end()));
+		appointment.setMinutesDuration((int) Duration.between(offer.start(), offer.end()).toMinutes());
+		if (offer.of() > 1) {
+			appointment.setComment("Infusion " + offer.sequence() + " of " + offer.of() + " of the induction course, "
+					+ "held and booked together");
+		}
+		appointment.addParticipant()
+			.setActor(new Reference("Patient/" + offer.patientId()))
+			.setRequired(Appointment.ParticipantRequired.REQUIRED)
+			.setStatus(participation);
+		if (offer.clinician() != null) {
+			appointment.addParticipant()
+				.setActor(new Reference().setDisplay(offer.clinician()))
+				.setRequired(Appointment.ParticipantRequired.REQUIRED)
+				.setStatus(participation);
+		}
+		appointment.addParticipant()
+			.setActor(new Reference("Location/" + (offer.chairId() != null ? offer.chairId() : offer.siteId())))
+			.setRequired(Appointment.ParticipantRequired.REQUIRED)
+			.setStatus(participation);
 		return appointment;
 	}
 }

@@ -27,6 +27,9 @@ public final class Utilisation {
 	/** A cancelled appointment holds no chair time (the calendar leaves them out already). */
 	static final String CANCELLED = "cancelled";
 
+	/** A FHIR client's hold: it keeps the chair from others for minutes, but is not (yet) a booking. */
+	static final String HELD = "pending";
+
 	private Utilisation() {
 	}
 
@@ -56,7 +59,8 @@ public final class Utilisation {
 		var siteChairs = calendar.chairs().stream().map(CalendarChair::id).collect(Collectors.toSet());
 		List<CalendarAppointment> held = calendar.appointments()
 			.stream()
-			.filter(a -> siteChairs.contains(a.chairId()) && !a.status().equals(CANCELLED))
+			.filter(a -> siteChairs.contains(a.chairId()) && !a.status().equals(CANCELLED)
+					&& !a.status().equals(HELD))
 			.filter(a -> a.start().atZone(zone).toLocalDate().equals(day))
 			.toList();
 		var noShows = held.stream().filter(a -> a.status().equals(NO_SHOW)).toList();

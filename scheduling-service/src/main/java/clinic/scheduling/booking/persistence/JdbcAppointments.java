@@ -268,6 +268,12 @@ class JdbcAppointments implements Appointments {
 				if ("appointment_patient_consultation_no_overlap".equals(constraint)) {
 					return AppointmentCollision.With.CONSULTATION;
 				}
+				if ("appointment_chair_held".equals(constraint)) {
+					return AppointmentCollision.With.HELD_CHAIR;
+				}
+				if ("appointment_patient_held".equals(constraint)) {
+					return AppointmentCollision.With.HELD_PATIENT;
+				}
 				return AppointmentCollision.With.BOOKING_IN_PROGRESS;
 			}
 		}

@@ -157,7 +157,15 @@ class JdbcSiteCalendars implements SiteCalendars {
 				  and (a.chair_id in (select id from chair where site_id = :site)
 				       or a.patient_id = cast(:patient as uuid))
 				  and (cast(:except as uuid) is null or a.course_id <> cast(:except as uuid))
-				order by a.start_at, a.chair_id""")
+				union all
+				select o.id, o.course_id, o.patient_id, course.patient_name, o.chair_id, o.kind, 0,
+				  o.start_at, o.end_at, 'pending', false
+				from appointment_offer o join course on course.id = o.course_id
+				where o.held_until > now() and o.start_at < :until and o.end_at > :from
+				  and (o.chair_id in (select id from chair where site_id = :site)
+				       or o.patient_id = cast(:patient as uuid))
+				  and (cast(:except as uuid) is null or o.course_id <> cast(:except as uuid))
+				order by start_at, chair_id""")
 			.param("site", siteId)
 			.param("patient", patientId)
 			.param("except", exceptCourseId)

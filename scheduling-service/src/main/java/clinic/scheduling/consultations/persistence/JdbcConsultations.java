@@ -177,7 +177,10 @@ class JdbcConsultations implements Consultations {
 			return Set.of();
 		}
 		return new HashSet<>(jdbc.sql("""
-				select slot_id from consultation where slot_id in (:slots) and status <> 'cancelled'""")
+				select slot_id from consultation where slot_id in (:slots) and status <> 'cancelled'
+				union
+				select consultation_slot_id from appointment_offer
+				where consultation_slot_id in (:slots) and held_until > now()""")
 			.param("slots", slotIds)
 			.query(UUID.class)
 			.list());
@@ -196,6 +199,8 @@ class JdbcConsultations implements Consultations {
 					case "consultation_one_booked_per_patient" -> ConsultationCollision.With.PATIENT_BOOKED;
 					case "consultation_patient_no_overlap" -> ConsultationCollision.With.PATIENT_CONSULTATION;
 					case "consultation_patient_appointment_no_overlap" -> ConsultationCollision.With.PATIENT_APPOINTMENT;
+					case "consultation_slot_held" -> ConsultationCollision.With.SLOT_HELD;
+					case "consultation_patient_held" -> ConsultationCollision.With.PATIENT_HELD;
 					default -> null;
 				};
 			}
