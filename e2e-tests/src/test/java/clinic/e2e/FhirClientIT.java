@@ -20,14 +20,19 @@ import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +50,8 @@ import clinic.launcher.Stack;
  * Another clinic system using the running suite with HAPI FHIR's generic client, as any FHIR client would: it reads
  * the CapabilityStatement and the SMART discovery, gets tokens from Keycloak (a client secret, and SMART Backend
  * Services' {@code private_key_jwt}), registers a patient with a referral, is told a second registration of the same
- * person is a likely duplicate, adds a referral, searches page by page, and cannot read what its scopes leave out.
+ * person is a likely duplicate, adds a referral, searches page by page, finds, holds and books a whole infusion course
+ * (IHE ITI Scheduling) while another booking of the same times is refused, and cannot read what its scopes leave out.
  * Every resource the suite returns passes HAPI's validator against base R4.
  */
 @ExtendWith(RunningSuite.class)
@@ -164,6 +170,88 @@ class FhirClientIT {
 		assertThat(valid((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep().getCode())
 			.isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
 		assertThat(cannotRegister.getStatusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void anEhrFindsHoldsAndBooksAWholeCourseAndAnotherSystemsBookingOfTheSameTimeIsRefused() {
+		var admin = ClinicUser.signedIn(stack.gatewayUrl(), "admin");
+		var frontDesk = ClinicUser.signedIn(stack.gatewayUrl(), "frontdesk");
+		var clinician = ClinicUser.signedIn(stack.gatewayUrl(), "clinician");
+		var tag = uniqueFamily().substring(4);
+		// a site of the test's own: one chair, one nurse for it, open on weekdays, so two patients want the same times
+		var site = ClinicSteps.ownSite(admin, "Hapi site " + tag, "Infusion room");
+		ClinicSteps.chairs(admin, site.roomId(), "Chair 1");
+		ClinicSteps.nurseOnWeekdays(admin, site.siteId(), "nurse-" + tag, 1);
+		ClinicSteps.openOnWeekdays(admin, site.siteId(), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0));
+		var first = ClinicSteps.clearedPatient(frontDesk, clinician, "Iris", "Hapi" + tag, "1971-04-05");
+		var second = ClinicSteps.clearedPatient(frontDesk, clinician, "Jonas", "Hapi" + tag, "1972-06-07");
+		ClinicSteps.courseOf(frontDesk, first.patientId());
+		ClinicSteps.courseOf(frontDesk, second.patientId());
+		var fhir = client(secretToken(ALL_SCOPES));
+
+		var proposed = valid(find(fhir, first.patientId(), site.siteId()));
+		var rival = valid(find(fhir, second.patientId(), site.siteId()));
+
+		assertThat(proposed.getEntry()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(proposed.getEntry()).allSatisfy(entry -> assertThat(((Appointment) entry.getResource())
+			.getStatus()).isEqualTo(Appointment.AppointmentStatus.PROPOSED));
+		assertThat(((Appointment) rival.getEntryFirstRep().getResource()).getStart())
+			.as("the same first time for both, the chair being free").isEqualTo(
+					((Appointment) proposed.getEntryFirstRep().getResource()).getStart());
+
+		var held = valid(operation(fhir, "$hold", proposed.getEntryFirstRep().getResource().getIdElement().getIdPart()));
+		assertThat(appointments(held)).hasSize(proposed.getEntry().size())
+			.allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(Appointment.AppointmentStatus.PENDING));
+		var heldElsewhere = catchThrowableOfType(ResourceVersionConflictException.class,
+				() -> operation(fhir, "$hold", rival.getEntryFirstRep().getResource().getIdElement().getIdPart()));
+		assertThat(valid((OperationOutcome) heldElsewhere.getOperationOutcome()).getIssueFirstRep().getSeverity())
+			.isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+
+		var booked = valid(operation(fhir, "$book", proposed.getEntryFirstRep().getResource().getIdElement().getIdPart()));
+		assertThat(appointments(booked)).hasSize(proposed.getEntry().size())
+			.allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED));
+		var conflict = catchThrowableOfType(ResourceVersionConflictException.class,
+				() -> operation(fhir, "$book", rival.getEntryFirstRep().getResource().getIdElement().getIdPart()));
+		assertThat(conflict.getStatusCode()).isEqualTo(409);
+		assertThat(valid((OperationOutcome) conflict.getOperationOutcome()).getIssueFirstRep().getSeverity())
+			.isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+
+		var existing = valid(fhir.search().forResource(Appointment.class)
+			.where(Appointment.PATIENT.hasId("Patient/" + first.patientId()))
+			.and(Appointment.STATUS.exactly().code("booked"))
+			.returnBundle(Bundle.class).execute());
+		assertThat(existing.getTotal()).as("ITI-118 finds the course booked").isEqualTo(proposed.getEntry().size());
+		var rivals = valid(fhir.search().forResource(Appointment.class)
+			.where(Appointment.PATIENT.hasId("Patient/" + second.patientId()))
+			.returnBundle(Bundle.class).execute());
+		assertThat(rivals.getTotal()).as("nothing written for the refused booking").isZero();
+	}
+
+	/** ITI-115 for the patient's whole induction course at the site, in the next four weeks. */
+	private static Bundle find(IGenericClient fhir, String patientId, String siteId) {
+		var now = RunningSuite.clinicNow();
+		var parameters = new Parameters();
+		parameters.addParameter().setName("start").setValue(new DateTimeType(java.util.Date.from(now.plusSeconds(86_400))));
+		parameters.addParameter().setName("end").setValue(new DateTimeType(java.util.Date.from(now.plusSeconds(28 * 86_400))));
+		parameters.addParameter().setName("patient-reference").setValue(new Reference("Patient/" + patientId));
+		parameters.addParameter().setName("location-reference").setValue(new Reference("Location/" + siteId));
+		parameters.addParameter().setName("visit-type").setValue(new StringType("infusion"));
+		parameters.addParameter().setName("course").setValue(new BooleanType(true));
+		return fhir.operation().onType(Appointment.class).named("$find").withParameters(parameters)
+			.returnResourceType(Bundle.class).execute();
+	}
+
+	/** ITI-116 or ITI-117 of a proposal: the course's appointments it holds or books. */
+	private static Bundle operation(IGenericClient fhir, String name, String proposalId) {
+		var parameters = new Parameters();
+		parameters.addParameter().setName("appointment-reference").setValue(new Reference("Appointment/" + proposalId));
+		return fhir.operation().onType(Appointment.class).named(name).withParameters(parameters)
+			.returnResourceType(Bundle.class).execute();
+	}
+
+	private static java.util.List<Appointment> appointments(Bundle bundle) {
+		return bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Appointment.class::isInstance)
+			.map(Appointment.class::cast).toList();
 	}
 
 	/** A token of the demo client {@code clinic-integration}, authenticated by its secret. */
