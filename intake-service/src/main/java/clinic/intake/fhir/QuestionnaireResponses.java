@@ -34,6 +34,7 @@ import clinic.intake.screening.AnsweredQuestionnaire;
 import clinic.intake.screening.QuestionnaireCriteria;
 import clinic.intake.screening.ScreeningService;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateRange;
 import clinic.platform.fhir.Pages;
 
 /**

@@ -31,6 +31,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.intake.outcomes.OutcomeScore;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateRange;
 import clinic.platform.fhir.Pages;
 
 /**

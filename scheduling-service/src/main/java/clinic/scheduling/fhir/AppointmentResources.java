@@ -34,6 +34,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateRange;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 import clinic.scheduling.SchedulingSettings;
@@ -128,7 +129,7 @@ class AppointmentResources implements IResourceProvider {
 			@OptionalParam(name = Appointment.SP_STATUS) @Nullable TokenOrListParam status,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var range = StartRange.of(date, scheduling.timeZone());
+		var range = DateRange.of(date, Appointment.SP_DATE, scheduling.timeZone());
 		var patientId = patient == null ? null : References.id(patient, Appointment.SP_PATIENT, "Patient");
 		var statuses = status == null ? EnumSet.noneOf(AppointmentStatus.class) : statuses(status);
 		if ((patientId != null && patientId.isEmpty()) || (status != null && statuses.isEmpty())) {

@@ -1,4 +1,4 @@
-package clinic.intake.fhir;
+package clinic.platform.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +16,16 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
 /**
- * A date search's range ({@code date}, {@code authored}), {@code [from, before)}, as FHIR reads it (as scheduling reads
- * an Appointment's): a value stands for the
- * whole of its precision (a day is that day, on the clinic's clock, since a date has no zone; a time with its zone is
+ * A date search's range (an Appointment's {@code date}, an Observation's {@code date}, a QuestionnaireResponse's
+ * {@code authored}), {@code [from, before)}, as FHIR reads it: a value stands for the whole of its precision (a day is that day, on the clinic's clock, since a date has no zone; a time with its zone is
  * that minute or second), {@code eq} (or no prefix) any time in it, {@code ge} from its beginning, {@code gt} from its
  * end, {@code le} up to its end, {@code lt} up to its beginning. {@code ne}, {@code sa}, {@code eb} and {@code ap} are
  * not supported (400).
  */
-record DateRange(@Nullable Instant from, @Nullable Instant before) {
+public record DateRange(@Nullable Instant from, @Nullable Instant before) {
 
-	static DateRange of(@Nullable DateRangeParam range, String name, ZoneId clinicZone) {
+	/** The range of the search parameter {@code name}, a day read on the clinic's clock ({@code clinicZone}). */
+	public static DateRange of(@Nullable DateRangeParam range, String name, ZoneId clinicZone) {
 		if (range == null) {
 			return new DateRange(null, null);
 		}
