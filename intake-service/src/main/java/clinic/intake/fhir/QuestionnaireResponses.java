@@ -35,6 +35,7 @@ import clinic.intake.screening.QuestionnaireCriteria;
 import clinic.intake.screening.ScreeningService;
 import clinic.platform.audit.AuditedCall;
 import clinic.platform.fhir.DateRange;
+import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
 /**
@@ -89,7 +90,7 @@ class QuestionnaireResponses implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(authored, QuestionnaireResponse.SP_AUTHORED, settings.timeZone());
-		var patientId = patient == null ? null : References.patient(patient);
+		var patientId = patient == null ? null : Ids.referenced(patient, "patient", "Patient");
 		var instruments = questionnaire == null ? Set.<String>of() : instruments(questionnaire);
 		if ((patientId != null && patientId.isEmpty()) || (status != null && !References.only(status, STATUS_SYSTEM,
 				QuestionnaireResponseStatus.COMPLETED.toCode(), QuestionnaireResponseStatus::fromCode))

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.DateTimeType;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
@@ -20,17 +19,6 @@ final class References {
 	private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
 	private References() {
-	}
-
-	/** The patient a search names, empty for one that cannot be intake's (another type, not a UUID). */
-	static Optional<UUID> patient(ReferenceParam patient) {
-		if (patient.getChain() != null && !patient.getChain().isEmpty()) {
-			throw new InvalidRequestException("patient is searched by id (patient=Patient/<id>), not by chain");
-		}
-		if (patient.getResourceType() != null && !patient.getResourceType().equals("Patient")) {
-			return Optional.empty();
-		}
-		return uuid(patient.getIdPart());
 	}
 
 	static Optional<UUID> uuid(String text) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -79,7 +78,7 @@ class ReferralResources implements IResourceProvider {
 			@IncludeParam(allow = { INCLUDE_PATIENT }) @Nullable Set<Include> includes, @Offset @Nullable Integer offset,
 			@Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var patientId = patient == null ? null : patientId(patient);
+		var patientId = patient == null ? null : Ids.referenced(patient, "patient", "Patient");
 		var states = status == null ? EnumSet.noneOf(ReferralState.class) : states(status);
 		if ((patient != null && patientId.isEmpty()) || (status != null && states.isEmpty())) {
 			return Pages.answer(page, List.of(), 0);
@@ -125,22 +124,6 @@ class ReferralResources implements IResourceProvider {
 				new PatientService.NewReferral(clinician, reason, indication, List.of()));
 		return new MethodOutcome(new IdType("ServiceRequest", referral.id().toString()), true)
 			.setResource(mapping.serviceRequest(referral));
-	}
-
-	/** The patient a search names, empty for one that cannot be intake's (another type, not a UUID). */
-	private static Optional<UUID> patientId(ReferenceParam patient) {
-		if (patient.getChain() != null && !patient.getChain().isEmpty()) {
-			throw new InvalidRequestException("patient is searched by id (patient=Patient/<id>), not by chain");
-		}
-		if (patient.getResourceType() != null && !patient.getResourceType().equals("Patient")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(UUID.fromString(patient.getIdPart()));
-		}
-		catch (IllegalArgumentException | NullPointerException notAnId) {
-			return Optional.empty();
-		}
 	}
 
 	/** The referral states the asked statuses stand for; an unknown status is a bad request. */

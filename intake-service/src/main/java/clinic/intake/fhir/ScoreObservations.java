@@ -32,6 +32,7 @@ import clinic.intake.outcomes.OutcomeScore;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.platform.audit.AuditedCall;
 import clinic.platform.fhir.DateRange;
+import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
 /**
@@ -90,7 +91,7 @@ class ScoreObservations implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(date, Observation.SP_DATE, settings.timeZone());
-		var patientId = patient == null ? null : References.patient(patient);
+		var patientId = patient == null ? null : Ids.referenced(patient, "patient", "Patient");
 		var instruments = code == null ? Set.<String>of() : instruments(code);
 		if ((patientId != null && patientId.isEmpty())
 				|| (status != null && !References.only(status, STATUS_SYSTEM, ObservationStatus.FINAL.toCode(),

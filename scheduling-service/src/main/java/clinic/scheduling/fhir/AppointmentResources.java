@@ -130,7 +130,7 @@ class AppointmentResources implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(date, Appointment.SP_DATE, scheduling.timeZone());
-		var patientId = patient == null ? null : References.id(patient, Appointment.SP_PATIENT, "Patient");
+		var patientId = patient == null ? null : Ids.referenced(patient, Appointment.SP_PATIENT, "Patient");
 		var statuses = status == null ? EnumSet.noneOf(AppointmentStatus.class) : statuses(status);
 		if ((patientId != null && patientId.isEmpty()) || (status != null && statuses.isEmpty())) {
 			return Pages.answer(page, List.of(), 0);

@@ -65,7 +65,7 @@ class LocationResources implements IResourceProvider {
 			@Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var named = name == null ? null : References.text(name, Location.SP_NAME);
-		var site = partOf == null ? null : References.id(partOf, Location.SP_PARTOF, "Location");
+		var site = partOf == null ? null : Ids.referenced(partOf, Location.SP_PARTOF, "Location");
 		var matching = new ArrayList<Location>();
 		all().filter(location -> named == null || References.matches(named, location.getName()))
 			.filter(location -> site == null || site.isPresent()

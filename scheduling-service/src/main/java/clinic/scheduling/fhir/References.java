@@ -2,12 +2,9 @@ package clinic.scheduling.fhir;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import clinic.scheduling.resources.Inputs;
@@ -16,25 +13,6 @@ import clinic.scheduling.resources.Inputs;
 final class References {
 
 	private References() {
-	}
-
-	/**
-	 * The id a reference parameter names ({@code Location/<id>} or a bare id), empty for one that cannot name one of
-	 * scheduling's (another type, not a UUID): such a search finds nothing. A chain is a bad request.
-	 */
-	static Optional<UUID> id(ReferenceParam reference, String name, String type) {
-		if (reference.getChain() != null && !reference.getChain().isEmpty()) {
-			throw new InvalidRequestException(name + " is searched by id (" + name + "=" + type + "/<id>), not by chain");
-		}
-		if (reference.getResourceType() != null && !reference.getResourceType().equals(type)) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(UUID.fromString(reference.getIdPart()));
-		}
-		catch (IllegalArgumentException | NullPointerException notAnId) {
-			return Optional.empty();
-		}
 	}
 
 	/** As long as a name may be: a site's or chair's name as the REST API takes it. */

@@ -57,7 +57,7 @@ class ScheduleResources implements IResourceProvider {
 	public IBundleProvider search(@OptionalParam(name = Schedule.SP_ACTOR) @Nullable ReferenceParam actor,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var chair = actor == null ? null : References.id(actor, Schedule.SP_ACTOR, "Location");
+		var chair = actor == null ? null : Ids.referenced(actor, Schedule.SP_ACTOR, "Location");
 		var matching = chairs.chairs(null, null, true)
 			.stream()
 			.filter(c -> chair == null || chair.isPresent() && chair.get().equals(c.id()))

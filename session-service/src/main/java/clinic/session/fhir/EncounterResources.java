@@ -71,9 +71,9 @@ class EncounterResources implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(date, Encounter.SP_DATE);
-		var patientId = patient == null ? null : Params.id(patient, Encounter.SP_PATIENT, "Patient");
+		var patientId = patient == null ? null : Ids.referenced(patient, Encounter.SP_PATIENT, "Patient");
 		var appointmentId = appointment == null ? null
-				: Params.id(appointment, Encounter.SP_APPOINTMENT, "Appointment");
+				: Ids.referenced(appointment, Encounter.SP_APPOINTMENT, "Appointment");
 		var states = status == null ? null
 				: Params.codes(status, Encounter.SP_STATUS, STATUS_SYSTEM, EncounterResources::meaning);
 		if (isEmpty(patientId) || isEmpty(appointmentId)) {

@@ -73,9 +73,9 @@ class MedicationAdministrationResources implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(date, MedicationAdministration.SP_EFFECTIVE_TIME);
-		var patientId = patient == null ? null : Params.id(patient, MedicationAdministration.SP_PATIENT, "Patient");
+		var patientId = patient == null ? null : Ids.referenced(patient, MedicationAdministration.SP_PATIENT, "Patient");
 		var sessionId = context == null ? null
-				: Params.id(context, MedicationAdministration.SP_CONTEXT, "Encounter");
+				: Ids.referenced(context, MedicationAdministration.SP_CONTEXT, "Encounter");
 		var states = status == null ? null
 				: Params.codes(status, MedicationAdministration.SP_STATUS, STATUS_SYSTEM,
 						MedicationAdministrationResources::meaning);

@@ -30,6 +30,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
 /**
@@ -87,8 +88,8 @@ class ObservationResources implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		var range = DateRange.of(date, Observation.SP_DATE);
-		var patientId = patient == null ? null : Params.id(patient, Observation.SP_PATIENT, "Patient");
-		var sessionId = encounter == null ? null : Params.id(encounter, Observation.SP_ENCOUNTER, "Encounter");
+		var patientId = patient == null ? null : Ids.referenced(patient, Observation.SP_PATIENT, "Patient");
+		var sessionId = encounter == null ? null : Ids.referenced(encounter, Observation.SP_ENCOUNTER, "Encounter");
 		var kinds = kinds(code, category);
 		if (status != null && Params.codes(status, Observation.SP_STATUS, "http://hl7.org/fhir/observation-status",
 				ObservationResources::status).isEmpty()) {

@@ -1,14 +1,11 @@
 package clinic.session.fhir;
 
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
@@ -16,25 +13,6 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 final class Params {
 
 	private Params() {
-	}
-
-	/**
-	 * The id a reference parameter names ({@code Patient/<id>} or a bare id), empty for one that cannot name one of
-	 * the clinic's (another type, not a UUID): such a search finds nothing. A chain is a bad request.
-	 */
-	static Optional<UUID> id(ReferenceParam reference, String name, String type) {
-		if (reference.getChain() != null && !reference.getChain().isEmpty()) {
-			throw new InvalidRequestException(name + " is searched by id (" + name + "=" + type + "/<id>), not by chain");
-		}
-		if (reference.getResourceType() != null && !reference.getResourceType().equals(type)) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(UUID.fromString(reference.getIdPart()));
-		}
-		catch (IllegalArgumentException | NullPointerException notAnId) {
-			return Optional.empty();
-		}
 	}
 
 	/**
