@@ -259,7 +259,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
 			.andReturn()
 			.getResponse();
-		var notListed = mvc.perform(get("/fhir/Observation").with(as("ehr-link", "integration")).accept(JSON))
+		var notListed = mvc.perform(get("/fhir/Practitioner").with(as("ehr-link", "integration")).accept(JSON))
 			.andExpect(status().isForbidden())
 			.andReturn()
 			.getResponse();
@@ -284,7 +284,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 		assertThat(statement.getFormat()).extracting(code -> code.getValue()).contains("json", "xml");
 		var server = statement.getRestFirstRep();
 		assertThat(server.getResource()).extracting(resource -> resource.getType())
-			.containsExactlyInAnyOrder("Patient", "ServiceRequest");
+			.containsExactlyInAnyOrder("Patient", "ServiceRequest", "QuestionnaireResponse", "Observation");
 		assertThat(statement.getFormat()).extracting(code -> code.getValue()).doesNotContain("ttl");
 		for (var type : new String[] { "Patient", "ServiceRequest" }) {
 			var resource = server.getResource().stream().filter(r -> r.getType().equals(type)).findFirst().orElseThrow();
