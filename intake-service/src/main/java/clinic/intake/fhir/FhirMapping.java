@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
+import clinic.intake.patients.PatientIdentity;
 import clinic.intake.patients.Referral;
 import clinic.intake.patients.ReferralState;
 
 /**
  * Intake's patients and referrals as FHIR R4 resources, mapping only what the domain keeps: a patient's MRN (the
- * clinic's identifier, typed {@code MR}, with its system and assigner), name, birth date and phone; a referral's
+ * clinic's identifier, typed {@code MR}, with its system and assigner), other systems' identifiers, links of merges,
+ * name, birth date and phone; a referral's
  * patient, referring clinician (a display-only requester), indication (a coded reason of the clinic's code system),
  * free-text reason (a note), state and when it came.
  */
@@ -39,11 +41,32 @@ class FhirMapping {
 		this.settings = settings;
 	}
 
-	org.hl7.fhir.r4.model.Patient patient(Patient patient) {
+	/**
+	 * The patient with its MRN first, then other systems' identifiers; a patient merged into another (ADT^A40) is
+	 * inactive with a {@code replaced-by} link to its survivor, and a survivor links ({@code replaces}) each patient
+	 * merged into it.
+	 */
+	org.hl7.fhir.r4.model.Patient patient(Patient patient, PatientIdentity identity) {
 		var resource = new org.hl7.fhir.r4.model.Patient();
 		resource.setId(patient.id().toString());
 		resource.addIdentifier(mrn(patient.mrn()));
-		resource.setActive(true);
+		for (var other : identity.identifiers()) {
+			var identifier = resource.addIdentifier().setSystem(other.system()).setValue(other.value());
+			if (other.assigner() != null) {
+				identifier.setAssigner(new Reference().setDisplay(other.assigner()));
+			}
+		}
+		resource.setActive(!identity.merged());
+		if (identity.mergedInto() != null) {
+			resource.addLink()
+				.setType(org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY)
+				.setOther(new Reference("Patient/" + identity.mergedInto()));
+		}
+		for (var replaced : identity.replaces()) {
+			resource.addLink()
+				.setType(org.hl7.fhir.r4.model.Patient.LinkType.REPLACES)
+				.setOther(new Reference("Patient/" + replaced));
+		}
 		resource.addName()
 			.setUse(HumanName.NameUse.OFFICIAL)
 			.setFamily(patient.familyName())

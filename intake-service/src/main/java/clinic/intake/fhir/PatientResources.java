@@ -3,6 +3,7 @@ package clinic.intake.fhir;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,10 +41,13 @@ import clinic.intake.patients.PatientService;
 import clinic.platform.audit.AuditedCall;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
+import clinic.platform.input.PlainText;
+import clinic.platform.security.CurrentUser;
 
 /**
- * FHIR Patient: read, search by the clinic's MRN ({@code identifier}), name parts and birth date, and create, which
- * registers the patient with the referral that brings them, under the duplicate rule of the REST API.
+ * FHIR Patient: read, search by the clinic's MRN or another system's identifier ({@code identifier}), name parts and
+ * birth date, and create, which registers the patient with the referral that brings them, under the duplicate rule of
+ * the REST API.
  */
 @Component
 class PatientResources implements IResourceProvider {
@@ -78,7 +82,11 @@ class PatientResources implements IResourceProvider {
 	public Patient read(@IdParam IdType id) {
 		var patient = patients.get(Ids.uuid(id, "Patient"));
 		AuditedCall.concerns(patient.id());
-		return mapping.patient(patient);
+		return resource(patient);
+	}
+
+	private Patient resource(clinic.intake.patients.Patient patient) {
+		return mapping.patient(patient, patients.identity(patient.id()));
 	}
 
 	@Search
@@ -91,24 +99,41 @@ class PatientResources implements IResourceProvider {
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
 		String mrn = null;
+		String otherSystem = null;
+		String otherValue = null;
 		if (identifier != null) {
-			mrn = mrn(identifier);
-			if (mrn == null) {
-				return Pages.answer(page, List.of(), 0); // another system's identifier: the clinic keeps none
+			if (identifier.getValue() == null || identifier.getValue().isBlank()) {
+				throw new InvalidRequestException("identifier needs a value (system|value)");
+			}
+			var system = identifier.getSystem();
+			if (system == null || system.isEmpty()) { // any system: the clinic's MRN or another's identifier
+				mrn = PatientSearch.parse(identifier.getValue()).mrn();
+				otherValue = identifier.getValue().strip();
+			}
+			else if (system.equals(settings.mrnSystem())) {
+				mrn = PatientSearch.parse(identifier.getValue()).mrn();
+				if (mrn == null) {
+					return Pages.answer(page, List.of(), 0); // no MRN of the clinic
+				}
+			}
+			else {
+				otherSystem = system;
+				otherValue = identifier.getValue().strip();
 			}
 		}
 		var born = birthdate == null ? null : BirthDates.of(birthdate);
-		var criteria = new PatientCriteria(mrn, text(name), text(family), text(given),
+		var criteria = new PatientCriteria(mrn, otherSystem, otherValue, text(name), text(family), text(given),
 				born == null ? null : born.from(), born == null ? null : born.to());
 		var found = patients.find(criteria, page.offset(), page.size());
 		found.items().forEach(patient -> AuditedCall.concerns(patient.id()));
-		return Pages.answer(page, found.items().stream().map(mapping::patient).toList(), found.total());
+		return Pages.answer(page, found.items().stream().map(this::resource).toList(), found.total());
 	}
 
 	/**
 	 * Registers the patient with the referral that brings them: a patient is never registered without one, so the
 	 * Patient contains the ServiceRequest (its subject {@code #}, the Patient itself). The MRN is the clinic's to
-	 * assign; identifiers sent are not kept.
+	 * assign: an identifier of the clinic's MRN system is refused; other systems' identifiers (system and value) are
+	 * kept, and one another patient holds is refused (409 naming the holder).
 	 */
 	@Create
 	public MethodOutcome create(@ResourceParam Patient resource, RequestDetails request) {
@@ -129,9 +154,46 @@ class PatientResources implements IResourceProvider {
 				referral.getNoteFirstRep().getText(), indication, "true".equalsIgnoreCase(
 						request.getHeader(CONFIRMED_NOT_DUPLICATE)));
 		Checks.registration(registration);
-		var patient = patients.register(registration);
-		return new MethodOutcome(new IdType("Patient", patient.id().toString()), true)
-			.setResource(mapping.patient(patient));
+		var identifiers = identifiers(resource);
+		var patient = patients.register(registration, identifiers, CurrentUser.name());
+		return new MethodOutcome(new IdType("Patient", patient.id().toString()), true).setResource(resource(patient));
+	}
+
+	/** Longest identifier system (a URI) and value taken. */
+	private static final int MAX_SYSTEM_LENGTH = 255;
+
+	private static final int MAX_VALUE_LENGTH = 100;
+
+	private List<PatientService.NewIdentifier> identifiers(Patient resource) {
+		var identifiers = new ArrayList<PatientService.NewIdentifier>();
+		for (int i = 0; i < resource.getIdentifier().size(); i++) {
+			var identifier = resource.getIdentifier().get(i);
+			var path = "Patient.identifier[" + i + "]";
+			var system = required(identifier.getSystem(), path + ".system");
+			if (system.equals(settings.mrnSystem())) {
+				throw new UnprocessableEntityException(path + ": the clinic's MRN (" + system + ") is assigned by "
+						+ "intake, not sent; send other systems' identifiers only");
+			}
+			var value = required(identifier.getValue(), path + ".value");
+			plain(system, path + ".system", MAX_SYSTEM_LENGTH);
+			plain(value, path + ".value", MAX_VALUE_LENGTH);
+			var assigner = identifier.getAssigner().getDisplay();
+			if (assigner != null) {
+				plain(assigner, path + ".assigner.display", MAX_NAME_LENGTH);
+			}
+			identifiers.add(new PatientService.NewIdentifier(system.strip(), value.strip(),
+					assigner == null || assigner.isBlank() ? null : assigner.strip()));
+		}
+		return identifiers;
+	}
+
+	private static void plain(String value, String path, int max) {
+		if (value.length() > max) {
+			throw new UnprocessableEntityException(path + " is at most " + max + " characters");
+		}
+		PlainText.problem(value).ifPresent(problem -> {
+			throw new UnprocessableEntityException(path + ": " + problem);
+		});
 	}
 
 	private ServiceRequest containedReferral(Patient resource) {
@@ -142,21 +204,6 @@ class PatientResources implements IResourceProvider {
 			.findFirst()
 			.orElseThrow(() -> new UnprocessableEntityException("A patient is registered with the referral that "
 					+ "brings them: contain the ServiceRequest in the Patient (its subject \"#\")"));
-	}
-
-	/**
-	 * The MRN an identifier asks for, as the clinic writes it ({@code MRN-000123}, also found as {@code mrn 123}); null
-	 * for another system's identifier or a value that is no MRN of the clinic, which find no patient here.
-	 */
-	private @Nullable String mrn(TokenParam identifier) {
-		var system = identifier.getSystem();
-		if (system != null && !system.isEmpty() && !system.equals(settings.mrnSystem())) {
-			return null;
-		}
-		if (identifier.getValue() == null || identifier.getValue().isBlank()) {
-			throw new InvalidRequestException("identifier needs a value (system|value)");
-		}
-		return PatientSearch.parse(identifier.getValue()).mrn();
 	}
 
 	private static @Nullable String text(@Nullable StringParam param) {

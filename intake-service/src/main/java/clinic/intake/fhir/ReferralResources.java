@@ -90,7 +90,8 @@ class ReferralResources implements IResourceProvider {
 			AuditedCall.concerns(referral.patientId());
 			var resource = mapping.serviceRequest(referral);
 			if (withPatients) {
-				resource.getSubject().setResource(mapping.patient(patients.get(referral.patientId())));
+				var subject = referral.patientId();
+				resource.getSubject().setResource(mapping.patient(patients.get(subject), patients.identity(subject)));
 			}
 			return resource;
 		}).toList();

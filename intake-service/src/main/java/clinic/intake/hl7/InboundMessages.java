@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ import ca.uhn.hl7v2.protocol.MetadataKeys;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.Terser;
 
+import clinic.intake.patients.IdentifierHeldException;
 import clinic.intake.patients.LikelyDuplicateException;
 import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientCriteria;
@@ -34,8 +36,8 @@ import clinic.platform.problems.NotFoundException;
 
 /**
  * Takes every message the MLLP listener receives and answers it with an ACK (MSA-2 = its MSH-10): from an allowed
- * sending facility, ADT^A04 registers the patient with a referral, ADT^A08 changes the patient's personal data, REF^I12
- * adds a referral; each through {@link PatientService}, as the REST API does. A change and its audit row commit
+ * sending facility, ADT^A04 registers the patient with a referral, ADT^A08 changes the patient's personal data, ADT^A40
+ * merges one patient into another, REF^I12 adds a referral; each through {@link PatientService}, as the REST API does. A change and its audit row commit
  * together; a refusal's row is written after the fact.
  */
 @Component
@@ -68,7 +70,11 @@ class InboundMessages implements ReceivingApplication<Message> {
 	}
 
 	/** What a message did: its patient, the audit's kind and outcome, and the text of the ACK's MSA-3. */
-	private record Applied(UUID patientId, String kind, int outcome, String text) {
+	private record Applied(List<UUID> patientIds, String kind, int outcome, String text) {
+
+		Applied(UUID patientId, String kind, int outcome, String text) {
+			this(List.of(patientId), kind, outcome, text);
+		}
 	}
 
 	@Override
@@ -86,7 +92,7 @@ class InboundMessages implements ReceivingApplication<Message> {
 			}
 			var applied = transaction.execute(status -> {
 				var done = apply(header, message);
-				audit.write(header, done.kind(), List.of(done.patientId()), done.outcome(), address);
+				audit.write(header, done.kind(), done.patientIds(), done.outcome(), address);
 				return done;
 			});
 			var ack = acknowledgement(message, AcknowledgmentCode.AA, null);
@@ -108,28 +114,38 @@ class InboundMessages implements ReceivingApplication<Message> {
 
 	private Applied apply(Header header, Message message) {
 		var segments = new Segments(message);
+		var sender = Hl7Audit.actor(header);
 		return switch (header.type()) {
-			case "ADT^A04" -> register(segments);
-			case "ADT^A08" -> update(segments);
+			case "ADT^A04" -> register(segments, sender);
+			case "ADT^A08" -> update(segments, sender);
+			case "ADT^A40" -> merge(segments, sender);
 			case "REF^I12" -> referral(segments);
-			default -> throw Refusal.unsupported("intake takes ADT^A04, ADT^A08 and REF^I12, not " + header.type());
+			default -> throw Refusal.unsupported("intake takes ADT^A04, ADT^A08, ADT^A40 and REF^I12, not "
+					+ header.type());
 		};
 	}
 
-	private Applied register(Segments segments) {
+	/** PID-3's repetitions of other authorities than the clinic's become the patient's identifiers. */
+	private Applied register(Segments segments, String sender) {
 		var pid = segments.required("PID");
 		var referral = referralOf(segments);
+		var identifiers = identifiers(pid);
 		var patient = patients.register(new PatientService.Registration(
 				Fields.name(Fields.get(pid, 5, 2, 1), "PID-5"), Fields.name(Fields.get(pid, 5, 1, 1), "PID-5"),
 				Fields.birthDate(Fields.get(pid, 7, 1, 1), "PID-7", today()), phone(pid),
-				referral.referringClinician(), referral.reason(), referral.indication(), false));
+				referral.referringClinician(), referral.reason(), referral.indication(), false), identifiers, sender);
 		return new Applied(patient.id(), "create", 201, "Registered as " + patient.mrn());
 	}
 
-	/** Fields left empty keep the patient's value: a sender that does not hold the phone does not erase it. */
-	private Applied update(Segments segments) {
+	/**
+	 * Fields left empty keep the patient's value: a sender that does not hold the phone does not erase it. PID-3's
+	 * identifiers of other authorities the patient does not hold yet are added (none is removed). A patient merged
+	 * into another is found as its survivor.
+	 */
+	private Applied update(Segments segments, String sender) {
 		var pid = segments.required("PID");
-		var current = patientOf(pid);
+		var current = patientOf(pid, 3, true);
+		var identifiers = identifiers(pid);
 		var given = Fields.get(pid, 5, 2, 1);
 		var family = Fields.get(pid, 5, 1, 1);
 		var birth = Fields.get(pid, 7, 1, 1);
@@ -139,11 +155,38 @@ class InboundMessages implements ReceivingApplication<Message> {
 				family == null ? current.familyName() : Fields.name(family, "PID-5"),
 				birth == null ? current.birthDate() : Fields.birthDate(birth, "PID-7", today()),
 				phone == null ? current.phone() : phone, current.version()));
+		patients.addIdentifiers(updated.id(), identifiers, sender);
 		return new Applied(updated.id(), "update", 200, "Updated " + updated.mrn());
 	}
 
+	/**
+	 * ADT^A40: PID-3 names the surviving patient, MRG-1 the patient to retire (each by MRN or another system's
+	 * identifier); the retired patient is marked merged into the survivor, its record kept whole.
+	 */
+	private Applied merge(Segments segments, String sender) {
+		var survivor = patientOf(segments.required("PID"), 3, false);
+		var retired = patientOf(segments.required("MRG"), 1, false);
+		if (survivor.id().equals(retired.id())) {
+			throw Refusal.field("MRG-1", "names the surviving patient of PID-3, " + survivor.mrn()
+					+ ": a patient is not merged into itself");
+		}
+		var survivorMerged = patients.identity(survivor.id()).mergedInto();
+		if (survivorMerged != null) {
+			throw Refusal.field("PID-3", survivor.mrn() + " was itself merged into "
+					+ patients.get(survivorMerged).mrn() + ": name that patient as the survivor");
+		}
+		var retiredMerged = patients.identity(retired.id()).mergedInto();
+		if (retiredMerged != null) {
+			throw Refusal.field("MRG-1", retired.mrn() + " was merged already, into "
+					+ patients.get(retiredMerged).mrn());
+		}
+		patients.merge(survivor.id(), retired.id(), sender);
+		return new Applied(List.of(survivor.id(), retired.id()), "update", 200,
+				"Merged " + retired.mrn() + " into " + survivor.mrn());
+	}
+
 	private Applied referral(Segments segments) {
-		var patient = patientOf(segments.required("PID"));
+		var patient = patientOf(segments.required("PID"), 3, true);
 		var referral = referralOf(segments);
 		patients.addReferral(patient.id(), new PatientService.NewReferral(referral.referringClinician(),
 				referral.reason(), referral.indication(), List.of()));
@@ -168,22 +211,61 @@ class InboundMessages implements ReceivingApplication<Message> {
 				reason == null ? null : Fields.text(reason, "PV2-3", 2000), indication, List.of());
 	}
 
-	/** The first PID-3 repetition that is one of the clinic's MRNs. */
-	private Patient patientOf(Segment pid) {
+	/**
+	 * The patient the first repetition of a CX field names that names one: a clinic's MRN, or another system's
+	 * identifier ({@link Hl7Settings#systemOf}); with {@code followMerge}, a patient merged into another is its
+	 * survivor.
+	 */
+	private Patient patientOf(Segment segment, int field, boolean followMerge) {
+		var name = segment.getName() + "-" + field;
 		var tried = new ArrayList<String>();
+		for (int rep = 0; rep < 10; rep++) {
+			var id = Fields.get(segment, field, rep, 1, 1);
+			if (id == null) {
+				break;
+			}
+			tried.add(Fields.printable(id));
+			var namespace = Fields.get(segment, field, rep, 4, 1);
+			var universalId = Fields.get(segment, field, rep, 4, 2);
+			Optional<Patient> found;
+			if (settings.isMrn(namespace, universalId)) {
+				found = patients.find(new PatientCriteria(id, null, null, null, null, null, null, null), 0, 2)
+					.items()
+					.stream()
+					.filter(patient -> patient.mrn().equals(id))
+					.findFirst();
+			}
+			else {
+				found = patients.holderOf(settings.systemOf(namespace, universalId,
+						Fields.get(segment, field, rep, 4, 3)), id);
+			}
+			if (found.isPresent()) {
+				var mergedInto = followMerge ? patients.identity(found.get().id()).mergedInto() : null;
+				return mergedInto == null ? found.get() : patients.get(mergedInto);
+			}
+		}
+		throw Refusal.unknownPatient(name, tried.isEmpty() ? "required, and empty: the patient's MRN or identifier"
+				: "no patient with MRN or identifier " + String.join(", ", tried));
+	}
+
+	/** The repetitions of PID-3 that are other systems' identifiers (not of the clinic's MRN authority). */
+	private List<PatientService.NewIdentifier> identifiers(Segment pid) {
+		var identifiers = new ArrayList<PatientService.NewIdentifier>();
 		for (int rep = 0; rep < 10; rep++) {
 			var id = Fields.get(pid, 3, rep, 1, 1);
 			if (id == null) {
 				break;
 			}
-			tried.add(Fields.printable(id));
-			var found = patients.find(new PatientCriteria(id, null, null, null, null, null), 0, 1).items();
-			if (!found.isEmpty()) {
-				return found.get(0);
+			var namespace = Fields.get(pid, 3, rep, 4, 1);
+			var universalId = Fields.get(pid, 3, rep, 4, 2);
+			if (!settings.isMrn(namespace, universalId)) {
+				var system = Fields.text(settings.systemOf(namespace, universalId, Fields.get(pid, 3, rep, 4, 3)),
+						"PID-3", 255);
+				identifiers.add(new PatientService.NewIdentifier(system, Fields.text(id, "PID-3", 100),
+						namespace != null ? Fields.text(namespace, "PID-3", 100) : null));
 			}
 		}
-		throw Refusal.unknownPatient(tried.isEmpty() ? "required, and empty: the patient's MRN"
-				: "no patient with MRN " + String.join(", ", tried));
+		return identifiers;
 	}
 
 	/** PID-13: its first number, as written (XTN-1), else unformatted (XTN-12), else country, area and local parts. */
@@ -219,7 +301,10 @@ class InboundMessages implements ReceivingApplication<Message> {
 			return Refusal.field(FIELD_OF.getOrDefault(invalid.field(), invalid.field()), invalid.getMessage());
 		}
 		if (failure instanceof NotFoundException notFound) {
-			return Refusal.unknownPatient(notFound.getMessage());
+			return Refusal.unknownPatient("PID-3", notFound.getMessage());
+		}
+		if (failure instanceof IdentifierHeldException held) {
+			return Refusal.identifierHeld(held.getMessage());
 		}
 		if (failure instanceof ConflictException conflict) {
 			return Refusal.conflict(conflict.getMessage() + "; send the message again");
@@ -263,7 +348,7 @@ class InboundMessages implements ReceivingApplication<Message> {
 	}
 
 	private static String kindOf(Header header) {
-		return "ADT^A08".equals(header.type()) ? "update" : "create";
+		return "ADT^A08".equals(header.type()) || "ADT^A40".equals(header.type()) ? "update" : "create";
 	}
 
 	/** At most the field's length in v2.5 (MSA-3 80, ERR-8 250): the whole reason is in the log and ERR-8. */

@@ -37,8 +37,14 @@ final class Refusal extends RuntimeException {
 		return new Refusal(AcknowledgmentCode.AE, ErrorCode.DUPLICATE_KEY_IDENTIFIER, "PID-5", text, 409);
 	}
 
-	static Refusal unknownPatient(String text) {
-		return new Refusal(AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER, "PID-3", text, 404);
+	/** No patient with the MRN or identifier of {@code field} (PID-3, MRG-1). */
+	static Refusal unknownPatient(String field, String text) {
+		return new Refusal(AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER, field, text, 404);
+	}
+
+	/** PID-3 claims an identifier another patient holds. */
+	static Refusal identifierHeld(String text) {
+		return new Refusal(AcknowledgmentCode.AE, ErrorCode.DUPLICATE_KEY_IDENTIFIER, "PID-3", text, 409);
 	}
 
 	static Refusal conflict(String text) {

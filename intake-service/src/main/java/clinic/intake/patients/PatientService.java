@@ -3,8 +3,10 @@ package clinic.intake.patients;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,7 @@ import clinic.platform.events.ClinicEvents;
 import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
+import clinic.platform.security.CurrentUser;
 
 /** Registers patients with their referral and moves them along the intake path. */
 @Service
@@ -55,7 +58,27 @@ public class PatientService {
 	 */
 	@Transactional
 	public Patient register(Registration registration) {
+		return register(registration, List.of(), CurrentUser.name());
+	}
+
+	/** Another system's identifier of a patient, as a client or message sends it. */
+	public record NewIdentifier(String system, String value, @Nullable String assigner) {
+	}
+
+	/**
+	 * Registers the patient with the referral and other systems' identifiers, unless one of them is held by another
+	 * patient ({@link IdentifierHeldException}, nothing written) or the registration is a likely duplicate;
+	 * {@code by}: who sends it (a user, or an HL7 sender).
+	 */
+	@Transactional
+	public Patient register(Registration registration, List<NewIdentifier> identifiers, String by) {
 		checkBirthDate(registration.birthDate());
+		for (var identifier : identifiers) {
+			var holder = patients.holderOf(identifier.system(), identifier.value());
+			if (holder.isPresent()) {
+				throw new IdentifierHeldException(identifier.system(), identifier.value(), get(holder.get()));
+			}
+		}
 		if (!registration.confirmedNotDuplicate()) {
 			patients.holdRegistrationsBornOn(registration.birthDate());
 			var candidates = patients.likelyDuplicates(registration.givenName().strip(),
@@ -73,6 +96,7 @@ public class PatientService {
 		var referral = Referral.received(patient.id(), registration.referringClinician(), registration.reason(),
 				registration.indication(), List.of(), now);
 		patients.insert(referral);
+		hold(patient.id(), identifiers, by);
 		events.publish(PatientRegistered.of(patient));
 		events.publish(ReferralReceived.of(referral, patient.version()));
 		return patient;
@@ -171,6 +195,71 @@ public class PatientService {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * Adds other systems' identifiers to the patient (those it holds already, itself or through a patient merged into
+	 * it, are left as they are); refused whole if another patient holds one ({@link IdentifierHeldException}).
+	 */
+	@Transactional
+	public void addIdentifiers(UUID patientId, List<NewIdentifier> identifiers, String by) {
+		get(patientId);
+		hold(patientId, identifiers, by);
+	}
+
+	private void hold(UUID patientId, List<NewIdentifier> identifiers, String by) {
+		var now = clock.instant();
+		for (var identifier : identifiers) {
+			var holder = patients.holdIdentifier(new PatientIdentifier(identifier.system(), identifier.value(),
+					identifier.assigner(), patientId, by, now));
+			if (!holder.equals(patientId) && !patientId.equals(patients.identityOf(holder).mergedInto())) {
+				throw new IdentifierHeldException(identifier.system(), identifier.value(), get(holder));
+			}
+		}
+	}
+
+	/** The patient who holds another system's identifier (not followed to a survivor), if one does. */
+	@Transactional(readOnly = true)
+	public Optional<Patient> holderOf(String system, String value) {
+		return patients.holderOf(system, value).map(this::get);
+	}
+
+	/** The patient's other systems' identifiers and merges. */
+	@Transactional(readOnly = true)
+	public PatientIdentity identity(UUID id) {
+		return patients.identityOf(id);
+	}
+
+	/**
+	 * Merges {@code retiredId} into {@code survivorId} (ADT^A40): the retired patient keeps its record, identifiers,
+	 * referrals and screenings, marked merged into the survivor; nothing is moved or deleted. Refused when both are
+	 * the same patient, or either was merged already (a merged patient neither survives nor is retired again).
+	 */
+	@Transactional
+	public Patient merge(UUID survivorId, UUID retiredId, String by) {
+		if (survivorId.equals(retiredId)) {
+			throw new InvalidInputException("retired", "The patient to retire is the surviving patient (" + survivorId
+					+ "): a patient is not merged into itself");
+		}
+		// one lock order for every merge, so two merges of the same pair cannot wait on each other
+		var first = survivorId.compareTo(retiredId) < 0 ? survivorId : retiredId;
+		var second = first.equals(survivorId) ? retiredId : survivorId;
+		patients.findForUpdate(first).orElseThrow(() -> new NotFoundException("Patient", first));
+		patients.findForUpdate(second).orElseThrow(() -> new NotFoundException("Patient", second));
+		var survivor = get(survivorId);
+		var retired = get(retiredId);
+		var survivorMerged = patients.identityOf(survivorId).mergedInto();
+		if (survivorMerged != null) {
+			throw new ConflictException("The surviving patient " + survivor.mrn() + " was itself merged into Patient/"
+					+ survivorMerged + "; merge into that patient");
+		}
+		var retiredMerged = patients.identityOf(retiredId).mergedInto();
+		if (retiredMerged != null) {
+			throw new ConflictException("Patient " + retired.mrn() + " was merged already, into Patient/"
+					+ retiredMerged);
+		}
+		patients.markMerged(retiredId, survivorId, clock.instant(), by);
+		return survivor;
 	}
 
 	/**

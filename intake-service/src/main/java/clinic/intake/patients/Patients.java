@@ -1,5 +1,6 @@
 package clinic.intake.patients;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -59,4 +60,19 @@ public interface Patients {
 	boolean saveConsultationIfNewer(PatientConsultation consultation);
 
 	Optional<PatientConsultation> consultationOf(UUID patientId);
+
+	/**
+	 * Keeps the identifier for its patient unless a patient holds its system and value already (one kept row each,
+	 * never replaced); returns the id of the patient who holds it now.
+	 */
+	UUID holdIdentifier(PatientIdentifier identifier);
+
+	/** The patient who holds another system's identifier, if one does. */
+	Optional<UUID> holderOf(String system, String value);
+
+	/** The patient's identifiers, merges and the patients merged into it. */
+	PatientIdentity identityOf(UUID patientId);
+
+	/** Marks {@code retired} merged into {@code survivor} (and raises its version); nothing else of it changes. */
+	void markMerged(UUID retired, UUID survivor, Instant at, String by);
 }

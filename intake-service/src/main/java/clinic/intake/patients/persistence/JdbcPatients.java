@@ -2,6 +2,7 @@ package clinic.intake.patients.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,8 @@ import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
 import clinic.intake.patients.PatientConsultation;
 import clinic.intake.patients.PatientCriteria;
+import clinic.intake.patients.PatientIdentifier;
+import clinic.intake.patients.PatientIdentity;
 import clinic.intake.patients.PatientSearch;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Patients;
@@ -169,9 +173,31 @@ class JdbcPatients implements Patients {
 	public Found<Patient> find(PatientCriteria criteria, int offset, int limit) {
 		var conditions = new ArrayList<String>();
 		var params = new LinkedHashMap<String, Object>();
+		// a merged patient's MRN or identifier finds it and its survivor
+		var byMrn = "id in (select p.id from patient p where p.mrn = :mrn union select p.merged_into from patient p"
+				+ " where p.mrn = :mrn and p.merged_into is not null)";
+		var systemCondition = criteria.identifierSystem() == null ? "" : " and i.system = :idSystem";
+		var byIdentifier = "id in (select i.patient_id from patient_identifier i where i.value = :idValue"
+				+ systemCondition + " union select p.merged_into from patient p join patient_identifier i"
+				+ " on i.patient_id = p.id where i.value = :idValue" + systemCondition
+				+ " and p.merged_into is not null)";
+		if (criteria.mrn() != null && criteria.identifierValue() != null) {
+			conditions.add("(" + byMrn + " or " + byIdentifier + ")");
+		}
+		else if (criteria.mrn() != null) {
+			conditions.add(byMrn);
+		}
+		else if (criteria.identifierValue() != null) {
+			conditions.add(byIdentifier);
+		}
 		if (criteria.mrn() != null) {
-			conditions.add("mrn = :mrn");
 			params.put("mrn", criteria.mrn());
+		}
+		if (criteria.identifierValue() != null) {
+			params.put("idValue", criteria.identifierValue());
+			if (criteria.identifierSystem() != null) {
+				params.put("idSystem", criteria.identifierSystem());
+			}
 		}
 		nameCondition(conditions, params, "search_name", "name", criteria.name());
 		nameCondition(conditions, params, "patient_search_text(family_name)", "family", criteria.family());
@@ -358,6 +384,70 @@ class JdbcPatients implements Patients {
 				rs.getString("referring_clinician"), rs.getString("reason"),
 				Indication.valueOf(rs.getString("indication")), json.readValue(rs.getString("attachments"), ATTACHMENTS),
 				ReferralState.valueOf(rs.getString("state")), rs.getTimestamp("received_at").toInstant());
+	}
+
+	@Override
+	public UUID holdIdentifier(PatientIdentifier identifier) {
+		jdbc.sql("""
+				insert into patient_identifier (system, value, assigner, patient_id, added_by, added_at)
+				values (:system, :value, :assigner, :patient, :by, :at)
+				on conflict (system, value) do nothing""")
+			.param("system", identifier.system())
+			.param("value", identifier.value())
+			.param("assigner", identifier.assigner())
+			.param("patient", identifier.patientId())
+			.param("by", identifier.addedBy())
+			.param("at", java.sql.Timestamp.from(identifier.addedAt()))
+			.update();
+		return holderOf(identifier.system(), identifier.value()).orElseThrow();
+	}
+
+	@Override
+	public Optional<UUID> holderOf(String system, String value) {
+		return jdbc.sql("select patient_id from patient_identifier where system = :system and value = :value")
+			.param("system", system)
+			.param("value", value)
+			.query(UUID.class)
+			.optional();
+	}
+
+	private record Merge(@Nullable UUID into, @Nullable Instant at) {
+	}
+
+	@Override
+	public PatientIdentity identityOf(UUID patientId) {
+		var identifiers = jdbc.sql("select * from patient_identifier where patient_id = :id order by added_at, system")
+			.param("id", patientId)
+			.query((rs, row) -> new PatientIdentifier(rs.getString("system"), rs.getString("value"),
+					rs.getString("assigner"), rs.getObject("patient_id", UUID.class), rs.getString("added_by"),
+					rs.getTimestamp("added_at").toInstant()))
+			.list();
+		var merge = jdbc.sql("select merged_into, merged_at from patient where id = :id")
+			.param("id", patientId)
+			.query((rs, row) -> new Merge(rs.getObject("merged_into", UUID.class),
+					rs.getTimestamp("merged_at") == null ? null : rs.getTimestamp("merged_at").toInstant()))
+			.optional()
+			.orElse(new Merge(null, null));
+		var replaces = jdbc.sql("select id from patient where merged_into = :id order by merged_at, id")
+			.param("id", patientId)
+			.query(UUID.class)
+			.list();
+		return new PatientIdentity(identifiers, merge.into(), merge.at(), replaces);
+	}
+
+	@Override
+	public void markMerged(UUID retired, UUID survivor, Instant at, String by) {
+		int updated = jdbc.sql("""
+				update patient set merged_into = :survivor, merged_at = :at, merged_by = :by, version = version + 1
+				where id = :id and merged_into is null""")
+			.param("id", retired)
+			.param("survivor", survivor)
+			.param("at", java.sql.Timestamp.from(at))
+			.param("by", by)
+			.update();
+		if (updated != 1) {
+			throw new ConflictException("Patient " + retired + " was merged by someone else meanwhile");
+		}
 	}
 
 	private static Patient patient(ResultSet rs, int row) throws SQLException {
