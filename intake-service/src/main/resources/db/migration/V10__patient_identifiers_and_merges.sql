@@ -3,6 +3,7 @@
 -- Rows are never deleted, also not when their patient is merged into another (history kept).
 CREATE TABLE patient_identifier
 (
+  id         BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, -- the order they were added in, as they are shown
   system     TEXT NOT NULL,
   value      TEXT NOT NULL,
   assigner   TEXT,

@@ -132,7 +132,7 @@ class FhirApiTest extends IntakeIntegrationTest {
 			.containsExactly(id.toString());
 		assertThat(byName.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
 			.containsExactly(id.toString());
-		assertThat(otherSystem.getTotal()).as("the clinic keeps no other system's identifiers").isZero();
+		assertThat(otherSystem.getTotal()).as("no patient holds that identifier of another system").isZero();
 	}
 
 	@Test

@@ -416,7 +416,7 @@ class JdbcPatients implements Patients {
 
 	@Override
 	public PatientIdentity identityOf(UUID patientId) {
-		var identifiers = jdbc.sql("select * from patient_identifier where patient_id = :id order by added_at, system")
+		var identifiers = jdbc.sql("select * from patient_identifier where patient_id = :id order by id")
 			.param("id", patientId)
 			.query((rs, row) -> new PatientIdentifier(rs.getString("system"), rs.getString("value"),
 					rs.getString("assigner"), rs.getObject("patient_id", UUID.class), rs.getString("added_by"),
