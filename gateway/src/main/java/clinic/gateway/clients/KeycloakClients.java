@@ -109,7 +109,9 @@ class KeycloakClients {
 			representation.put("clientAuthenticatorType", "client-secret");
 		}
 		representation.put("attributes", attributes);
-		representation.put("defaultClientScopes", List.of("basic", "acr"));
+		// profile: the token's preferred_username (service-account-<client id>), the name the services' audit trail
+		// records the caller by; without it a call is refused
+		representation.put("defaultClientScopes", List.of("basic", "acr", "profile"));
 		representation.put("optionalClientScopes", asked.scopes());
 		var mappers = new ArrayList<Map<String, Object>>();
 		mappers.add(Map.of("name", "integration role", "protocol", "openid-connect", "protocolMapper",
