@@ -7,13 +7,14 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -53,13 +54,26 @@ public class ResourceServerSecurity {
 
 	/**
 	 * The caller as every chain of the clinic reads a token: the user name from {@code preferred_username}, the realm
-	 * roles as {@code ROLE_<role>} (also for a service's own chain of another protocol, intake's FHIR).
+	 * roles as {@code ROLE_<role>} (also for a service's own chain of another protocol, intake's FHIR). A client's
+	 * token without {@code preferred_username} (an integration client created without the profile scope) is named
+	 * as Keycloak names its service account, {@code service-account-<azp>}, and failing that by its subject: every
+	 * caller has a name for the audit trail.
 	 */
-	public static JwtAuthenticationConverter jwtAuthentication() {
-		var converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(realmRoles());
-		converter.setPrincipalClaimName("preferred_username");
-		return converter;
+	public static Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication() {
+		var roles = realmRoles();
+		return jwt -> new JwtAuthenticationToken(jwt, roles.convert(jwt), callerName(jwt));
+	}
+
+	static String callerName(Jwt jwt) {
+		var username = jwt.getClaimAsString("preferred_username");
+		if (username != null && !username.isBlank()) {
+			return username;
+		}
+		var client = jwt.getClaimAsString("azp");
+		if (client != null && !client.isBlank()) {
+			return "service-account-" + client;
+		}
+		return jwt.getSubject() != null ? jwt.getSubject() : "unnamed-token";
 	}
 
 	static Converter<Jwt, Collection<GrantedAuthority>> realmRoles() {
