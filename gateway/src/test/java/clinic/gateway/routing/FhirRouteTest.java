@@ -112,19 +112,14 @@ class FhirRouteTest extends GatewayTest {
 		var sessions = sessionRows();
 		for (var path : new String[] { "/fhir/Appointment?patient=Patient%2F7c0e1f2a-0000-4000-8000-000000000001"
 				+ "&date=ge2026-12-01&_count=2", "/fhir/Location/7c0e1f2a-0000-4000-8000-000000000002",
-				"/fhir/Schedule?actor=Location/7c0e1f2a-0000-4000-8000-000000000002", "/fhir/Slot" }) {
-			var routed = !path.startsWith("/fhir/Slot");
-			var answer = this.client.get().uri(URI.create(path)).header("Authorization", TOKEN).exchange();
-			if (!routed) {
-				answer.expectStatus().isNotFound();
-				continue;
-			}
-			answer.expectStatus().isCreated();
+				"/fhir/Schedule?actor=Location/7c0e1f2a-0000-4000-8000-000000000002",
+				"/fhir/Slot?schedule=Schedule/7c0e1f2a-0000-4000-8000-000000000002&status=free" }) {
+			this.client.get().uri(URI.create(path)).header("Authorization", TOKEN).exchange().expectStatus().isCreated();
 			var received = TestInfrastructure.SCHEDULING.last();
 			assertThat(received.path()).isEqualTo(path);
 			assertThat(received.header("Authorization")).containsExactly(TOKEN);
 		}
-		assertThat(TestInfrastructure.SCHEDULING.received()).as("Slot is not served").hasSize(3);
+		assertThat(TestInfrastructure.SCHEDULING.received()).hasSize(4);
 		assertThat(TestInfrastructure.INTAKE.received()).isEmpty();
 		assertThat(sessionRows()).as("no session stored").isEqualTo(sessions);
 	}

@@ -114,6 +114,18 @@ public class PlanningService {
 	}
 
 	/**
+	 * Every grid slot of one chair's open time in the window (from now and at most the planning horizon ahead), with
+	 * whether any patient could be booked into it: the chair free (no booking, no live hold) and a nurse on the rota
+	 * to watch it. What FHIR's Slot shows of a chair's Schedule.
+	 */
+	@Transactional(readOnly = true)
+	public List<SlotFinder.ChairTime> chairTimes(UUID chairId, @Nullable Instant from, @Nullable Instant until) {
+		var site = calendars.siteOfChair(chairId);
+		var window = window(new Wishes(site, from, until, Set.of(), null, null, Set.of()));
+		return finder(load(site, window, null, null)).chairTimes(chairId, window.from(), window.until());
+	}
+
+	/**
 	 * The earliest whole induction course for the course's patient that keeps every course rule, with each
 	 * occurrence checked; empty when none fits in the window.
 	 */
@@ -273,7 +285,8 @@ public class PlanningService {
 		return new Window(from, until);
 	}
 
-	private SiteCalendar load(@Nullable UUID siteId, Window window, UUID patientId, @Nullable UUID exceptCourse) {
+	private SiteCalendar load(@Nullable UUID siteId, Window window, @Nullable UUID patientId,
+			@Nullable UUID exceptCourse) {
 		var site = calendars.siteOrOnly(siteId);
 		var zone = calendars.zoneOf(site).zone();
 		return calendars.load(new CalendarService.Request(site, window.from().atZone(zone).toLocalDate(),

@@ -54,6 +54,18 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 		serve(request, response);
 	}
 
+	@GetMapping(FhirServer.BASE + "/Slot/{slotId}")
+	@PreAuthorize("hasRole('integration')")
+	void readSlot(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		serve(request, response);
+	}
+
+	@GetMapping(FhirServer.BASE + "/Slot")
+	@PreAuthorize("hasRole('integration')")
+	void searchSlots(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		serve(request, response);
+	}
+
 	@GetMapping(FhirServer.BASE + "/Appointment/{appointmentId}")
 	@PreAuthorize("hasRole('integration')")
 	void readAppointment(HttpServletRequest request, HttpServletResponse response)

@@ -21,9 +21,10 @@ class SchedulingFhir {
 	@Bean
 	FhirService fhirService() {
 		return FhirService.withoutIncludes("Ketamine clinic scheduling",
-				"Scheduling's sites and chairs (Location), chairs' schedules (Schedule) and bookings (Appointment) in "
+				"Scheduling's sites and chairs (Location), chairs' schedules (Schedule) and their slots (Slot), and "
+						+ "bookings (Appointment) in "
 						+ "FHIR R4, booked as IHE ITI Scheduling says ($find, $hold, $book)",
-				Set.of("Location", "Schedule", "Appointment"))
+				Set.of("Location", "Schedule", "Slot", "Appointment"))
 			.withOperations(Map.of("find", IHE + "appointment-find", "hold", IHE + "appointment-hold", "book",
 					IHE + "appointment-book"));
 	}

@@ -239,6 +239,55 @@ public final class SlotFinder {
 		return problems;
 	}
 
+	/** What one grid slot of a chair's open time is: bookable, the chair taken (booked or held), or no nurse free. */
+	public enum Availability {
+		FREE, CHAIR_TAKEN, NO_NURSE_CAPACITY
+	}
+
+	/** One grid slot of a chair's open time and whether a patient could be booked into it. */
+	public record ChairTime(Slot slot, Availability availability) {
+	}
+
+	/**
+	 * Every grid slot of the chair lying within [from, until) on the days the clinic is open, earliest first, with
+	 * its availability for any patient (a patient's own appointments are not asked: that is {@link #check}). Empty
+	 * for a chair not in this calendar.
+	 */
+	public List<ChairTime> chairTimes(UUID chairId, Instant from, Instant until) {
+		var chair = chairIndex.get(chairId);
+		var times = new ArrayList<ChairTime>();
+		if (chair == null) {
+			return times;
+		}
+		long fromSeconds = from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
+		long untilSeconds = until.getEpochSecond();
+		var last = until.atZone(zone).toLocalDate();
+		for (var day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+			if (closures.contains(day) || !hours.isOpenOn(day.getDayOfWeek())) {
+				continue;
+			}
+			long first = day.atTime(onGrid(hours.opens(day.getDayOfWeek()))).atZone(zone).toEpochSecond();
+			long close = day.atTime(hours.closes(day.getDayOfWeek())).atZone(zone).toEpochSecond();
+			for (long s = Math.max(first, gridAfter(first, fromSeconds)); s + slotSeconds <= Math.min(close,
+					untilSeconds); s += gridSeconds) {
+				long e = s + slotSeconds;
+				var slot = new Slot(chairId, Instant.ofEpochSecond(s), Instant.ofEpochSecond(e));
+				if (!hours.covers(slot.start(), slot.end())) {
+					continue;
+				}
+				var availability = chairBusy[chair].overlaps(s, e) ? Availability.CHAIR_TAKEN
+						: capacity(s, e) <= peakLoad(s, e) ? Availability.NO_NURSE_CAPACITY : Availability.FREE;
+				times.add(new ChairTime(slot, availability));
+			}
+		}
+		return times;
+	}
+
+	/** The first start on the grid from {@code first} that is at or after {@code seconds}. */
+	private long gridAfter(long first, long seconds) {
+		return seconds <= first ? first : first + (seconds - first + gridSeconds - 1) / gridSeconds * gridSeconds;
+	}
+
 	/** The first chair (in the calendar's order) free for the whole of [start, end), if any. */
 	public Optional<UUID> freeChair(Instant start, Instant end) {
 		int chair = freeChair(start.getEpochSecond(), end.getEpochSecond());

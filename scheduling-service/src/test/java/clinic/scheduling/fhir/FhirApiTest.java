@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -172,8 +174,50 @@ class FhirApiTest extends FhirTest {
 	}
 
 	@Test
+	void givenAnInfusionInAChairThenTheSlotsItCoversAreBusyTheOthersFreeAndAReadSaysTheSame() throws Exception {
+		var week = aPatientsWeek();
+		var monday = week.monday();
+		var infusion = new Instant[] { at(monday, 9, 0), at(monday, 9, 0).plusSeconds(110 * 60) };
+
+		var day = ok(Bundle.class, get("/fhir/Slot").param("schedule", "Schedule/" + CHAIR_1)
+			.param("start", "ge" + monday, "lt" + monday.plusDays(1))
+			.param("_count", "100"));
+		var slots = day.getEntry().stream().map(entry -> (Slot) entry.getResource()).toList();
+
+		assertThat(slots).as("a day of the chair on the 15-minute grid").hasSizeGreaterThan(20);
+		assertThat(day.getTotal()).isEqualTo(slots.size());
+		assertThat(slots).allSatisfy(slot -> {
+			assertThat(slot.getSchedule().getReference()).isEqualTo("Schedule/" + CHAIR_1);
+			assertThat(slot.getEnd().toInstant()).isEqualTo(slot.getStart().toInstant().plusSeconds(110 * 60));
+			var overlaps = slot.getStart().toInstant().isBefore(infusion[1])
+					&& slot.getEnd().toInstant().isAfter(infusion[0]);
+			assertThat(slot.getStatus()).as(slot.getStart() + " overlaps the infusion: " + overlaps)
+				.isEqualTo(overlaps ? Slot.SlotStatus.BUSY : Slot.SlotStatus.FREE);
+		});
+		assertThat(slots).extracting(slot -> slot.getStart().toInstant()).isSorted().contains(infusion[0]);
+		var free = ok(Bundle.class, get("/fhir/Slot").param("schedule", "Schedule/" + CHAIR_1)
+			.param("start", "ge" + monday, "lt" + monday.plusDays(1))
+			.param("status", "free")
+			.param("_count", "100"));
+		assertThat(free.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
+			.containsExactlyElementsOf(slots.stream()
+				.filter(slot -> slot.getStatus() == Slot.SlotStatus.FREE)
+				.map(slot -> slot.getIdElement().getIdPart())
+				.toList());
+		var atNine = ok(Slot.class, get("/fhir/Slot/{id}", CHAIR_1 + "-" + infusion[0].getEpochSecond()));
+		assertThat(atNine.getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
+		var firstAfter = slots.stream().filter(slot -> !slot.getStart().toInstant().isBefore(infusion[1])).findFirst()
+			.orElseThrow();
+		var afterIt = ok(Slot.class, get("/fhir/Slot/{id}", firstAfter.getIdElement().getIdPart()));
+		assertThat(afterIt.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
+		assertThat(afterIt.getStart()).isEqualTo(firstAfter.getStart());
+		var offGrid = call(get("/fhir/Slot/{id}", CHAIR_1 + "-" + (infusion[0].getEpochSecond() + 60)));
+		assertThat(offGrid.getStatus()).as("not a start on the grid").isEqualTo(404);
+	}
+
+	@Test
 	void givenAnUnknownIdThen404AsAnOperationOutcome() throws Exception {
-		for (var type : new String[] { "Location", "Schedule", "Appointment" }) {
+		for (var type : new String[] { "Location", "Schedule", "Slot", "Appointment" }) {
 			for (var id : new String[] { UUID.randomUUID().toString(), "not-an-id" }) {
 				var answer = call(get("/fhir/" + type + "/" + id));
 				assertThat(answer.getStatus()).as(type + "/" + id).isEqualTo(404);
@@ -195,7 +239,11 @@ class FhirApiTest extends FhirTest {
 				get("/fhir/Appointment").param("_count", "0"), get("/fhir/Appointment").param("_count", "many"),
 				get("/fhir/Appointment").param("_offset", "-1"), get("/fhir/Appointment").param("colour", "blue"),
 				get("/fhir/Location").param("name", "Nul\u0000l"), get("/fhir/Location").param("name", "x".repeat(101)),
-				get("/fhir/Schedule").param("actor:Location.name", "x") };
+				get("/fhir/Schedule").param("actor:Location.name", "x"),
+				get("/fhir/Slot").param("start", "ge2030-01-01"),
+				get("/fhir/Slot").param("schedule", "Schedule/" + CHAIR_1).param("status", "sleeping"),
+				get("/fhir/Slot").param("schedule", "Schedule/" + CHAIR_1).param("start", "lt2020-01-01"),
+				get("/fhir/Slot").param("schedule", "Schedule/" + CHAIR_1).param("start", "ge2030-01-01", "lt2031-01-01") };
 		for (var request : bad) {
 			var answer = call(request);
 			assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(400);
@@ -215,7 +263,7 @@ class FhirApiTest extends FhirTest {
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
 			.andReturn()
 			.getResponse();
-		var notServed = mvc.perform(get("/fhir/Slot").with(Tokens.as("ehr-link", "integration")).accept(JSON))
+		var notServed = mvc.perform(get("/fhir/Practitioner").with(Tokens.as("ehr-link", "integration")).accept(JSON))
 			.andExpect(status().isForbidden())
 			.andReturn()
 			.getResponse();
@@ -243,7 +291,7 @@ class FhirApiTest extends FhirTest {
 			.doesNotContain("ttl");
 		var server = statement.getRestFirstRep();
 		assertThat(server.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactlyInAnyOrder("Location", "Schedule", "Appointment");
+			.containsExactlyInAnyOrder("Location", "Schedule", "Slot", "Appointment");
 		for (var resource : server.getResource()) {
 			assertThat(resource.getInteraction()).extracting(i -> i.getCode().toCode())
 				.containsExactlyInAnyOrder("read", "search-type");
@@ -252,6 +300,7 @@ class FhirApiTest extends FhirTest {
 		}
 		assertThat(params(server.getResource(), "Location")).containsExactlyInAnyOrder("name", "partof");
 		assertThat(params(server.getResource(), "Schedule")).containsExactlyInAnyOrder("actor");
+		assertThat(params(server.getResource(), "Slot")).containsExactlyInAnyOrder("schedule", "start", "status");
 		assertThat(params(server.getResource(), "Appointment")).containsExactlyInAnyOrder("patient", "date", "status");
 	}
 
