@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -138,6 +140,13 @@ class SessionChartIT {
 			clear(nurse, "dose-rate");
 			type(nurse, "dose-rate", "45.75");
 			click(nurse, By.id("dose-button"));
+			try {
+				nurse.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("dose-saved")).isEmpty());
+			}
+			catch (TimeoutException notSaved) {
+				throw new AssertionError("The dose was not saved; the form says: "
+						+ nurse.find(By.id("dose-form")).getText(), notSaved);
+			}
 			assertThat(nurse.find(By.id("dose-saved")).getText()).contains("30.50 mg IV given by nurse",
 					"at 45.75 mg/h", "lot KET-2030-017");
 
@@ -253,9 +262,15 @@ class SessionChartIT {
 		browser.find(By.id(id)).sendKeys(text);
 	}
 
+	/**
+	 * Empties a field as a person does, selecting what it holds and deleting it: each key is an input event the page
+	 * hears. WebDriver's own clear() sets the value behind the page's back, and the chart's next tick (it re-renders
+	 * every second) may put the old value back before the new one is typed.
+	 */
 	private static void clear(Browser browser, String id) {
 		WebElement field = browser.find(By.id(id));
-		field.clear();
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+		browser.waiting(Duration.ofSeconds(5)).until(d -> field.getAttribute("value").isEmpty());
 	}
 
 	/** Clicks as a person does: the element in the middle of the screen, not under the patient banner at the top. */
