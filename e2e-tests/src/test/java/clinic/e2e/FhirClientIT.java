@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,15 @@ class FhirClientIT {
 		var held = valid(operation(fhir, "$hold", proposed.getEntryFirstRep().getResource().getIdElement().getIdPart()));
 		assertThat(appointments(held)).hasSize(proposed.getEntry().size())
 			.allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(Appointment.AppointmentStatus.PENDING));
+		var firstHeld = appointments(held).get(0);
+		var chair = firstHeld.getParticipant().stream().map(p -> p.getActor().getReference())
+			.filter(reference -> reference != null && reference.startsWith("Location/")).findFirst().orElseThrow();
+		var slotsThen = valid(fhir.search().forResource(Slot.class)
+			.where(Slot.SCHEDULE.hasId("Schedule/" + chair.substring("Location/".length())))
+			.and(Slot.START.exactly().second(firstHeld.getStart()))
+			.returnBundle(Bundle.class).execute());
+		assertThat(slotsThen.getEntry()).as("the held time's slot of the chair").singleElement()
+			.satisfies(entry -> assertThat(((Slot) entry.getResource()).getStatus()).isEqualTo(Slot.SlotStatus.BUSY));
 		var heldElsewhere = catchThrowableOfType(ResourceVersionConflictException.class,
 				() -> operation(fhir, "$hold", rival.getEntryFirstRep().getResource().getIdElement().getIdPart()));
 		assertThat(valid((OperationOutcome) heldElsewhere.getOperationOutcome()).getIssueFirstRep().getSeverity())

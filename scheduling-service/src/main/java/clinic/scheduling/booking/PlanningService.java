@@ -114,7 +114,7 @@ public class PlanningService {
 	}
 
 	/**
-	 * Every grid slot of one chair's open time in the window (from now and at most the planning horizon ahead), with
+	 * Every grid slot of one chair's open time starting in the window (from now and at most the planning horizon ahead), with
 	 * whether any patient could be booked into it: the chair free (no booking, no live hold) and a nurse on the rota
 	 * to watch it. What FHIR's Slot shows of a chair's Schedule.
 	 */

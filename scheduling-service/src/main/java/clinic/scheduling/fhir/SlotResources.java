@@ -92,7 +92,7 @@ class SlotResources implements IResourceProvider {
 			throw new ResourceNotFoundException("Slot/" + text + " is not known: a slot's id is <chair id>-<start in "
 					+ "epoch seconds>, as a Slot search answers");
 		}
-		return times(chairId, start, start.plus(scheduling.chairTime().total())).stream()
+		return times(chairId, start, start.plusSeconds(1)).stream()
 			.filter(time -> time.slot().start().equals(start))
 			.findFirst()
 			.map(SlotResources::slot)

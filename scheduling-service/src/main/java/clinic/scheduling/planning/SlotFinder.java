@@ -249,7 +249,7 @@ public final class SlotFinder {
 	}
 
 	/**
-	 * Every grid slot of the chair lying within [from, until) on the days the clinic is open, earliest first, with
+	 * Every grid slot of the chair starting within [from, until) on the days the clinic is open, earliest first, with
 	 * its availability for any patient (a patient's own appointments are not asked: that is {@link #check}). Empty
 	 * for a chair not in this calendar.
 	 */
@@ -268,8 +268,7 @@ public final class SlotFinder {
 			}
 			long first = day.atTime(onGrid(hours.opens(day.getDayOfWeek()))).atZone(zone).toEpochSecond();
 			long close = day.atTime(hours.closes(day.getDayOfWeek())).atZone(zone).toEpochSecond();
-			for (long s = Math.max(first, gridAfter(first, fromSeconds)); s + slotSeconds <= Math.min(close,
-					untilSeconds); s += gridSeconds) {
+			for (long s = gridAfter(first, fromSeconds); s < untilSeconds && s + slotSeconds <= close; s += gridSeconds) {
 				long e = s + slotSeconds;
 				var slot = new Slot(chairId, Instant.ofEpochSecond(s), Instant.ofEpochSecond(e));
 				if (!hours.covers(slot.start(), slot.end())) {
