@@ -98,11 +98,7 @@ public class BookingService {
 		var course = courses.holdForBooking(courseId);
 		requireBookable(course);
 		var slot = slot(booking, course.patientId());
-		int booked = appointments.countBooked(courseId);
-		if (booked >= course.plannedInfusions()) {
-			throw new ConflictException("All " + course.plannedInfusions() + " planned infusions of the course of "
-					+ course.patientName() + " are booked");
-		}
+		int booked = bookedSoFar(course);
 		var appointment = Appointment.infusion(course, slot.chair(), booked + 1, slot.start(), slot.end(),
 				CurrentUser.name(), clock.instant());
 		try {
@@ -173,11 +169,27 @@ public class BookingService {
 		var course = courses.holdForBooking(courseId);
 		requireBookable(course);
 		slot(booking, course.patientId());
-		int booked = appointments.countBooked(courseId);
+		bookedSoFar(course);
+	}
+
+	/**
+	 * Refuses, as booking would, a course that takes no more infusions: one not open to bookings, or with all its
+	 * planned infusions booked or given. What a search for one more infusion ($find) asks before proposing any.
+	 */
+	@Transactional(readOnly = true)
+	public void requireRoomForInfusion(Course course) {
+		requireBookable(course);
+		bookedSoFar(course);
+	}
+
+	/** The course's infusions booked or given so far; a conflict when that is all it plans. */
+	private int bookedSoFar(Course course) {
+		int booked = appointments.countBooked(course.id());
 		if (booked >= course.plannedInfusions()) {
 			throw new ConflictException("All " + course.plannedInfusions() + " planned infusions of the course of "
 					+ course.patientName() + " are booked");
 		}
+		return booked;
 	}
 
 	/**

@@ -94,6 +94,7 @@ public class OfferService {
 
 	private List<Offer> infusions(Wanted wanted) {
 		var course = openCourse(wanted.patientId());
+		bookings.requireRoomForInfusion(course);
 		return planning.earliestSlots(wanted.patientId(), wanted.wishes(), wanted.limit()).stream().map(slot -> {
 			var id = UUID.randomUUID();
 			return new Offer(id, id, 1, 1, OfferKind.INFUSION, wanted.patientId(), course.id(), slot.chairId(), null,

@@ -332,6 +332,22 @@ class IheSchedulingTest extends FhirTest {
 	}
 
 	@Test
+	void givenACourseWithAllItsInfusionsBookedThenFindProposesNoMoreAsBookingWouldRefuseThem() throws Exception {
+		var course = clearedPatientsCourse("Ihe full " + UUID.randomUUID().toString().substring(0, 8));
+		var monday = aWeekOfItsOwn();
+		jdbc.sql("update course set planned_infusions = 1 where id = ?").param(course.id()).update();
+		assertThat(webBooking(course.id(), CHAIR_1.toString(), at(monday, 9, 0)).getStatus()).isEqualTo(201);
+
+		var full = refused("find", infusionsOn(course.patientId(), monday.plusDays(2), 3), 409);
+
+		assertThat(full.getIssueFirstRep().getDiagnostics()).contains("All 1 planned infusions", "are booked");
+		assertThat(jdbc.sql("select count(*) from appointment_offer where patient_id = ?")
+			.param(course.patientId())
+			.query(Integer.class)
+			.single()).as("nothing proposed that $hold and $book would refuse").isZero();
+	}
+
+	@Test
 	void givenTheCapabilityStatementThenItNamesTheIheOperationsOnAppointment() throws Exception {
 		var statement = ok(CapabilityStatement.class, get("/fhir/metadata"));
 
