@@ -10,51 +10,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
-
-import clinic.intake.IntakeIntegrationTest;
 
 /**
  * HL7 v2 in, over a real MLLP socket: ADT^A04 registers (and a second one is a likely duplicate, nothing written),
  * ADT^A08 updates, REF^I12 adds a referral, every message answered with an ACK whose MSA-2 is its MSH-10, refusals
  * naming the field, and the audit trail naming the sender.
  */
-class Hl7InboundTest extends IntakeIntegrationTest {
-
-	private static final HapiContext client = new DefaultHapiContext();
-
-	@Autowired
-	MllpListener listener;
-
-	@BeforeAll
-	static void plainClient() {
-		client.setValidationContext(ValidationContextFactory.noValidation());
-	}
-
-	@AfterAll
-	static void closeClient() throws IOException {
-		client.close();
-	}
+class Hl7InboundTest extends Hl7SenderTest {
 
 	@Test
 	void anA04RegistersThePatientWithItsReferralAndASecondIsADuplicate() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 		var control = "A04-" + UUID.randomUUID().toString().substring(0, 8);
 
-		var ack = send(person.a04(control, "NORTHSIDE-GP"));
+		var ack = send(a04(person, control, "NORTHSIDE-GP"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AA");
 		assertThat(field(ack, "MSA-2")).isEqualTo(control);
@@ -77,7 +49,7 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 				.query(Long.class)
 				.single() == 1);
 
-		var again = send(person.a04("A04-AGAIN-" + control, "NORTHSIDE-GP"));
+		var again = send(a04(person, "A04-AGAIN-" + control, "NORTHSIDE-GP"));
 
 		assertThat(field(again, "MSA-1")).isEqualTo("AE");
 		assertThat(field(again, "MSA-2")).isEqualTo("A04-AGAIN-" + control);
@@ -88,9 +60,9 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA04WithABirthDateThatIsNoDateIsRefusedNamingPid7() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 
-		var ack = send(person.a04("A04-BAD-DATE", "NORTHSIDE-GP").replace(person.hl7BirthDate(), "19801340"));
+		var ack = send(a04(person, "A04-BAD-DATE", "NORTHSIDE-GP").replace(person.hl7BirthDate(), "19801340"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AE");
 		assertThat(field(ack, "ERR-2-1")).isEqualTo("PID");
@@ -101,9 +73,9 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA04BornMoreThan130YearsAgoIsRefusedByTheDomainsRuleNamingPid7() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 
-		var ack = send(person.a04("A04-OLD", "NORTHSIDE-GP").replace(person.hl7BirthDate(), "18500101"));
+		var ack = send(a04(person, "A04-OLD", "NORTHSIDE-GP").replace(person.hl7BirthDate(), "18500101"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AE");
 		assertThat(field(ack, "ERR-8")).startsWith("PID-7").contains("130 years");
@@ -112,8 +84,8 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA04WithoutAPidSegmentIsRefusedNamingTheSegment() throws Exception {
-		var person = new Person();
-		var withoutPid = person.a04("A04-NO-PID", "NORTHSIDE-GP").replaceAll("\rPID\\|[^\r]*", "");
+		var person = new Person("h");
+		var withoutPid = a04(person, "A04-NO-PID", "NORTHSIDE-GP").replaceAll("\rPID\\|[^\r]*", "");
 
 		var ack = send(withoutPid);
 
@@ -126,9 +98,9 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA04WithoutAReferringClinicianIsRefusedNamingPv18() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 
-		var ack = send(person.a04("A04-NO-REF", "NORTHSIDE-GP").replace("^Hopper^Grace^^^Dr", ""));
+		var ack = send(a04(person, "A04-NO-REF", "NORTHSIDE-GP").replace("^Hopper^Grace^^^Dr", ""));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AE");
 		assertThat(field(ack, "ERR-8")).startsWith("PV1-8");
@@ -137,10 +109,10 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA04FromAFacilityNotAllowedIsRejectedAndAudited() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 		var control = "A04-STRANGER-" + UUID.randomUUID().toString().substring(0, 8);
 
-		var ack = send(person.a04(control, "SOMEWHERE-ELSE"));
+		var ack = send(a04(person, control, "SOMEWHERE-ELSE"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AR");
 		assertThat(field(ack, "MSA-2")).isEqualTo(control);
@@ -154,10 +126,10 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA08ChangesThePhoneOfThePatientWithTheMrnInPid3() throws Exception {
-		var person = new Person();
-		var mrn = field(send(person.a04("A08-SETUP-" + person.family, "NORTHSIDE-GP")), "MSA-3")
+		var person = new Person("h");
+		var mrn = field(send(a04(person, "A08-SETUP-" + person.family, "NORTHSIDE-GP")), "MSA-3")
 			.replace("Registered as ", "");
-		var update = person.a04("A08-" + person.family, "NORTHSIDE-GP")
+		var update = a04(person, "A08-" + person.family, "NORTHSIDE-GP")
 			.replace("ADT^A04", "ADT^A08")
 			.replace("GP-" + person.family + "^^^NORTHSIDE", mrn + "^^^KETAMINE-CLINIC^MR")
 			.replace("+44 20 7946 0958", "+44 20 7946 0000");
@@ -172,7 +144,7 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA08ForAnMrnNobodyHasIsRefused() throws Exception {
-		var ack = send(new Person().a04("A08-NOBODY", "NORTHSIDE-GP")
+		var ack = send(a04(new Person("h"), "A08-NOBODY", "NORTHSIDE-GP")
 			.replace("ADT^A04", "ADT^A08")
 			.replaceFirst("GP-[a-z]+\\^\\^\\^NORTHSIDE", "MRN-NOBODY^^^KETAMINE-CLINIC^MR"));
 
@@ -184,8 +156,8 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 	@Test
 	void anI12AddsAReferralToThePatientWithTheMrn() throws Exception {
 		// the indication as FHIR's code system of the clinic writes it (chronic-pain); A04s here use the REST API's name
-		var person = new Person();
-		var mrn = field(send(person.a04("I12-SETUP-" + person.family, "NORTHSIDE-GP")), "MSA-3")
+		var person = new Person("h");
+		var mrn = field(send(a04(person, "I12-SETUP-" + person.family, "NORTHSIDE-GP")), "MSA-3")
 			.replace("Registered as ", "");
 		var referral = String.join("\r", "MSH|^~\\&|GP-SYSTEM|NORTHSIDE-GP|INTAKE|KETAMINE-CLINIC|20260101120000||REF^I12|I12-"
 				+ person.family + "|P|2.5", "RF1|P^Pending||||||20260101", "PID|||" + mrn + "^^^KETAMINE-CLINIC^MR",
@@ -201,7 +173,7 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void aMessageTypeIntakeDoesNotTakeIsRejected() throws Exception {
-		var ack = send(new Person().a04("A03-X", "NORTHSIDE-GP").replace("ADT^A04", "ADT^A03"));
+		var ack = send(a04(new Person("h"), "A03-X", "NORTHSIDE-GP").replace("ADT^A04", "ADT^A03"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AR");
 		assertThat(field(ack, "MSA-2")).isEqualTo("A03-X");
@@ -223,10 +195,10 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 
 	@Test
 	void eachAppliedMessageIsAuditedWithTheSenderAsActor() throws Exception {
-		var person = new Person();
+		var person = new Person("h");
 		var control = "A04-AUDIT-" + UUID.randomUUID().toString().substring(0, 8);
 
-		var mrn = field(send(person.a04(control, "NORTHSIDE-GP")), "MSA-3").replace("Registered as ", "");
+		var mrn = field(send(a04(person, control, "NORTHSIDE-GP")), "MSA-3").replace("Registered as ", "");
 
 		var row = jdbc.sql("""
 				select actor, client_id, action, kind, outcome, patient_id from audit_log where resource = :resource""")
@@ -236,64 +208,6 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 			.single();
 		assertThat(row).containsExactly("hl7:GP-SYSTEM@NORTHSIDE-GP", "hl7-mllp", "HL7 ADT^A04", "create", 201,
 				patientWithMrn(mrn));
-	}
-
-	/** A person nobody else's test has: a family name of consonants of their own, born before 1950. */
-	private static final class Person {
-
-		final String family;
-
-		final LocalDate birthDate;
-
-		Person() {
-			var random = ThreadLocalRandom.current();
-			var consonants = "bcdfghjklmnpqrstvwxz";
-			var name = new StringBuilder("h");
-			for (int i = 0; i < 10; i++) {
-				name.append(consonants.charAt(random.nextInt(consonants.length())));
-			}
-			family = name.toString();
-			birthDate = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(7_300));
-		}
-
-		String hl7BirthDate() {
-			return birthDate.toString().replace("-", "");
-		}
-
-		String a04(String control, String facility) {
-			return String.join("\r",
-					"MSH|^~\\&|GP-SYSTEM|" + facility + "|INTAKE|KETAMINE-CLINIC|20260101120000||ADT^A04^ADT_A01|"
-							+ control + "|P|2.5",
-					"EVN|A04|20260101120000",
-					"PID|||GP-" + family + "^^^NORTHSIDE||" + family + "^Ada||" + hl7BirthDate() + "|F|||||+44 20 7946 0958",
-					"PV1||O||||||^Hopper^Grace^^^Dr", "PV2|||PTSD^Nightmares after deployment");
-		}
-	}
-
-	private Message send(String message) throws Exception {
-		var connection = client.newClient("localhost", listener.port(), false);
-		try {
-			return connection.getInitiator().sendAndReceive(client.getPipeParser().parse(message));
-		}
-		finally {
-			connection.close();
-		}
-	}
-
-	private static String field(Message ack, String path) throws Exception {
-		var value = new Terser(ack).get(path);
-		return value == null ? "" : value;
-	}
-
-	private UUID patientWithMrn(String mrn) {
-		return jdbc.sql("select id from patient where mrn = :mrn").param("mrn", mrn).query(UUID.class).single();
-	}
-
-	private long patientsNamed(String family) {
-		return jdbc.sql("select count(*) from patient where family_name = :family")
-			.param("family", family)
-			.query(Long.class)
-			.single();
 	}
 
 	/** One MLLP frame out, one in: what a sender's engine does. */
@@ -316,5 +230,14 @@ class Hl7InboundTest extends IntakeIntegrationTest {
 		}
 		in.read();
 		return answer.toString(StandardCharsets.UTF_8);
+	}
+
+	private static String a04(Person person, String control, String facility) {
+		return String.join("\r",
+				"MSH|^~\\&|GP-SYSTEM|" + facility + "|INTAKE|KETAMINE-CLINIC|20260101120000||ADT^A04^ADT_A01|"
+						+ control + "|P|2.5",
+				"EVN|A04|20260101120000",
+				"PID|||GP-" + person.family + "^^^NORTHSIDE||" + person.family + "^Ada||" + person.hl7BirthDate() + "|F|||||+44 20 7946 0958",
+				"PV1||O||||||^Hopper^Grace^^^Dr", "PV2|||PTSD^Nightmares after deployment");
 	}
 }

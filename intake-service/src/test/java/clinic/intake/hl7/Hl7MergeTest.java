@@ -6,60 +6,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
-
-import clinic.intake.IntakeIntegrationTest;
 
 /**
  * Other systems' identifiers in PID-3 (kept, found, and refused when another patient holds one) and ADT^A40 merges,
  * over a real MLLP socket: the retired patient keeps its record, identifiers and referrals, marked merged; FHIR shows
  * both ends of the link (validated), and a search by the retired patient's identifier finds the survivor too.
  */
-class Hl7MergeTest extends IntakeIntegrationTest {
+class Hl7MergeTest extends Hl7SenderTest {
 
 	private static final String EHR_OID = "2.16.840.1.113883.3.7777";
 
 	private static final String NORTHSIDE_SYSTEM = "https://ketamine-clinic.example/fhir/sid/hl7-authority/NORTHSIDE";
 
-	private static final HapiContext client = new DefaultHapiContext();
-
-	@Autowired
-	MllpListener listener;
-
-	@BeforeAll
-	static void plainClient() {
-		client.setValidationContext(ValidationContextFactory.noValidation());
-	}
-
-	@AfterAll
-	static void closeClient() throws IOException {
-		client.close();
-	}
-
 	@Test
 	void pid3IdentifiersOfOtherAuthoritiesAreKeptShownAndFoundAndASecondPatientClaimingOneIsRefused()
 			throws Exception {
-		var person = new Person();
+		var person = new Person("m");
 		var ehrId = "EHR-" + person.family;
 
-		var ack = send(person.a04("ID-" + person.family,
+		var ack = send(a04(person, "ID-" + person.family,
 				"GP-" + person.family + "^^^NORTHSIDE~" + ehrId + "^^^NORTHSIDE-EHR&" + EHR_OID + "&ISO"));
 
 		assertThat(field(ack, "MSA-1")).isEqualTo("AA");
@@ -76,8 +47,8 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 		assertThat(foundBy("urn:oid:" + EHR_OID + "|" + ehrId)).containsExactly(id.toString());
 		assertThat(foundBy(ehrId)).as("any system").containsExactly(id.toString());
 
-		var other = new Person();
-		var claim = send(other.a04("ID-CLAIM-" + other.family, ehrId + "^^^NORTHSIDE-EHR&" + EHR_OID + "&ISO"));
+		var other = new Person("m");
+		var claim = send(a04(other, "ID-CLAIM-" + other.family, ehrId + "^^^NORTHSIDE-EHR&" + EHR_OID + "&ISO"));
 
 		assertThat(field(claim, "MSA-1")).isEqualTo("AE");
 		assertThat(field(claim, "ERR-2-1")).isEqualTo("PID");
@@ -85,7 +56,7 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 		assertThat(field(claim, "ERR-8")).startsWith("PID-3").contains(mrn);
 		assertThat(patientsNamed(other.family)).as("nothing half-written").isZero();
 
-		var update = send(person.a04("ID-A08-" + person.family,
+		var update = send(a04(person, "ID-A08-" + person.family,
 				mrn + "^^^KETAMINE-CLINIC^MR~LAB-" + person.family + "^^^&https://lab.example/sid/patient&URI")
 			.replace("ADT^A04", "ADT^A08"));
 
@@ -97,9 +68,9 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA40MergesTheRetiredPatientIntoTheSurvivorKeepingItsRecordAndLinkingBothWays() throws Exception {
-		var kept = new Person();
+		var kept = new Person("m");
 		var keptMrn = register(kept, "GP-" + kept.family + "^^^NORTHSIDE");
-		var gone = new Person();
+		var gone = new Person("m");
 		var goneMrn = register(gone, "GP-" + gone.family + "^^^NORTHSIDE");
 		var survivor = patientWithMrn(keptMrn);
 		var retired = patientWithMrn(goneMrn);
@@ -158,7 +129,7 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 
 	@Test
 	void anA40NamingNoPatientOrTheSamePatientTwiceIsRefusedNamingTheField() throws Exception {
-		var person = new Person();
+		var person = new Person("m");
 		var mrn = register(person, "GP-" + person.family + "^^^NORTHSIDE");
 
 		var unknownRetired = send(a40("A40-NO-MRG-" + person.family, mrn, "MRN-NOBODY"));
@@ -181,7 +152,7 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 	}
 
 	private String register(Person person, String pid3) throws Exception {
-		var ack = send(person.a04("REG-" + person.family, pid3));
+		var ack = send(a04(person, "REG-" + person.family, pid3));
 		assertThat(field(ack, "MSA-1")).isEqualTo("AA");
 		return field(ack, "MSA-3").replace("Registered as ", "");
 	}
@@ -211,57 +182,12 @@ class Hl7MergeTest extends IntakeIntegrationTest {
 			.toList();
 	}
 
-	/** A person nobody else's test has: a family name of consonants of their own, born before 1950. */
-	private static final class Person {
-
-		final String family;
-
-		final LocalDate birthDate;
-
-		Person() {
-			var random = ThreadLocalRandom.current();
-			var consonants = "bcdfghjklmnpqrstvwxz";
-			var name = new StringBuilder("m");
-			for (int i = 0; i < 10; i++) {
-				name.append(consonants.charAt(random.nextInt(consonants.length())));
-			}
-			family = name.toString();
-			birthDate = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(7_300));
-		}
-
-		String a04(String control, String pid3) {
-			return String.join("\r",
-					"MSH|^~\\&|GP-SYSTEM|NORTHSIDE-GP|INTAKE|KETAMINE-CLINIC|20260101120000||ADT^A04^ADT_A01|"
-							+ control + "|P|2.5",
-					"EVN|A04|20260101120000",
-					"PID|||" + pid3 + "||" + family + "^Ada||" + birthDate.toString().replace("-", "") + "|F",
-					"PV1||O||||||^Hopper^Grace^^^Dr", "PV2|||PTSD^Nightmares after deployment");
-		}
-	}
-
-	private Message send(String message) throws Exception {
-		var connection = client.newClient("localhost", listener.port(), false);
-		try {
-			return connection.getInitiator().sendAndReceive(client.getPipeParser().parse(message));
-		}
-		finally {
-			connection.close();
-		}
-	}
-
-	private static String field(Message ack, String path) throws Exception {
-		var value = new Terser(ack).get(path);
-		return value == null ? "" : value;
-	}
-
-	private UUID patientWithMrn(String mrn) {
-		return jdbc.sql("select id from patient where mrn = :mrn").param("mrn", mrn).query(UUID.class).single();
-	}
-
-	private long patientsNamed(String family) {
-		return jdbc.sql("select count(*) from patient where family_name = :family")
-			.param("family", family)
-			.query(Long.class)
-			.single();
+	private static String a04(Person person, String control, String pid3) {
+		return String.join("\r",
+				"MSH|^~\\&|GP-SYSTEM|NORTHSIDE-GP|INTAKE|KETAMINE-CLINIC|20260101120000||ADT^A04^ADT_A01|"
+						+ control + "|P|2.5",
+				"EVN|A04|20260101120000",
+				"PID|||" + pid3 + "||" + person.family + "^Ada||" + person.hl7BirthDate() + "|F",
+				"PV1||O||||||^Hopper^Grace^^^Dr", "PV2|||PTSD^Nightmares after deployment");
 	}
 }
