@@ -110,8 +110,8 @@ public class AuditLog {
 		sql.append(switch (query.order()) {
 			case NEWEST_FIRST -> " order by at desc, id desc";
 			// as the gateway merges AuditEvents: recorded to the millisecond, then the id's text ("intake-10" before
-			// "intake-9"), byte by byte as Java compares strings
-			case RECORDED -> " order by date_trunc('milliseconds', at), id::text collate \"C\"";
+			// "intake-9"), byte by byte as Java compares strings; the expressions of audit_log_recorded_order_idx
+			case RECORDED -> " order by date_trunc('milliseconds', at at time zone 'UTC'), (id::text) collate \"C\"";
 		});
 		sql.append(" limit ? offset ?");
 		params.add(query.size() + 1);
