@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
@@ -42,7 +43,8 @@ import reactor.core.publisher.Mono;
  * itself at {@code GET /fhir/<type>} and {@code GET /fhir/<type>/{id}} (JSON, or XML on asking):
  * <ul>
  * <li>a search asks every owner for its first {@code _offset + _count} matches (the client's other parameters as
- * sent), orders them all by date ({@code Observation.effective}, {@code QuestionnaireResponse.authored}; none last),
+ * sent), orders them all by date ({@code Observation.effective}, {@code QuestionnaireResponse.authored},
+ * {@code AuditEvent.recorded}; none last),
  * then id, as each owner orders its own, and answers the page {@code [_offset, _offset + _count)} with the owners'
  * totals added and paging links at the gateway's own address. A page deep in the results costs every owner that many
  * matches, hence {@code clinic.gateway.fhir.max-offset};</li>
@@ -235,7 +237,10 @@ class SharedTypes {
 			.toUriString() + "?" + Queries.of(parameters);
 	}
 
-	/** When the resource was made: an Observation's effective time, a QuestionnaireResponse's authored. */
+	/**
+	 * When the resource was made: an Observation's effective time, a QuestionnaireResponse's authored, an AuditEvent's
+	 * recorded (each service orders its trail so: to the millisecond, then by id as text).
+	 */
 	private static @Nullable Date dateOf(Resource resource) {
 		if (resource instanceof Observation observation) {
 			if (observation.hasEffectiveDateTimeType()) {
@@ -251,6 +256,9 @@ class SharedTypes {
 		}
 		if (resource instanceof QuestionnaireResponse response) {
 			return response.getAuthored();
+		}
+		if (resource instanceof AuditEvent event) {
+			return event.getRecorded();
 		}
 		return null;
 	}

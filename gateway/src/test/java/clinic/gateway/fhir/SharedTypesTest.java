@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -38,7 +39,7 @@ import clinic.gateway.support.RecordingService.Reply;
 import clinic.gateway.support.TestInfrastructure;
 
 /**
- * The gateway answers the FHIR types several services own (Observation, QuestionnaireResponse) itself, asking each
+ * The gateway answers the FHIR types several services own (Observation, QuestionnaireResponse, AuditEvent) itself, asking each
  * owner over real HTTP: the stand-ins for intake and session answer HAPI-encoded searchsets that page by
  * {@code _offset}/{@code _count} (one caps its pages, as a service's most per page does). One page in date-then-id
  * order across both, the owners' totals added, paging links at the gateway's address, the caller's token passed to
@@ -116,6 +117,64 @@ class SharedTypesTest extends GatewayTest {
 	}
 
 	@Test
+	void givenTheThreeServicesAuditTrailsThenOnePageInRecordedThenIdOrderAndTheNextPageGoesOnWhereItEnded() {
+		// each trail as its service orders it: recorded, then the id as text (intake-10 before intake-9); at 3 o'clock
+		// one event of each owner, so the id decides across them too
+		for (var owner : List.of(TestInfrastructure.INTAKE, TestInfrastructure.SCHEDULING, TestInfrastructure.SESSION)) {
+			statesAuditEvents(owner);
+		}
+		owns(TestInfrastructure.INTAKE, Integer.MAX_VALUE, auditEvent("intake-9", 1), auditEvent("intake-10", 3));
+		owns(TestInfrastructure.SCHEDULING, Integer.MAX_VALUE, auditEvent("scheduling-4", 3),
+				auditEvent("scheduling-5", 4));
+		owns(TestInfrastructure.SESSION, 2, auditEvent("session-1", 2), auditEvent("session-2", 3),
+				auditEvent("session-3", 5));
+
+		var first = search("/fhir/AuditEvent?patient=" + PATIENT + "&_count=4");
+		var next = URI.create(first.getLink(Bundle.LINK_NEXT).getUrl());
+		var second = search(next.getPath() + "?" + next.getRawQuery());
+
+		assertThat(ids(first)).containsExactly("intake-9", "session-1", "intake-10", "scheduling-4");
+		assertThat(first.getTotal()).isEqualTo(7);
+		assertThat(ids(second)).containsExactly("session-2", "scheduling-5", "session-3");
+		assertThat(second.getLink(Bundle.LINK_NEXT)).as("no page after the last").isNull();
+		for (var owner : List.of(TestInfrastructure.INTAKE, TestInfrastructure.SCHEDULING, TestInfrastructure.SESSION)) {
+			assertThat(owner.received()).as("every owner is asked, with the caller's token")
+				.filteredOn(asked -> asked.path().startsWith("/fhir/AuditEvent?"))
+				.isNotEmpty()
+				.allSatisfy(asked -> {
+					assertThat(asked.path()).contains("patient=" + PATIENT);
+					assertThat(asked.header("Authorization")).containsExactly(TOKEN);
+				});
+		}
+	}
+
+	@Test
+	void givenAnAuditEventIdThenTheOwnersAreAskedInTurnUntilTheOneWhoseTrailHoldsIt() {
+		for (var other : List.of(TestInfrastructure.INTAKE, TestInfrastructure.SCHEDULING)) {
+			other.answers("/fhir/AuditEvent/", request -> new Reply(404, FHIR_JSON,
+					encode(Outcomes.of(OperationOutcome.IssueType.NOTFOUND, "not known"))));
+		}
+		TestInfrastructure.SESSION.answers("/fhir/AuditEvent/", request -> request.path().endsWith("/session-3")
+				? new Reply(200, FHIR_JSON, encode(auditEvent("session-3", 5)))
+				: new Reply(404, FHIR_JSON, encode(Outcomes.of(OperationOutcome.IssueType.NOTFOUND, "not known"))));
+
+		var found = this.client.get()
+			.uri("/fhir/AuditEvent/session-3")
+			.header("Authorization", TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(validJson(AuditEvent.class, found).getIdElement().getIdPart()).isEqualTo("session-3");
+		assertThat(TestInfrastructure.SCHEDULING.received()).extracting(RecordingService.Received::path)
+			.filteredOn(path -> path.startsWith("/fhir/AuditEvent"))
+			.containsExactly("/fhir/AuditEvent/session-3");
+	}
+
+	@Test
 	void givenAnOwnerThatCapsItsPagesThenTheGatewayReadsOnUntilItHasOffsetPlusCount() {
 		owns(TestInfrastructure.INTAKE, Integer.MAX_VALUE, observation("i1", 1), observation("i4", 4));
 		// session gives at most two a page, as a service's max-page-size caps _count
@@ -126,7 +185,10 @@ class SharedTypesTest extends GatewayTest {
 
 		assertThat(ids(page)).containsExactly("i4", "s5");
 		assertThat(page.getTotal()).isEqualTo(7);
+		// the pages it was asked for (whether the statement, /fhir/metadata, was asked before depends on how soon the
+		// first failed statement cancelled the others: a warm connection to session from an earlier test gets there)
 		assertThat(TestInfrastructure.SESSION.received()).extracting(RecordingService.Received::path)
+			.filteredOn(path -> path.startsWith("/fhir/Observation"))
 			.containsExactly("/fhir/Observation?_offset=0&_count=5", "/fhir/Observation?_offset=2&_count=3",
 					"/fhir/Observation?_offset=4&_count=1");
 		assertThat(page.getLink(Bundle.LINK_PREV).getUrl()).contains("_offset=1");
@@ -349,6 +411,9 @@ class SharedTypesTest extends GatewayTest {
 	}
 
 	private static Date dateOf(Resource resource) {
+		if (resource instanceof AuditEvent event) {
+			return event.getRecorded();
+		}
 		return resource instanceof Observation o ? o.getEffectiveDateTimeType().getValue()
 				: ((QuestionnaireResponse) resource).getAuthored();
 	}
@@ -368,6 +433,20 @@ class SharedTypesTest extends GatewayTest {
 		return observation;
 	}
 
+	/** A read of the patient, as a service's trail shows it. */
+	private static AuditEvent auditEvent(String id, int hour) {
+		var event = new AuditEvent();
+		event.setId(id);
+		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
+		event.setAction(AuditEvent.AuditEventAction.R);
+		event.setRecorded(Date.from(at(hour)));
+		event.setOutcome(AuditEvent.AuditEventOutcome._0);
+		event.addAgent().setWho(new Reference().setDisplay("ehr-link")).setRequestor(true);
+		event.getSource().setObserver(new Reference().setDisplay(id.substring(0, id.indexOf('-'))));
+		event.addEntity().setWhat(new Reference(PATIENT));
+		return event;
+	}
+
 	private static QuestionnaireResponse response(String id, int hour) {
 		var response = new QuestionnaireResponse();
 		response.setId(id);
@@ -381,6 +460,24 @@ class SharedTypesTest extends GatewayTest {
 
 	private static String encode(Resource resource) {
 		return FhirValidation.R4.newJsonParser().encodeResourceToString(resource);
+	}
+
+	/** The stand-in states AuditEvent as every service's FHIR server does: its own trail, searched by these. */
+	private static void statesAuditEvents(RecordingService service) {
+		var statement = new CapabilityStatement();
+		statement.setStatus(Enumerations.PublicationStatus.ACTIVE)
+			.setDate(new Date())
+			.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
+			.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+		statement.addFormat("json");
+		var events = statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER).addResource()
+			.setType("AuditEvent");
+		events.addInteraction().setCode(TypeRestfulInteraction.READ);
+		events.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+		events.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
+		events.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
+		events.addSearchParam().setName("agent-name").setType(Enumerations.SearchParamType.STRING);
+		service.answers("/fhir/metadata", 200, FHIR_JSON, encode(statement));
 	}
 
 	/** The stand-in states Observation, searched by these parameters, and another type. */

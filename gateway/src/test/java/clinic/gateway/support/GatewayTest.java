@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				// both owners, as once session serves its Observations and QuestionnaireResponses (application.yml)
 				"clinic.gateway.fhir.shared-types.Observation=intake,session",
 				"clinic.gateway.fhir.shared-types.QuestionnaireResponse=intake,session",
+				// every service's audit trail (application.yml)
+				"clinic.gateway.fhir.shared-types.AuditEvent=intake,scheduling,session",
 				// the first call to an owner in a JVM (load balancer, HAPI's first parse) can take 10 s on a busy machine;
 				// an owner that is down is told by its answer or refused connection, not by this timeout
 				"clinic.gateway.fhir.owner-timeout=60s" })

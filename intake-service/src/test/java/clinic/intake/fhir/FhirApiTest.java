@@ -284,7 +284,8 @@ class FhirApiTest extends IntakeIntegrationTest {
 		assertThat(statement.getFormat()).extracting(code -> code.getValue()).contains("json", "xml");
 		var server = statement.getRestFirstRep();
 		assertThat(server.getResource()).extracting(resource -> resource.getType())
-			.containsExactlyInAnyOrder("Patient", "ServiceRequest", "QuestionnaireResponse", "Observation");
+			.containsExactlyInAnyOrder("Patient", "ServiceRequest", "QuestionnaireResponse", "Observation",
+					"AuditEvent");
 		assertThat(statement.getFormat()).extracting(code -> code.getValue()).doesNotContain("ttl");
 		for (var type : new String[] { "Patient", "ServiceRequest" }) {
 			var resource = server.getResource().stream().filter(r -> r.getType().equals(type)).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package clinic.platform.fhir;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -30,6 +31,13 @@ public record FhirService(String name, String description, Set<String> served, B
 	/** The same service, its operations defined by these canonical OperationDefinitions (name without {@code $}). */
 	public FhirService withOperations(Map<String, String> definitions) {
 		return new FhirService(name, description, served, includes, definitions);
+	}
+
+	/** The same service, serving {@code type} too (the platform's own providers: AuditEvent). */
+	public FhirService alsoServing(String type) {
+		var types = new HashSet<>(served);
+		types.add(type);
+		return new FhirService(name, description, types, includes, operations);
 	}
 
 	/** A service whose searches support no {@code _include}. */

@@ -291,7 +291,7 @@ class FhirApiTest extends FhirTest {
 			.doesNotContain("ttl");
 		var server = statement.getRestFirstRep();
 		assertThat(server.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactlyInAnyOrder("Location", "Schedule", "Slot", "Appointment");
+			.containsExactlyInAnyOrder("Location", "Schedule", "Slot", "Appointment", "AuditEvent");
 		for (var resource : server.getResource()) {
 			assertThat(resource.getInteraction()).extracting(i -> i.getCode().toCode())
 				.containsExactlyInAnyOrder("read", "search-type");
@@ -302,6 +302,7 @@ class FhirApiTest extends FhirTest {
 		assertThat(params(server.getResource(), "Schedule")).containsExactlyInAnyOrder("actor");
 		assertThat(params(server.getResource(), "Slot")).containsExactlyInAnyOrder("schedule", "start", "status");
 		assertThat(params(server.getResource(), "Appointment")).containsExactlyInAnyOrder("patient", "date", "status");
+		assertThat(params(server.getResource(), "AuditEvent")).containsExactlyInAnyOrder("patient", "date", "agent-name");
 	}
 
 	private static List<String> params(List<CapabilityStatementRestResourceComponent> resources, String type) {

@@ -348,7 +348,8 @@ class FhirApiTest extends FhirTest {
 		var statement = validJson(CapabilityStatement.class, answer.getContentAsString());
 		var server = statement.getRestFirstRep();
 		assertThat(server.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-			.containsExactlyInAnyOrder("Encounter", "Observation", "MedicationAdministration", "AdverseEvent");
+			.containsExactlyInAnyOrder("Encounter", "Observation", "MedicationAdministration", "AdverseEvent",
+					"AuditEvent");
 		for (var resource : server.getResource()) {
 			assertThat(resource.getInteraction()).extracting(i -> i.getCode().toCode())
 				.containsExactlyInAnyOrder("read", "search-type");
@@ -363,6 +364,8 @@ class FhirApiTest extends FhirTest {
 				"effective-time", "status", "context");
 		assertThat(params(server.getResource(), "AdverseEvent")).containsExactlyInAnyOrder("subject", "date",
 				"seriousness", "severity");
+		assertThat(params(server.getResource(), "AuditEvent")).containsExactlyInAnyOrder("patient", "date",
+				"agent-name");
 	}
 
 	private static List<String> params(List<CapabilityStatementRestResourceComponent> resources, String type) {
