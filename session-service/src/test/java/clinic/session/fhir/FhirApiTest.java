@@ -328,7 +328,7 @@ class FhirApiTest extends FhirTest {
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
 			.andReturn()
 			.getResponse());
-		answers.add(mvc.perform(get("/fhir/Slot").with(Tokens.as("ehr-link", "integration")).accept(JSON))
+		answers.add(mvc.perform(get("/fhir/Practitioner").with(Tokens.as("ehr-link", "integration")).accept(JSON))
 			.andExpect(status().isForbidden())
 			.andReturn()
 			.getResponse());
