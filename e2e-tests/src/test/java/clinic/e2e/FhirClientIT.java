@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -149,6 +150,15 @@ class FhirClientIT {
 		}
 		assertThat(pages).isEqualTo(2);
 		assertThat(seen).hasSize(3).contains(id);
+
+		// the audit trail of the patient, one search at the gateway across the services' trails
+		var trail = valid(fhir.search().forResource(AuditEvent.class).where(AuditEvent.PATIENT.hasId("Patient/" + id))
+			.returnBundle(Bundle.class).execute());
+		assertThat(trail.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
+			.as("intake's rows: the create, the read, the referral").hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy(auditId -> assertThat(auditId).startsWith("intake-"));
+		assertThat(trail.getEntry()).extracting(entry -> ((AuditEvent) entry.getResource()).getAgentFirstRep().getWho()
+			.getDisplay()).contains("service-account-clinic-integration");
 	}
 
 	@Test
