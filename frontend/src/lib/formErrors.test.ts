@@ -25,5 +25,6 @@ describe("a refusal in the form's words", () => {
   it("keeps a service's own sentence", () => {
     expect(inWords('mg/kg', 'mg/kg must be between 0.1 and 1.0, got 1.5')).toBe('mg/kg must be between 0.1 and 1.0, got 1.5');
     expect(inWords('Phone', 'must match "^[+0-9 ()-]{5,30}$"')).toBe('Phone is not in a form the clinic can read.');
+    expect(inWords('E-mail', 'must be a well-formed email address')).toBe('E-mail is not a valid e-mail address.');
   });
 });

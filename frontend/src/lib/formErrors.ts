@@ -22,6 +22,9 @@ export function inWords(label: string, message: string): string {
   if (size) {
     return label + ' is too long: at most ' + size[2] + ' characters.';
   }
+  if (/must be a well-formed email address/.test(message)) {
+    return label + ' is not a valid e-mail address.';
+  }
   if (/must match/.test(message) || /wrong type or format/.test(message)) {
     return label + ' is not in a form the clinic can read.';
   }
