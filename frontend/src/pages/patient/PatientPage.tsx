@@ -4,6 +4,7 @@ import { ProblemView } from '../../components/ProblemView';
 import { ApiError, api } from '../../lib/api';
 import { type ClinicClock, loadClinicClock } from '../../lib/clinic';
 import { type Me, hasAnyRole } from '../../lib/me';
+import { ContactReminders } from './ContactReminders';
 import { CourseTimeline } from './CourseTimeline';
 import { Decisions } from './Decisions';
 import { Details } from './Details';
@@ -14,10 +15,11 @@ import { Screenings } from './Screenings';
 import { type SessionSummary, Sessions } from './Sessions';
 import { chairZones } from './course';
 import type { OutcomeTrend } from './outcomes';
-import type { Course, PatientDetails } from './types';
+import type { Course, PatientContact, PatientDetails, Reminder } from './types';
 
 /**
- * One patient's chart: the banner, details and referrals (the front desk changes them), the course as a timeline;
+ * One patient's chart: the banner, details and referrals (the front desk changes them), for the front desk the
+ * patient's contact, consent to reminders and the reminders sent, the course as a timeline;
  * for clinical staff the screenings, decisions, sessions and PHQ-9 over time; for a clinician the screening and
  * decision forms. What a role may not do it does not see (and the services refuse it anyway).
  */
@@ -32,6 +34,8 @@ export function PatientPage(props: { me: Me; patientId: string | null }) {
   const [zones, setZones] = useState<Map<string, string>>(new Map());
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [trend, setTrend] = useState<OutcomeTrend | null>(null);
+  const [contact, setContact] = useState<PatientContact | null>(null);
+  const [reminders, setReminders] = useState<Reminder[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const path = '/api/intake/patients/' + encodeURIComponent(patientId ?? '');
@@ -47,8 +51,12 @@ export function PatientPage(props: { me: Me; patientId: string | null }) {
       api<OutcomeTrend>('GET', path + '/outcomes?instrument=PHQ-9').then(setTrend, setError);
       api<SessionSummary[]>('GET', '/api/session/records?patientId=' + encodeURIComponent(patientId)).then(setSessions, setError);
     }
+    if (desk) {
+      api<PatientContact>('GET', path + '/contact').then(setContact, setError);
+      api<Reminder[]>('GET', path + '/reminders').then(setReminders, setError);
+    }
     api<Course[]>('GET', '/api/scheduling/courses?patientId=' + encodeURIComponent(patientId)).then(setCourses, setError);
-  }, [patientId, clinical, path]);
+  }, [patientId, clinical, desk, path]);
 
   useEffect(() => {
     reload();
@@ -81,6 +89,10 @@ export function PatientPage(props: { me: Me; patientId: string | null }) {
         {clinical && <Screenings screenings={patient.screenings ?? []} zone={zone} />}
         <Details patient={patient} canEdit={desk} onChanged={reload} />
         <Referrals patientId={patient.id} referrals={patient.referrals} zone={zone} canAdd={desk} onAdded={reload} />
+        {desk && (
+          <ContactReminders patientId={patient.id} contact={contact} reminders={reminders} courses={courses} zones={zones}
+            zone={zone} onSaved={setContact} />
+        )}
         {clinician && <ScreeningForm patientId={patient.id} onRecorded={() => reload()} />}
       </div>
     </>

@@ -85,3 +85,43 @@ export interface Course extends BannerCourse {
   cancellationReason: string | null;
   appointments: CourseAppointment[];
 }
+
+/** The patient's consent to one reminder channel as last recorded; {@code granted} false is the patient's opt-out. */
+export interface ChannelConsent {
+  channel: 'EMAIL' | 'SMS';
+  granted: boolean;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** How intake may reach the patient (`GET /api/intake/patients/{id}/contact`): the phone is the one in the details. */
+export interface PatientContact {
+  patientId: string;
+  email: string | null;
+  phone: string | null;
+  consents: ChannelConsent[];
+}
+
+/** A reminder's outcome on one channel. */
+export interface ReminderDelivery {
+  reminderId: string;
+  channel: 'EMAIL' | 'SMS';
+  outcome: 'SENDING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'SKIPPED_NO_CONSENT';
+  address: string | null;
+  attempts: number;
+  detail: string | null;
+  updatedAt: string;
+}
+
+/** A reminder planned or sent (`GET /api/intake/patients/{id}/reminders`), with each channel's outcome once it went. */
+export interface Reminder {
+  id: string;
+  patientId: string;
+  kind: 'APPOINTMENT' | 'COURSE_CONFIRMATION';
+  courseId: string | null;
+  appointmentId: string | null;
+  dueAt: string;
+  status: 'PENDING' | 'SENDING' | 'DONE' | 'CANCELLED';
+  closeReason: string | null;
+  deliveries: ReminderDelivery[];
+}
