@@ -148,6 +148,18 @@ class PatientPageIT {
 			assertThat(desk.find(By.id("banner-name")).getText()).contains(family);
 			assertThat(desk.all(By.id("screenings"))).as("the screenings").isEmpty();
 			assertThat(desk.accessibilityViolations()).isEmpty();
+
+			// the patient gives an e-mail address and agrees to e-mail reminders at the desk
+			desk.find(By.id("edit-contact")).click();
+			desk.find(By.id("contact-email-input")).sendKeys("sigrun." + family.toLowerCase() + "@example.org");
+			desk.find(By.id("contact-emailConsent")).click();
+			assertThat(desk.accessibilityViolations()).as("the contact form").isEmpty();
+			desk.find(By.id("contact-save")).click();
+			desk.find(By.id("contact-saved"));
+			assertThat(desk.find(By.id("contact-email")).getText()).isEqualTo("sigrun." + family.toLowerCase()
+					+ "@example.org");
+			assertThat(desk.find(By.id("contact-consent-email")).getText()).contains("Yes", "frontdesk");
+			assertThat(desk.find(By.id("no-reminders")).getText()).contains("No reminder yet");
 		}
 	}
 }
