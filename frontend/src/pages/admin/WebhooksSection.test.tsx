@@ -70,6 +70,8 @@ describe('the webhooks', () => {
       'appointment booked clinic.scheduling.appointment-booked.v1',
       'appointment cancelled clinic.scheduling.appointment-cancelled.v1',
     ]);
+    // the forms' checkbox label (beside its text), not a class with no style
+    expect(boxes.map((b) => b.parentElement!.className)).toEqual(['check', 'check']);
     fireEvent.input(document.getElementById('webhook-url')!, { target: { value: ' https://pharmacy.example/hooks ' } });
     fireEvent.click(boxes[0]);
     fireEvent.submit(document.getElementById('webhook-subscribe')!);

@@ -133,7 +133,7 @@ export function WebhooksSection(props: { zone: string }) {
         >
           <legend>Event types</legend>
           {types.map((type) => (
-            <label key={type} class="checkbox">
+            <label key={type} class="check">
               <input
                 type="checkbox"
                 name="webhook-type"
