@@ -2,6 +2,10 @@ package clinic.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +40,17 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 
 	private static Duration clinicOffset;
 
+	private static ShortLivedToken shortLived;
+
+	/**
+	 * A token of the client whose tokens live one second ({@code clinic-probe-short-lived}), and what intake answered
+	 * it the moment it was issued: taken when the suite comes up, so that by the time the access policy's test asks
+	 * whether an expired token is refused (the services allow 60 s of clock skew), it has long expired and nobody
+	 * waits for it.
+	 */
+	public record ShortLivedToken(String token, int firstAnswer, Instant issuedAt) {
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		start(context);
@@ -53,9 +68,14 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 			Part.SERVICES.forEach(service -> System.out.println(service.id() + ": " + config.serviceJar(service)));
 			stack = Stack.start(config, ProgressListener.console(System.out));
 			System.out.println("Suite up in " + stack.startupTime().toSeconds() + " s");
+			shortLived = shortLivedToken(stack);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
 		}
 		var started = stack;
 		// closed when the whole run ends, after the last class that uses it
@@ -101,6 +121,29 @@ public final class RunningSuite implements BeforeAllCallback, TestWatcher {
 
 	public static Stack stack() {
 		return stack;
+	}
+
+	/** See {@link ShortLivedToken}. */
+	public static ShortLivedToken shortLived() {
+		return shortLived;
+	}
+
+	private static ShortLivedToken shortLivedToken(Stack stack) throws IOException, InterruptedException {
+		var http = HttpClient.newHttpClient();
+		var issued = http.send(HttpRequest.newBuilder(URI.create(stack.tokenUri()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(ClinicUser.formBody("grant_type", "client_credentials",
+					"client_id", "clinic-probe-short-lived", "client_secret", "clinic-probe-short-lived-demo-secret")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (issued.statusCode() != 200) {
+			throw new IllegalStateException("clinic-probe-short-lived got no token: " + issued.body());
+		}
+		var token = ClinicUser.JSON.readTree(issued.body()).get("access_token").asString();
+		var answer = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(Part.INTAKE) + "/api/intake/patients"))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.discarding());
+		return new ShortLivedToken(token, answer.statusCode(), Instant.now());
 	}
 
 	/** The suite's clock, as the services read it. */
