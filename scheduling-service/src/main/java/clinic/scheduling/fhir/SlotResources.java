@@ -92,6 +92,9 @@ class SlotResources implements IResourceProvider {
 			throw new ResourceNotFoundException("Slot/" + text + " is not known: a slot's id is <chair id>-<start in "
 					+ "epoch seconds>, as a Slot search answers");
 		}
+		if (start.isBefore(clock.instant())) {
+			throw new ResourceNotFoundException("Slot/" + text + " has passed: slots are offered from now on");
+		}
 		return times(chairId, start, start.plusSeconds(1)).stream()
 			.filter(time -> time.slot().start().equals(start))
 			.findFirst()

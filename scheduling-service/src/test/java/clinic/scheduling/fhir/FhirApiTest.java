@@ -213,6 +213,10 @@ class FhirApiTest extends FhirTest {
 		assertThat(afterIt.getStart()).isEqualTo(firstAfter.getStart());
 		var offGrid = call(get("/fhir/Slot/{id}", CHAIR_1 + "-" + (infusion[0].getEpochSecond() + 60)));
 		assertThat(offGrid.getStatus()).as("not a start on the grid").isEqualTo(404);
+		var past = call(get("/fhir/Slot/{id}", CHAIR_1 + "-" + at(monday.minusYears(1), 9, 0).getEpochSecond()));
+		assertThat(past.getStatus()).as(past.getContentAsString()).isEqualTo(404);
+		assertThat(validJson(OperationOutcome.class, past.getContentAsString()).getIssueFirstRep().getDiagnostics())
+			.contains("has passed");
 	}
 
 	@Test
