@@ -60,3 +60,13 @@ export function otherErrors(error: unknown, labels: Record<string, string>): str
 export function errorId(fieldId: string): string {
   return fieldId + '-error';
 }
+
+/** A service's message as a sentence of the page: "must not be blank" → "Must not be blank." */
+export function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) {
+    return text;
+  }
+  const first = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(first) ? first : first + '.';
+}

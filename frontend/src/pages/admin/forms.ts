@@ -1,4 +1,5 @@
 import { ApiError } from '../../lib/api';
+import { sentence } from '../../lib/formErrors';
 import type { DayHours, Hours } from './types';
 
 /** The services' field errors by field ("name", "days[0].closes"), each message as a sentence. */
@@ -26,15 +27,7 @@ export function isStale(error: unknown): boolean {
   );
 }
 
-/** "must not be blank" → "Must not be blank." */
-export function sentence(message: string): string {
-  const text = message.trim();
-  if (!text) {
-    return text;
-  }
-  const first = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(first) ? first : first + '.';
-}
+export { sentence };
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Field, FormProblem, invalid } from '../../components/Field';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
-import { type FieldErrors, errorId, fieldErrors } from '../../lib/formErrors';
+import { type FieldErrors, errorId, fieldErrors, sentence } from '../../lib/formErrors';
 import { zoneLabel } from '../../lib/time';
 import type { ChannelConsent, Course, PatientContact, Reminder, ReminderDelivery } from './types';
 
@@ -72,11 +72,6 @@ function reminderFor(reminder: Reminder, courses: Course[] | null, zones: Map<st
   }
   const zone = zones.get(appointment.chairId) ?? clinicZone;
   return 'Infusion ' + appointment.sequence + ' · ' + formatDateTime(appointment.start, zone) + ' (' + zoneLabel(zone) + ')';
-}
-
-/** A service's sentence as the start of one ("consent to …" → "Consent to …"). */
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function ConsentFact(props: { consent: ChannelConsent | undefined; zone: string; id: string }) {

@@ -181,7 +181,7 @@ describe("the patient's contact and reminders", () => {
     await waitFor(() => expect(document.getElementById('contact-email-input-error')?.textContent)
       .toBe('E-mail is not a valid e-mail address.'));
     expect(document.getElementById('contact-smsConsent-error')?.textContent)
-      .toBe("Consent to text reminders needs the patient's phone number (correct the patient's details first)");
+      .toBe("Consent to text reminders needs the patient's phone number (correct the patient's details first).");
     const email = document.getElementById('contact-email-input')!;
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(email.getAttribute('aria-describedby')).toBe('contact-email-input-error');
