@@ -92,6 +92,18 @@ class PatientSearchAndUpdateApiTest extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void givenANameWithALetterWrongOrMissingThenThePatientIsFoundWhenNoNameHoldsItAsTyped() throws Exception {
+		var mrn = ada.get("mrn").asString();
+		assertThat(search("Ada Lovelase")).first().isEqualTo(mrn);
+		assertThat(search("lovelase")).first().isEqualTo(mrn);
+		assertThat(search("Ada Loveace")).first().isEqualTo(mrn);
+		// every word searched must be like a word of the name
+		assertThat(search("lovelase smith")).isEmpty();
+		assertThat(search("Ada Lovelase 1985-12-11")).as("born another day").isEmpty();
+		assertThat(search("Ada Lovelase 10.12.1985")).containsExactly(mrn);
+	}
+
+	@Test
 	void givenANameWithoutItsAccentsThenThePatientIsFound() throws Exception {
 		var zoe = mrn("Zoë", "Müller");
 		var jurg = mrn("Jürg", "Müller-Nüesch");

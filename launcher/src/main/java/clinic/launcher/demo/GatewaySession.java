@@ -88,12 +88,27 @@ public final class GatewaySession {
 	}
 
 	private Answer send(String method, String path, String json) {
+		return answer(raw(request(method, path, json)));
+	}
+
+	/**
+	 * A JSON call as this session makes it (the CSRF token echoed), for a client of the caller's own that keeps its
+	 * cookies in {@link #cookies()}: the benchmark harness sends these at a fixed rate.
+	 */
+	public HttpRequest.Builder request(String method, String path, String json) {
 		var token = cookies.value("XSRF-TOKEN");
-		return answer(raw(HttpRequest.newBuilder(URI.create(gateway + path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
+		var builder = HttpRequest.newBuilder(URI.create(gateway + path)).header("Accept", "application/json");
+		if (json == null) {
+			return builder.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return builder.header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", token == null ? "" : token)
-			.method(method, HttpRequest.BodyPublishers.ofString(json))));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
+	}
+
+	/** The session's cookies (the gateway's session cookie among them). */
+	public BrowserCookieJar cookies() {
+		return cookies;
 	}
 
 	private static Answer answer(HttpResponse<String> response) {

@@ -158,8 +158,47 @@ class JdbcPatients implements Patients {
 		if (search.birthDate() != null) {
 			statement = statement.param("birth", search.birthDate());
 		}
-		return statement.param("mrn", search.textAsMrn())
+		var found = statement.param("mrn", search.textAsMrn())
 			.param("normalized", normalized)
+			.param("limit", limit)
+			.query(JdbcPatients::patient)
+			.list();
+		return found.isEmpty() ? withTypos(tokens, normalized, search.birthDate(), limit) : found;
+	}
+
+	/**
+	 * How like a word of the name each word searched must be when no name holds it as typed: a letter wrong, missing
+	 * or added in a name of six letters or more (pg_trgm's word similarity: "Bercach" to "Berbach" is 0.45, "Lovelase"
+	 * to "Lovelace" 0.67; two letters swapped, "Lovleace", 0.38, is too far).
+	 */
+	static final double TYPO_WORD_SIMILARITY = 0.4;
+
+	/**
+	 * The names one typo away, most similar first, when no name holds every word as typed: the trigram index finds
+	 * the candidates (similarity of the whole name at least pg_trgm's 0.3), and each word searched must be like a
+	 * word of the name, so "lovelace smith" still finds nobody.
+	 */
+	private List<Patient> withTypos(String[] tokens, String normalized, @Nullable LocalDate birthDate, int limit) {
+		var conditions = new ArrayList<String>();
+		conditions.add("search_name % :normalized");
+		for (int i = 0; i < tokens.length; i++) {
+			conditions.add("word_similarity(:t" + i + ", search_name) >= :typo");
+		}
+		if (birthDate != null) {
+			conditions.add("birth_date = :birth");
+		}
+		var statement = jdbc.sql("select * from patient where " + String.join(" and ", conditions) + """
+
+				order by similarity(search_name, :normalized) desc, family_name, given_name, birth_date
+				limit :limit""");
+		for (int i = 0; i < tokens.length; i++) {
+			statement = statement.param("t" + i, tokens[i]);
+		}
+		if (birthDate != null) {
+			statement = statement.param("birth", birthDate);
+		}
+		return statement.param("normalized", normalized)
+			.param("typo", TYPO_WORD_SIMILARITY)
 			.param("limit", limit)
 			.query(JdbcPatients::patient)
 			.list();

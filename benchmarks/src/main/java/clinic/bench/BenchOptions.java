@@ -1,0 +1,134 @@
+package clinic.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The size of the clinic chain a run makes and how long it loads it; {@link #parse} reads them from the command line
+ * over the full defaults, or over the smoke form's with {@code --smoke}.
+ *
+ * @param seed what the chain is made from: the same seed and size make the same chain
+ * @param sites sites of the chain; the first is loaded with the calendar fill, the last kept empty as the reference
+ * @param chairs chairs per site
+ * @param patients patients registered (the patient search runs over them)
+ * @param fillCourses courses booked at the first site before the slot search is measured
+ * @param bookingCourses courses booked in each booking run (one contended site, then spread over the sites)
+ * @param bookingClients front-desk clients booking at once
+ * @param phase how long each load phase sends
+ * @param rate arrivals a second of the open-model phases
+ * @param samples how many decisions (and Kafka round trips) the event latency is taken from
+ * @param clientSteps the closed-loop client counts of the saturation curve
+ * @param out the report's folder
+ * @param baseline an earlier run's figures.json to compare with (before/after), or null
+ */
+record BenchOptions(long seed, int sites, int chairs, int patients, int fillCourses, int bookingCourses,
+		int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps, Path out,
+		Path baseline, boolean smoke) {
+
+	static final String USAGE = """
+			usage: ./clinic bench [options]
+			  --smoke            small data, one short iteration (what CI runs)
+			  --seed N           the chain is made from this seed (default 1)
+			  --sites N          sites (default 4; smoke 2)
+			  --chairs N         chairs per site (default 20; smoke 4)
+			  --patients N       patients registered (default 20000; smoke 60)
+			  --fill N           courses booked at the first site before slot search is measured (default 300; smoke 4)
+			  --booking N        courses booked in each booking run (default 96; smoke 8)
+			  --clients N        front-desk clients booking at once (default 24; smoke 4)
+			  --seconds N        length of each load phase (default 30; smoke 3)
+			  --rate N           arrivals a second of the open-model phases (default 50; smoke 20)
+			  --samples N        decisions timed to the course in scheduling (default 100; smoke 5)
+			  --out DIR          where the report goes (default benchmarks/target/bench-<time>)
+			  --baseline FILE    an earlier run's figures.json: the report adds before/after
+			  --service-jvm ARGS the services' JVM options, in one argument (default: the launcher's)
+			""";
+
+	static BenchOptions full(Path out) {
+		return new BenchOptions(1, 4, 20, 20_000, 300, 96, 24, Duration.ofSeconds(30), 50, 100,
+				List.of(1, 2, 4, 8, 16, 32), out, null, false);
+	}
+
+	static BenchOptions smoke(Path out) {
+		return new BenchOptions(1, 2, 4, 60, 4, 8, 4, Duration.ofSeconds(3), 20, 5, List.of(1, 4), out, null, true);
+	}
+
+	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */
+	static BenchOptions parse(List<String> args, Path defaultOut) {
+		var o = args.contains("--smoke") ? smoke(defaultOut) : full(defaultOut);
+		var rest = new ArrayList<>(args);
+		rest.remove("--smoke");
+		for (int i = 0; i < rest.size(); i += 2) {
+			var name = rest.get(i);
+			if (i + 1 >= rest.size()) {
+				throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+			}
+			var value = rest.get(i + 1);
+			o = switch (name) {
+				case "--seed" -> new BenchOptions(number(name, value), o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, o.out,
+						o.baseline, o.smoke);
+				case "--sites" -> o.with(positive(name, value), -1, -1, -1, -1, -1);
+				case "--chairs" -> o.with(-1, positive(name, value), -1, -1, -1, -1);
+				case "--patients" -> o.with(-1, -1, positive(name, value), -1, -1, -1);
+				case "--fill" -> o.with(-1, -1, -1, (int) number(name, value), -1, -1);
+				case "--booking" -> o.with(-1, -1, -1, -1, positive(name, value), -1);
+				case "--clients" -> o.with(-1, -1, -1, -1, -1, positive(name, value));
+				case "--seconds" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, Duration.ofSeconds(positive(name, value)), o.rate,
+						o.samples, o.clientSteps, o.out, o.baseline, o.smoke);
+				case "--rate" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, o.phase, positive(name, value), o.samples, o.clientSteps,
+						o.out, o.baseline, o.smoke);
+				case "--samples" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, o.phase, o.rate, positive(name, value), o.clientSteps,
+						o.out, o.baseline, o.smoke);
+				case "--out" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, Path.of(value),
+						o.baseline, o.smoke);
+				case "--baseline" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
+						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, o.out,
+						Path.of(value), o.smoke);
+				default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+			};
+		}
+		return o;
+	}
+
+	private BenchOptions with(int sites, int chairs, int patients, int fill, int booking, int clients) {
+		return new BenchOptions(seed, sites < 0 ? this.sites : sites, chairs < 0 ? this.chairs : chairs,
+				patients < 0 ? this.patients : patients, fill < 0 ? this.fillCourses : fill,
+				booking < 0 ? this.bookingCourses : booking, clients < 0 ? this.bookingClients : clients, phase, rate,
+				samples, clientSteps, out, baseline, smoke);
+	}
+
+	/** The same options with another report folder. */
+	BenchOptions writingTo(Path folder) {
+		return new BenchOptions(seed, sites, chairs, patients, fillCourses, bookingCourses, bookingClients, phase,
+				rate, samples, clientSteps, folder, baseline, smoke);
+	}
+
+	private static long number(String name, String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'\n" + USAGE);
+		}
+	}
+
+	private static int positive(String name, String value) {
+		long n = number(name, value);
+		if (n < 1 || n > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(name + " takes a number of 1 or more, not '" + value + "'\n" + USAGE);
+		}
+		return (int) n;
+	}
+
+	/** The chain in words, for the report. */
+	String describe() {
+		return "%d sites × %d chairs, %d patients, %d courses booked at the first site, %d courses per booking run by %d clients, seed %d"
+			.formatted(sites, chairs, patients, fillCourses, bookingCourses, bookingClients, seed);
+	}
+}

@@ -1,0 +1,50 @@
+package clinic.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+	private static final Path OUT = Path.of("out");
+
+	@Test
+	void theFullRunIsTheDefaultAndTheSmokeFormIsSmall() {
+		var full = BenchOptions.parse(List.of(), OUT);
+		assertThat(full.smoke()).isFalse();
+		assertThat(full.patients()).isEqualTo(20_000);
+		var smoke = BenchOptions.parse(List.of("--smoke"), OUT);
+		assertThat(smoke.smoke()).isTrue();
+		assertThat(smoke.patients()).isLessThan(full.patients());
+		assertThat(smoke.phase()).isLessThan(full.phase());
+	}
+
+	@Test
+	void optionsOverTheDefaults() {
+		var o = BenchOptions.parse(List.of("--smoke", "--sites", "3", "--seconds", "7", "--seed", "42", "--out", "x",
+				"--patients", "1000"), OUT);
+		assertThat(o.sites()).isEqualTo(3);
+		assertThat(o.phase()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(o.seed()).isEqualTo(42);
+		assertThat(o.patients()).isEqualTo(1000);
+		assertThat(o.out()).isEqualTo(Path.of("x"));
+		assertThat(o.chairs()).isEqualTo(BenchOptions.smoke(OUT).chairs());
+	}
+
+	@Test
+	void aBadOptionSaysWhatIsWrongAndHowToAsk() {
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--sites", "none"), OUT))
+			.hasMessageContaining("--sites takes a whole number, not 'none'")
+			.hasMessageContaining("usage: ./clinic bench");
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--chairs", "0"), OUT))
+			.hasMessageContaining("--chairs takes a number of 1 or more");
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--colour", "red"), OUT))
+			.hasMessageContaining("unknown option --colour");
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--seed"), OUT)).hasMessageContaining("--seed needs a value");
+	}
+}

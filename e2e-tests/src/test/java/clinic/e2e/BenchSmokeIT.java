@@ -1,0 +1,61 @@
+package clinic.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import clinic.bench.Bench;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmark harness's smoke form ({@code ./clinic bench --smoke}: small data, one short iteration) on the suite of
+ * the end-to-end run, so that the harness keeps working. It asserts what the harness does, never a timing: every
+ * scenario gives a figure, the load reached the services and was answered, no two appointments overlap after the
+ * concurrent booking runs, and the report has its charts.
+ */
+@ExtendWith(RunningSuite.class)
+class BenchSmokeIT {
+
+	@Test
+	void theSmokeFormMeasuresEveryScenarioAndWritesTheReport() throws Exception {
+		var out = Path.of("target/bench-smoke");
+		var report = Bench.run(RunningSuite.stack(), List.of("--smoke"), out, System.out::println);
+
+		assertThat(report).exists();
+		var figures = StreamSupport.stream(ClinicUser.JSON.readTree(out.resolve("figures.json").toFile()).spliterator(), false)
+			.collect(Collectors.toMap(f -> f.get("id").asString(), f -> f));
+		assertThat(figures).containsKeys("read-p99-open", "read-p99-8-clients", "saturation", "session-writes",
+				"search-p99", "decision-course-p50", "decision-course-p99", "slots-p99", "proposal-p99",
+				"booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load");
+		for (var id : List.of("read-p99-open", "read-p99-8-clients", "saturation", "decision-course-p99", "slots-p99",
+				"proposal-p99", "search-p99")) {
+			assertThat(value(figures, id)).as(id).isPositive();
+			assertThat(figures.get(id).get("reference").asDouble()).as(id + "'s reference").isPositive();
+		}
+		assertThat(value(figures, "booking-rate-one-site")).as("courses were booked on one site").isPositive();
+		assertThat(value(figures, "booking-rate-all-sites")).as("courses were booked over the sites").isPositive();
+		assertThat(value(figures, "overlaps")).as("no chair or patient double booked").isZero();
+		assertThat(value(figures, "memory-rest")).as("every part's memory was read").isPositive();
+
+		var markdown = Files.readString(report);
+		// every load phase was answered, with no refusal: the calls the harness makes are ones the suite allows
+		var phases = markdown.lines().dropWhile(l -> !l.startsWith("## Load phases")).takeWhile(l -> !l.startsWith("!["))
+			.filter(l -> l.startsWith("| ") && !l.startsWith("| phase")).toList();
+		assertThat(phases).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(phases).allSatisfy(row -> assertThat(row.split("\\|")[3].trim()).as(row).isEqualTo("0"));
+		assertThat(out.resolve("latency-1.png")).exists();
+		assertThat(out.resolve("throughput-clients.png")).exists();
+	}
+
+	private static double value(Map<String, JsonNode> figures, String id) {
+		return figures.get(id).get("value").asDouble();
+	}
+}
