@@ -14,7 +14,8 @@ import java.util.List;
  * @param chairs chairs per site
  * @param patients patients registered (the patient search runs over them)
  * @param fillCourses courses booked at the first site before the slot search is measured
- * @param bookingCourses courses booked in each booking run (one contended site, then spread over the sites)
+ * @param bookingCourses courses booked in each of the three booking runs (proposed then booked on one site, booked at
+ *        once on one site, booked at once over every site)
  * @param bookingClients front-desk clients booking at once
  * @param phase how long each load phase sends
  * @param rate arrivals a second of the open-model phases

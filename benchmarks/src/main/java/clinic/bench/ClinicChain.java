@@ -103,7 +103,7 @@ final class ClinicChain {
 				"patients registered");
 		progress.accept(patients.size() + " patients registered");
 
-		int toClear = options.fillCourses() + 2 * options.bookingCourses() + 1;
+		int toClear = options.fillCourses() + 3 * options.bookingCourses() + 1;
 		int cleared = Math.min(toClear, patients.size());
 		parallel(cleared, 4, i -> {
 			var p = patients.get(i);
@@ -289,6 +289,19 @@ final class ClinicChain {
 			refused++;
 		}
 		throw new IllegalStateException("a course was refused 50 times in a row");
+	}
+
+	/**
+	 * Books the earliest whole course that fits at the site in one call: scheduling proposes and books it under the
+	 * site's lock, so a client is never refused for a slot another took.
+	 */
+	static Booked bookAtOnce(GatewaySession frontDesk, String course, String site) {
+		var booked = frontDesk.post("/api/scheduling/courses/" + course + "/earliest-booking", """
+				{"siteId":"%s"}""".formatted(site));
+		if (booked.status() == 404) {
+			return new Booked(0, 0);
+		}
+		return new Booked(booked.required("booking the earliest course").get("appointments").size(), 0);
 	}
 
 	/** Runs {@code task} for 0..n-1 on {@code threads} threads; the results in index order. */

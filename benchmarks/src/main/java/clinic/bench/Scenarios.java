@@ -82,6 +82,7 @@ final class Scenarios {
 		patientSearch();
 		decisionToCourse();
 		slotSearch();
+		staffScreens();
 		booking();
 	}
 
@@ -140,10 +141,9 @@ final class Scenarios {
 		var frontDesk = staff.frontDesk();
 		var client = Load.client(frontDesk.cookies());
 		var patients = chain.patients;
-		return report.phase(Load.open("staff patient chart via gateway session, " + rate(), client, options.rate(),
-				options.phase(), i -> frontDesk
-					.request("GET", "/api/intake/patients/" + patients.get(i % patients.size()).id(), null)
-					.build()));
+		return measured("staff patient chart via gateway session, " + rate(), client, options.rate(), options.phase(),
+				i -> frontDesk.request("GET", "/api/intake/patients/" + patients.get(i % patients.size()).id(), null)
+					.build());
 	}
 
 	/**
@@ -183,12 +183,11 @@ final class Scenarios {
 				}
 			}
 		}
-		var search = report.phase(Load.open("patient search with a typo, " + rate(), client, options.rate(),
-				options.phase(), i -> frontDesk
-					.request("GET", "/api/intake/patients?q=" + encode(queries.get(i % queries.size())), null)
-					.build()));
-		var chart = report.phase(Load.open("patient chart by id, " + rate(), client, options.rate(), options.phase(),
-				i -> frontDesk.request("GET", "/api/intake/patients/" + expected.get(i % expected.size()), null).build()));
+		var search = measured("patient search with a typo, " + rate(), client, options.rate(), options.phase(),
+				i -> frontDesk.request("GET", "/api/intake/patients?q=" + encode(queries.get(i % queries.size())), null)
+					.build());
+		var chart = measured("patient chart by id, " + rate(), client, options.rate(), options.phase(),
+				i -> frontDesk.request("GET", "/api/intake/patients/" + expected.get(i % expected.size()), null).build());
 		report.add(Figure.against("search-p99", "patient search over " + chain.patients.size()
 				+ " patients with one typo, p99 (" + found + " of " + queries.size() + " found the patient)", "ms",
 				search.millis(99), "a chart read by id", chart.millis(99), "≤ 15 ms at 1 000 000 patients"));
@@ -309,11 +308,10 @@ final class Scenarios {
 				+ chain.probeCourse + "/proposal", "{\"siteId\":\"" + loaded.id() + "\"}").build();
 		IntFunction<HttpRequest> proposeEmpty = i -> frontDesk.request("POST", "/api/scheduling/courses/"
 				+ chain.probeCourse + "/proposal", "{\"siteId\":\"" + empty.id() + "\"}").build();
-		Load.open("warm-up", client, options.rate(), options.phase(), slotsLoaded);
-		var sl = report.phase(Load.open("slots, filled site, " + rate(), client, options.rate(), options.phase(), slotsLoaded));
-		var se = report.phase(Load.open("slots, empty site, " + rate(), client, options.rate(), options.phase(), slotsEmpty));
-		var pl = report.phase(Load.open("course proposal, filled site, " + rate(), client, options.rate(), options.phase(), proposeLoaded));
-		var pe = report.phase(Load.open("course proposal, empty site, " + rate(), client, options.rate(), options.phase(), proposeEmpty));
+		var sl = measured("slots, filled site, " + rate(), client, options.rate(), options.phase(), slotsLoaded);
+		var se = measured("slots, empty site, " + rate(), client, options.rate(), options.phase(), slotsEmpty);
+		var pl = measured("course proposal, filled site, " + rate(), client, options.rate(), options.phase(), proposeLoaded);
+		var pe = measured("course proposal, empty site, " + rate(), client, options.rate(), options.phase(), proposeEmpty);
 		report.latencyChart("Slots and course proposal: filled calendar and empty site", sl, se, pl, pe);
 		var calendar = options.chairs() + " chairs, " + chain.filledAppointments + " appointments";
 		report.add(Figure.against("slots-p99", "free slots at a site of " + calendar + ", p99", "ms", sl.millis(99),
@@ -322,17 +320,89 @@ final class Scenarios {
 				pl.millis(99), "the same on an empty site", pe.millis(99), "≤ 20 ms, ≤ 1.5× the empty site"));
 	}
 
+	/** How often the Today board refreshes (frontend's REFRESH_MS) and a clinic's opening hours a day, for the projection. */
+	private static final int TODAY_REFRESH_SECONDS = 5;
+
+	private static final int OPEN_HOURS = 14;
+
+	/** Nurses watching each site's Today board, and a projected chain of this many sites. */
+	private static final int NURSES_PER_SITE = 4;
+
+	private static final int CHAIN_SITES = 50;
+
+	/**
+	 * The real day's load: {@value #NURSES_PER_SITE} nurses per site with Today open, each refreshing it every
+	 * {@value #TODAY_REFRESH_SECONDS} s (the site's calendar from scheduling and its day's records from session), and
+	 * the audit rows that costs, counted in both services' audit logs.
+	 */
+	private void staffScreens() {
+		int users = NURSES_PER_SITE * chain.sites.size();
+		progress.accept("staff screens: " + users + " nurses refreshing Today every " + TODAY_REFRESH_SECONDS + " s");
+		var nurse = new GatewaySession(stack.gatewayUrl()).signIn("nurse", "demo");
+		var client = Load.client(nurse.cookies());
+		var days = new ArrayList<String>();
+		for (var site : chain.sites) {
+			days.add(nurse.get("/api/scheduling/calendar?siteId=" + site.id()).required("reading Today").get("from").asString());
+		}
+		double perSecond = 2.0 * users / TODAY_REFRESH_SECONDS;
+		var length = options.phase().multipliedBy(2);
+		IntFunction<HttpRequest> refresh = i -> {
+			int site = (i / 2) % chain.sites.size();
+			var siteId = chain.sites.get(site).id();
+			return nurse.request("GET", i % 2 == 0 ? "/api/scheduling/calendar?siteId=" + siteId
+					: "/api/session/appointments?size=200&site=" + siteId + "&date=" + days.get(site), null).build();
+		};
+		Load.open("warm-up", client, perSecond, WARM_UP, refresh);
+		long before = auditRows();
+		var screens = report.phase(Load.open("Today boards, " + users + " nurses over " + chain.sites.size()
+				+ " sites", client, perSecond, length, refresh));
+		long rows = auditRows() - before;
+		double rowsPerSitePerSecond = rows / screens.seconds() / chain.sites.size();
+		report.add(Figure.of("today-p99", "Today board calls, " + NURSES_PER_SITE + " nurses a site refreshing every "
+				+ TODAY_REFRESH_SECONDS + " s, p99", "ms", screens.millis(99), "well under the refresh interval"));
+		double perSiteDay = rowsPerSitePerSecond * OPEN_HOURS * 3600;
+		report.add(Figure.of("audit-rows-site-day", "audit rows a site's Today boards write in a " + OPEN_HOURS
+				+ "-hour day (" + NURSES_PER_SITE + " nurses)", "", perSiteDay, "what one site needs"));
+		report.note("Staff screens: " + rows + " audit rows in " + String.format(java.util.Locale.ROOT, "%.1f", screens.seconds())
+				+ " s over " + chain.sites.size() + " sites. A chain of " + CHAIN_SITES + " sites with " + NURSES_PER_SITE
+				+ " nurses each sends " + Figure.format(2.0 * NURSES_PER_SITE * CHAIN_SITES / TODAY_REFRESH_SECONDS, "/s")
+				+ " Today calls through its gateways and writes " + Figure.format(perSiteDay * CHAIN_SITES, "")
+				+ " audit rows a day.");
+	}
+
+	/** Rows in the audit logs of scheduling and session, the services the Today board reads. */
+	private long auditRows() {
+		long rows = 0;
+		for (var database : List.of("scheduling", "session")) {
+			try (Connection db = DriverManager.getConnection(stack.jdbcUrl(database), "postgres", "postgres");
+					var count = db.createStatement().executeQuery("SELECT count(*) FROM audit_log")) {
+				count.next();
+				rows += count.getLong(1);
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException("counting " + database + "'s audit rows", e);
+			}
+		}
+		return rows;
+	}
+
 	/**
 	 * Whole courses booked by front-desk clients at once, each proposing the earliest course and booking it, proposing
 	 * again when another client took a slot first: on one site, then spread over every site.
 	 */
 	private void booking() {
 		var courses = chain.bookingCourses;
-		int half = courses.size() / 2;
-		var one = bookingRun("one site", courses.subList(0, half), List.of(chain.loaded()));
-		var all = bookingRun(chain.sites.size() + " sites", courses.subList(half, courses.size()), chain.sites);
-		report.add(Figure.of("booking-rate-one-site", "whole courses booked a second, " + options.bookingClients()
-				+ " clients, one site (" + one.refusedPerCourse() + " refused bookings per course)", "/s", one.rate(),
+		int third = courses.size() / 3;
+		var page = bookingRun("one site, proposed then booked", courses.subList(0, third), List.of(chain.loaded()),
+				ClinicChain::bookEarliest);
+		var one = bookingRun("one site, booked at once", courses.subList(third, 2 * third), List.of(chain.loaded()),
+				ClinicChain::bookAtOnce);
+		var all = bookingRun(chain.sites.size() + " sites, booked at once", courses.subList(2 * third, courses.size()),
+				chain.sites, ClinicChain::bookAtOnce);
+		report.add(Figure.against("booking-rate-one-site", "whole courses booked a second, " + options.bookingClients()
+				+ " clients, one site, each the earliest course in one call (" + one.refusedPerCourse()
+				+ " refused per course)", "/s", one.rate(), "proposed, then booked, as the calendar page does ("
+						+ page.refusedPerCourse() + " refused per course)", page.rate(),
 				"≥ 100/s, ≤ 1 retry per course"));
 		report.add(Figure.of("booking-rate-all-sites", "the same spread over " + chain.sites.size() + " sites ("
 				+ all.refusedPerCourse() + " refused per course)", "/s", all.rate(), "no less than one site"));
@@ -340,10 +410,16 @@ final class Scenarios {
 				overlaps(), "0"));
 	}
 
+	/** How a client books a course: the session, the course, the site. */
+	interface Booker {
+
+		ClinicChain.Booked book(GatewaySession session, String course, String site);
+	}
+
 	record BookingRun(double rate, String refusedPerCourse) {
 	}
 
-	private BookingRun bookingRun(String name, List<String> courses, List<ClinicChain.Site> sites) {
+	private BookingRun bookingRun(String name, List<String> courses, List<ClinicChain.Site> sites, Booker booker) {
 		progress.accept("booking " + courses.size() + " courses with " + options.bookingClients() + " clients, " + name);
 		var queue = new ConcurrentLinkedQueue<>(courses);
 		var booked = new AtomicInteger();
@@ -363,7 +439,7 @@ final class Scenarios {
 				String course;
 				while ((course = queue.poll()) != null && failure.get() == null) {
 					try {
-						var result = ClinicChain.bookEarliest(session, course, site);
+						var result = booker.book(session, course, site);
 						refused.addAndGet(result.refused());
 						(result.appointments() > 0 ? booked : unplaced).incrementAndGet();
 					}
@@ -482,6 +558,18 @@ final class Scenarios {
 	private static void settleStatistics() {
 		sleep(Duration.ofSeconds(11));
 	}
+
+	/**
+	 * An open-model phase after a warm-up of the same calls, not recorded: the first calls of an endpoint in a run
+	 * load its classes and compile its code, a stall the clinic meets once after a start, not at every refresh.
+	 */
+	private Load.Result measured(String name, HttpClient client, double perSecond, Duration length,
+			IntFunction<HttpRequest> request) {
+		Load.open("warm-up", client, perSecond, WARM_UP.compareTo(length) < 0 ? WARM_UP : length, request);
+		return report.phase(Load.open(name, client, perSecond, length, request));
+	}
+
+	private static final Duration WARM_UP = Duration.ofSeconds(3);
 
 	private String rate() {
 		return Figure.format(options.rate(), "/s");

@@ -34,7 +34,8 @@ class BenchSmokeIT {
 			.collect(Collectors.toMap(f -> f.get("id").asString(), f -> f));
 		assertThat(figures).containsKeys("read-p99-open", "read-p99-8-clients", "saturation", "session-writes",
 				"search-p99", "decision-course-p50", "decision-course-p99", "slots-p99", "proposal-p99",
-				"booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load");
+				"booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load", "today-p99",
+				"audit-rows-site-day");
 		for (var id : List.of("read-p99-open", "read-p99-8-clients", "saturation", "decision-course-p99", "slots-p99",
 				"proposal-p99", "search-p99")) {
 			assertThat(value(figures, id)).as(id).isPositive();
@@ -44,6 +45,10 @@ class BenchSmokeIT {
 		assertThat(value(figures, "booking-rate-all-sites")).as("courses were booked over the sites").isPositive();
 		assertThat(value(figures, "overlaps")).as("no chair or patient double booked").isZero();
 		assertThat(value(figures, "memory-rest")).as("every part's memory was read").isPositive();
+		assertThat(value(figures, "today-p99")).as("the Today boards were answered").isPositive();
+		assertThat(value(figures, "audit-rows-site-day")).as("each Today call is an audited read").isPositive();
+		assertThat(figures.get("search-p99").get("label").asString()).as("searches with a typo find the patient")
+			.doesNotContain("(0 of");
 
 		var markdown = Files.readString(report);
 		// every load phase was answered, with no refusal: the calls the harness makes are ones the suite allows

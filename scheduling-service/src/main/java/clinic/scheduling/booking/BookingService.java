@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -130,6 +131,27 @@ public class BookingService {
 		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
 		return booked;
+	}
+
+	/**
+	 * Books the earliest whole course that fits at the wished site, proposed and booked in one transaction under the
+	 * site's capacity lock: front desks booking at the same site at once are served one after the other, each the
+	 * earliest course left, instead of all being proposed the same one and all but one refused (409) when they book
+	 * it. Empty when no course fits within the planning horizon; nothing is booked then.
+	 */
+	@Transactional
+	public Optional<List<Appointment>> bookEarliestCourse(UUID courseId, PlanningService.Wishes wishes) {
+		if (wishes.siteId() == null) {
+			throw new InvalidInputException("siteId", "Name the site to book the course at");
+		}
+		requireBookable(courses.holdForBooking(courseId));
+		calendars.lockCapacity(wishes.siteId());
+		return planning.propose(courseId, wishes).map(proposal -> bookCourse(courseId, proposal.check()
+			.plan()
+			.occurrences()
+			.stream()
+			.map(slot -> new Booking(slot.chairId(), slot.start()))
+			.toList()));
 	}
 
 	/**

@@ -146,10 +146,25 @@ class PlanningController {
 		return planning.propose(courseId, wishes)
 			.map(PlanView::of)
 			.map(ResponseEntity::ok)
-			.orElseThrow(() -> NotFoundException.because("No course of " + courses.get(courseId).plannedInfusions()
-					+ " infusions fits at this site within the planning horizon (" + settings.planningHorizon().toDays()
-					+ " days from the earliest start). Try a later start, another site, or book infusions one at a "
-					+ "time."));
+			.orElseThrow(() -> noCourseFits(courseId));
+	}
+
+	private NotFoundException noCourseFits(UUID courseId) {
+		return NotFoundException.because("No course of " + courses.get(courseId).plannedInfusions()
+				+ " infusions fits at this site within the planning horizon (" + settings.planningHorizon().toDays()
+				+ " days from the earliest start). Try a later start, another site, or book infusions one at a time.");
+	}
+
+	@PostMapping("/courses/{courseId}/earliest-booking")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@Operation(summary = "Book the earliest whole induction course that fits the wishes at the site (siteId "
+			+ "required), proposed and booked at once under the site's lock: front desks booking at one site at the "
+			+ "same time each get the earliest course left, none is refused for a slot another took. 404 when none "
+			+ "fits within the planning horizon; nothing is booked then")
+	CourseController.CourseView bookEarliest(@PathVariable UUID courseId, @Valid @RequestBody WishesRequest request) {
+		bookings.bookEarliestCourse(courseId, request.toWishes()).orElseThrow(() -> noCourseFits(courseId));
+		return CourseController.CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
 	}
 
 	@PostMapping("/courses/{courseId}/plan-check")

@@ -189,4 +189,31 @@ class ConcurrentBookingTest extends SchedulingIntegrationTest {
 		assertNoChairOrPatientOverlaps();
 		assertThat(peakLoad(at(monday, 0, 0), at(monday.plusDays(28), 0, 0))).isEqualTo(2);
 	}
+
+	@Test
+	void givenTenFrontDesksBookingTheEarliestCourseAtOneSiteAtOnceThenEachIsBookedWholeAndNoneRefused()
+			throws Exception {
+		var monday = weeksOfTheirOwn(8);
+		var until = at(monday.plusWeeks(8), 0, 0);
+		var wishes = new PlanningService.Wishes(SITE, at(monday, 0, 0), until, null, null, null, null);
+		var courses = new ArrayList<Course>();
+		var attempts = new ArrayList<Callable<?>>();
+		for (int i = 0; i < 10; i++) {
+			var course = clearedPatientsCourse("Earliest course patient " + i);
+			courses.add(course);
+			attempts.add(() -> bookings.bookEarliestCourse(course.id(), wishes).orElseThrow());
+		}
+
+		var outcome = race(attempts);
+
+		assertThat(outcome.conflicts()).as("served one after the other under the site's lock").isEmpty();
+		assertThat(outcome.succeeded()).isEqualTo(10);
+		for (var course : courses) {
+			assertThat(jdbc.sql("select count(*) from appointment where course_id = :c and status = 'booked'")
+				.param("c", course.id())
+				.query(Long.class)
+				.single()).as("booked whole").isEqualTo((long) course.plannedInfusions());
+		}
+		assertNoChairOrPatientOverlaps();
+	}
 }

@@ -315,6 +315,42 @@ class CoursePlanningApiTest extends SchedulingIntegrationTest {
 	}
 
 	@Test
+	void givenTheEarliestBookingAskedThenTheCourseTheProposalNamesIsBookedInOneCall() throws Exception {
+		var monday = weeksOfTheirOwn(4);
+		var course = clearedPatientsCourse("Chien-Shiung Wu");
+		var wishes = "{\"siteId\":\"%s\",\"from\":\"%s\"}".formatted(SITE, at(monday, 0, 0));
+		var proposed = json.readTree(mvc.perform(post("/api/scheduling/courses/{courseId}/proposal", course.id())
+			.with(FRONT_DESK)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(wishes)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+		mvc.perform(post("/api/scheduling/courses/{courseId}/earliest-booking", course.id()).with(FRONT_DESK)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"from\":\"%s\"}".formatted(at(monday, 0, 0))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("siteId"));
+		assertThat(appointmentsOf(course)).isZero();
+		mvc.perform(post("/api/scheduling/courses/{courseId}/earliest-booking", course.id())
+			.with(Tokens.as("nina", "nurse"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(wishes)).andExpect(status().isForbidden());
+
+		mvc.perform(post("/api/scheduling/courses/{courseId}/earliest-booking", course.id()).with(FRONT_DESK)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(wishes))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.appointments", hasSize(6)))
+			.andExpect(jsonPath("$.appointments[0].start").value(proposed.get("occurrences").get(0).get("start").asString()))
+			.andExpect(jsonPath("$.appointments[5].start").value(proposed.get("occurrences").get(5).get("start").asString()));
+		assertThat(appointmentsOf(course)).isEqualTo(6);
+		// booked: a second call finds the course planned already
+		mvc.perform(post("/api/scheduling/courses/{courseId}/earliest-booking", course.id()).with(FRONT_DESK)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(wishes)).andExpect(status().isConflict());
+		assertThat(appointmentsOf(course)).isEqualTo(6);
+	}
+
+	@Test
 	void givenBadRequestsThenEachIsA400NamingTheFieldAndNothingIsBooked() throws Exception {
 		var monday = weeksOfTheirOwn(4);
 		var course = clearedPatientsCourse("Ada Yonath");
