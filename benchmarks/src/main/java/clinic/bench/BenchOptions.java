@@ -38,7 +38,7 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			  --fill N           courses booked at the first site before slot search is measured (default 300; smoke 4)
 			  --booking N        courses booked in each booking run (default 96; smoke 8)
 			  --clients N        front-desk clients booking at once (default 24; smoke 4)
-			  --seconds N        length of each load phase (default 30; smoke 3)
+			  --seconds N        length of each load phase (default 30; smoke 2)
 			  --rate N           arrivals a second of the open-model phases (default 50; smoke 20)
 			  --samples N        decisions timed to the course in scheduling (default 100; smoke 5)
 			  --out DIR          where the report goes (default benchmarks/target/bench-<time>)
@@ -52,7 +52,7 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 	}
 
 	static BenchOptions smoke(Path out) {
-		return new BenchOptions(1, 2, 4, 60, 4, 8, 4, Duration.ofSeconds(3), 20, 5, List.of(1, 4), out, null, true);
+		return new BenchOptions(1, 2, 4, 60, 4, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, true);
 	}
 
 	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */

@@ -96,14 +96,10 @@ final class Scenarios {
 				+ patients.get(i % patients.size()).id(), token);
 		IntFunction<HttpRequest> direct = i -> bearer(stack.serviceUrl(Part.INTAKE) + "/fhir/Patient/"
 				+ patients.get(i % patients.size()).id(), token);
-		// warm-up: both paths, not recorded
-		Load.open("warm-up", client, options.rate(), options.phase(), viaGateway);
-		Load.open("warm-up", client, options.rate(), options.phase(), direct);
-
-		var gateway = report.phase(Load.open("patient read via gateway, " + rate(), client, options.rate(),
-				options.phase(), viaGateway));
-		var straight = report.phase(Load.open("patient read direct to intake, " + rate(), client, options.rate(),
-				options.phase(), direct));
+		var gateway = measured("patient read via gateway, " + rate(), client, options.rate(), options.phase(),
+				viaGateway);
+		var straight = measured("patient read direct to intake, " + rate(), client, options.rate(), options.phase(),
+				direct);
 		report.latencyChart("Patient read at " + rate() + ": gateway and direct", gateway, straight);
 		report.add(Figure.against("read-p99-open", "authenticated patient read through the gateway, p99 at "
 				+ rate(), "ms", gateway.millis(99), "direct to intake, same token", straight.millis(99),
@@ -352,7 +348,7 @@ final class Scenarios {
 			return nurse.request("GET", i % 2 == 0 ? "/api/scheduling/calendar?siteId=" + siteId
 					: "/api/session/appointments?size=200&site=" + siteId + "&date=" + days.get(site), null).build();
 		};
-		Load.open("warm-up", client, perSecond, WARM_UP, refresh);
+		Load.open("warm-up", client, perSecond, warmUp(), refresh);
 		long before = auditRows();
 		var screens = report.phase(Load.open("Today boards, " + users + " nurses over " + chain.sites.size()
 				+ " sites", client, perSecond, length, refresh));
@@ -565,11 +561,14 @@ final class Scenarios {
 	 */
 	private Load.Result measured(String name, HttpClient client, double perSecond, Duration length,
 			IntFunction<HttpRequest> request) {
-		Load.open("warm-up", client, perSecond, WARM_UP.compareTo(length) < 0 ? WARM_UP : length, request);
+		Load.open("warm-up", client, perSecond, warmUp(), request);
 		return report.phase(Load.open(name, client, perSecond, length, request));
 	}
 
-	private static final Duration WARM_UP = Duration.ofSeconds(3);
+	/** 3 s of warm-up, 1 s in the smoke form (whose figures only show that the harness works). */
+	private Duration warmUp() {
+		return options.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
+	}
 
 	private String rate() {
 		return Figure.format(options.rate(), "/s");

@@ -57,6 +57,7 @@ public final class ClinicLauncher {
                   up       build what is stale, start the stack in the foreground; Ctrl-C stops it
                   down     stop a stack started from the same data directory (e.g. from another terminal)
                   status   show which parts run
+                  bench    measure a suite of its own on a new data folder (./clinic bench --help; docs/benchmarks.md)
                   help     this text
 
                 options (each also as an environment variable; flags win):
