@@ -3,7 +3,9 @@ package clinic.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The size of the clinic chain a run makes and how long it loads it; {@link #parse} reads them from the command line
@@ -55,59 +57,38 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 		return new BenchOptions(1, 2, 4, 60, 4, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, true);
 	}
 
+	private static final List<String> NAMED = List.of("--seed", "--sites", "--chairs", "--patients", "--fill",
+			"--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline");
+
 	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */
 	static BenchOptions parse(List<String> args, Path defaultOut) {
-		var o = args.contains("--smoke") ? smoke(defaultOut) : full(defaultOut);
+		var base = args.contains("--smoke") ? smoke(defaultOut) : full(defaultOut);
 		var rest = new ArrayList<>(args);
 		rest.remove("--smoke");
+		var given = new HashMap<String, String>();
 		for (int i = 0; i < rest.size(); i += 2) {
 			var name = rest.get(i);
+			if (!NAMED.contains(name)) {
+				throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+			}
 			if (i + 1 >= rest.size()) {
 				throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
 			}
-			var value = rest.get(i + 1);
-			o = switch (name) {
-				case "--seed" -> new BenchOptions(number(name, value), o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, o.out,
-						o.baseline, o.smoke);
-				case "--sites" -> o.with(positive(name, value), -1, -1, -1, -1, -1);
-				case "--chairs" -> o.with(-1, positive(name, value), -1, -1, -1, -1);
-				case "--patients" -> o.with(-1, -1, positive(name, value), -1, -1, -1);
-				case "--fill" -> o.with(-1, -1, -1, (int) number(name, value), -1, -1);
-				case "--booking" -> o.with(-1, -1, -1, -1, positive(name, value), -1);
-				case "--clients" -> o.with(-1, -1, -1, -1, -1, positive(name, value));
-				case "--seconds" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, Duration.ofSeconds(positive(name, value)), o.rate,
-						o.samples, o.clientSteps, o.out, o.baseline, o.smoke);
-				case "--rate" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, o.phase, positive(name, value), o.samples, o.clientSteps,
-						o.out, o.baseline, o.smoke);
-				case "--samples" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, o.phase, o.rate, positive(name, value), o.clientSteps,
-						o.out, o.baseline, o.smoke);
-				case "--out" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, Path.of(value),
-						o.baseline, o.smoke);
-				case "--baseline" -> new BenchOptions(o.seed, o.sites, o.chairs, o.patients, o.fillCourses,
-						o.bookingCourses, o.bookingClients, o.phase, o.rate, o.samples, o.clientSteps, o.out,
-						Path.of(value), o.smoke);
-				default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-			};
+			given.put(name, rest.get(i + 1));
 		}
-		return o;
+		return new BenchOptions(given.containsKey("--seed") ? number("--seed", given.get("--seed")) : base.seed,
+				positive(given, "--sites", base.sites), positive(given, "--chairs", base.chairs),
+				positive(given, "--patients", base.patients),
+				given.containsKey("--fill") ? atLeast(0, "--fill", given.get("--fill")) : base.fillCourses,
+				positive(given, "--booking", base.bookingCourses), positive(given, "--clients", base.bookingClients),
+				Duration.ofSeconds(positive(given, "--seconds", (int) base.phase.toSeconds())),
+				positive(given, "--rate", (int) base.rate), positive(given, "--samples", base.samples), base.clientSteps,
+				given.containsKey("--out") ? Path.of(given.get("--out")) : base.out,
+				given.containsKey("--baseline") ? Path.of(given.get("--baseline")) : base.baseline, base.smoke);
 	}
 
-	private BenchOptions with(int sites, int chairs, int patients, int fill, int booking, int clients) {
-		return new BenchOptions(seed, sites < 0 ? this.sites : sites, chairs < 0 ? this.chairs : chairs,
-				patients < 0 ? this.patients : patients, fill < 0 ? this.fillCourses : fill,
-				booking < 0 ? this.bookingCourses : booking, clients < 0 ? this.bookingClients : clients, phase, rate,
-				samples, clientSteps, out, baseline, smoke);
-	}
-
-	/** The same options with another report folder. */
-	BenchOptions writingTo(Path folder) {
-		return new BenchOptions(seed, sites, chairs, patients, fillCourses, bookingCourses, bookingClients, phase,
-				rate, samples, clientSteps, folder, baseline, smoke);
+	private static int positive(Map<String, String> given, String name, int otherwise) {
+		return given.containsKey(name) ? positive(name, given.get(name)) : otherwise;
 	}
 
 	private static long number(String name, String value) {
@@ -120,9 +101,14 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 	}
 
 	private static int positive(String name, String value) {
+		return atLeast(1, name, value);
+	}
+
+	private static int atLeast(int least, String name, String value) {
 		long n = number(name, value);
-		if (n < 1 || n > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(name + " takes a number of 1 or more, not '" + value + "'\n" + USAGE);
+		if (n < least || n > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(name + " takes a number of " + least + " or more, not '" + value + "'\n"
+					+ USAGE);
 		}
 		return (int) n;
 	}

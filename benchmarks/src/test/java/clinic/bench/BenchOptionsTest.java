@@ -46,5 +46,8 @@ class BenchOptionsTest {
 		assertThatThrownBy(() -> BenchOptions.parse(List.of("--colour", "red"), OUT))
 			.hasMessageContaining("unknown option --colour");
 		assertThatThrownBy(() -> BenchOptions.parse(List.of("--seed"), OUT)).hasMessageContaining("--seed needs a value");
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--fill", "-1"), OUT))
+			.hasMessageContaining("--fill takes a number of 0 or more");
+		assertThat(BenchOptions.parse(List.of("--fill", "0"), OUT).fillCourses()).isZero();
 	}
 }
