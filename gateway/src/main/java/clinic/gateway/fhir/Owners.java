@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ca.uhn.fhir.context.FhirContext;
 import clinic.gateway.audit.ForwardedToServices;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Asks one owner of a shared resource type (through the load balancer, as the routes reach it) with the caller's own
@@ -140,6 +142,9 @@ class Owners {
 				.defaultIfEmpty("")
 				.map(body -> answer(owner, response.statusCode().value(), body,
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))))
+			// a call that failed before any answer (a pooled connection an earlier cancelled call left broken, a
+			// refused connection to an instance that just went away) is a read: asked once more, on a new connection
+			.retryWhen(Retry.max(1).filter(WebClientRequestException.class::isInstance))
 			.timeout(this.settings.ownerTimeout())
 			.onErrorResume(failure -> Mono.just(failed(owner, failure.toString())));
 	}
