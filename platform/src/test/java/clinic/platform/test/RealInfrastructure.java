@@ -124,11 +124,12 @@ public final class RealInfrastructure {
 		properties.put("clinic.events.resubmit-interval", "PT0.5S");
 		properties.put("clinic.events.resubmit-older-than", "PT1S");
 		properties.put("clinic.events.retry.initial-interval", "100ms");
-		// webhooks: sent every 200 ms, retried after 0.1-0.2 s, 0.2-0.4 s, ... at most 1 s, given up after 6 attempts
+		// webhooks: sent every 200 ms, retried after 0.1-0.2 s, 0.2-0.4 s, ... at most 1 s, given up after 10 attempts
+		// (about 6 s: a receiver down for a while must still have attempts left when it is back on a slow machine)
 		properties.put("clinic.webhooks.dispatch-interval", "PT0.2S");
 		properties.put("clinic.webhooks.initial-backoff", "PT0.2S");
 		properties.put("clinic.webhooks.max-backoff", "PT1S");
-		properties.put("clinic.webhooks.max-attempts", "6");
+		properties.put("clinic.webhooks.max-attempts", "10");
 		properties.put("clinic.webhooks.connect-timeout", "PT1S");
 		properties.put("clinic.webhooks.read-timeout", "PT2S");
 		properties.put("clinic.webhooks.claim-timeout", "PT1S");
