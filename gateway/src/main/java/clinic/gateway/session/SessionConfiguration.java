@@ -32,6 +32,8 @@ class SessionConfiguration {
 		var repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
 				new TransactionTemplate(new JdbcTransactionManager(dataSource)));
 		repository.setDefaultMaxInactiveInterval(timeout);
+		// attributes read before are not deserialized again on every call
+		repository.setConversionService(RememberedAttributes.conversions());
 		// Deletes expired rows; every gateway runs it, the DELETE is idempotent.
 		repository.setCleanupCron(cleanupCron);
 		// Upserts attributes, so two requests of one browser racing to write the same attribute do not fail.
