@@ -18,7 +18,9 @@ class BadInputTest extends IntakeIntegrationTest {
 	void givenBadInputForEveryOperation_whenSent_thenEachIsRefusedWithAProblemNamingTheFieldAndNothingIsStored()
 			throws Exception {
 		var report = new BadInputCorpus(context, mvc, json, jdbc).run("intake", "/api/intake/openapi",
-				Pattern.compile("audit_log|event_publication.*|flyway_schema_history|inbox.*"));
+				// dead_letter: the broker's copy of other tests' poison events, parked when their retries run out (4 arrived
+				// during one full run); no request writes it
+				Pattern.compile("audit_log|event_publication.*|flyway_schema_history|inbox.*|dead_letter"));
 		System.out.println(report.summary());
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/bad-input.txt"), report.summary() + "\n" + String.join("\n", report.slowest()) + "\n" + report.details());
 		assertThat(report.details()).isEmpty();

@@ -22,7 +22,9 @@ class BadInputTest extends SchedulingIntegrationTest {
 		// the run cannot add history rows that would look like bad input stored (seen once in a full run).
 		context.getBean(NoShowSweep.class).sweep();
 		var report = new BadInputCorpus(context, mvc, json, jdbc).run("scheduling", "/api/scheduling/openapi",
-				Pattern.compile("audit_log|event_publication.*|flyway_schema_history|inbox.*"));
+				// dead_letter: the broker's copy of other tests' poison events, parked when their retries run out (4 arrived
+				// during one full run); no request writes it
+				Pattern.compile("audit_log|event_publication.*|flyway_schema_history|inbox.*|dead_letter"));
 		System.out.println(report.summary());
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/bad-input.txt"), report.summary() + "\n" + String.join("\n", report.slowest()) + "\n" + report.details());
 		assertThat(report.details()).isEmpty();

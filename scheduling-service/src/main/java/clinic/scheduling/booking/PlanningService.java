@@ -182,7 +182,7 @@ public class PlanningService {
 		var zone = calendars.zoneOf(site).zone();
 		var from = after.isBefore(clock.instant()) ? clock.instant() : after;
 		var until = after.atZone(zone).toLocalDate().plus(interval.multipliedBy(count + 1)).atStartOfDay(zone).toInstant();
-		var calendar = calendars.load(new CalendarService.Request(site, from.atZone(zone).toLocalDate(),
+		var calendar = calendars.load(CalendarService.Request.forPlanning(site, from.atZone(zone).toLocalDate(),
 				until.atZone(zone).toLocalDate(), course.patientId(), null));
 		var preferences = preferences(calendar, wishes);
 		if (preferences.isEmpty()) {
@@ -289,7 +289,7 @@ public class PlanningService {
 			@Nullable UUID exceptCourse) {
 		var site = calendars.siteOrOnly(siteId);
 		var zone = calendars.zoneOf(site).zone();
-		return calendars.load(new CalendarService.Request(site, window.from().atZone(zone).toLocalDate(),
+		return calendars.load(CalendarService.Request.forPlanning(site, window.from().atZone(zone).toLocalDate(),
 				window.until().atZone(zone).toLocalDate(), patientId, exceptCourse));
 	}
 

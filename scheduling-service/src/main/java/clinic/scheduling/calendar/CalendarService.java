@@ -32,12 +32,26 @@ public class CalendarService {
 		this.settings = settings;
 	}
 
-	/** What is asked of a calendar: the site, the dates, and whose appointments to add or leave out. */
+	/**
+	 * What is asked of a calendar: the site, the dates, whose appointments to add or leave out, and whether its
+	 * appointments carry patients' names (a page shows them; planning does not read them).
+	 */
 	public record Request(UUID siteId, LocalDate from, LocalDate to, @Nullable UUID patientId,
-			@Nullable UUID exceptCourseId) {
+			@Nullable UUID exceptCourseId, boolean names) {
+
+		public Request(UUID siteId, LocalDate from, LocalDate to, @Nullable UUID patientId,
+				@Nullable UUID exceptCourseId) {
+			this(siteId, from, to, patientId, exceptCourseId, true);
+		}
 
 		public static Request of(UUID siteId, LocalDate from, LocalDate to) {
 			return new Request(siteId, from, to, null, null);
+		}
+
+		/** A calendar to plan on: the same appointments, without patients' names. */
+		public static Request forPlanning(UUID siteId, LocalDate from, LocalDate to, @Nullable UUID patientId,
+				@Nullable UUID exceptCourseId) {
+			return new Request(siteId, from, to, patientId, exceptCourseId, false);
 		}
 	}
 
@@ -112,7 +126,8 @@ public class CalendarService {
 		shifts.sort(Comparator.comparing(StaffShift::start).thenComparing(StaffShift::nurse));
 		return new SiteCalendar(site.id(), site.name(), request.from(), request.to(), calendars.chairs(site.id()), hours,
 				calendars.closures(site.id(), request.from(), request.to()), shifts,
-				calendars.appointments(site.id(), request.patientId(), request.exceptCourseId(), from, until));
+				calendars.appointments(site.id(), request.patientId(), request.exceptCourseId(), from, until,
+						request.names()));
 	}
 
 	/** A slot finder over the calendar for slots of {@code slotLength} on the clinic's slot grid. */

@@ -52,10 +52,11 @@ public interface SiteCalendars {
 	 * Appointments holding time (not cancelled) that overlap [from, until): those in the site's chairs and, when
 	 * {@code patientId} is given, the patient's own at any site; without those of {@code exceptCourseId}. A FHIR
 	 * client's live hold of an infusion is among them, status {@code pending}: a held chair is offered to no one else
-	 * and counts against nurse capacity as a booking does.
+	 * and counts against nurse capacity as a booking does. Without {@code names} the appointments of the site and the
+	 * patient carry no patient name (planning reads none, and reading them is most of the work).
 	 */
 	List<CalendarAppointment> appointments(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
-			Instant from, Instant until);
+			Instant from, Instant until, boolean names);
 
 	/**
 	 * Takes the site's capacity lock for the rest of the transaction: bookings at one site check nurse capacity one
