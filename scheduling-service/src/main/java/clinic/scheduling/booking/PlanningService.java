@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ public class PlanningService {
 
 	/** The most slots one search returns. */
 	public static final int MAX_SLOTS = 100;
+
+	/** How many days of the calendar a slot search reads at a time. */
+	static final int SEARCH_DAYS = 14;
 
 	private final CalendarService calendars;
 
@@ -94,23 +98,35 @@ public class PlanningService {
 		}
 	}
 
-	/** The earliest free infusion slots for the patient, at most {@code limit}. */
+	/**
+	 * The earliest free infusion slots for the patient, at most {@code limit}. The window is read a fortnight at a
+	 * time, from its start, until enough are found: the first free slots of a busy site are usually days away, and
+	 * reading its whole 90-day calendar for them cost most of the search. A slot depends only on its own day (the
+	 * chairs, the nurses on shift, the appointments then), so the slots are the same as one read of the window.
+	 */
 	@Transactional(readOnly = true)
 	public List<FreeSlot> earliestSlots(UUID patientId, Wishes wishes, int limit) {
 		if (limit < 1 || limit > MAX_SLOTS) {
 			throw new InvalidInputException("limit", "Ask for 1 to " + MAX_SLOTS + " slots");
 		}
 		var window = window(wishes);
-		var calendar = load(wishes.siteId(), window, patientId, null);
-		var preferences = preferences(calendar, wishes);
-		if (preferences.isEmpty()) {
-			return List.of();
+		var zone = calendars.zoneOf(calendars.siteOrOnly(wishes.siteId())).zone();
+		var found = new ArrayList<FreeSlot>();
+		for (var from = window.from(); found.size() < limit && from.isBefore(window.until());) {
+			var fortnight = from.atZone(zone).toLocalDate().plusDays(SEARCH_DAYS).atStartOfDay(zone).toInstant();
+			var part = new Window(from, fortnight.isBefore(window.until()) ? fortnight : window.until());
+			var calendar = load(wishes.siteId(), part, patientId, null);
+			var preferences = preferences(calendar, wishes);
+			if (preferences.isEmpty()) {
+				return List.of();
+			}
+			var names = chairNames(calendar);
+			finder(calendar).earliest(patientId, part.from(), part.until(), preferences.get(), limit - found.size())
+				.forEach(slot -> found.add(new FreeSlot(slot.chairId(), names.get(slot.chairId()), slot.start(),
+						slot.end())));
+			from = part.until();
 		}
-		var names = chairNames(calendar);
-		return finder(calendar).earliest(patientId, window.from(), window.until(), preferences.get(), limit)
-			.stream()
-			.map(slot -> new FreeSlot(slot.chairId(), names.get(slot.chairId()), slot.start(), slot.end()))
-			.toList();
+		return List.copyOf(found);
 	}
 
 	/**
