@@ -12,8 +12,8 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.web.server.csrf.CsrfToken;
 
 /**
@@ -22,9 +22,8 @@ import org.springframework.security.web.server.csrf.CsrfToken;
  * security context and its authorized client (about 17 kB together); deserializing them was a sixth of the gateway's
  * CPU per proxied call (docs/benchmarks.md). The bytes are the key (found by their CRC-32C and length, then compared
  * in full), so a session changed by any gateway instance is read afresh, and one session can never be handed
- * another's attributes. Each call gets a copy it
- * may change (a new security context, a new map of authorized clients, whose tokens are immutable); types not known
- * to be safe to share are deserialized every time.
+ * another's attributes. Each call gets a copy it may change (a new security context, a new map of authorized
+ * clients, whose tokens are immutable); types not known to be safe to share are deserialized every time.
  */
 final class RememberedAttributes implements Converter<byte[], Object> {
 
