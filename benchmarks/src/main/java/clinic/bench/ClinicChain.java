@@ -254,21 +254,27 @@ final class ClinicChain {
 		}
 	}
 
-	/** What booking one course took: its appointments (0 when none fits), the booking calls refused (409). */
-	record Booked(int appointments, int refused) {
+	/**
+	 * What booking one course took: its appointments (0 when none fits or the client gave up), the booking calls
+	 * refused (409), and whether the client gave up after {@link #GIVE_UP_AFTER} refusals in a row.
+	 */
+	record Booked(int appointments, int refused, boolean gaveUp) {
 	}
+
+	/** Refusals in a row after which a proposing client leaves the course unbooked, as a front desk would. */
+	static final int GIVE_UP_AFTER = 50;
 
 	/**
 	 * Books the earliest whole course the planner proposes at the site, proposing again when a booking is refused
-	 * because another client took a slot of the proposal first.
+	 * because another client took a slot of the proposal first; gives up after {@link #GIVE_UP_AFTER} refusals.
 	 */
 	static Booked bookEarliest(GatewaySession frontDesk, String course, String site) {
 		int refused = 0;
-		while (refused < 50) {
+		while (refused < GIVE_UP_AFTER) {
 			var proposal = frontDesk.post("/api/scheduling/courses/" + course + "/proposal", """
 					{"siteId":"%s"}""".formatted(site));
 			if (proposal.status() == 404) {
-				return new Booked(0, refused);
+				return new Booked(0, refused, false);
 			}
 			var occurrences = new StringBuilder();
 			int count = 0;
@@ -281,14 +287,14 @@ final class ClinicChain {
 			var booked = frontDesk.post("/api/scheduling/courses/" + course + "/bookings", """
 					{"occurrences":[%s]}""".formatted(occurrences));
 			if (booked.ok()) {
-				return new Booked(count, refused);
+				return new Booked(count, refused, false);
 			}
 			if (booked.status() != 409) {
 				booked.required("booking a course");
 			}
 			refused++;
 		}
-		throw new IllegalStateException("a course was refused 50 times in a row");
+		return new Booked(0, refused, true);
 	}
 
 	/**
@@ -299,9 +305,9 @@ final class ClinicChain {
 		var booked = frontDesk.post("/api/scheduling/courses/" + course + "/earliest-booking", """
 				{"siteId":"%s"}""".formatted(site));
 		if (booked.status() == 404) {
-			return new Booked(0, 0);
+			return new Booked(0, 0, false);
 		}
-		return new Booked(booked.required("booking the earliest course").get("appointments").size(), 0);
+		return new Booked(booked.required("booking the earliest course").get("appointments").size(), 0, false);
 	}
 
 	/** Runs {@code task} for 0..n-1 on {@code threads} threads; the results in index order. */

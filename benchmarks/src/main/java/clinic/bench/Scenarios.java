@@ -421,6 +421,7 @@ final class Scenarios {
 		var booked = new AtomicInteger();
 		var refused = new AtomicLong();
 		var unplaced = new AtomicInteger();
+		var gaveUp = new AtomicInteger();
 		var sessions = new ArrayList<GatewaySession>();
 		for (int c = 0; c < options.bookingClients(); c++) {
 			sessions.add(new GatewaySession(stack.gatewayUrl()).signIn("frontdesk", "demo"));
@@ -437,7 +438,7 @@ final class Scenarios {
 					try {
 						var result = booker.book(session, course, site);
 						refused.addAndGet(result.refused());
-						(result.appointments() > 0 ? booked : unplaced).incrementAndGet();
+						(result.appointments() > 0 ? booked : result.gaveUp() ? gaveUp : unplaced).incrementAndGet();
 					}
 					catch (RuntimeException e) {
 						failure.compareAndSet(null, e);
@@ -462,7 +463,10 @@ final class Scenarios {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		report.note("Booking run, " + name + ": " + booked.get() + " courses booked in "
 				+ String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s, " + refused.get()
-				+ " bookings refused (409) and proposed again, " + unplaced.get() + " with no course that fits.");
+				+ " bookings refused (409) and proposed again, " + unplaced.get() + " with no course that fits"
+				+ (gaveUp.get() == 0 ? "" : ", " + gaveUp.get() + " left unbooked after " + ClinicChain.GIVE_UP_AFTER
+						+ " refusals in a row")
+				+ ".");
 		return new BookingRun(booked.get() / seconds,
 				booked.get() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", refused.get() / (double) booked.get()));
 	}

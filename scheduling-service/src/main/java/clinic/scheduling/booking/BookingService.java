@@ -125,8 +125,12 @@ public class BookingService {
 	public List<Appointment> bookCourse(UUID courseId, List<Booking> occurrences) {
 		var course = courses.holdForBooking(courseId);
 		var checked = checkCourse(course, occurrences, "nothing was booked");
-		var site = checked.site();
-		var booked = insertAll(course, checked.plan().check().plan().occurrences(), AppointmentKind.INFUSION, 1);
+		return insertCourse(course, checked.site(), checked.plan());
+	}
+
+	/** Books a course checked under the site's lock in this transaction: its appointments and their events. */
+	private List<Appointment> insertCourse(Course course, SiteZone site, PlanningService.CheckedPlan checked) {
+		var booked = insertAll(course, checked.check().plan().occurrences(), AppointmentKind.INFUSION, 1);
 		var changed = courses.infusionBooked(course);
 		booked.forEach(appointment -> events.publish(AppointmentBooked.of(appointment, changed, site)));
 		events.publish(CoursePlanned.of(changed, booked, booked.get(0).bookedAt()));
@@ -137,21 +141,25 @@ public class BookingService {
 	 * Books the earliest whole course that fits at the wished site, proposed and booked in one transaction under the
 	 * site's capacity lock: front desks booking at the same site at once are served one after the other, each the
 	 * earliest course left, instead of all being proposed the same one and all but one refused (409) when they book
-	 * it. Empty when no course fits within the planning horizon; nothing is booked then.
+	 * it. Empty when no course fits within the planning horizon; nothing is booked then. The proposal is checked on
+	 * the calendar read under the lock, so it is booked as proposed, without reading the calendar again.
 	 */
 	@Transactional
 	public Optional<List<Appointment>> bookEarliestCourse(UUID courseId, PlanningService.Wishes wishes) {
 		if (wishes.siteId() == null) {
 			throw new InvalidInputException("siteId", "Name the site to book the course at");
 		}
-		requireBookable(courses.holdForBooking(courseId));
-		calendars.lockCapacity(wishes.siteId());
-		return planning.propose(courseId, wishes).map(proposal -> bookCourse(courseId, proposal.check()
-			.plan()
-			.occurrences()
-			.stream()
-			.map(slot -> new Booking(slot.chairId(), slot.start()))
-			.toList()));
+		var course = courses.holdForBooking(courseId);
+		requireBookable(course);
+		var site = calendars.zoneOf(wishes.siteId());
+		calendars.lockCapacity(site.siteId());
+		return planning.propose(courseId, wishes).map(proposal -> {
+			if (!proposal.check().ok()) {
+				throw new IllegalStateException("The planner proposed a course that breaks a rule: "
+						+ PlannedOccurrence.of(proposal));
+			}
+			return insertCourse(course, site, proposal);
+		});
 	}
 
 	/**

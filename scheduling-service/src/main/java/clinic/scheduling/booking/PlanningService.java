@@ -143,13 +143,43 @@ public class PlanningService {
 
 	/**
 	 * The earliest whole induction course for the course's patient that keeps every course rule, with each
-	 * occurrence checked; empty when none fits in the window.
+	 * occurrence checked; empty when none fits in the window. The calendar is read first for a course's span and a
+	 * fortnight of first days ({@link #SEARCH_DAYS}) from the window's start, then for the whole window only when
+	 * none fits there or the course found could still change with a longer read ({@link CoursePlanner#settledBefore}):
+	 * the earliest course of a busy site is usually weeks ahead at most, and reading its whole 90-day calendar cost
+	 * most of the proposal, twice per course booked at once.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CheckedPlan> propose(UUID courseId, Wishes wishes) {
 		var course = courses.get(courseId);
 		requireUnplanned(course);
 		var window = window(wishes);
+		var zone = calendars.zoneOf(calendars.siteOrOnly(wishes.siteId())).zone();
+		var partUntil = window.from()
+			.atZone(zone)
+			.toLocalDate()
+			.plusDays(settings.courseRules(course.plannedInfusions()).maxSpanDays() + 1 + SEARCH_DAYS)
+			.atStartOfDay(zone)
+			.toInstant();
+		if (partUntil.isBefore(window.until())) {
+			var part = new Window(window.from(), partUntil);
+			var found = proposeIn(course, part, wishes);
+			if (found.isPresent() && found.get().planner().settledBefore(found.get().plan(), part.until())) {
+				return found.map(Proposed::checked);
+			}
+		}
+		return proposeIn(course, window, wishes).map(Proposed::checked);
+	}
+
+	/** A course the planner proposed on a calendar read. */
+	private record Proposed(CoursePlanner planner, CoursePlan plan, SiteCalendar calendar) {
+
+		CheckedPlan checked() {
+			return new CheckedPlan(planner.check(plan), chairNames(calendar));
+		}
+	}
+
+	private Optional<Proposed> proposeIn(Course course, Window window, Wishes wishes) {
 		var calendar = load(wishes.siteId(), window, course.patientId(), course.id());
 		var preferences = preferences(calendar, wishes);
 		if (preferences.isEmpty()) {
@@ -157,7 +187,7 @@ public class PlanningService {
 		}
 		var planner = new CoursePlanner(finder(calendar), settings.courseRules(course.plannedInfusions()));
 		return planner.propose(course.patientId(), window.from(), window.until(), preferences.get())
-			.map(plan -> new CheckedPlan(planner.check(plan), chairNames(calendar)));
+			.map(plan -> new Proposed(planner, plan, calendar));
 	}
 
 	/** Checks a course the front desk put together or adjusted: every occurrence against every rule. */

@@ -68,6 +68,17 @@ public final class CoursePlanner {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether {@link #propose} on a calendar read only up to {@code readUntil} proposed what it would on a longer
+	 * read: every course it tried before this one, and this one, lies wholly before {@code readUntil}'s date. A course
+	 * tried from a first day spans at most {@link CourseRules#maxSpanDays()} days after it, and the search tries first
+	 * days earliest first, so that holds when this plan's first day plus that span is before the date.
+	 */
+	public boolean settledBefore(CoursePlan plan, Instant readUntil) {
+		var first = plan.occurrences().stream().map(Slot::start).min(Comparator.naturalOrder()).orElseThrow();
+		return date(first).plusDays(rules.maxSpanDays()).isBefore(date(readUntil));
+	}
+
 	/** Every rule each occurrence of the plan breaks, against the calendar, the other occurrences and the course rules. */
 	public PlanCheck check(CoursePlan plan) {
 		var slots = plan.occurrences();

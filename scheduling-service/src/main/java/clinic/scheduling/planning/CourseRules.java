@@ -23,7 +23,7 @@ public record CourseRules(int infusions, int minPerWeek, int maxPerWeek, int min
 	}
 
 	/** The largest number of days from the first infusion's date to the last one's. */
-	int maxSpanDays() {
+	public int maxSpanDays() {
 		return withinWeeks * 7 - 1;
 	}
 }

@@ -57,6 +57,17 @@ class CoursePlannerTest {
 	}
 
 	@Test
+	void aCourseProposedOnAShorterReadIsSettledOnlyWhenEveryCourseTriedBeforeItLayInsideTheRead() {
+		var planner = planner(open());
+		var plan = planner.propose(PATIENT, at("2026-03-02T00:00"), UNTIL, Preferences.NONE).orElseThrow();
+
+		// tried from Monday 2 March: a course from then may last to Sunday 29 March (4 weeks)
+		assertThat(planner.settledBefore(plan, at("2026-03-30T00:00"))).isTrue();
+		assertThat(planner.settledBefore(plan, at("2026-03-29T00:00"))).isFalse();
+		assertThat(planner.settledBefore(plan, at("2026-03-14T00:00"))).as("even though it ends on the 13th").isFalse();
+	}
+
+	@Test
 	void givenAThursdayStartThenFridayIsTooCloseAndTheCourseGoesOnNextWeek() {
 		var plan = planner(open()).propose(PATIENT, at("2026-03-05T00:00"), UNTIL, Preferences.NONE).orElseThrow();
 
