@@ -255,6 +255,9 @@ final class KafkaComponent extends ProcessComponent {
                 "num.network.threads=2",
                 "num.io.threads=4",
                 "log.retention.hours=168",
+                "# the compaction buffer (of __consumer_offsets and the like) is allocated whole at start: Kafka's 128 MiB",
+                "# default was most of the broker's memory at rest; 16 MiB holds the offsets of this suite's compacted topics",
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
 
