@@ -36,6 +36,11 @@ abstract class ProcessComponent extends Component {
         return process;
     }
 
+    /** How long a stop waits for the process to end before killing it. */
+    Duration stopGrace() {
+        return stopGrace;
+    }
+
     @Override
     boolean stop() {
         stopRequested = true;
@@ -43,7 +48,7 @@ abstract class ProcessComponent extends Component {
         if (p == null) {
             return false;
         }
-        boolean forced = p.stop(stopGrace);
+        boolean forced = p.stop(stopGrace());
         runFiles.delete(name());
         return forced;
     }

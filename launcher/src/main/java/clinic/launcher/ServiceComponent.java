@@ -8,12 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} with the settings of docs/runtime.md. */
+/**
+ * One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} (extracted and on a newer JDK
+ * when there is one, {@link ServiceLaunch}) with the settings of docs/runtime.md.
+ */
 final class ServiceComponent extends ProcessComponent {
 
     ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
         this(part, 1, config, listener);
     }
+
+    /** A service recording its start-up cache writes it when it stops: up to a minute on a busy small machine. */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(120);
+
+    private volatile ServiceLaunch.Aot aot = ServiceLaunch.Aot.none();
 
     ServiceComponent(Part part, int instance, StackConfig config, ProgressListener listener) {
         super(part, instance, config, listener, Duration.ofSeconds(20));
@@ -101,6 +109,21 @@ final class ServiceComponent extends ProcessComponent {
     }
 
     @Override
+    Duration stopGrace() {
+        return aot.recording().isPresent() ? RECORDING_STOP_GRACE : super.stopGrace();
+    }
+
+    @Override
+    boolean stop() {
+        if (aot.recording().isPresent() && isAlive()) {
+            listener.step(part, "writing its start-up cache as it stops (once after a build)");
+        }
+        boolean killed = super.stop();
+        aot.keep(killed);
+        return killed;
+    }
+
+    @Override
     String healthProblem() throws Exception {
         return httpOk(healthUrl());
     }
@@ -112,10 +135,14 @@ final class ServiceComponent extends ProcessComponent {
         if (!Files.isRegularFile(jar)) {
             throw failure("the jar " + jar + " is missing: build it first (./mvnw -q -DskipTests package -pl " + part.id() + " -am)");
         }
+        String java = ServiceLaunch.javaExecutable(config.jvmDirectory());
+        Path runnable = ServiceLaunch.runnableJar(jar, java, logFile());
+        aot = ServiceLaunch.aot(runnable, java);
         List<String> command = new ArrayList<>();
-        command.add(KafkaComponent.javaExecutable());
+        command.add(java);
         command.addAll(config.serviceJvmArgs());
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(aot.jvmArgs());
+        command.addAll(List.of("-jar", runnable.toString()));
         launch(command, environment(), jar.getParent().getParent());
         String health = healthUrl();
         awaitReady(process, started, () -> httpOk(health));

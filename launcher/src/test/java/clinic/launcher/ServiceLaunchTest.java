@@ -1,0 +1,95 @@
+package clinic.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A service's JVM for a quick start: a jar that is not a Spring Boot jar runs as it is; the ahead-of-time cache is
+ * recorded by the first start of an extracted jar on Java 25, read by the later ones, and kept only when the JVM that
+ * recorded it was not killed. (The extraction itself runs in every stack the end-to-end tests start.)
+ */
+class ServiceLaunchTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJarThatIsNotASpringBootJarRunsAsItIs() throws IOException {
+        Path jar = FakeService.jar(dir.resolve("intake-service.jar"));
+
+        assertFalse(ServiceLaunch.isSpringBootJar(jar));
+        assertEquals(jar, ServiceLaunch.runnableJar(jar, KafkaComponent.javaExecutable(), dir.resolve("intake.log")));
+        assertFalse(Files.exists(dir.resolve("extracted")), "nothing extracted");
+    }
+
+    @Test
+    void theNewestJdkOfAtLeast25RunsTheServicesAndWithoutOneTheLaunchersOwnJava() throws IOException {
+        Path jvm = Files.createDirectories(dir.resolve("jvm"));
+        JdkFinderTest.fakeJdk(jvm, "java-17-openjdk-amd64", "17.0.15");
+        assertEquals(KafkaComponent.javaExecutable(), ServiceLaunch.javaExecutable(jvm));
+
+        Path jdk25 = JdkFinderTest.fakeJdk(jvm, "temurin-25-jdk-amd64", "25.0.1");
+        assertEquals(jdk25.resolve("bin/java").toString(), ServiceLaunch.javaExecutable(jvm));
+    }
+
+    @Test
+    void theFirstStartRecordsTheCacheAndTheLaterOnesReadIt() throws IOException {
+        String java = JdkFinderTest.fakeJdk(Files.createDirectories(dir.resolve("jvm")), "temurin-25", "25.0.1")
+            .resolve("bin/java")
+            .toString();
+        Path build = Files.createDirectories(dir.resolve("target/extracted/1a-123"));
+        Path runnable = Files.writeString(build.resolve("intake-service.jar"), "");
+
+        var first = ServiceLaunch.aot(runnable, java);
+        Path recording = first.recording().orElseThrow();
+        assertEquals(List.of("-XX:AOTCacheOutput=" + recording), first.jvmArgs());
+        Files.writeString(recording, "the cache");
+        first.keep(false);
+
+        assertEquals("the cache", Files.readString(build.resolve("app.aot")));
+        assertFalse(Files.exists(recording));
+        var later = ServiceLaunch.aot(runnable, java);
+        assertEquals(List.of("-XX:AOTCache=" + build.resolve("app.aot")), later.jvmArgs());
+        assertEquals(Optional.empty(), later.recording());
+    }
+
+    @Test
+    void aRecordingJvmThatWasKilledLeavesNoCacheAndTheNextStartRecordsAgain() throws IOException {
+        String java = JdkFinderTest.fakeJdk(Files.createDirectories(dir.resolve("jvm")), "temurin-25", "25.0.1")
+            .resolve("bin/java")
+            .toString();
+        Path build = Files.createDirectories(dir.resolve("target/extracted/1a-123"));
+        Path runnable = Files.writeString(build.resolve("intake-service.jar"), "");
+
+        var first = ServiceLaunch.aot(runnable, java);
+        Files.writeString(first.recording().orElseThrow(), "half a cache");
+        first.keep(true);
+
+        assertFalse(Files.exists(build.resolve("app.aot")));
+        assertFalse(Files.exists(first.recording().orElseThrow()), "the half-written file is removed");
+        assertTrue(ServiceLaunch.aot(runnable, java).recording().isPresent());
+    }
+
+    @Test
+    void noCacheForAJarRunAsItIsOrOnAnOlderJava() throws IOException {
+        Path jvm = Files.createDirectories(dir.resolve("jvm"));
+        String java25 = JdkFinderTest.fakeJdk(jvm, "temurin-25", "25.0.1").resolve("bin/java").toString();
+        String java17 = JdkFinderTest.fakeJdk(jvm, "java-17", "17.0.15").resolve("bin/java").toString();
+        Path fat = Files.writeString(Files.createDirectories(dir.resolve("target")).resolve("intake-service.jar"), "");
+        Path extracted = Files.writeString(
+                Files.createDirectories(dir.resolve("target/extracted/1a-123")).resolve("intake-service.jar"), "");
+
+        assertEquals(List.of(), ServiceLaunch.aot(fat, java25).jvmArgs());
+        assertEquals(List.of(), ServiceLaunch.aot(extracted, java17).jvmArgs());
+    }
+}
