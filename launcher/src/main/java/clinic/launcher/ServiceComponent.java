@@ -14,14 +14,14 @@ import java.util.Map;
  */
 final class ServiceComponent extends ProcessComponent {
 
-    ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
-        this(part, 1, config, listener);
-    }
-
     /** A service recording its start-up cache writes it when it stops: up to a minute on a busy small machine. */
     private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(120);
 
     private volatile ServiceLaunch.Aot aot = ServiceLaunch.Aot.none();
+
+    ServiceComponent(Part part, StackConfig config, ProgressListener listener) {
+        this(part, 1, config, listener);
+    }
 
     ServiceComponent(Part part, int instance, StackConfig config, ProgressListener listener) {
         super(part, instance, config, listener, Duration.ofSeconds(20));
