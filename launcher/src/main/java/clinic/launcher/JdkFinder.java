@@ -66,9 +66,25 @@ public final class JdkFinder {
             checked.add("JAVA_HOME (not set)");
         }
 
+        List<String> seen = new ArrayList<>();
+        Optional<Path> best = Optional.empty();
+        int bestVersion = -1;
         if (Files.isDirectory(jvmDir)) {
-            List<String> seen = new ArrayList<>();
-            Optional<Path> best = newestIn(jvmDir, minimum, seen);
+            try (Stream<Path> dirs = Files.list(jvmDir)) {
+                for (Path dir : dirs.sorted(Comparator.comparing(Path::toString)).toList()) {
+                    int version = featureVersion(dir);
+                    if (version < 0) {
+                        continue;
+                    }
+                    seen.add(dir.getFileName() + " (" + version + ")");
+                    if (version >= minimum && version > bestVersion) {
+                        best = Optional.of(dir);
+                        bestVersion = version;
+                    }
+                }
+            } catch (IOException e) {
+                seen.add("cannot list: " + e.getMessage());
+            }
             if (best.isPresent()) {
                 return best.get();
             }
@@ -78,36 +94,6 @@ public final class JdkFinder {
         }
         throw new NoSuitableJdkException("Keycloak needs a JDK " + minimum + " or newer, and none was found.\n"
                 + "Checked: " + String.join("; ", checked) + ".\n" + installHint(minimum));
-    }
-
-    /** The newest JDK of at least {@code minimum} directly under {@code jvmDir}, if any. */
-    public static Optional<Path> newestIn(Path jvmDir, int minimum) {
-        return newestIn(jvmDir, minimum, new ArrayList<>());
-    }
-
-    /** As {@link #newestIn(Path, int)}, adding each JDK seen ("name (version)") to {@code seen}. */
-    private static Optional<Path> newestIn(Path jvmDir, int minimum, List<String> seen) {
-        Optional<Path> best = Optional.empty();
-        int bestVersion = -1;
-        if (!Files.isDirectory(jvmDir)) {
-            return best;
-        }
-        try (Stream<Path> dirs = Files.list(jvmDir)) {
-            for (Path dir : dirs.sorted(Comparator.comparing(Path::toString)).toList()) {
-                int version = featureVersion(dir);
-                if (version < 0) {
-                    continue;
-                }
-                seen.add(dir.getFileName() + " (" + version + ")");
-                if (version >= minimum && version > bestVersion) {
-                    best = Optional.of(dir);
-                    bestVersion = version;
-                }
-            }
-        } catch (IOException e) {
-            seen.add("cannot list: " + e.getMessage());
-        }
-        return best;
     }
 
     static String installHint(int minimum) {

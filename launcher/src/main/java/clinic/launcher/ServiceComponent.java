@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} (extracted and on a newer JDK
- * when there is one, {@link ServiceLaunch}) with the settings of docs/runtime.md.
+ * One of the four Spring Boot services, {@code java -jar <module>/target/<module>.jar} (extracted, with an AOT cache on a
+ * JDK chosen for it, {@link ServiceLaunch}) with the settings of docs/runtime.md.
  */
 final class ServiceComponent extends ProcessComponent {
 
@@ -135,7 +135,7 @@ final class ServiceComponent extends ProcessComponent {
         if (!Files.isRegularFile(jar)) {
             throw failure("the jar " + jar + " is missing: build it first (./mvnw -q -DskipTests package -pl " + part.id() + " -am)");
         }
-        String java = ServiceLaunch.javaExecutable(config.jvmDirectory());
+        String java = ServiceLaunch.javaExecutable();
         Path runnable = ServiceLaunch.runnableJar(jar, java, logFile());
         aot = ServiceLaunch.aot(runnable, java);
         List<String> command = new ArrayList<>();

@@ -19,13 +19,13 @@ import java.util.stream.Stream;
 /**
  * How a service's JVM is started for a quick start, measured on intake (2 cores, docs/benchmarks.md "Start-up"): a
  * Spring Boot jar run as it is reads every class out of jars nested in it, 15.3 s to ready and 16.2 s of CPU on Java
- * 17; extracted next to it (Spring Boot's {@code -Djarmode=tools extract}, once per build) 11.5 s, and on Java 25,
- * whose class loading and CDS are faster, 9.4 s and 10.3 s of CPU. So a service runs from its extracted jar, on the
- * newest JDK of at least {@link #NEWER_JDK} that the JVM directory holds, else on the launcher's own Java.
+ * 17; extracted next to it (Spring Boot's {@code -Djarmode=tools extract}, once per build) 11.5 s and 12.3 s. So a
+ * service runs from its extracted jar; on a JDK of at least {@link #NEWER_JDK}, when one is chosen
+ * ({@link #javaExecutable()}), also with an ahead-of-time cache ({@link #aot}).
  */
 final class ServiceLaunch {
 
-    /** The oldest JDK a service is moved to from the launcher's own Java. */
+    /** The oldest JDK whose ahead-of-time cache a service uses. */
     static final int NEWER_JDK = 25;
 
     private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
@@ -33,11 +33,21 @@ final class ServiceLaunch {
     private ServiceLaunch() {
     }
 
-    /** The java executable services run on: the newest JDK >= {@link #NEWER_JDK} under {@code jvmDir}, else ours. */
-    static String javaExecutable(Path jvmDir) {
-        return JdkFinder.newestIn(jvmDir, NEWER_JDK)
-                .map(home -> home.resolve("bin").resolve("java").toString())
-                .orElseGet(KafkaComponent::javaExecutable);
+    /**
+     * The java executable services run on: the launcher's own, or the JDK whose home {@code CLINIC_SERVICE_JAVA_HOME}
+     * names. Java 25 with its AOT cache starts a service a third quicker, but on it a slot search on a filled site
+     * stalled for 0.3–0.4 s about once in a hundred calls (p99 323–414 ms in three bench runs against 39 ms on Java
+     * 17; docs/benchmarks.md "Start-up"), so it is for whoever chooses it until that is understood.
+     */
+    static String javaExecutable() {
+        return javaExecutable(System.getenv("CLINIC_SERVICE_JAVA_HOME"));
+    }
+
+    static String javaExecutable(String chosenHome) {
+        if (chosenHome != null && !chosenHome.isBlank()) {
+            return Path.of(chosenHome).resolve("bin").resolve("java").toString();
+        }
+        return KafkaComponent.javaExecutable();
     }
 
     /**

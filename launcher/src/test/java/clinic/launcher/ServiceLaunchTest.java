@@ -33,13 +33,10 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theNewestJdkOfAtLeast25RunsTheServicesAndWithoutOneTheLaunchersOwnJava() throws IOException {
-        Path jvm = Files.createDirectories(dir.resolve("jvm"));
-        JdkFinderTest.fakeJdk(jvm, "java-17-openjdk-amd64", "17.0.15");
-        assertEquals(KafkaComponent.javaExecutable(), ServiceLaunch.javaExecutable(jvm));
-
-        Path jdk25 = JdkFinderTest.fakeJdk(jvm, "temurin-25-jdk-amd64", "25.0.1");
-        assertEquals(jdk25.resolve("bin/java").toString(), ServiceLaunch.javaExecutable(jvm));
+    void servicesRunOnTheLaunchersJavaUnlessAJdkIsChosenForThem() {
+        assertEquals(KafkaComponent.javaExecutable(), ServiceLaunch.javaExecutable((String) null));
+        assertEquals(KafkaComponent.javaExecutable(), ServiceLaunch.javaExecutable(" "));
+        assertEquals("/usr/lib/jvm/temurin-25/bin/java", ServiceLaunch.javaExecutable("/usr/lib/jvm/temurin-25"));
     }
 
     @Test
