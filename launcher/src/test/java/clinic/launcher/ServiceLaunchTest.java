@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,20 @@ class ServiceLaunchTest {
 
     @TempDir
     Path dir;
+
+    /** A stand-in JDK 25's java, and a build's extracted jar in its folder. */
+    String java;
+
+    Path build;
+
+    Path runnable;
+
+    @BeforeEach
+    void anExtractedBuildAndAJdk25() throws IOException {
+        java = java25();
+        build = Files.createDirectories(dir.resolve("target/extracted/1a-123"));
+        runnable = Files.writeString(build.resolve("intake-service.jar"), "");
+    }
 
     @Test
     void aJarThatIsNotASpringBootJarRunsAsItIs() throws IOException {
@@ -41,12 +56,6 @@ class ServiceLaunchTest {
 
     @Test
     void theFirstStartRecordsTheCacheAndTheLaterOnesReadIt() throws IOException {
-        String java = JdkFinderTest.fakeJdk(Files.createDirectories(dir.resolve("jvm")), "temurin-25", "25.0.1")
-            .resolve("bin/java")
-            .toString();
-        Path build = Files.createDirectories(dir.resolve("target/extracted/1a-123"));
-        Path runnable = Files.writeString(build.resolve("intake-service.jar"), "");
-
         var first = ServiceLaunch.aot(runnable, java);
         Path recording = first.recording().orElseThrow();
         assertEquals(List.of("-XX:AOTCacheOutput=" + recording), first.jvmArgs());
@@ -62,12 +71,6 @@ class ServiceLaunchTest {
 
     @Test
     void aRecordingJvmThatWasKilledLeavesNoCacheAndTheNextStartRecordsAgain() throws IOException {
-        String java = JdkFinderTest.fakeJdk(Files.createDirectories(dir.resolve("jvm")), "temurin-25", "25.0.1")
-            .resolve("bin/java")
-            .toString();
-        Path build = Files.createDirectories(dir.resolve("target/extracted/1a-123"));
-        Path runnable = Files.writeString(build.resolve("intake-service.jar"), "");
-
         var first = ServiceLaunch.aot(runnable, java);
         Files.writeString(first.recording().orElseThrow(), "half a cache");
         first.keep(true);
@@ -79,14 +82,17 @@ class ServiceLaunchTest {
 
     @Test
     void noCacheForAJarRunAsItIsOrOnAnOlderJava() throws IOException {
-        Path jvm = Files.createDirectories(dir.resolve("jvm"));
-        String java25 = JdkFinderTest.fakeJdk(jvm, "temurin-25", "25.0.1").resolve("bin/java").toString();
-        String java17 = JdkFinderTest.fakeJdk(jvm, "java-17", "17.0.15").resolve("bin/java").toString();
-        Path fat = Files.writeString(Files.createDirectories(dir.resolve("target")).resolve("intake-service.jar"), "");
-        Path extracted = Files.writeString(
-                Files.createDirectories(dir.resolve("target/extracted/1a-123")).resolve("intake-service.jar"), "");
+        String java17 = JdkFinderTest.fakeJdk(dir.resolve("jvm"), "java-17", "17.0.15").resolve("bin/java").toString();
+        Path fat = Files.writeString(dir.resolve("target/intake-service.jar"), "");
 
-        assertEquals(List.of(), ServiceLaunch.aot(fat, java25).jvmArgs());
-        assertEquals(List.of(), ServiceLaunch.aot(extracted, java17).jvmArgs());
+        assertEquals(List.of(), ServiceLaunch.aot(fat, java).jvmArgs());
+        assertEquals(List.of(), ServiceLaunch.aot(runnable, java17).jvmArgs());
+    }
+
+    /** The java executable of a stand-in JDK 25. */
+    private String java25() throws IOException {
+        return JdkFinderTest.fakeJdk(Files.createDirectories(dir.resolve("jvm")), "temurin-25", "25.0.1")
+            .resolve("bin/java")
+            .toString();
     }
 }
