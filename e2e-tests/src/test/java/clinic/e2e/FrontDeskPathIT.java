@@ -74,8 +74,7 @@ class FrontDeskPathIT {
 		try (var desk = new Browser(stack.gatewayUrl()); var clinician = new Browser(stack.gatewayUrl());
 				var nurse = new Browser(stack.gatewayUrl())) {
 			// 1. the front desk registers the referred patient
-			desk.signIn("frontdesk", "/patients.html");
-			desk.find(By.id("register-form"));
+			Pages.openPatients(desk, "frontdesk");
 			accessible(desk, "the Patients page");
 			Pages.registerReferredPatient(desk, new Pages.Referred("Ida", family, "1968-11-23", "Dr. Lind",
 					"TREATMENT_RESISTANT_DEPRESSION", "Three failed antidepressant trials"));

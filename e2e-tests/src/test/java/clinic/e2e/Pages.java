@@ -72,6 +72,17 @@ final class Pages {
 	}
 
 	/**
+	 * Signs in on /patients.html and waits for the search's first answer: until it comes the registration form sits
+	 * higher up, and a click meant for its button can land on whatever the list pushes there (a CI run lost one so).
+	 */
+	static void openPatients(Browser desk, String username) {
+		desk.signIn(username, "/patients.html");
+		desk.find(By.id("register-form"));
+		var count = desk.find(By.id("patient-results-count"));
+		desk.waiting(PATIENCE).until(d -> !count.getText().startsWith("Searching"));
+	}
+
+	/**
 	 * Fills /patients.html's registration form and sends it. The page then shows the registration (see
 	 * {@link #registeredPatientId}) or, for someone who looks like a patient the clinic has, the likely duplicates.
 	 */
