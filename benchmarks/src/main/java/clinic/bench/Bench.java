@@ -69,6 +69,7 @@ public final class Bench {
 		if (serviceJvm != null) {
 			builder.serviceJvmArgs(serviceJvm);
 		}
+		builder.instances(options.instances());
 		var config = builder.build();
 		System.out.println("Services' JVM: " + String.join(" ", config.serviceJvmArgs()));
 		System.out.println("Starting the suite on a new data folder (" + data + ")");
@@ -110,6 +111,9 @@ public final class Bench {
 		var chain = ClinicChain.make(stack, staff, options, progress);
 		var report = new Report();
 		report.note("The services' JVM options: `" + String.join(" ", stack.config().serviceJvmArgs()) + "`.");
+		report.note(stack.config().instances() == 1 ? "One instance of each service and of the gateway."
+				: stack.config().instances() + " instances of each service and of the gateway: the harness calls the "
+						+ "first gateway, which routes to every instance; the direct references call the first instance.");
 		var scenarios = new Scenarios(stack, staff, chain, options, report, progress);
 		scenarios.runAll();
 		scenarios.finish();

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param chairs chairs per site
  * @param patients patients registered (the patient search runs over them)
  * @param fillCourses courses booked at the first site before the slot search is measured
+ * @param calendarAppointments appointments loaded straight into a further site's 90-day calendar (at most nine tenths
+ *        of its chair times), where slot search and proposals are measured too; 0 for none
  * @param bookingCourses courses booked in each of the three booking runs (proposed then booked on one site, booked at
  *        once on one site, booked at once over every site)
  * @param bookingClients front-desk clients booking at once
@@ -25,10 +27,13 @@ import java.util.Map;
  * @param clientSteps the closed-loop client counts of the saturation curve
  * @param out the report's folder
  * @param baseline an earlier run's figures.json to compare with (before/after), or null
+ * @param instances instances of each service and of the gateway the harness starts: 1, or 2 to show what a second
+ *        instance costs on the machine and that nothing breaks (the gateway routes to both)
  */
-record BenchOptions(long seed, int sites, int chairs, int patients, int fillCourses, int bookingCourses,
+record BenchOptions(long seed, int sites, int chairs, int patients, int fillCourses, int calendarAppointments,
+		int bookingCourses,
 		int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps, Path out,
-		Path baseline, boolean smoke) {
+		Path baseline, int instances, boolean smoke) {
 
 	static final String USAGE = """
 			usage: ./clinic bench [options]
@@ -38,6 +43,8 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			  --chairs N         chairs per site (default 20; smoke 4)
 			  --patients N       patients registered (default 20000; smoke 60)
 			  --fill N           courses booked at the first site before slot search is measured (default 300; smoke 4)
+			  --calendar N       appointments loaded straight into a further site's 90-day calendar, at most
+			                     9/10 of its chair times; needs --fill 1 or more (default 20000; smoke 200)
 			  --booking N        courses booked in each booking run (default 96; smoke 8)
 			  --clients N        front-desk clients booking at once (default 24; smoke 4)
 			  --seconds N        length of each load phase (default 30; smoke 2)
@@ -45,20 +52,21 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			  --samples N        decisions timed to the course in scheduling (default 100; smoke 5)
 			  --out DIR          where the report goes (default benchmarks/target/bench-<time>)
 			  --baseline FILE    an earlier run's figures.json: the report adds before/after
+			  --instances N      1 or 2 instances of each service and of the gateway (default 1)
 			  --service-jvm ARGS the services' JVM options, in one argument (default: the launcher's)
 			""";
 
 	static BenchOptions full(Path out) {
-		return new BenchOptions(1, 4, 20, 20_000, 300, 96, 24, Duration.ofSeconds(30), 50, 100,
-				List.of(1, 2, 4, 8, 16, 32), out, null, false);
+		return new BenchOptions(1, 4, 20, 20_000, 300, 20_000, 96, 24, Duration.ofSeconds(30), 50, 100,
+				List.of(1, 2, 4, 8, 16, 32), out, null, 1, false);
 	}
 
 	static BenchOptions smoke(Path out) {
-		return new BenchOptions(1, 2, 4, 60, 4, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, true);
+		return new BenchOptions(1, 2, 4, 60, 4, 200, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, 1, true);
 	}
 
 	private static final List<String> NAMED = List.of("--seed", "--sites", "--chairs", "--patients", "--fill",
-			"--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline");
+			"--calendar", "--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline", "--instances");
 
 	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */
 	static BenchOptions parse(List<String> args, Path defaultOut) {
@@ -76,15 +84,31 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			}
 			given.put(name, rest.get(i + 1));
 		}
+		int fill = given.containsKey("--fill") ? atLeast(0, "--fill", given.get("--fill")) : base.fillCourses;
+		// the loaded calendar takes its chair time from the fill's bookings
+		int calendar = given.containsKey("--calendar") ? atLeast(0, "--calendar", given.get("--calendar"))
+				: fill == 0 ? 0 : base.calendarAppointments;
+		if (calendar > 0 && fill == 0) {
+			throw new IllegalArgumentException("--calendar takes the chair time from the courses --fill books: give "
+					+ "--fill 1 or more, or --calendar 0\n" + USAGE);
+		}
 		return new BenchOptions(given.containsKey("--seed") ? number("--seed", given.get("--seed")) : base.seed,
 				positive(given, "--sites", base.sites), positive(given, "--chairs", base.chairs),
-				positive(given, "--patients", base.patients),
-				given.containsKey("--fill") ? atLeast(0, "--fill", given.get("--fill")) : base.fillCourses,
+				positive(given, "--patients", base.patients), fill, calendar,
 				positive(given, "--booking", base.bookingCourses), positive(given, "--clients", base.bookingClients),
 				Duration.ofSeconds(positive(given, "--seconds", (int) base.phase.toSeconds())),
 				positive(given, "--rate", (int) base.rate), positive(given, "--samples", base.samples), base.clientSteps,
 				given.containsKey("--out") ? Path.of(given.get("--out")) : base.out,
-				given.containsKey("--baseline") ? Path.of(given.get("--baseline")) : base.baseline, base.smoke);
+				given.containsKey("--baseline") ? Path.of(given.get("--baseline")) : base.baseline, instances(given),
+				base.smoke);
+	}
+
+	private static int instances(Map<String, String> given) {
+		int instances = positive(given, "--instances", 1);
+		if (instances > 2) {
+			throw new IllegalArgumentException("--instances takes 1 or 2, not " + instances + "\n" + USAGE);
+		}
+		return instances;
 	}
 
 	private static int positive(Map<String, String> given, String name, int otherwise) {
@@ -115,7 +139,9 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 
 	/** The chain in words, for the report. */
 	String describe() {
-		return "%d sites × %d chairs, %d patients, %d courses booked at the first site, %d courses per booking run by %d clients, seed %d"
-			.formatted(sites, chairs, patients, fillCourses, bookingCourses, bookingClients, seed);
+		return ("%d sites × %d chairs, %d patients, %d courses booked at the first site, %d appointments loaded into a "
+				+ "further site's calendar, %d courses per booking run by %d clients, seed %d, %d instance%s of each service")
+			.formatted(sites, chairs, patients, fillCourses, calendarAppointments, bookingCourses, bookingClients, seed,
+					instances, instances == 1 ? "" : "s");
 	}
 }

@@ -25,8 +25,9 @@ import clinic.launcher.demo.GatewaySession;
 /**
  * A clinic chain made through the gateway as its staff would make it, the same from the same seed and size: sites
  * open every day 07:00–21:00 with a room of chairs and nurses on the rota, patients registered with a referral
- * (names from the seed, so searches have namesakes), patients screened and cleared with a course to plan, and the
- * first site's calendar filled with booked courses.
+ * (names from the seed, so searches have namesakes), patients screened and cleared with a course to plan, the
+ * first site's calendar filled with booked courses, and a further site's 90-day calendar loaded straight into the
+ * database ({@link CalendarLoader}) to the size of a busy site's.
  */
 final class ClinicChain {
 
@@ -66,8 +67,14 @@ final class ClinicChain {
 	/** Appointments booked at the first site (the calendar fill). */
 	final int filledAppointments;
 
+	/** The site whose calendar was loaded, not one of {@link #sites} (no booking run goes there), or null. */
+	final Site full;
+
+	/** Appointments loaded into {@link #full}'s calendar. */
+	final int fullAppointments;
+
 	private ClinicChain(List<Site> sites, List<Patient> patients, List<String> bookingCourses, String probeCourse,
-			String probePatient, List<Patient> screened, int filledAppointments) {
+			String probePatient, List<Patient> screened, int filledAppointments, Site full, int fullAppointments) {
 		this.sites = sites;
 		this.patients = patients;
 		this.bookingCourses = bookingCourses;
@@ -75,6 +82,8 @@ final class ClinicChain {
 		this.probePatient = probePatient;
 		this.screened = screened;
 		this.filledAppointments = filledAppointments;
+		this.full = full;
+		this.fullAppointments = fullAppointments;
 	}
 
 	Site loaded() {
@@ -124,11 +133,19 @@ final class ClinicChain {
 			appointments += bookEarliest(staff.frontDesk(), course, sites.get(0).id()).appointments();
 		}
 		progress.accept(fill.size() + " courses (" + appointments + " appointments) booked at " + sites.get(0).name());
+		Site full = null;
+		int loaded = 0;
+		if (options.calendarAppointments() > 0) {
+			full = site(staff.admin(), "Bench full site", options.chairs());
+			loaded = CalendarLoader.load(stack, full.id(), options.calendarAppointments(), options.seed());
+			progress.accept(loaded + " appointments loaded into " + full.name() + "'s next " + CalendarLoader.DAYS
+					+ " days");
+		}
 		var probe = courses.get(courses.size() - 1);
 		var probePatient = patients.get(cleared - 1).id();
 		var forBooking = new ArrayList<>(courses.subList(fill.size(), courses.size() - 1));
 		return new ClinicChain(List.copyOf(sites), List.copyOf(patients), List.copyOf(forBooking), probe,
-				probePatient, List.copyOf(screened), appointments);
+				probePatient, List.copyOf(screened), appointments, full, loaded);
 	}
 
 	/** The signed-in staff the chain is made and measured by. */

@@ -289,24 +289,20 @@ final class Scenarios {
 		return latencies;
 	}
 
-	/** Free slots and a whole-course proposal on the site whose calendar the chain filled, against an empty site. */
+	/**
+	 * Free slots and a whole-course proposal on the site whose calendar the chain filled through the API, and on the
+	 * site whose calendar it loaded to a busy site's size, each against an empty site.
+	 */
 	private void slotSearch() {
-		progress.accept("slot search and course proposal: filled calendar against an empty site");
+		progress.accept("slot search and course proposal: filled calendars against an empty site");
 		var frontDesk = staff.frontDesk();
 		var client = Load.client(frontDesk.cookies());
-		var loaded = chain.loaded();
-		var empty = chain.empty();
-		IntFunction<HttpRequest> slotsLoaded = i -> frontDesk.request("GET", "/api/scheduling/slots?limit=10&patientId="
-				+ chain.probePatient + "&siteId=" + loaded.id(), null).build();
-		IntFunction<HttpRequest> slotsEmpty = i -> frontDesk.request("GET", "/api/scheduling/slots?limit=10&patientId="
-				+ chain.probePatient + "&siteId=" + empty.id(), null).build();
-		IntFunction<HttpRequest> proposeLoaded = i -> frontDesk.request("POST", "/api/scheduling/courses/"
-				+ chain.probeCourse + "/proposal", "{\"siteId\":\"" + loaded.id() + "\"}").build();
-		IntFunction<HttpRequest> proposeEmpty = i -> frontDesk.request("POST", "/api/scheduling/courses/"
-				+ chain.probeCourse + "/proposal", "{\"siteId\":\"" + empty.id() + "\"}").build();
-		var sl = measured("slots, filled site, " + rate(), client, options.rate(), options.phase(), slotsLoaded);
+		IntFunction<HttpRequest> slotsEmpty = slots(chain.empty());
+		IntFunction<HttpRequest> proposeEmpty = proposal(chain.empty());
+		var sl = measured("slots, filled site, " + rate(), client, options.rate(), options.phase(), slots(chain.loaded()));
 		var se = measured("slots, empty site, " + rate(), client, options.rate(), options.phase(), slotsEmpty);
-		var pl = measured("course proposal, filled site, " + rate(), client, options.rate(), options.phase(), proposeLoaded);
+		var pl = measured("course proposal, filled site, " + rate(), client, options.rate(), options.phase(),
+				proposal(chain.loaded()));
 		var pe = measured("course proposal, empty site, " + rate(), client, options.rate(), options.phase(), proposeEmpty);
 		report.latencyChart("Slots and course proposal: filled calendar and empty site", sl, se, pl, pe);
 		var calendar = options.chairs() + " chairs, " + chain.filledAppointments + " appointments";
@@ -314,6 +310,31 @@ final class Scenarios {
 				"the same on an empty site", se.millis(99), "≤ 20 ms, ≤ 1.5× the empty site"));
 		report.add(Figure.against("proposal-p99", "whole-course proposal at a site of " + calendar + ", p99", "ms",
 				pl.millis(99), "the same on an empty site", pe.millis(99), "≤ 20 ms, ≤ 1.5× the empty site"));
+		if (chain.full == null) {
+			return;
+		}
+		var sf = measured("slots, loaded site, " + rate(), client, options.rate(), options.phase(), slots(chain.full));
+		var pf = measured("course proposal, loaded site, " + rate(), client, options.rate(), options.phase(),
+				proposal(chain.full));
+		report.latencyChart("Slots and course proposal: a loaded 90-day calendar and an empty site", sf, se, pf, pe);
+		var full = options.chairs() + " chairs × " + CalendarLoader.DAYS + " days, " + chain.fullAppointments
+				+ " appointments";
+		report.add(Figure.against("slots-full-p99", "free slots at a site of " + full + ", p99", "ms", sf.millis(99),
+				"the same on an empty site", se.millis(99), "≤ 20 ms, ≤ 1.5× the empty site"));
+		report.add(Figure.against("proposal-full-p99", "whole-course proposal at a site of " + full + ", p99", "ms",
+				pf.millis(99), "the same on an empty site", pe.millis(99), "≤ 20 ms, ≤ 1.5× the empty site"));
+	}
+
+	/** The first ten free slots for the probe patient at the site. */
+	private IntFunction<HttpRequest> slots(ClinicChain.Site site) {
+		return i -> staff.frontDesk().request("GET", "/api/scheduling/slots?limit=10&patientId=" + chain.probePatient
+				+ "&siteId=" + site.id(), null).build();
+	}
+
+	/** A whole course proposed for the probe course at the site. */
+	private IntFunction<HttpRequest> proposal(ClinicChain.Site site) {
+		return i -> staff.frontDesk().request("POST", "/api/scheduling/courses/" + chain.probeCourse + "/proposal",
+				"{\"siteId\":\"" + site.id() + "\"}").build();
 	}
 
 	/** How often the Today board refreshes (frontend's REFRESH_MS) and a clinic's opening hours a day, for the projection. */

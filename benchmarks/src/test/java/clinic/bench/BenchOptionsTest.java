@@ -49,5 +49,13 @@ class BenchOptionsTest {
 		assertThatThrownBy(() -> BenchOptions.parse(List.of("--fill", "-1"), OUT))
 			.hasMessageContaining("--fill takes a number of 0 or more");
 		assertThat(BenchOptions.parse(List.of("--fill", "0"), OUT).fillCourses()).isZero();
+		assertThat(BenchOptions.parse(List.of("--fill", "0"), OUT).calendarAppointments())
+			.as("no fill, no chair time to load a calendar with").isZero();
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--fill", "0", "--calendar", "500"), OUT))
+			.hasMessageContaining("--calendar takes the chair time from the courses --fill books");
+		assertThat(BenchOptions.parse(List.of("--calendar", "0"), OUT).calendarAppointments()).isZero();
+		assertThat(BenchOptions.parse(List.of("--instances", "2"), OUT).instances()).isEqualTo(2);
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--instances", "3"), OUT))
+			.hasMessageContaining("--instances takes 1 or 2, not 3");
 	}
 }

@@ -34,13 +34,15 @@ class BenchSmokeIT {
 			.collect(Collectors.toMap(f -> f.get("id").asString(), f -> f));
 		assertThat(figures).containsKeys("read-p99-open", "read-p99-8-clients", "saturation", "session-writes",
 				"search-p99", "decision-course-p50", "decision-course-p99", "slots-p99", "proposal-p99",
-				"booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load", "today-p99",
+				"slots-full-p99", "proposal-full-p99", "booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load", "today-p99",
 				"audit-rows-site-day");
 		for (var id : List.of("read-p99-open", "read-p99-8-clients", "saturation", "decision-course-p99", "slots-p99",
-				"proposal-p99", "search-p99")) {
+				"proposal-p99", "slots-full-p99", "proposal-full-p99", "search-p99")) {
 			assertThat(value(figures, id)).as(id).isPositive();
 			assertThat(figures.get(id).get("reference").asDouble()).as(id + "'s reference").isPositive();
 		}
+		assertThat(figures.get("slots-full-p99").get("label").asString()).as("the smoke form's calendar was loaded whole")
+			.contains("200 appointments");
 		assertThat(value(figures, "booking-rate-one-site")).as("courses were booked on one site").isPositive();
 		assertThat(value(figures, "booking-rate-all-sites")).as("courses were booked over the sites").isPositive();
 		assertThat(value(figures, "overlaps")).as("no chair or patient double booked").isZero();
