@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import clinic.scheduling.resources.ClinicHours;
 
@@ -26,7 +27,8 @@ import clinic.scheduling.resources.ClinicHours;
  * <b>Why it is fast.</b> The calendar is indexed once, in O(n log n), into primitive arrays of epoch seconds:
  * <ul>
  * <li>per chair and per patient, the busy intervals sorted and merged, so "is it free for [s, e)?" is one binary
- * search (the first interval ending after s) and one comparison;</li>
+ * search (the first interval ending after s) and one comparison; a patient's only when first asked about (a query
+ * asks about one patient, and a busy site's 90 days hold thousands: indexing them all cost more than the query);</li>
  * <li>the number of infusions running as a step function (sorted breakpoints with the level after each), so the
  * peak load over a slot is one binary search plus a scan of the few breakpoints inside the slot;</li>
  * <li>nurse shifts sorted by start, so the capacity of a slot is a binary search to the first shift that can still
@@ -52,7 +54,14 @@ public final class SlotFinder {
 
 	private final Intervals[] chairBusy;
 
-	private final Map<UUID, Intervals> patientBusy = new HashMap<>();
+	/** Each patient's busy intervals, indexed when first asked about, from the appointments' patients and times. */
+	private final Map<UUID, Intervals> patientBusy = new ConcurrentHashMap<>();
+
+	private final UUID[] patientOf;
+
+	private final long[] appointmentStarts;
+
+	private final long[] appointmentEnds;
 
 	private final long[] loadTimes;
 
@@ -93,7 +102,7 @@ public final class SlotFinder {
 		long[] allEnds = new long[total];
 		int[] chairOf = new int[total];
 		int[] perChairCount = new int[chairs.length];
-		var patientOf = new HashMap<UUID, int[]>(); // patient → {count, index of the next slot to fill}
+		this.patientOf = new UUID[total];
 		int running = 0;
 		for (int i = 0; i < total; i++) {
 			var booked = appointments.get(i);
@@ -105,20 +114,16 @@ public final class SlotFinder {
 				perChairCount[chair]++;
 				running++;
 			}
-			patientOf.computeIfAbsent(booked.patientId(), id -> new int[2])[0]++;
+			patientOf[i] = booked.patientId();
 		}
+		this.appointmentStarts = allStarts;
+		this.appointmentEnds = allEnds;
 		var chairStarts = new long[chairs.length][];
 		var chairEnds = new long[chairs.length][];
 		for (int c = 0; c < chairs.length; c++) {
 			chairStarts[c] = new long[perChairCount[c]];
 			chairEnds[c] = new long[perChairCount[c]];
 		}
-		var patientStarts = new HashMap<UUID, long[]>();
-		var patientEnds = new HashMap<UUID, long[]>();
-		patientOf.forEach((patient, count) -> {
-			patientStarts.put(patient, new long[count[0]]);
-			patientEnds.put(patient, new long[count[0]]);
-		});
 		int[] chairFill = new int[chairs.length];
 		long[] runningStarts = new long[running];
 		long[] runningEnds = new long[running];
@@ -131,16 +136,11 @@ public final class SlotFinder {
 				runningStarts[r] = allStarts[i];
 				runningEnds[r++] = allEnds[i];
 			}
-			var patient = appointments.get(i).patientId();
-			int at = patientOf.get(patient)[1]++;
-			patientStarts.get(patient)[at] = allStarts[i];
-			patientEnds.get(patient)[at] = allEnds[i];
 		}
 		this.chairBusy = new Intervals[chairs.length];
 		for (int c = 0; c < chairs.length; c++) {
 			chairBusy[c] = Intervals.of(chairStarts[c], chairEnds[c]);
 		}
-		patientStarts.forEach((patient, starts) -> patientBusy.put(patient, Intervals.of(starts, patientEnds.get(patient))));
 		// load: the number of infusions running, as a step function
 		int n = running;
 		long[] starts = runningStarts;
@@ -305,7 +305,7 @@ public final class SlotFinder {
 		long close = day.atTime(hours.closes(day.getDayOfWeek())).atZone(zone).toEpochSecond();
 		long fromSeconds = from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
 		long untilSeconds = until.getEpochSecond();
-		var patient = patientBusy.get(patientId);
+		var patient = patientIntervals(patientId);
 		for (long s = first; s + slotSeconds <= close && found.size() < limit; s += gridSeconds) {
 			long e = s + slotSeconds;
 			if (s < fromSeconds) {
@@ -316,7 +316,7 @@ public final class SlotFinder {
 			}
 			var start = Instant.ofEpochSecond(s);
 			var end = Instant.ofEpochSecond(e);
-			if (!hours.covers(start, end) || (patient != null && patient.overlaps(s, e))) {
+			if (!hours.covers(start, end) || patient.overlaps(s, e)) {
 				continue;
 			}
 			if (preferences.latestEnd() != null
@@ -350,8 +350,28 @@ public final class SlotFinder {
 	}
 
 	private boolean patientBusy(UUID patientId, long s, long e) {
-		var busy = patientBusy.get(patientId);
-		return busy != null && busy.overlaps(s, e);
+		return patientIntervals(patientId).overlaps(s, e);
+	}
+
+	/** The patient's busy intervals (none for a patient with no appointment in the calendar). */
+	private Intervals patientIntervals(UUID patientId) {
+		return patientBusy.computeIfAbsent(patientId, patient -> {
+			int count = 0;
+			for (var of : patientOf) {
+				if (patient.equals(of)) {
+					count++;
+				}
+			}
+			long[] starts = new long[count];
+			long[] ends = new long[count];
+			for (int i = 0, at = 0; at < count; i++) {
+				if (patient.equals(patientOf[i])) {
+					starts[at] = appointmentStarts[i];
+					ends[at++] = appointmentEnds[i];
+				}
+			}
+			return Intervals.of(starts, ends);
+		});
 	}
 
 	/** Chairs watched by the nurses whose shift covers the whole of [s, e). */

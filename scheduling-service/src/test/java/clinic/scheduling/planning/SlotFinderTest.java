@@ -151,6 +151,29 @@ class SlotFinderTest {
 	}
 
 	@Test
+	void givenThePatientsAppointmentsAmongOthersThenOnlyTheirOwnHoldThemBack() {
+		var finder = new CalendarFixture().chairs(CHAIR_A, CHAIR_B, CHAIR_C)
+			.dayShifts("2026-03-02", "2026-03-02", 6)
+			.booked(CHAIR_B, OTHER, "2026-03-02T07:00", "2026-03-02T07:50")
+			.booked(CHAIR_B, PATIENT, "2026-03-02T08:00", "2026-03-02T09:10")
+			.booked(CHAIR_C, OTHER, "2026-03-02T09:00", "2026-03-02T12:00")
+			.booked(CHAIR_B, PATIENT, "2026-03-02T09:15", "2026-03-02T10:30")
+			.finder();
+
+		// both of their own, the second too: not before 10:30 CET
+		assertThat(finder.earliest(PATIENT, MONDAY, MONTH_END, Preferences.NONE, 1))
+			.containsExactly(slot(CHAIR_A, "2026-03-02T09:30:00Z"));
+		assertThat(finder.check(PATIENT, slot(CHAIR_A, "2026-03-02T08:15:00Z"))).extracting(Problem::rule)
+			.containsExactly(Problem.Rule.PATIENT_BUSY);
+		// the other patient's own two: not before 12:00 CET
+		assertThat(finder.earliest(OTHER, MONDAY, MONTH_END, Preferences.NONE, 1))
+			.containsExactly(slot(CHAIR_A, "2026-03-02T11:00:00Z"));
+		// a patient with none: at opening (08:00 CET)
+		assertThat(finder.earliest(UUID.randomUUID(), MONDAY, MONTH_END, Preferences.NONE, 1))
+			.containsExactly(slot(CHAIR_A, "2026-03-02T07:00:00Z"));
+	}
+
+	@Test
 	void givenABusyChairThenTheNextChairIsOfferedAndWhenAllAreBusyTheSlotMovesOn() {
 		var finder = new CalendarFixture().chairs(CHAIR_A, CHAIR_B)
 			.dayShifts("2026-03-02", "2026-03-02", 4)
