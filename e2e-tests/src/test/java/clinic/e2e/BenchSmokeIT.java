@@ -35,7 +35,7 @@ class BenchSmokeIT {
 		assertThat(figures).containsKeys("read-p99-open", "read-p99-8-clients", "saturation", "session-writes",
 				"search-p99", "decision-course-p50", "decision-course-p99", "slots-p99", "proposal-p99",
 				"slots-full-p99", "proposal-full-p99", "booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load", "today-p99",
-				"audit-rows-site-day");
+				"audit-rows-site-day", "token-calls");
 		for (var id : List.of("read-p99-open", "read-p99-8-clients", "saturation", "decision-course-p99", "slots-p99",
 				"proposal-p99", "slots-full-p99", "proposal-full-p99", "search-p99")) {
 			assertThat(value(figures, id)).as(id).isPositive();
@@ -44,6 +44,11 @@ class BenchSmokeIT {
 		assertThat(figures.get("slots-full-p99").get("label").asString()).as("the smoke form's calendar was loaded whole")
 			.contains("200 appointments");
 		assertThat(value(figures, "booking-rate-one-site")).as("courses were booked on one site").isPositive();
+		assertThat(value(figures, "token-calls")).as("the gateway does not go to Keycloak for each call it proxies")
+			.isLessThan(0.1);
+		assertThat(figures.get("token-calls").get("label").asString()).as("Keycloak's events were read: the harness's own sign-ins among them")
+			.contains(" over the ")
+			.doesNotContain("besides 0 sign-ins");
 		assertThat(value(figures, "booking-rate-all-sites")).as("courses were booked over the sites").isPositive();
 		assertThat(value(figures, "overlaps")).as("no chair or patient double booked").isZero();
 		assertThat(value(figures, "memory-rest")).as("every part's memory was read").isPositive();
