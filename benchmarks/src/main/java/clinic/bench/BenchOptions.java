@@ -31,9 +31,8 @@ import java.util.Map;
  *        instance costs on the machine and that nothing breaks (the gateway routes to both)
  */
 record BenchOptions(long seed, int sites, int chairs, int patients, int fillCourses, int calendarAppointments,
-		int bookingCourses,
-		int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps, Path out,
-		Path baseline, int instances, boolean smoke) {
+		int bookingCourses, int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps,
+		Path out, Path baseline, int instances, boolean smoke) {
 
 	static final String USAGE = """
 			usage: ./clinic bench [options]
@@ -62,11 +61,13 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 	}
 
 	static BenchOptions smoke(Path out) {
-		return new BenchOptions(1, 2, 4, 60, 4, 200, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, 1, true);
+		return new BenchOptions(1, 2, 4, 60, 4, 200, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, 1,
+				true);
 	}
 
 	private static final List<String> NAMED = List.of("--seed", "--sites", "--chairs", "--patients", "--fill",
-			"--calendar", "--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline", "--instances");
+			"--calendar", "--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline",
+			"--instances");
 
 	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */
 	static BenchOptions parse(List<String> args, Path defaultOut) {
