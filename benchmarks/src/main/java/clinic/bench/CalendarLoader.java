@@ -22,9 +22,9 @@ import clinic.launcher.Stack;
  * hour. The rows are the ones a booking writes (an active course and its booked infusion, each for a patient of its
  * own so no patient sits in two chairs at once), at the length the service gave the chain's booked infusions, on a
  * grid of whole chair times from the site's opening (07:00) each day of the window, starting tomorrow. The cells are
- * drawn from the seed; at most nine in ten are taken, so slots and courses still fit somewhere. scheduling keeps no copy
- * of its calendar, so the rows count from the next call on; the database's exclusion constraints still refuse any
- * overlap.
+ * drawn from the seed; at most nine in ten are taken, so slots and courses still fit somewhere. Like any write of
+ * appointments, the rows make PostgreSQL notify scheduling's instances, which read the site's calendar again; the
+ * database's exclusion constraints still refuse any overlap.
  */
 final class CalendarLoader {
 
