@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,6 +81,9 @@ class SiteCalendarChangesTest extends SchedulingIntegrationTest {
 		var booked = bookings.book(course.id(), new BookingService.Booking(site.chairId(), site.at(day, 10, 0)));
 
 		assertThat(planning.get()).extracting(CalendarAppointment::id).containsExactly(booked.id());
+		// and not by the notification's luck: the transaction manager tells the cache of every commit
+		assertThat(((ConfigurableTransactionManager) transactions).getTransactionExecutionListeners())
+			.as("the cache hears this instance's own commits").contains(cache);
 	}
 
 	/** The site's calendar of the day as planning reads it: in a read-only transaction, without names. */
