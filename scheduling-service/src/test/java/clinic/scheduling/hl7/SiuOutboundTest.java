@@ -151,6 +151,9 @@ class SiuOutboundTest extends SchedulingIntegrationTest {
 		assertThat(cancelled.getPATIENT().getPID().getPatientIdentifierList(0).getIDNumber().getValue())
 			.isEqualTo(patient.mrn());
 
+		// The receiver has the S15 a moment before the sender records its AA.
+		await().atMost(PATIENCE)
+			.until(() -> rows(appointment).stream().allMatch(m -> m.status() == OutboundMessage.Status.SENT));
 		assertThat(rows(appointment)).extracting(OutboundMessage::triggerEvent, OutboundMessage::status,
 				OutboundMessage::ackCode)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("S12", OutboundMessage.Status.SENT, "AA"),
