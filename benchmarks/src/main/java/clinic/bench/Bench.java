@@ -44,8 +44,18 @@ public final class Bench {
 			System.out.print(BenchOptions.USAGE);
 			return;
 		}
-		BenchOptions options;
 		var stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		if (arguments.contains("--median")) {
+			try {
+				System.out.println("Medians: " + Medians.main(arguments, project.resolve("benchmarks/target/medians-" + stamp)));
+			}
+			catch (IllegalArgumentException e) {
+				System.err.println(e.getMessage());
+				System.exit(2);
+			}
+			return;
+		}
+		BenchOptions options;
 		try {
 			options = BenchOptions.parse(arguments, project.resolve("benchmarks/target/bench-" + stamp));
 		}

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param fillCourses courses booked at the first site before the slot search is measured
  * @param calendarAppointments appointments loaded straight into a further site's 90-day calendar (at most nine tenths
  *        of its chair times), where slot search and proposals are measured too; 0 for none
+ * @param registerPatients patients loaded straight into intake's register besides those registered, so the patient
+ *        search runs over a chain's register; 0 for none
  * @param bookingCourses courses booked in each of the three booking runs (proposed then booked on one site, booked at
  *        once on one site, booked at once over every site)
  * @param bookingClients front-desk clients booking at once
@@ -31,7 +33,7 @@ import java.util.Map;
  *        instance costs on the machine and that nothing breaks (the gateway routes to both)
  */
 record BenchOptions(long seed, int sites, int chairs, int patients, int fillCourses, int calendarAppointments,
-		int bookingCourses, int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps,
+		int registerPatients, int bookingCourses, int bookingClients, Duration phase, double rate, int samples, List<Integer> clientSteps,
 		Path out, Path baseline, int instances, boolean smoke) {
 
 	static final String USAGE = """
@@ -44,6 +46,8 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			  --fill N           courses booked at the first site before slot search is measured (default 300; smoke 4)
 			  --calendar N       appointments loaded straight into a further site's 90-day calendar, at most
 			                     9/10 of its chair times; needs --fill 1 or more (default 20000; smoke 200)
+			  --register N       patients loaded straight into intake's register besides those registered,
+			                     for the patient search (default 1000000; smoke 1000)
 			  --booking N        courses booked in each booking run (default 96; smoke 8)
 			  --clients N        front-desk clients booking at once (default 24; smoke 4)
 			  --seconds N        length of each load phase (default 30; smoke 2)
@@ -53,20 +57,23 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 			  --baseline FILE    an earlier run's figures.json: the report adds before/after
 			  --instances N      1 or 2 instances of each service and of the gateway (default 1)
 			  --service-jvm ARGS the services' JVM options, in one argument (default: the launcher's)
+			usage: ./clinic bench --median RUN RUN RUN [--out DIR]
+			  the median of each figure over earlier runs (their report folders), each ratio the median of the
+			  runs' own; writes medians.md and figures.json (default benchmarks/target/medians-<time>)
 			""";
 
 	static BenchOptions full(Path out) {
-		return new BenchOptions(1, 4, 20, 20_000, 300, 20_000, 96, 24, Duration.ofSeconds(30), 50, 100,
+		return new BenchOptions(1, 4, 20, 20_000, 300, 20_000, 1_000_000, 96, 24, Duration.ofSeconds(30), 50, 100,
 				List.of(1, 2, 4, 8, 16, 32), out, null, 1, false);
 	}
 
 	static BenchOptions smoke(Path out) {
-		return new BenchOptions(1, 2, 4, 60, 4, 200, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, 1,
+		return new BenchOptions(1, 2, 4, 60, 4, 200, 1_000, 8, 4, Duration.ofSeconds(2), 20, 5, List.of(1, 4), out, null, 1,
 				true);
 	}
 
 	private static final List<String> NAMED = List.of("--seed", "--sites", "--chairs", "--patients", "--fill",
-			"--calendar", "--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline",
+			"--calendar", "--register", "--booking", "--clients", "--seconds", "--rate", "--samples", "--out", "--baseline",
 			"--instances");
 
 	/** The options the command line gives; throws IllegalArgumentException with the usage for a bad one. */
@@ -96,6 +103,7 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 		return new BenchOptions(given.containsKey("--seed") ? number("--seed", given.get("--seed")) : base.seed,
 				positive(given, "--sites", base.sites), positive(given, "--chairs", base.chairs),
 				positive(given, "--patients", base.patients), fill, calendar,
+				given.containsKey("--register") ? atLeast(0, "--register", given.get("--register")) : base.registerPatients,
 				positive(given, "--booking", base.bookingCourses), positive(given, "--clients", base.bookingClients),
 				Duration.ofSeconds(positive(given, "--seconds", (int) base.phase.toSeconds())),
 				positive(given, "--rate", (int) base.rate), positive(given, "--samples", base.samples), base.clientSteps,
@@ -141,8 +149,9 @@ record BenchOptions(long seed, int sites, int chairs, int patients, int fillCour
 	/** The chain in words, for the report. */
 	String describe() {
 		return ("%d sites × %d chairs, %d patients, %d courses booked at the first site, %d appointments loaded into a "
-				+ "further site's calendar, %d courses per booking run by %d clients, seed %d, %d instance%s of each service")
-			.formatted(sites, chairs, patients, fillCourses, calendarAppointments, bookingCourses, bookingClients, seed,
+				+ "further site's calendar, %d patients loaded into the register, %d courses per booking run by %d "
+				+ "clients, seed %d, %d instance%s of each service")
+			.formatted(sites, chairs, patients, fillCourses, calendarAppointments, registerPatients, bookingCourses, bookingClients, seed,
 					instances, instances == 1 ? "" : "s");
 	}
 }

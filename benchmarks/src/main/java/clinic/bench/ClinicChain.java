@@ -33,12 +33,12 @@ final class ClinicChain {
 
 	static final ZoneId ZONE = ZoneId.of("Europe/Zurich");
 
-	private static final String[] GIVEN = { "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hugo",
+	static final String[] GIVEN = { "Anna", "Ben", "Clara", "David", "Elena", "Felix", "Greta", "Hugo",
 			"Ines", "Jonas", "Karin", "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Simon", "Tara", "Urs", "Vera",
 			"Walter", "Yara", "Zoe", "Amir", "Bea", "Cyril", "Dora", "Emil", "Frida", "Gian", "Hanna", "Ivo", "Jana",
 			"Kurt", "Lena", "Marco", "Nina", "Oskar", "Petra" };
 
-	private static final String[] SYLLABLES = { "ber", "bach", "mann", "hof", "stein", "feld", "brun", "wald",
+	static final String[] SYLLABLES = { "ber", "bach", "mann", "hof", "stein", "feld", "brun", "wald",
 			"egg", "berg", "kir", "lin", "mer", "sch", "gart", "ner", "rot", "wei", "haus", "mat", "zel", "dor",
 			"fri", "gel", "hal", "ler", "mos", "tal", "ring", "sand" };
 
@@ -73,8 +73,11 @@ final class ClinicChain {
 	/** Appointments loaded into {@link #full}'s calendar. */
 	final int fullAppointments;
 
+	/** Patients in intake's register: those registered through the API and those loaded besides them. */
+	final int register;
+
 	private ClinicChain(List<Site> sites, List<Patient> patients, List<String> bookingCourses, String probeCourse,
-			String probePatient, List<Patient> screened, int filledAppointments, Site full, int fullAppointments) {
+			String probePatient, List<Patient> screened, int filledAppointments, Site full, int fullAppointments, int register) {
 		this.sites = sites;
 		this.patients = patients;
 		this.bookingCourses = bookingCourses;
@@ -84,6 +87,7 @@ final class ClinicChain {
 		this.filledAppointments = filledAppointments;
 		this.full = full;
 		this.fullAppointments = fullAppointments;
+		this.register = register;
 	}
 
 	Site loaded() {
@@ -141,11 +145,15 @@ final class ClinicChain {
 			progress.accept(loaded + " appointments loaded into " + full.name() + "'s next " + CalendarLoader.DAYS
 					+ " days");
 		}
+		if (options.registerPatients() > 0) {
+			PatientLoader.load(stack, options.registerPatients(), options.seed(), progress);
+		}
 		var probe = courses.get(courses.size() - 1);
 		var probePatient = patients.get(cleared - 1).id();
 		var forBooking = new ArrayList<>(courses.subList(fill.size(), courses.size() - 1));
 		return new ClinicChain(List.copyOf(sites), List.copyOf(patients), List.copyOf(forBooking), probe,
-				probePatient, List.copyOf(screened), appointments, full, loaded);
+				probePatient, List.copyOf(screened), appointments, full, loaded,
+				patients.size() + options.registerPatients());
 	}
 
 	/** The signed-in staff the chain is made and measured by. */

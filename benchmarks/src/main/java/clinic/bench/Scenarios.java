@@ -181,7 +181,7 @@ final class Scenarios {
 
 	/** Patient search with one typo in the family name, against the primary-key read of a chart. */
 	private void patientSearch() {
-		progress.accept("patient search over " + chain.patients.size() + " patients, one typo");
+		progress.accept("patient search over " + chain.register + " patients, one typo");
 		var frontDesk = staff.frontDesk();
 		var client = Load.client(frontDesk.cookies());
 		var random = new Random(options.seed());
@@ -207,7 +207,7 @@ final class Scenarios {
 					.build());
 		var chart = measured("patient chart by id, " + rate(), client, options.rate(), options.phase(),
 				i -> frontDesk.request("GET", "/api/intake/patients/" + expected.get(i % expected.size()), null).build());
-		report.add(Figure.against("search-p99", "patient search over " + chain.patients.size()
+		report.add(Figure.against("search-p99", "patient search over " + chain.register
 				+ " patients with one typo, p99 (" + found + " of " + queries.size() + " found the patient)", "ms",
 				search.millis(99), "a chart read by id", chart.millis(99), "≤ 15 ms at 1 000 000 patients"));
 	}
@@ -446,6 +446,10 @@ final class Scenarios {
 				"≥ 100/s, ≤ 1 retry per course"));
 		report.add(Figure.of("booking-rate-all-sites", "the same spread over " + chain.sites.size() + " sites ("
 				+ all.refusedPerCourse() + " refused per course)", "/s", all.rate(), "no less than one site"));
+		double cpu = one.cpu().values().stream().mapToDouble(Double::doubleValue).sum();
+		report.add(Figure.of("booking-cpu-per-course", "CPU per whole course booked at once at one site, every part and "
+				+ "the harness's clients (" + CpuTime.describe(one.cpu(), one.booked()) + ")", "ms",
+				one.booked() == 0 ? 0 : cpu * 1000 / one.booked(), "≤ 20 ms: 100 courses a second on 2 cores"));
 		report.add(Figure.of("overlaps", "overlapping appointments of a chair or a patient after the runs", "",
 				overlaps(), "0"));
 	}
@@ -456,7 +460,8 @@ final class Scenarios {
 		ClinicChain.Booked book(GatewaySession session, String course, String site);
 	}
 
-	record BookingRun(double rate, String refusedPerCourse) {
+	/** A run's courses booked a second, refusals per course, courses booked and the CPU seconds each part used. */
+	record BookingRun(double rate, String refusedPerCourse, int booked, Map<String, Double> cpu) {
 	}
 
 	private BookingRun bookingRun(String name, List<String> courses, List<ClinicChain.Site> sites, Booker booker) {
@@ -472,6 +477,8 @@ final class Scenarios {
 		}
 		var threads = new ArrayList<Thread>();
 		var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+		StatementTime.reset(stack);
+		var cpuBefore = CpuTime.sample(stack);
 		long start = System.nanoTime();
 		for (int c = 0; c < sessions.size(); c++) {
 			var session = sessions.get(c);
@@ -505,14 +512,22 @@ final class Scenarios {
 			throw failure.get();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		var cpu = CpuTime.between(cpuBefore, CpuTime.sample(stack));
+		double cores = cpu.values().stream().mapToDouble(Double::doubleValue).sum() / seconds;
 		report.note("Booking run, " + name + ": " + booked.get() + " courses booked in "
 				+ String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s, " + refused.get()
 				+ " bookings refused (409) and proposed again, " + unplaced.get() + " with no course that fits"
 				+ (gaveUp.get() == 0 ? "" : ", " + gaveUp.get() + " left unbooked after " + ClinicChain.GIVE_UP_AFTER
 						+ " refusals in a row")
-				+ ".");
+				+ "; " + String.format(java.util.Locale.ROOT, "%.2f", cores) + " cores busy on average, per course "
+				+ CpuTime.describe(cpu, Math.max(1, booked.get())) + " of CPU.");
+		if (booked.get() > 0) {
+			report.note("The database in that run (" + name + "), the statements that took longest: "
+					+ String.join("; ", StatementTime.top(stack, 8, booked.get())) + ".");
+		}
 		return new BookingRun(booked.get() / seconds,
-				booked.get() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", refused.get() / (double) booked.get()));
+				booked.get() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", refused.get() / (double) booked.get()),
+				booked.get(), cpu);
 	}
 
 	private long overlaps() {

@@ -18,6 +18,7 @@ class BenchOptionsTest {
 		var full = BenchOptions.parse(List.of(), OUT);
 		assertThat(full.smoke()).isFalse();
 		assertThat(full.patients()).isEqualTo(20_000);
+		assertThat(full.registerPatients()).as("the issue's register of a million").isEqualTo(1_000_000);
 		var smoke = BenchOptions.parse(List.of("--smoke"), OUT);
 		assertThat(smoke.smoke()).isTrue();
 		assertThat(smoke.patients()).isLessThan(full.patients());
@@ -34,6 +35,9 @@ class BenchOptionsTest {
 		assertThat(o.patients()).isEqualTo(1000);
 		assertThat(o.out()).isEqualTo(Path.of("x"));
 		assertThat(o.chairs()).isEqualTo(BenchOptions.smoke(OUT).chairs());
+		assertThat(BenchOptions.parse(List.of("--register", "0"), OUT).registerPatients()).isZero();
+		assertThatThrownBy(() -> BenchOptions.parse(List.of("--register", "-5"), OUT))
+			.hasMessageContaining("--register takes a number of 0 or more");
 	}
 
 	@Test

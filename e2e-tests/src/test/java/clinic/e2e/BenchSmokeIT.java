@@ -35,7 +35,7 @@ class BenchSmokeIT {
 		assertThat(figures).containsKeys("read-p99-open", "read-p99-8-clients", "saturation", "session-writes",
 				"search-p99", "decision-course-p50", "decision-course-p99", "slots-p99", "proposal-p99",
 				"slots-full-p99", "proposal-full-p99", "booking-rate-one-site", "booking-rate-all-sites", "overlaps", "memory-rest", "memory-load", "today-p99",
-				"audit-rows-site-day", "token-calls");
+				"audit-rows-site-day", "token-calls", "booking-cpu-per-course");
 		for (var id : List.of("read-p99-open", "read-p99-8-clients", "saturation", "decision-course-p99", "slots-p99",
 				"proposal-p99", "slots-full-p99", "proposal-full-p99", "search-p99")) {
 			assertThat(value(figures, id)).as(id).isPositive();
@@ -55,9 +55,16 @@ class BenchSmokeIT {
 		assertThat(value(figures, "today-p99")).as("the Today boards were answered").isPositive();
 		assertThat(value(figures, "audit-rows-site-day")).as("each Today call is an audited read").isPositive();
 		assertThat(figures.get("search-p99").get("label").asString()).as("searches with a typo find the patient")
-			.doesNotContain("(0 of");
+			.doesNotContain("(0 of")
+			.as("over the registered patients and the smoke form's 1 000 loaded into the register")
+			.contains("search over 1060 patients");
+		assertThat(value(figures, "booking-cpu-per-course")).as("every part's CPU time was read").isPositive();
+		assertThat(figures.get("booking-cpu-per-course").get("label").asString()).contains("scheduling-service ")
+			.contains("postgres ");
 
 		var markdown = Files.readString(report);
+		assertThat(markdown).as("pg_stat_statements told where the database's time went while booking")
+			.contains("the statements that took longest: all statements: ");
 		// every load phase was answered, with no refusal: the calls the harness makes are ones the suite allows
 		var phases = markdown.lines().dropWhile(l -> !l.startsWith("## Load phases")).takeWhile(l -> !l.startsWith("!["))
 			.filter(l -> l.startsWith("| ") && !l.startsWith("| phase")).toList();

@@ -95,6 +95,8 @@ final class PostgresComponent extends Component {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // what each statement costs, for an administrator (and ./clinic bench) to see where the time goes
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setPGStartupWait(config.startTimeout(part))
                     .setOutputRedirector(log)
