@@ -239,6 +239,9 @@ class PatientSearchAndUpdateApiTest extends IntakeIntegrationTest {
 			.andExpect(jsonPath("$.version").value(patient.get("version").asLong() + 1));
 		assertThat(search("lamarr")).containsExactly(patient.get("mrn").asString());
 		assertThat(search("kiesler")).doesNotContain(patient.get("mrn").asString());
+		assertThat(search("Hedy Lamerr")).as("a letter wrong in the new name").contains(patient.get("mrn").asString());
+		assertThat(search("Hedy Kiesller")).as("the old name, a letter added, finds her no more")
+			.doesNotContain(patient.get("mrn").asString());
 
 		var type = "clinic.intake.patient-updated.v1";
 		await().atMost(Duration.ofSeconds(30))

@@ -173,35 +173,53 @@ class JdbcPatients implements Patients {
 	 */
 	static final double TYPO_WORD_SIMILARITY = 0.4;
 
+	/** The words of the register's names a word searched may have been meant as, at most this many. */
+	static final int TYPO_CANDIDATES = 8;
+
 	/**
-	 * The names one typo away, most similar first, when no name holds every word as typed: the trigram index finds
-	 * the candidates (similarity of the whole name at least pg_trgm's 0.3), and each word searched must be like a
-	 * word of the name, so "lovelace smith" still finds nobody.
+	 * The names one typo away, most similar first, when no name holds every word as typed. Each word searched is
+	 * first matched against the words of the register's names (patient_name_word, kept by a trigger: a few thousand
+	 * words where the register has a million names, so its trigram index answers at once): the words like it, a
+	 * letter wrong, missing or added, or that it begins. The names holding one such word for every word searched are
+	 * then found through the names' own trigram index, as a search typed right would; none when a word searched is like
+	 * no word of any name, so "lovelace smith" still finds nobody.
 	 */
 	private List<Patient> withTypos(String[] tokens, String normalized, @Nullable LocalDate birthDate, int limit) {
 		var conditions = new ArrayList<String>();
-		conditions.add("search_name % :normalized");
+		var params = new LinkedHashMap<String, Object>();
 		for (int i = 0; i < tokens.length; i++) {
-			conditions.add("word_similarity(:t" + i + ", search_name) >= :typo");
+			var meant = jdbc.sql("""
+					select word from patient_name_word
+					where (word % :token or word like :prefix) and word_similarity(:token, word) >= :typo
+					order by similarity(word, :token) desc, word limit :candidates""")
+				.param("token", tokens[i])
+				.param("prefix", escapeLike(tokens[i]) + "%")
+				.param("typo", TYPO_WORD_SIMILARITY)
+				.param("candidates", TYPO_CANDIDATES)
+				.query(String.class)
+				.list();
+			if (meant.isEmpty()) {
+				return List.of();
+			}
+			var either = new ArrayList<String>();
+			for (int w = 0; w < meant.size(); w++) {
+				either.add("search_name like :w" + i + "_" + w);
+				params.put("w" + i + "_" + w, "%" + escapeLike(meant.get(w)) + "%");
+			}
+			conditions.add("(" + String.join(" or ", either) + ")");
 		}
 		if (birthDate != null) {
 			conditions.add("birth_date = :birth");
+			params.put("birth", birthDate);
 		}
 		var statement = jdbc.sql("select * from patient where " + String.join(" and ", conditions) + """
 
 				order by similarity(search_name, :normalized) desc, family_name, given_name, birth_date
 				limit :limit""");
-		for (int i = 0; i < tokens.length; i++) {
-			statement = statement.param("t" + i, tokens[i]);
+		for (var param : params.entrySet()) {
+			statement = statement.param(param.getKey(), param.getValue());
 		}
-		if (birthDate != null) {
-			statement = statement.param("birth", birthDate);
-		}
-		return statement.param("normalized", normalized)
-			.param("typo", TYPO_WORD_SIMILARITY)
-			.param("limit", limit)
-			.query(JdbcPatients::patient)
-			.list();
+		return statement.param("normalized", normalized).param("limit", limit).query(JdbcPatients::patient).list();
 	}
 
 	/*
