@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +105,10 @@ class JdbcPatients implements Patients {
 	}
 
 	/*
-	 * The search runs on columns the database generates (V3): search_name = lower(unaccent(given family)) with a
-	 * trigram GIN index (LIKE '%part%' per name part), phone_digits with a trigram GIN index, birth_date and mrn
-	 * with B-tree indexes. The query text is normalized by the same function first, so "Zoe" meets "Zoë".
+	 * The search runs on what the database derives from each patient: search_name = lower(unaccent(given family))
+	 * (V3) and its words, each beside its patient in a B-tree (patient_word, V12: a name part searched is the range of
+	 * words it begins), phone_digits with a trigram GIN index, birth_date and mrn with B-tree indexes. The query text is
+	 * normalized by the same function first, so "Zoe" meets "Zoë".
 	 */
 	@Override
 	public List<Patient> search(PatientSearch search, int limit) {
@@ -139,31 +141,25 @@ class JdbcPatients implements Patients {
 			.param("text", String.join(" ", search.nameTokens()))
 			.query(String.class)
 			.single();
-		var tokens = normalized.split("\\s+");
-		var conditions = new ArrayList<String>();
-		for (int i = 0; i < tokens.length; i++) {
-			conditions.add("search_name like :t" + i);
+		var words = Arrays.stream(normalized.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+		var byMrn = search.textAsMrn() == null ? List.<Patient>of()
+				: jdbc.sql("select * from patient where mrn = :mrn")
+					.param("mrn", search.textAsMrn())
+					.query(JdbcPatients::patient)
+					.list();
+		if (words.isEmpty()) {
+			return byMrn;
 		}
-		if (search.birthDate() != null) {
-			conditions.add("birth_date = :birth");
+		var found = byWords(words, false, normalized, search.birthDate(), limit);
+		if (found.isEmpty()) {
+			found = byWords(words, true, normalized, search.birthDate(), limit);
 		}
-		var statement = jdbc.sql("select * from patient where (" + String.join(" and ", conditions) + """
-				) or mrn = :mrn
-				order by (mrn = :mrn) desc, similarity(search_name, :normalized) desc, family_name, given_name,
-				         birth_date
-				limit :limit""");
-		for (int i = 0; i < tokens.length; i++) {
-			statement = statement.param("t" + i, "%" + escapeLike(tokens[i]) + "%");
+		if (byMrn.isEmpty()) {
+			return found;
 		}
-		if (search.birthDate() != null) {
-			statement = statement.param("birth", search.birthDate());
-		}
-		var found = statement.param("mrn", search.textAsMrn())
-			.param("normalized", normalized)
-			.param("limit", limit)
-			.query(JdbcPatients::patient)
-			.list();
-		return found.isEmpty() ? withTypos(tokens, normalized, search.birthDate(), limit) : found;
+		var all = new ArrayList<>(byMrn);
+		found.stream().filter(p -> !p.id().equals(byMrn.get(0).id())).limit(limit - 1).forEach(all::add);
+		return all;
 	}
 
 	/**
@@ -173,49 +169,56 @@ class JdbcPatients implements Patients {
 	 */
 	static final double TYPO_WORD_SIMILARITY = 0.4;
 
-	/** The words of the register's names a word searched may have been meant as, at most this many. */
+	/** The words of the register nearest to one searched that a search with typos takes it for, at most this many. */
 	static final int TYPO_CANDIDATES = 8;
 
 	/**
-	 * The names one typo away, most similar first, when no name holds every word as typed. Each word searched is
-	 * first matched against the words of the register's names (patient_name_word, kept by a trigger: a few thousand
-	 * words where the register has a million names, so its trigram index answers at once): the words like it, a
-	 * letter wrong, missing or added, or that it begins. The names holding one such word for every word searched are
-	 * then found through the names' own trigram index, as a search typed right would; none when a word searched is like
-	 * no word of any name, so "lovelace smith" still finds nobody.
+	 * The patients with, for every word searched, a word of their name that it begins ({@code patient_word}, V12: one
+	 * B-tree range a word, the ranges' patients intersected), most similar names first. With {@code typos}, a word
+	 * searched may also be one of the register's words nearest to it ({@code patient_name_word}, by trigram distance)
+	 * that it is like enough: a letter wrong, missing or added. A word like no word of any name finds nobody, so
+	 * "lovelace smith" still finds no one.
 	 */
-	private List<Patient> withTypos(String[] tokens, String normalized, @Nullable LocalDate birthDate, int limit) {
-		var conditions = new ArrayList<String>();
+	private List<Patient> byWords(List<String> words, boolean typos, String normalized, @Nullable LocalDate birthDate,
+			int limit) {
+		var sql = new StringBuilder("select p.* from patient p join (");
 		var params = new LinkedHashMap<String, Object>();
-		for (int i = 0; i < tokens.length; i++) {
-			var meant = jdbc.sql("""
-					select word from patient_name_word
-					where (word % :token or word like :prefix) and word_similarity(:token, word) >= :typo
-					order by similarity(word, :token) desc, word limit :candidates""")
-				.param("token", tokens[i])
-				.param("prefix", escapeLike(tokens[i]) + "%")
-				.param("typo", TYPO_WORD_SIMILARITY)
-				.param("candidates", TYPO_CANDIDATES)
-				.query(String.class)
-				.list();
-			if (meant.isEmpty()) {
-				return List.of();
+		for (int i = 0; i < words.size(); i++) {
+			var word = words.get(i);
+			sql.append(i == 0 ? "(" : " intersect (")
+				.append("select patient_id from patient_word where word >= :from")
+				.append(i)
+				.append(" and word < :to")
+				.append(i);
+			params.put("from" + i, word);
+			params.put("to" + i, word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
+			if (typos) {
+				var meant = jdbc.sql("""
+						select word from (select word from patient_name_word order by word <-> :word limit :candidates) n
+						where word_similarity(:word, word) >= :typo""")
+					.param("word", word)
+					.param("candidates", TYPO_CANDIDATES)
+					.param("typo", TYPO_WORD_SIMILARITY)
+					.query(String.class)
+					.stream()
+					.filter(w -> !w.startsWith(word)) // in the range already
+					.toList();
+				if (!meant.isEmpty()) {
+					// a branch of its own, not an OR: each reads the index alone, never the table
+					sql.append(" union all select patient_id from patient_word where word = any(:meant").append(i).append(")");
+					params.put("meant" + i, meant.toArray(String[]::new));
+				}
 			}
-			var either = new ArrayList<String>();
-			for (int w = 0; w < meant.size(); w++) {
-				either.add("search_name like :w" + i + "_" + w);
-				params.put("w" + i + "_" + w, "%" + escapeLike(meant.get(w)) + "%");
-			}
-			conditions.add("(" + String.join(" or ", either) + ")");
+			sql.append(")");
 		}
+		sql.append(") f on f.patient_id = p.id");
 		if (birthDate != null) {
-			conditions.add("birth_date = :birth");
+			sql.append(" where p.birth_date = :birth");
 			params.put("birth", birthDate);
 		}
-		var statement = jdbc.sql("select * from patient where " + String.join(" and ", conditions) + """
-
-				order by similarity(search_name, :normalized) desc, family_name, given_name, birth_date
-				limit :limit""");
+		sql.append(" order by similarity(p.search_name, :normalized) desc, p.family_name, p.given_name, p.birth_date")
+			.append(" limit :limit");
+		var statement = jdbc.sql(sql.toString());
 		for (var param : params.entrySet()) {
 			statement = statement.param(param.getKey(), param.getValue());
 		}
