@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,9 +154,23 @@ class JdbcPatients implements Patients {
 		if (words.isEmpty()) {
 			return byMrn;
 		}
-		var found = byWords(words, false, normalized, search.birthDate(), limit);
+		// a word that begins no word of any name was mistyped: only it is looked up among the register's words, and
+		// the search as typed is not run; when every word begins one, as typed first, then each word may be mistyped
+		var unknown = new HashSet<Integer>();
+		for (int i = 0; i < words.size(); i++) {
+			if (!jdbc.sql("select exists (select 1 from patient_word where word >= :from and word < :to)")
+				.param("from", words.get(i))
+				.param("to", after(words.get(i)))
+				.query(Boolean.class)
+				.single()) {
+				unknown.add(i);
+			}
+		}
+		var found = unknown.isEmpty() ? byWords(words, Set.of(), normalized, search.birthDate(), limit) : List.<Patient>of();
 		if (found.isEmpty()) {
-			found = byWords(words, true, normalized, search.birthDate(), limit);
+			var mistyped = unknown.isEmpty() ? IntStream.range(0, words.size()).boxed().collect(Collectors.toSet())
+					: unknown;
+			found = byWords(words, mistyped, normalized, search.birthDate(), limit);
 		}
 		if (byMrn.isEmpty()) {
 			return found;
@@ -174,13 +192,13 @@ class JdbcPatients implements Patients {
 
 	/**
 	 * The patients with, for every word searched, a word of their name that it begins ({@code patient_word}, V12: one
-	 * B-tree range a word, the ranges' patients intersected), most similar names first. With {@code typos}, a word
-	 * searched may also be one of the register's words nearest to it ({@code patient_name_word}, by trigram distance)
+	 * B-tree range a word, the ranges' patients intersected), most similar names first. A word whose index is in
+	 * {@code typos} may also be one of the register's words nearest to it ({@code patient_name_word}, by trigram distance)
 	 * that it is like enough: a letter wrong, missing or added. A word like no word of any name finds nobody, so
 	 * "lovelace smith" still finds no one.
 	 */
-	private List<Patient> byWords(List<String> words, boolean typos, String normalized, @Nullable LocalDate birthDate,
-			int limit) {
+	private List<Patient> byWords(List<String> words, Set<Integer> typos, String normalized,
+			@Nullable LocalDate birthDate, int limit) {
 		var sql = new StringBuilder("select p.* from patient p join (");
 		var params = new LinkedHashMap<String, Object>();
 		for (int i = 0; i < words.size(); i++) {
@@ -191,8 +209,8 @@ class JdbcPatients implements Patients {
 				.append(" and word < :to")
 				.append(i);
 			params.put("from" + i, word);
-			params.put("to" + i, word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
-			if (typos) {
+			params.put("to" + i, after(word));
+			if (typos.contains(i)) {
 				var meant = jdbc.sql("""
 						select word from (select word from patient_name_word order by word <-> :word limit :candidates) n
 						where word_similarity(:word, word) >= :typo""")
@@ -223,6 +241,11 @@ class JdbcPatients implements Patients {
 			statement = statement.param(param.getKey(), param.getValue());
 		}
 		return statement.param("normalized", normalized).param("limit", limit).query(JdbcPatients::patient).list();
+	}
+
+	/** The first text after every word that {@code prefix} begins (its last letter the next one up). */
+	private static String after(String prefix) {
+		return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
 	}
 
 	/*
