@@ -110,7 +110,7 @@ class JdbcPatients implements Patients {
 
 	/*
 	 * The search runs on what the database derives from each patient: search_name = lower(unaccent(given family))
-	 * (V3) and its words, each beside its patient in a B-tree (patient_word, V12: a name part searched is the range of
+	 * (V3) and its words, each beside its patient in a B-tree (patient_word, V11: a name part searched is the range of
 	 * words it begins), phone_digits with a trigram GIN index, birth_date and mrn with B-tree indexes. The query text is
 	 * normalized by the same function first, so "Zoe" meets "Zoë".
 	 */
@@ -191,7 +191,7 @@ class JdbcPatients implements Patients {
 	static final int TYPO_CANDIDATES = 8;
 
 	/**
-	 * The patients with, for every word searched, a word of their name that it begins ({@code patient_word}, V12: one
+	 * The patients with, for every word searched, a word of their name that it begins ({@code patient_word}, V11: one
 	 * B-tree range a word, the ranges' patients intersected), most similar names first. A word whose index is in
 	 * {@code typos} may also be one of the register's words nearest to it ({@code patient_name_word}, by trigram distance)
 	 * that it is like enough: a letter wrong, missing or added. A word like no word of any name finds nobody, so
