@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a front-desk search box means, read from its text: an MRN ("MRN-000123", "mrn 123"), a phone number by
- * its digits ("044 123" finds "+41 44 123 45 67"), a date of birth ("1985-12-10" or "10.12.1985"), or parts of
- * the name in any order ("love ada"), optionally with a date of birth ("ada 10.12.1985"). Accents are ignored by
- * the store, which normalizes names and query alike.
+ * its digits ("044 123" finds "+41 44 123 45 67"), a date of birth ("1985-12-10" or "10.12.1985"), or the
+ * beginnings of the name's words in any order ("love ada"), a letter wrong forgiven ("ada lovelase"), optionally
+ * with a date of birth ("ada 10.12.1985"). Accents are ignored by the store, which normalizes names and query alike.
  *
  * @param text the whole query, trimmed (an exact MRN match ranks first)
- * @param nameTokens parts of the name, each must occur in the given or family name; empty for other forms
+ * @param nameTokens parts of the name, each must begin a word of the given or family name (or be one letter away
+ *        from one); empty for other forms
  * @param birthDate the date of birth asked for, or null
  * @param phoneDigits the phone digits asked for without leading zeros (trunk or international prefix), or null
  * @param mrn the MRN asked for, or null

@@ -185,8 +185,8 @@ class PatientController {
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
-	@Operation(summary = "Search patients by name parts in any order (accents ignored), MRN, phone digits or date "
-			+ "of birth (YYYY-MM-DD or DD.MM.YYYY); best 50 first")
+	@Operation(summary = "Search patients by the beginnings of their name's words in any order (accents ignored, a "
+			+ "letter wrong forgiven), MRN, phone digits or date of birth (YYYY-MM-DD or DD.MM.YYYY); best 50 first")
 	List<PatientSummary> search(@RequestParam(name = "q", required = false) String query) {
 		return patients.search(query).stream().map(PatientSummary::of).toList();
 	}
