@@ -141,8 +141,9 @@ public class BookingService {
 	 * Books the earliest whole course that fits at the wished site, proposed and booked in one transaction under the
 	 * site's capacity lock: front desks booking at the same site at once are served one after the other, each the
 	 * earliest course left, instead of all being proposed the same one and all but one refused (409) when they book
-	 * it. Empty when no course fits within the planning horizon; nothing is booked then. The proposal is checked on
-	 * the calendar read under the lock, so it is booked as proposed, without reading the calendar again.
+	 * it. Empty when no course fits within the planning horizon; nothing is booked then. The course is planned on the
+	 * site's calendar kept in memory and checked on the database's appointments at its times, under the lock
+	 * ({@link PlanningService#proposeUnderLock}), so it is booked as proposed, without reading the calendar again.
 	 */
 	@Transactional
 	public Optional<List<Appointment>> bookEarliestCourse(UUID courseId, PlanningService.Wishes wishes) {
@@ -153,7 +154,7 @@ public class BookingService {
 		requireBookable(course);
 		var site = calendars.zoneOf(wishes.siteId());
 		calendars.lockCapacity(site.siteId());
-		return planning.propose(courseId, wishes).map(proposal -> {
+		return planning.proposeUnderLock(course, wishes).map(proposal -> {
 			if (!proposal.check().ok()) {
 				throw new IllegalStateException("The planner proposed a course that breaks a rule: "
 						+ PlannedOccurrence.of(proposal));

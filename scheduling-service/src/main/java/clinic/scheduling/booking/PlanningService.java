@@ -153,6 +153,34 @@ public class PlanningService {
 	public Optional<CheckedPlan> propose(UUID courseId, Wishes wishes) {
 		var course = courses.get(courseId);
 		requireUnplanned(course);
+		return propose(course, wishes, false).map(Proposed::checked);
+	}
+
+	/**
+	 * The proposal {@link BookingService#bookEarliestCourse} books, under the site's lock in its transaction: planned
+	 * on the site's calendar kept in memory ({@link CalendarService#loadKept}), then checked against the database's
+	 * appointments at the times proposed ({@link CalendarService#during}). When that check finds what the kept
+	 * calendar did not have yet (another instance's booking of the last milliseconds), or the kept calendar has no
+	 * room, the course is proposed again on the calendar read from the database: what is booked is always checked on
+	 * the database under the lock.
+	 */
+	Optional<CheckedPlan> proposeUnderLock(Course course, Wishes wishes) {
+		requireUnplanned(course);
+		var kept = propose(course, wishes, true);
+		if (kept.isPresent()) {
+			var proposed = kept.get();
+			var during = calendars.during(proposed.calendar(), course.patientId(), course.id(),
+					proposed.plan().occurrences());
+			var check = new CoursePlanner(finder(during), settings.courseRules(course.plannedInfusions()))
+				.check(proposed.plan());
+			if (check.ok()) {
+				return Optional.of(new CheckedPlan(check, chairNames(proposed.calendar())));
+			}
+		}
+		return propose(course, wishes, false).map(Proposed::checked);
+	}
+
+	private Optional<Proposed> propose(Course course, Wishes wishes, boolean kept) {
 		var window = window(wishes);
 		var zone = calendars.zoneOf(calendars.siteOrOnly(wishes.siteId())).zone();
 		var partUntil = window.from()
@@ -163,12 +191,12 @@ public class PlanningService {
 			.toInstant();
 		if (partUntil.isBefore(window.until())) {
 			var part = new Window(window.from(), partUntil);
-			var found = proposeIn(course, part, wishes);
+			var found = proposeIn(course, part, wishes, kept);
 			if (found.isPresent() && found.get().planner().settledBefore(found.get().plan(), part.until())) {
-				return found.map(Proposed::checked);
+				return found;
 			}
 		}
-		return proposeIn(course, window, wishes).map(Proposed::checked);
+		return proposeIn(course, window, wishes, kept);
 	}
 
 	/** A course the planner proposed on a calendar read. */
@@ -179,8 +207,10 @@ public class PlanningService {
 		}
 	}
 
-	private Optional<Proposed> proposeIn(Course course, Window window, Wishes wishes) {
-		var calendar = load(wishes.siteId(), window, course.patientId(), course.id());
+	private Optional<Proposed> proposeIn(Course course, Window window, Wishes wishes, boolean kept) {
+		var site = calendars.siteOrOnly(wishes.siteId());
+		var request = request(site, window, course.patientId(), course.id());
+		var calendar = kept ? calendars.loadKept(request) : calendars.load(request);
 		var preferences = preferences(calendar, wishes);
 		if (preferences.isEmpty()) {
 			return Optional.empty();
@@ -333,10 +363,15 @@ public class PlanningService {
 
 	private SiteCalendar load(@Nullable UUID siteId, Window window, @Nullable UUID patientId,
 			@Nullable UUID exceptCourse) {
-		var site = calendars.siteOrOnly(siteId);
+		return calendars.load(request(calendars.siteOrOnly(siteId), window, patientId, exceptCourse));
+	}
+
+	/** The site's calendar for planning over the window's dates, on the site's clock. */
+	private CalendarService.Request request(UUID site, Window window, @Nullable UUID patientId,
+			@Nullable UUID exceptCourse) {
 		var zone = calendars.zoneOf(site).zone();
-		return calendars.load(CalendarService.Request.forPlanning(site, window.from().atZone(zone).toLocalDate(),
-				window.until().atZone(zone).toLocalDate(), patientId, exceptCourse));
+		return CalendarService.Request.forPlanning(site, window.from().atZone(zone).toLocalDate(),
+				window.until().atZone(zone).toLocalDate(), patientId, exceptCourse);
 	}
 
 	private SlotFinder finder(SiteCalendar calendar) {

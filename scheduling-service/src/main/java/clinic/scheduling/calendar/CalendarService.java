@@ -1,9 +1,11 @@
 package clinic.scheduling.calendar;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.planning.Slot;
 import clinic.scheduling.planning.SlotFinder;
 import clinic.scheduling.resources.ClinicHours;
 
@@ -97,6 +100,42 @@ public class CalendarService {
 
 	@Transactional(readOnly = true)
 	public SiteCalendar load(Request request) {
+		return load(request, calendars::appointments);
+	}
+
+	/**
+	 * A calendar to plan on under the site's lock, in the booking's transaction ({@link #lockCapacity}): as
+	 * {@link #load} for planning, the site's appointments from the calendar kept in memory. Before anything planned on
+	 * it is booked it is checked on {@link #during}, read from the database under the lock.
+	 */
+	@Transactional
+	public SiteCalendar loadKept(Request request) {
+		return load(request, (site, patient, except, from, until, names) -> calendars.keptAppointments(site, patient,
+				except, from, until));
+	}
+
+	/**
+	 * The calendar with only the appointments that overlap the slots, read from the database: all that checking
+	 * bookings in those slots depends on, for a plan made on {@link #loadKept}.
+	 */
+	@Transactional
+	public SiteCalendar during(SiteCalendar calendar, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+			List<Slot> slots) {
+		var spans = slots.stream().map(slot -> new SiteCalendars.Span(slot.start(), slot.end())).toList();
+		return new SiteCalendar(calendar.siteId(), calendar.siteName(), calendar.from(), calendar.to(),
+				calendar.chairs(), calendar.hours(), calendar.closures(), calendar.shifts(),
+				calendars.appointmentsDuring(calendar.siteId(), patientId, exceptCourseId, spans));
+	}
+
+	/** How a calendar's appointments are read: {@link SiteCalendars#appointments}'s arguments. */
+	@FunctionalInterface
+	private interface AppointmentReader {
+
+		List<CalendarAppointment> read(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+				Instant from, Instant until, boolean names);
+	}
+
+	private SiteCalendar load(Request request, AppointmentReader appointments) {
 		if (request.to().isBefore(request.from())) {
 			throw new InvalidInputException("to", "The range ends (" + request.to() + ") before it starts ("
 					+ request.from() + ")");
@@ -126,7 +165,7 @@ public class CalendarService {
 		shifts.sort(Comparator.comparing(StaffShift::start).thenComparing(StaffShift::nurse));
 		return new SiteCalendar(site.id(), site.name(), request.from(), request.to(), calendars.chairs(site.id()), hours,
 				calendars.closures(site.id(), request.from(), request.to()), shifts,
-				calendars.appointments(site.id(), request.patientId(), request.exceptCourseId(), from, until,
+				appointments.read(site.id(), request.patientId(), request.exceptCourseId(), from, until,
 						request.names()));
 	}
 

@@ -59,6 +59,26 @@ public interface SiteCalendars {
 			Instant from, Instant until, boolean names);
 
 	/**
+	 * As {@link #appointments} for planning (no names), the site's own from the calendar kept in memory even in a
+	 * read-write transaction: for planning under the site's lock ({@link #lockCapacity}). What is planned on it is
+	 * checked against {@link #appointmentsDuring} before it is booked: another instance's booking reaches the kept
+	 * calendar only milliseconds after it commits.
+	 */
+	List<CalendarAppointment> keptAppointments(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+			Instant from, Instant until);
+
+	/**
+	 * As {@link #appointments} for planning, from the database, only those overlapping one of the spans: all that a
+	 * check of bookings in those spans depends on (their chairs, the nurses' load then, the patient then).
+	 */
+	List<CalendarAppointment> appointmentsDuring(UUID siteId, @Nullable UUID patientId, @Nullable UUID exceptCourseId,
+			List<Span> spans);
+
+	/** From {@code start} to {@code end}. */
+	record Span(Instant start, Instant end) {
+	}
+
+	/**
 	 * Takes the site's capacity lock for the rest of the transaction: bookings at one site check nurse capacity one
 	 * after the other, so two of them can never both take the last place.
 	 */

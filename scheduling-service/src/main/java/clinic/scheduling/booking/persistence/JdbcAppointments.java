@@ -26,6 +26,8 @@ import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.Appointments;
 import clinic.scheduling.booking.StatusChange;
+import clinic.scheduling.calendar.CalendarAppointment;
+import clinic.scheduling.calendar.CalendarChanges;
 
 @Repository
 class JdbcAppointments implements Appointments {
@@ -43,19 +45,29 @@ class JdbcAppointments implements Appointments {
 	/** Runs the insert in a savepoint, so that a refused insert leaves the booking transaction usable. */
 	private final TransactionTemplate savepoint;
 
-	JdbcAppointments(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	/** The planning calendars kept in memory, told of every appointment written here. */
+	private final CalendarChanges changes;
+
+	JdbcAppointments(JdbcClient jdbc, PlatformTransactionManager transactions, CalendarChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
+	/** What an insert answers: the appointment's site and the transaction's id, for the kept calendars. */
+	private record Inserted(UUID siteId, long transactionId) {
+	}
+
 	@Override
 	public void insert(Appointment a) {
+		Inserted inserted;
 		try {
-			savepoint.executeWithoutResult(status -> jdbc.sql("""
+			inserted = savepoint.execute(status -> jdbc.sql("""
 					insert into appointment (id, course_id, patient_id, chair_id, kind, sequence, start_at, end_at,
 					  status, booked_by, booked_at)
-					values (:id, :course, :patient, :chair, :kind, :sequence, :start, :end, :status, :by, :at)""")
+					values (:id, :course, :patient, :chair, :kind, :sequence, :start, :end, :status, :by, :at)
+					returning (select site_id from chair where chair.id = appointment.chair_id), txid_current()""")
 				.param("id", a.id())
 				.param("course", a.courseId())
 				.param("patient", a.patientId())
@@ -67,7 +79,8 @@ class JdbcAppointments implements Appointments {
 				.param("status", a.status().code())
 				.param("by", a.bookedBy())
 				.param("at", Timestamp.from(a.bookedAt()))
-				.update());
+				.query((rs, row) -> new Inserted(rs.getObject(1, UUID.class), rs.getLong(2)))
+				.single());
 		}
 		catch (DataAccessException e) {
 			var collision = collisionOf(e);
@@ -76,6 +89,10 @@ class JdbcAppointments implements Appointments {
 			}
 			throw new AppointmentCollision(collision, e);
 		}
+		changes.added(inserted.siteId(),
+				new CalendarAppointment(a.id(), a.courseId(), a.patientId(), null, a.chairId(), a.kind().name(),
+						a.sequence(), a.start(), a.end(), a.status().code(), a.onHold()),
+				inserted.transactionId());
 	}
 
 	@Override
@@ -88,6 +105,7 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public void fulfil(UUID id, Instant at) {
+		changes.changed();
 		jdbc.sql("update appointment set status = :status, fulfilled_at = :at where id = :id")
 			.param("id", id)
 			.param("status", AppointmentStatus.FULFILLED.code())
@@ -144,6 +162,7 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public void changeStatus(UUID id, AppointmentStatus to, @Nullable String cancellationReason) {
+		changes.changed();
 		jdbc.sql("""
 				update appointment set status = :status,
 				  cancellation_reason = case when :status = 'cancelled' then :reason else cancellation_reason end
@@ -177,6 +196,7 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public List<UUID> holdFuture(UUID courseId, Instant after) {
+		changes.changed();
 		return jdbc.sql("""
 				update appointment set on_hold = true
 				where course_id = :course and status = 'booked' and start_at > :after and not on_hold
@@ -189,6 +209,7 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public int releaseHolds(UUID courseId) {
+		changes.changed();
 		return jdbc.sql("update appointment set on_hold = false where course_id = :course and on_hold")
 			.param("course", courseId)
 			.update();
@@ -196,6 +217,7 @@ class JdbcAppointments implements Appointments {
 
 	@Override
 	public void linkRescheduled(UUID id, UUID rescheduledFrom) {
+		changes.changed();
 		jdbc.sql("update appointment set rescheduled_from = :from where id = :id")
 			.param("id", id)
 			.param("from", rescheduledFrom)

@@ -180,7 +180,7 @@ class JdbcSiteCalendars implements SiteCalendars {
 			  and (cast(:except as uuid) is null or o.course_id <> cast(:except as uuid))""";
 
 	/** As PostgreSQL orders them: by start, then chair (a UUID's text orders as its bytes do). */
-	private static final Comparator<CalendarAppointment> ORDER = Comparator.comparing(CalendarAppointment::start)
+	static final Comparator<CalendarAppointment> ORDER = Comparator.comparing(CalendarAppointment::start)
 		.thenComparing(a -> a.chairId().toString());
 
 	@Override
@@ -196,15 +196,61 @@ class JdbcSiteCalendars implements SiteCalendars {
 			return appointments(AT_SITE + "\nunion all\n" + ELSEWHERE_AND_HELD + "\norder by start_at, chair_id", true,
 					siteId, patientId, exceptCourseId, from, until);
 		}
+		return planning(cache.appointments(siteId, from, until, this::atSite), siteId, patientId, exceptCourseId, from,
+				until);
+	}
+
+	@Override
+	public List<CalendarAppointment> keptAppointments(UUID siteId, @Nullable UUID patientId,
+			@Nullable UUID exceptCourseId, Instant from, Instant until) {
+		return planning(cache.kept(siteId, from, until, this::atSite), siteId, patientId, exceptCourseId, from, until);
+	}
+
+	/** The site's own appointments for planning, read from the database. */
+	private List<CalendarAppointment> atSite(UUID siteId, Instant from, Instant until) {
+		return appointments(AT_SITE + "\norder by start_at, chair_id", false, siteId, null, null, from, until);
+	}
+
+	/** The site's own (from memory or not) without the course's, the patient's elsewhere and the holds, in order. */
+	private List<CalendarAppointment> planning(List<CalendarAppointment> atSite, UUID siteId, @Nullable UUID patientId,
+			@Nullable UUID exceptCourseId, Instant from, Instant until) {
 		var all = new ArrayList<CalendarAppointment>();
-		for (var appointment : cache.appointments(siteId, from, until,
-				(site, start, end) -> appointments(AT_SITE + "\norder by start_at, chair_id", false, site, null, null,
-						start, end))) {
+		for (var appointment : atSite) {
 			if (exceptCourseId == null || !exceptCourseId.equals(appointment.courseId())) {
 				all.add(appointment);
 			}
 		}
 		all.addAll(appointments(ELSEWHERE_AND_HELD, false, siteId, patientId, exceptCourseId, from, until));
+		all.sort(ORDER);
+		return all;
+	}
+
+	@Override
+	public List<CalendarAppointment> appointmentsDuring(UUID siteId, @Nullable UUID patientId,
+			@Nullable UUID exceptCourseId, List<Span> spans) {
+		if (spans.isEmpty()) {
+			return List.of();
+		}
+		// each span read as a window is, through the GiST indexes of the site's chairs and of the patient, in one
+		// statement: a course's six infusions read a few dozen rows where its whole window read thousands
+		var values = new StringBuilder();
+		for (int i = 0; i < spans.size(); i++) {
+			values.append(i == 0 ? "" : ", ")
+				.append("(cast(:start").append(i).append(" as timestamptz), cast(:end").append(i).append(" as timestamptz))");
+		}
+		var during = (AT_SITE + "\nunion all\n" + ELSEWHERE_AND_HELD).replace(":from", "span.s")
+			.replace(":until", "span.e")
+			.formatted("cast(null as text) as patient_name", "");
+		var statement = jdbc.sql("select distinct on (during.id) during.* from (values " + values
+				+ ") as span(s, e) cross join lateral (" + during + ") as during order by during.id")
+			.param("site", siteId)
+			.param("patient", patientId)
+			.param("except", exceptCourseId);
+		for (int i = 0; i < spans.size(); i++) {
+			statement = statement.param("start" + i, Timestamp.from(spans.get(i).start()))
+				.param("end" + i, Timestamp.from(spans.get(i).end()));
+		}
+		var all = new ArrayList<>(statement.query(JdbcSiteCalendars::planned).list());
 		all.sort(ORDER);
 		return all;
 	}
@@ -220,11 +266,16 @@ class JdbcSiteCalendars implements SiteCalendars {
 			.param("until", Timestamp.from(until))
 			// by position, in the select's order: a busy site's 90 days are thousands of rows, and looking each column
 			// up by name, and each time through java.sql.Timestamp's calendar, cost as much as reading them
-			.query((rs, row) -> new CalendarAppointment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
-					rs.getInt(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
-					rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getBoolean(11)))
+			.query(JdbcSiteCalendars::planned)
 			.list();
+	}
+
+	/** A row of the appointment selects, by position. */
+	private static CalendarAppointment planned(ResultSet rs, int row) throws SQLException {
+		return new CalendarAppointment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+				rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getInt(7),
+				rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant(),
+				rs.getString(10), rs.getBoolean(11));
 	}
 
 	@Override

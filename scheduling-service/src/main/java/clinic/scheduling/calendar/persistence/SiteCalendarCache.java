@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,12 +26,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.calendar.CalendarAppointment;
+import clinic.scheduling.calendar.CalendarChanges;
 
 /**
  * Each site's appointments as planning reads them, kept in memory: a slot search or a course proposal on a busy site
@@ -39,17 +42,20 @@ import clinic.scheduling.calendar.CalendarAppointment;
  * and drops the site's calendar when told. A calendar is kept only if nothing was dropped between the start of its
  * read and its keeping (one generation number, compared inside the map's atomic {@code compute}), so a read that raced
  * a commit is used once and not kept. While not listening (at start, after a lost connection) nothing is kept and
- * every read goes to the database. An instance drops every calendar itself after each of its own read-write
- * transactions commits, before the caller gets its answer, so its own changes show at once; another instance's
+ * every read goes to the database. This instance's own writers of appointments say what they write
+ * ({@link CalendarChanges}): once their transaction commits, before the caller gets its answer, an appointment added
+ * is added to its site's kept calendar and any other change drops every calendar, so its own changes show at once
+ * (and the notifications of its own transactions, which name their transaction, are not needed); another instance's
  * reach it within the notification's delay (milliseconds).
  * <p>
- * <b>Only where a stale view is harmless.</b> Only reads in a read-only transaction use it (slot searches, proposals,
- * checks the front desk asks for): booking reads its calendar under the site's lock in a read-write transaction,
- * always from the database. A view a few milliseconds old can at worst propose a time another instance has just
- * taken; booking it is refused (409) by the check under the lock and by the database's exclusion constraints.
+ * <b>Only where a stale view is harmless.</b> Reads in a read-only transaction use it (slot searches, proposals,
+ * checks the front desk asks for). Booking the earliest course plans on it under the site's lock
+ * ({@link #kept}) and checks the course it found against the database before booking it: a view a few milliseconds
+ * old can at worst propose a time another instance has just taken, which that check (and the database's exclusion
+ * constraints behind it) refuses.
  */
 @Component
-class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener {
+class SiteCalendarCache implements SmartLifecycle, CalendarChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteCalendarCache.class);
 
@@ -80,7 +86,60 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 		boolean covers(Instant start, Instant end) {
 			return !start.isBefore(from) && !end.isAfter(until);
 		}
+
+		/** With the appointments added that overlap the window and are not in it yet, in order. */
+		Kept with(List<CalendarAppointment> added) {
+			var ids = new HashSet<UUID>();
+			appointments.forEach(a -> ids.add(a.id()));
+			var all = new ArrayList<>(appointments);
+			for (var appointment : added) {
+				if (appointment.start().isBefore(until) && appointment.end().isAfter(from) && ids.add(appointment.id())) {
+					all.add(appointment);
+				}
+			}
+			all.sort(JdbcSiteCalendars.ORDER);
+			return new Kept(from, until, List.copyOf(all));
+		}
 	}
+
+	/** What this instance's transaction under way wrote of appointments, told to the cache once it commits. */
+	private final class Written implements TransactionSynchronization {
+
+		boolean changed;
+
+		final Map<UUID, List<CalendarAppointment>> added = new HashMap<>();
+
+		final Set<Long> transactions = new HashSet<>();
+
+		SiteCalendarCache owner() {
+			return SiteCalendarCache.this;
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			if (status == STATUS_COMMITTED) {
+				if (changed) {
+					dropAll();
+				}
+				else {
+					added.forEach(SiteCalendarCache.this::add);
+				}
+			}
+			else {
+				// rolled back (or unknown): nothing is notified for it, and what it wrote is not there
+				ownTransactions.removeAll(transactions);
+				if (status == STATUS_UNKNOWN) {
+					dropAll();
+				}
+			}
+		}
+	}
+
+	/** Most transaction ids of this instance remembered at once, their notifications awaited. */
+	private static final int MAX_OWN_TRANSACTIONS = 10_000;
+
+	/** This instance's own transactions that added appointments: their notifications change nothing more. */
+	private final Set<Long> ownTransactions = ConcurrentHashMap.newKeySet();
 
 	private final Map<UUID, Kept> sites = new ConcurrentHashMap<>();
 
@@ -119,6 +178,24 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 		if (!listening || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			return reader.read(siteId, from, until);
 		}
+		return fromMemory(siteId, from, until, reader, false);
+	}
+
+	/**
+	 * The site's appointments overlapping [from, until) from memory in any transaction, read (and kept) when the kept
+	 * window does not cover it: for planning under the site's lock, whose result is checked against the database
+	 * before it is booked. A miss reads the widest window from {@code from}, so that the next booking's window, a
+	 * moment later, is covered too.
+	 */
+	List<CalendarAppointment> kept(UUID siteId, Instant from, Instant until, Reader reader) {
+		if (!listening) {
+			return reader.read(siteId, from, until);
+		}
+		return fromMemory(siteId, from, until, reader, true);
+	}
+
+	private List<CalendarAppointment> fromMemory(UUID siteId, Instant from, Instant until, Reader reader,
+			boolean widest) {
 		var kept = sites.get(siteId);
 		if (kept == null || !kept.covers(from, until)) {
 			long before = generation.get();
@@ -126,7 +203,11 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 			// up to the widest kept: a miss costs what the read cost before there was a cache
 			var readFrom = from;
 			var readUntil = until;
-			if (kept != null && !kept.from().isAfter(until) && !from.isAfter(kept.until())) {
+			var widestUntil = from.plus(horizon.get()).plus(SPAN_MARGIN);
+			if (widest && widestUntil.isAfter(until)) {
+				readUntil = widestUntil;
+			}
+			else if (kept != null && !kept.from().isAfter(until) && !from.isAfter(kept.until())) {
 				var wideFrom = kept.from().isBefore(from) ? kept.from() : from;
 				var wideUntil = kept.until().isAfter(until) ? kept.until() : until;
 				if (!wideUntil.isAfter(wideFrom.plus(horizon.get()).plus(SPAN_MARGIN))) {
@@ -135,11 +216,14 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 				}
 			}
 			var read = new Kept(readFrom, readUntil, List.copyOf(reader.read(siteId, readFrom, readUntil)));
-			if (sites.size() >= MAX_SITES && !sites.containsKey(siteId)) {
-				// room for this one: another site's calendar goes (it is still right; no generation is spent)
-				sites.keySet().stream().findAny().ifPresent(sites::remove);
+			// not kept when this transaction wrote appointments: the read holds them, and they may yet be rolled back
+			if (writtenSoFar() == null) {
+				if (sites.size() >= MAX_SITES && !sites.containsKey(siteId)) {
+					// room for this one: another site's calendar goes (it is still right; no generation is spent)
+					sites.keySet().stream().findAny().ifPresent(sites::remove);
+				}
+				sites.compute(siteId, (site, now) -> listening && generation.get() == before ? read : now);
 			}
-			sites.compute(siteId, (site, now) -> listening && generation.get() == before ? read : now);
 			kept = read;
 		}
 		var overlapping = new ArrayList<CalendarAppointment>();
@@ -181,12 +265,86 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 		sites.clear();
 	}
 
-	/** After this instance's own read-write transaction commits: every site it may have changed is read again. */
 	@Override
-	public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
-		if (!transaction.isReadOnly() && !transaction.isNested()) {
+	public void changed() {
+		var written = written();
+		if (written == null) {
 			dropAll();
 		}
+		else {
+			written.changed = true;
+		}
+	}
+
+	@Override
+	public void added(UUID siteId, CalendarAppointment appointment, long transactionId) {
+		var written = written();
+		if (written == null) {
+			drop(siteId);
+			return;
+		}
+		written.added.computeIfAbsent(siteId, site -> new ArrayList<>()).add(appointment);
+		if (written.transactions.add(transactionId)) {
+			ownTransaction(transactionId);
+		}
+	}
+
+	/** The transaction is this instance's own: its notification, when it comes, changes nothing. */
+	void ownTransaction(long transactionId) {
+		if (ownTransactions.size() >= MAX_OWN_TRANSACTIONS) {
+			// notifications that never came (a lost connection): those still to come drop a site, which is safe
+			ownTransactions.clear();
+		}
+		ownTransactions.add(transactionId);
+	}
+
+	/** What the transaction under way wrote so far, registered to be told at its end; none outside a transaction. */
+	private @Nullable Written written() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		var written = writtenSoFar();
+		if (written == null) {
+			written = new Written();
+			TransactionSynchronizationManager.registerSynchronization(written);
+		}
+		return written;
+	}
+
+	/** What the transaction under way told of its writes, if it wrote any appointment. */
+	private @Nullable Written writtenSoFar() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+				if (synchronization instanceof Written written && written.owner() == this) {
+					return written;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Adds appointments committed by this instance to the site's kept calendar; a read racing it is not kept. */
+	private void add(UUID siteId, List<CalendarAppointment> appointments) {
+		sites.compute(siteId, (site, kept) -> {
+			generation.incrementAndGet();
+			return kept == null ? null : kept.with(appointments);
+		});
+	}
+
+	/** A notification: the site's calendar changed in the transaction named, unless it is this instance's own. */
+	void notified(String payload) {
+		int space = payload.indexOf(' ');
+		if (space > 0) {
+			try {
+				if (ownTransactions.remove(Long.parseLong(payload.substring(space + 1)))) {
+					return;
+				}
+			}
+			catch (NumberFormatException e) {
+				// not a transaction id: the site is dropped below
+			}
+		}
+		drop(UUID.fromString(space > 0 ? payload.substring(0, space) : payload));
 	}
 
 	@Override
@@ -227,7 +385,7 @@ class SiteCalendarCache implements SmartLifecycle, TransactionExecutionListener 
 					var received = notifications.getNotifications(POLL_MILLIS);
 					if (received != null) {
 						for (var notification : received) {
-							drop(UUID.fromString(notification.getParameter()));
+							notified(notification.getParameter());
 						}
 					}
 				}

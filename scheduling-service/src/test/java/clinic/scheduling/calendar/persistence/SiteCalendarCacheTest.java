@@ -12,15 +12,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import clinic.scheduling.calendar.CalendarAppointment;
 
 /**
  * What the cache keeps and when it reads again, with a reader that counts its calls: kept only for read-only
- * transactions while changes are listened for, never when a change was notified during the read, dropped by a
- * notification or by this instance's own read-write commit, and sliced to the window asked.
+ * transactions and planning under the site's lock while changes are listened for, never when a change was notified during the read, dropped by a
+ * notification of another transaction or by this instance's own change, its own bookings added once committed, and
+ * sliced to the window asked.
  */
 class SiteCalendarCacheTest {
 
@@ -118,13 +119,74 @@ class SiteCalendarCacheTest {
 	}
 
 	@Test
-	void givenThisInstancesOwnReadWriteCommitThenEveryCalendarIsReadAgain() {
-		read(NOW, NOW.plus(Duration.ofDays(14)));
-		cache.afterCommit(new DefaultTransactionStatus(null, null, true, true, false, true, false, null), null);
-		assertThat(cache.keeps(SITE)).as("a read-only commit changes nothing").isTrue();
+	void givenThisInstancesOwnBookingCommittedThenItIsAddedToTheKeptCalendarWithoutAReadAndItsNotificationIsIgnored() {
+		read(NOW, days(14));
+		var booked = appointment(days(3));
+		inATransaction(TransactionSynchronization.STATUS_COMMITTED, () -> cache.added(SITE, booked, 4711));
 
-		cache.afterCommit(new DefaultTransactionStatus(null, null, true, true, false, false, false, null), null);
+		assertThat(read(NOW, days(14))).hasSize(2).contains(booked);
+		assertThat(reads).as("added, not read again").isEqualTo(1);
+		cache.notified(SITE + " 4711");
+		assertThat(cache.keeps(SITE)).as("its own transaction's notification").isTrue();
+		cache.notified(SITE + " 4712");
+		assertThat(cache.keeps(SITE)).as("another transaction's notification").isFalse();
+	}
+
+	@Test
+	void givenThisInstancesOwnBookingRolledBackThenTheKeptCalendarIsAsBeforeAndItsTransactionForgotten() {
+		read(NOW, days(14));
+		inATransaction(TransactionSynchronization.STATUS_ROLLED_BACK,
+				() -> cache.added(SITE, appointment(days(3)), 4711));
+
+		assertThat(read(NOW, days(14))).hasSize(1);
+		cache.notified(SITE + " 4711");
+		assertThat(cache.keeps(SITE)).as("a transaction that was rolled back is not this instance's any more").isFalse();
+	}
+
+	@Test
+	void givenThisInstancesOwnOtherChangeCommittedThenEveryCalendarIsReadAgain() {
+		read(NOW, days(14));
+		inATransaction(TransactionSynchronization.STATUS_COMMITTED, () -> {
+			cache.added(SITE, appointment(days(3)), 4711);
+			cache.changed();
+		});
 		assertThat(cache.keeps(SITE)).isFalse();
+
+		read(NOW, days(14));
+		cache.changed();
+		assertThat(cache.keeps(SITE)).as("outside a transaction, at once").isFalse();
+	}
+
+	@Test
+	void givenPlanningUnderTheLockThenTheKeptCalendarIsUsedInAReadWriteTransactionAndAMissReadsTheWidestWindow() {
+		TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+		assertThat(kept(NOW, days(14))).hasSize(1);
+		assertThat(kept(days(1), days(90))).hasSize(2);
+		assertThat(reads).as("the miss read the horizon and a course's span after it").isEqualTo(1);
+		assertThat(read(days(1), days(90))).as("a read-write transaction's plain read").hasSize(2);
+		assertThat(reads).isEqualTo(2);
+	}
+
+	@Test
+	void givenATransactionThatWroteAppointmentsThenItsReadsAreNotKept() {
+		inATransaction(TransactionSynchronization.STATUS_ROLLED_BACK, () -> {
+			cache.added(SITE, appointment(days(3)), 4711);
+			calendar.add(appointment(days(3)));
+			assertThat(kept(NOW, days(14))).hasSize(2);
+			assertThat(cache.keeps(SITE)).as("what it read holds its own writes, not yet committed").isFalse();
+		});
+	}
+
+	/** Runs the writes in a transaction's synchronization, which ends as given. */
+	private static void inATransaction(int outcome, Runnable writes) {
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			writes.run();
+			TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCompletion(outcome));
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
 	}
 
 	private static Instant days(int days) {
@@ -132,14 +194,20 @@ class SiteCalendarCacheTest {
 	}
 
 	private List<CalendarAppointment> read(Instant from, Instant until) {
-		return cache.appointments(SITE, from, until, (site, start, end) -> {
-			reads++;
-			// ordered by start, as the database reads them
-			return calendar.stream()
-				.filter(a -> a.start().isBefore(end) && a.end().isAfter(start))
-				.sorted(Comparator.comparing(CalendarAppointment::start))
-				.toList();
-		});
+		return cache.appointments(SITE, from, until, this::fromDatabase);
+	}
+
+	private List<CalendarAppointment> kept(Instant from, Instant until) {
+		return cache.kept(SITE, from, until, this::fromDatabase);
+	}
+
+	private List<CalendarAppointment> fromDatabase(UUID site, Instant start, Instant end) {
+		reads++;
+		// ordered by start, as the database reads them
+		return calendar.stream()
+			.filter(a -> a.start().isBefore(end) && a.end().isAfter(start))
+			.sorted(Comparator.comparing(CalendarAppointment::start))
+			.toList();
 	}
 
 	private static CalendarAppointment appointment(Instant start) {
