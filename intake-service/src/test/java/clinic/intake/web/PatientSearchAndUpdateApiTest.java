@@ -104,6 +104,15 @@ class PatientSearchAndUpdateApiTest extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void givenEveryWordBeginningAWordOfSomeNameButNoNameHoldingThemAllThenEachWordMayBeMistyped() throws Exception {
+		var curie = register("Marie", "Curie", "1967-11-07", null).get("mrn").asString();
+		var curley = register("Pierre", "Curley", "1959-05-15", null).get("mrn").asString();
+		assertThat(search("Pierre Curl")).as("as typed: a name holds both").contains(curley).doesNotContain(curie);
+		// "curl" begins Curley, but no Marie is a Curley: then "curl" is taken for the word nearest it, Curie
+		assertThat(search("Marie Curl")).contains(curie).doesNotContain(curley);
+	}
+
+	@Test
 	void givenANameWithoutItsAccentsThenThePatientIsFound() throws Exception {
 		var zoe = mrn("Zoë", "Müller");
 		var jurg = mrn("Jürg", "Müller-Nüesch");

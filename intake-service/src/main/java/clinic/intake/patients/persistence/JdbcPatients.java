@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,21 +157,18 @@ class JdbcPatients implements Patients {
 		}
 		// a word that begins no word of any name was mistyped: only it is looked up among the register's words, and
 		// the search as typed is not run; when every word begins one, as typed first, then each word may be mistyped
-		var unknown = new HashSet<Integer>();
-		for (int i = 0; i < words.size(); i++) {
-			if (!jdbc.sql("select exists (select 1 from patient_word where word >= :from and word < :to)")
-				.param("from", words.get(i))
-				.param("to", after(words.get(i)))
-				.query(Boolean.class)
-				.single()) {
-				unknown.add(i);
-			}
-		}
-		var found = unknown.isEmpty() ? byWords(words, Set.of(), normalized, search.birthDate(), limit) : List.<Patient>of();
+		var unknown = jdbc.sql("""
+				select cast(w.i as int) - 1 from unnest(cast(:froms as text[]), cast(:tos as text[])) with ordinality as w(f, t, i)
+				where not exists (select 1 from patient_word where word >= w.f and word < w.t)""")
+			.param("froms", words.toArray(String[]::new))
+			.param("tos", words.stream().map(JdbcPatients::after).toArray(String[]::new))
+			.query(Integer.class)
+			.set();
+		var found = unknown.isEmpty() ? byWords(words, Map.of(), normalized, search.birthDate(), limit) : List.<Patient>of();
 		if (found.isEmpty()) {
 			var mistyped = unknown.isEmpty() ? IntStream.range(0, words.size()).boxed().collect(Collectors.toSet())
 					: unknown;
-			found = byWords(words, mistyped, normalized, search.birthDate(), limit);
+			found = byWords(words, meant(words, mistyped), normalized, search.birthDate(), limit);
 		}
 		if (byMrn.isEmpty()) {
 			return found;
@@ -191,13 +189,34 @@ class JdbcPatients implements Patients {
 	static final int TYPO_CANDIDATES = 8;
 
 	/**
+	 * For each mistyped word (by its index), the register's words nearest to it ({@code patient_name_word}, by trigram
+	 * distance) that it is like enough, a letter wrong, missing or added; not those it begins (its range has them).
+	 * One statement for all of them.
+	 */
+	private Map<Integer, List<String>> meant(List<String> words, Set<Integer> mistyped) {
+		var meant = new HashMap<Integer, List<String>>();
+		var asked = mistyped.stream().sorted().toList();
+		jdbc.sql("""
+				select cast(w.i as int), n.word
+				from unnest(cast(:words as text[])) with ordinality as w(word, i)
+				cross join lateral (select word from patient_name_word order by word <-> w.word limit :candidates) n
+				where word_similarity(w.word, n.word) >= :typo and not starts_with(n.word, w.word)""")
+			.param("words", asked.stream().map(words::get).toArray(String[]::new))
+			.param("candidates", TYPO_CANDIDATES)
+			.param("typo", TYPO_WORD_SIMILARITY)
+			.query((rs, row) -> meant.computeIfAbsent(asked.get(rs.getInt(1) - 1), i -> new ArrayList<>())
+				.add(rs.getString(2)))
+			.list();
+		return meant;
+	}
+
+	/**
 	 * The patients with, for every word searched, a word of their name that it begins ({@code patient_word}, V11: one
 	 * B-tree range a word, the ranges' patients intersected), most similar names first. A word whose index is in
-	 * {@code typos} may also be one of the register's words nearest to it ({@code patient_name_word}, by trigram distance)
-	 * that it is like enough: a letter wrong, missing or added. A word like no word of any name finds nobody, so
-	 * "lovelace smith" still finds no one.
+	 * {@code meant} may also be one of the words given for it there ({@link #meant}). A word like no word of any name
+	 * finds nobody, so "lovelace smith" still finds no one.
 	 */
-	private List<Patient> byWords(List<String> words, Set<Integer> typos, String normalized,
+	private List<Patient> byWords(List<String> words, Map<Integer, List<String>> meant, String normalized,
 			@Nullable LocalDate birthDate, int limit) {
 		var sql = new StringBuilder("select p.* from patient p join (");
 		var params = new LinkedHashMap<String, Object>();
@@ -210,22 +229,11 @@ class JdbcPatients implements Patients {
 				.append(i);
 			params.put("from" + i, word);
 			params.put("to" + i, after(word));
-			if (typos.contains(i)) {
-				var meant = jdbc.sql("""
-						select word from (select word from patient_name_word order by word <-> :word limit :candidates) n
-						where word_similarity(:word, word) >= :typo""")
-					.param("word", word)
-					.param("candidates", TYPO_CANDIDATES)
-					.param("typo", TYPO_WORD_SIMILARITY)
-					.query(String.class)
-					.stream()
-					.filter(w -> !w.startsWith(word)) // in the range already
-					.toList();
-				if (!meant.isEmpty()) {
-					// a branch of its own, not an OR: each reads the index alone, never the table
-					sql.append(" union all select patient_id from patient_word where word = any(:meant").append(i).append(")");
-					params.put("meant" + i, meant.toArray(String[]::new));
-				}
+			var others = meant.getOrDefault(i, List.of());
+			if (!others.isEmpty()) {
+				// a branch of its own, not an OR: each reads the index alone, never the table
+				sql.append(" union all select patient_id from patient_word where word = any(:meant").append(i).append(")");
+				params.put("meant" + i, others.toArray(String[]::new));
 			}
 			sql.append(")");
 		}
