@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import clinic.intake.alerts.SafetyAlert.Kind;
+import clinic.intake.clinical.ClinicalHistory.MedicalCondition;
 import clinic.intake.eligibility.EligibilityDecision;
 import clinic.intake.patients.PatientStatus;
-import clinic.intake.screening.ClinicalHistory.MedicalCondition;
 import clinic.intake.screening.Screening;
 
 /**

@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
-import clinic.intake.screening.Screenings;
 import clinic.platform.events.ClinicEvents;
 import clinic.platform.security.CurrentUser;
 import clinic.platform.problems.ConflictException;
@@ -22,7 +21,7 @@ public class DecisionService {
 
 	private final PatientService patients;
 
-	private final Screenings screenings;
+	private final ScreeningProposals proposals;
 
 	private final EligibilityDecisions decisions;
 
@@ -34,10 +33,10 @@ public class DecisionService {
 
 	private final Clock clock;
 
-	DecisionService(PatientService patients, Screenings screenings, EligibilityDecisions decisions,
+	DecisionService(PatientService patients, ScreeningProposals proposals, EligibilityDecisions decisions,
 			ReviewQueue reviewQueue, DoseSettings doseSettings, ClinicEvents events, Clock clock) {
 		this.patients = patients;
-		this.screenings = screenings;
+		this.proposals = proposals;
 		this.decisions = decisions;
 		this.reviewQueue = reviewQueue;
 		this.doseSettings = doseSettings;
@@ -65,20 +64,19 @@ public class DecisionService {
 	@Transactional
 	public EligibilityDecision sign(UUID patientId, Signing signing) {
 		var patient = patients.getForUpdate(patientId);
-		var screening = screenings.find(signing.screeningId())
-			.filter(s -> s.patientId().equals(patientId))
+		var proposal = proposals.of(patientId, signing.screeningId())
 			.orElseThrow(() -> new NotFoundException("Screening of this patient", signing.screeningId()));
 		if (signing.outcome() == Outcome.NEEDS_REVIEW) {
 			throw new InvalidInputException("outcome", "A signed decision is CLEARED or DECLINED");
 		}
-		var overridesProposal = signing.outcome() != screening.proposal().outcome();
+		var overridesProposal = signing.outcome() != proposal.outcome();
 		if (overridesProposal && isBlank(signing.reason())) {
 			throw new InvalidInputException("reason", "Deciding " + signing.outcome() + " against the proposal "
-					+ screening.proposal().outcome() + " needs a written reason");
+					+ proposal.outcome() + " needs a written reason");
 		}
 		var supersedes = checkedSupersedes(patientId, signing);
 		var dosePlan = checkedDosePlan(signing);
-		var decision = new EligibilityDecision(UUID.randomUUID(), patientId, screening.id(), signing.outcome(),
+		var decision = new EligibilityDecision(UUID.randomUUID(), patientId, signing.screeningId(), signing.outcome(),
 				signing.reason(), dosePlan, CurrentUser.name(), clock.instant(), supersedes);
 		decisions.insert(decision);
 		var decided = patients.changeStatus(patientId,

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import clinic.intake.clinical.ClinicalHistory.Diagnosis;
+import clinic.intake.clinical.ClinicalHistory.DrugClass;
+import clinic.intake.clinical.ClinicalHistory.MedicalCondition;
 import clinic.intake.patients.Indication;
-import clinic.intake.screening.ClinicalHistory.Diagnosis;
-import clinic.intake.screening.ClinicalHistory.DrugClass;
-import clinic.intake.screening.ClinicalHistory.MedicalCondition;
 
 /**
  * The DOMAIN.md eligibility rules as data: each has an id, a description, a severity (absolute → DECLINED,

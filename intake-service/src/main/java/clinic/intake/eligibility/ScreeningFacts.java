@@ -4,9 +4,9 @@ import java.time.LocalDate;
 
 import clinic.instruments.Cssrs;
 import clinic.instruments.Phq9;
+import clinic.intake.clinical.ClinicalHistory;
+import clinic.intake.clinical.Vitals;
 import clinic.intake.patients.Indication;
-import clinic.intake.screening.ClinicalHistory;
-import clinic.intake.screening.Vitals;
 
 /**
  * The answers the rules read. The C-SSRS screener is optional (null when not given); {@code indication} is the

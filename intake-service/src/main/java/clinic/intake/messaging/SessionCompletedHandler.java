@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import clinic.intake.outcomes.OutcomeScores;
+import clinic.intake.outcomes.OutcomeTracking;
 import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
 
@@ -17,9 +18,9 @@ class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.Se
 	record SessionCompleted(UUID patientId, UUID sessionId, Instant occurredAt, Integer phq9Total) {
 	}
 
-	private final OutcomeScores outcomes;
+	private final OutcomeTracking outcomes;
 
-	SessionCompletedHandler(OutcomeScores outcomes) {
+	SessionCompletedHandler(OutcomeTracking outcomes) {
 		this.outcomes = outcomes;
 	}
 

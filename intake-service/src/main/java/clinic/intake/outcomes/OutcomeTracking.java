@@ -1,5 +1,6 @@
 package clinic.intake.outcomes;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -8,7 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 import clinic.intake.patients.PatientService;
 import clinic.platform.problems.InvalidInputException;
 
-/** A patient's outcome series per instrument, for plotting, with baseline, response, remission and futility. */
+/**
+ * A patient's outcome series per instrument: the scores recorded from screenings and sessions, and the trend for
+ * plotting, with baseline, response, remission and futility.
+ */
 @Service
 public class OutcomeTracking {
 
@@ -22,6 +26,13 @@ public class OutcomeTracking {
 		this.patients = patients;
 		this.scores = scores;
 		this.settings = settings;
+	}
+
+	/** Records a score of the patient's from a screening or a session, once per source and instrument. */
+	@Transactional
+	public void record(UUID patientId, String instrument, int total, OutcomeScores.Source source, UUID sourceId,
+			Instant at) {
+		scores.record(patientId, instrument, total, source, sourceId, at);
 	}
 
 	@Transactional(readOnly = true)

@@ -7,6 +7,8 @@ import clinic.instruments.Cssrs;
 import clinic.instruments.Gad7;
 import clinic.instruments.Pcl5;
 import clinic.instruments.Phq9;
+import clinic.intake.clinical.ClinicalHistory;
+import clinic.intake.clinical.Vitals;
 import clinic.intake.eligibility.Proposal;
 import clinic.intake.patients.Indication;
 

@@ -15,9 +15,12 @@ import clinic.instruments.InvalidAnswerException;
 import clinic.instruments.Pcl5;
 import clinic.instruments.Phq9;
 import clinic.instruments.Progress;
+import clinic.intake.clinical.ClinicalHistory;
+import clinic.intake.clinical.Vitals;
 import clinic.intake.eligibility.RuleSettingsService;
 import clinic.intake.eligibility.ScreeningFacts;
 import clinic.intake.outcomes.OutcomeScores;
+import clinic.intake.outcomes.OutcomeTracking;
 import clinic.intake.patients.Found;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.PatientService;
@@ -36,7 +39,7 @@ public class ScreeningService {
 
 	private final RuleSettingsService rules;
 
-	private final OutcomeScores outcomes;
+	private final OutcomeTracking outcomes;
 
 	private final ClinicEvents events;
 
@@ -44,7 +47,7 @@ public class ScreeningService {
 
 	private final Clock clock;
 
-	ScreeningService(PatientService patients, Screenings screenings, RuleSettingsService rules, OutcomeScores outcomes,
+	ScreeningService(PatientService patients, Screenings screenings, RuleSettingsService rules, OutcomeTracking outcomes,
 			ClinicEvents events, ScreeningSettings settings, Clock clock) {
 		this.patients = patients;
 		this.screenings = screenings;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import clinic.instruments.Cssrs;
 import clinic.instruments.Phq9;
+import clinic.intake.clinical.ClinicalHistory.MedicalCondition;
+import clinic.intake.clinical.ClinicalHistory;
 import clinic.intake.eligibility.EligibilityDecision;
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.patients.PatientStatus;
-import clinic.intake.screening.ClinicalHistory;
-import clinic.intake.screening.ClinicalHistory.MedicalCondition;
 import clinic.intake.screening.Screening;
 
 class SafetyAlertsTest {

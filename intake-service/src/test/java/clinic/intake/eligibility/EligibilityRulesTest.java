@@ -20,15 +20,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import clinic.instruments.Cssrs;
 import clinic.instruments.Phq9;
+import clinic.intake.clinical.ClinicalHistory.AntidepressantTrial;
+import clinic.intake.clinical.ClinicalHistory.Diagnosis;
+import clinic.intake.clinical.ClinicalHistory.DrugClass;
+import clinic.intake.clinical.ClinicalHistory.MedicalCondition;
+import clinic.intake.clinical.ClinicalHistory.Medication;
+import clinic.intake.clinical.ClinicalHistory.SubstanceUse;
+import clinic.intake.clinical.ClinicalHistory;
+import clinic.intake.clinical.Vitals;
 import clinic.intake.patients.Indication;
-import clinic.intake.screening.ClinicalHistory.AntidepressantTrial;
-import clinic.intake.screening.ClinicalHistory.Diagnosis;
-import clinic.intake.screening.ClinicalHistory.DrugClass;
-import clinic.intake.screening.ClinicalHistory.MedicalCondition;
-import clinic.intake.screening.ClinicalHistory.Medication;
-import clinic.intake.screening.ClinicalHistory.SubstanceUse;
-import clinic.intake.screening.ClinicalHistory;
-import clinic.intake.screening.Vitals;
 import clinic.platform.problems.InvalidInputException;
 
 class EligibilityRulesTest {

@@ -29,10 +29,10 @@ import clinic.scheduling.calendar.SiteZone;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
 import clinic.scheduling.courses.CourseStatus;
+import clinic.scheduling.planning.ClinicHours;
 import clinic.scheduling.planning.Problem;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Chairs;
-import clinic.scheduling.resources.ClinicHours;
 
 /**
  * Books a course's infusions into chairs, takes them through their lifecycle (arrival, check-in, cancellation,

@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.planning.ClinicHours;
 import clinic.scheduling.planning.Slot;
 import clinic.scheduling.planning.SlotFinder;
-import clinic.scheduling.resources.ClinicHours;
 
 /** Loads a site's calendar for a range of dates (on the site's own clock) and takes the site's capacity lock. */
 @Service

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import clinic.scheduling.planning.ClinicCalendar;
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 
 /**
  * A site's calendar for a range of dates: its chairs (in the order they are offered), opening hours, closure days

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 
 /** Reads what a site's calendar is made of. */
 public interface SiteCalendars {

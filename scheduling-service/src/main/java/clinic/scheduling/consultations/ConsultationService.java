@@ -31,7 +31,7 @@ import clinic.scheduling.calendar.SiteCalendar;
 import clinic.scheduling.consultations.BookedConsultation.Action;
 import clinic.scheduling.patients.PatientRegistry;
 import clinic.scheduling.patients.RegisteredPatient;
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 import clinic.scheduling.resources.ConsultationSlot;
 import clinic.scheduling.resources.ConsultationSlots;
 

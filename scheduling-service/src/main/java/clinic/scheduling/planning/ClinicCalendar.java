@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /**
  * Everything slot finding reads: the chairs (in the order they are offered), the opening hours, the dates the clinic

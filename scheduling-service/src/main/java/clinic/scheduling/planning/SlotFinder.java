@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /**
  * Finds the earliest free slots for a patient in a {@link ClinicCalendar}: a chair free for the whole slot, the

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 
 /**
  * One day of a site on its own clock. {@code hours} are the site's opening hours that weekday (null: it does not open

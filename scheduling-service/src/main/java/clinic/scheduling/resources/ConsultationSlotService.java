@@ -16,6 +16,7 @@ import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.planning.ClinicHours;
 
 /**
  * Clinicians' consultation slots: an administrator opens them at a site (in one of its rooms or not) and removes

@@ -18,6 +18,7 @@ import clinic.platform.problems.ConflictException;
 import clinic.platform.problems.InvalidInputException;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
+import clinic.scheduling.planning.ClinicHours;
 
 /**
  * When nurses are on shift and how many chairs each watches at once: the weekly rota per site (entries are ended,

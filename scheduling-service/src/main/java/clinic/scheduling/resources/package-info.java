@@ -5,6 +5,6 @@
  * absences (with how many chairs one nurse watches at once), and clinicians' consultation slots. Every change is
  * one transaction that checks the version the administrator read (optimistic locking: a stale version changes
  * nothing) and appends the new version, with who and when, to the append-only resource_revision history.
- * {@link clinic.scheduling.resources.ClinicHours} is how the clinic-wide opening hours are read by slot finding.
+ * {@link clinic.scheduling.planning.ClinicHours} is how the clinic-wide opening hours are read by slot finding.
  */
 package clinic.scheduling.resources;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /** Builds constructed calendars in Europe/Zurich: chair time 110 minutes, a 15-minute grid. */
 final class CalendarFixture {

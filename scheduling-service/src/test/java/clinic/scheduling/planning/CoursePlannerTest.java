@@ -20,7 +20,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /** Whole courses with the DOMAIN.md rules: 6 infusions, 2–3 per ISO week, 1 day between, within 4 weeks. */
 class CoursePlannerTest {

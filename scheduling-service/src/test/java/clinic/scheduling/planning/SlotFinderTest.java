@@ -21,7 +21,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /** Slots on constructed calendars; March 2026 before the 29th is CET (UTC+1), after it CEST (UTC+2). */
 class SlotFinderTest {

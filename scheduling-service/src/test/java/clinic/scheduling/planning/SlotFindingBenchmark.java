@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import clinic.scheduling.resources.ClinicHours;
 
 /**
  * The in-process half of slot finding and course planning, without the database: a site of {@code chairs} chairs

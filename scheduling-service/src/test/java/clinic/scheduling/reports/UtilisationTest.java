@@ -20,7 +20,7 @@ import clinic.scheduling.calendar.CalendarAppointment;
 import clinic.scheduling.calendar.CalendarChair;
 import clinic.scheduling.calendar.SiteCalendar;
 import clinic.scheduling.calendar.StaffShift;
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 
 /** The utilisation figures from a site's calendar, computed by hand. */
 class UtilisationTest {

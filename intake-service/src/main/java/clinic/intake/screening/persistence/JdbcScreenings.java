@@ -21,16 +21,16 @@ import clinic.instruments.Cssrs;
 import clinic.instruments.Gad7;
 import clinic.instruments.Pcl5;
 import clinic.instruments.Phq9;
+import clinic.intake.clinical.ClinicalHistory;
+import clinic.intake.clinical.Vitals;
 import clinic.intake.eligibility.Outcome;
 import clinic.intake.eligibility.Proposal;
 import clinic.intake.patients.Found;
 import clinic.intake.patients.Indication;
 import clinic.intake.screening.AnsweredQuestionnaire;
-import clinic.intake.screening.ClinicalHistory;
 import clinic.intake.screening.QuestionnaireCriteria;
 import clinic.intake.screening.Screening;
 import clinic.intake.screening.Screenings;
-import clinic.intake.screening.Vitals;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

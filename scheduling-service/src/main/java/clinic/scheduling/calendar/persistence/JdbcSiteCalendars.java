@@ -32,7 +32,7 @@ import clinic.scheduling.calendar.CalendarChair;
 import clinic.scheduling.calendar.RotaEntry;
 import clinic.scheduling.calendar.SiteCalendars;
 import clinic.scheduling.calendar.StaffShift;
-import clinic.scheduling.resources.ClinicHours;
+import clinic.scheduling.planning.ClinicHours;
 
 @Repository
 class JdbcSiteCalendars implements SiteCalendars {

@@ -1,4 +1,4 @@
-package clinic.intake.screening;
+package clinic.intake.clinical;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package clinic.scheduling.resources;
+package clinic.scheduling.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package clinic.scheduling.resources;
+package clinic.scheduling.planning;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
