@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-shot Kafka setup for docker-compose.yml (service kafka-init), the same as the embedded launcher's
-# (launcher KafkaTopics, KafkaAcls; docs/runtime.md "Kafka topics", "Kafka users and ACLs"):
+# (contracts KafkaTopics, launcher KafkaAcls; docs/runtime.md "Kafka topics", "Kafka users and ACLs"):
 #  - the topics and partition counts: creates what is missing, adds partitions where a topic has fewer than wanted
 #    (Kafka cannot take partitions away);
 #  - each service's SCRAM-SHA-256 user with its password, and its ACLs: its own topic, the topics it consumes, its
@@ -21,15 +21,17 @@ admin_config=$(bash "$here/kafka-admin-config.sh")
 trap 'rm -f "$admin_config"' EXIT
 topics_sh() { "$topics_sh" --command-config "$admin_config" "$@"; }
 
-# topic name -> partitions. Keyed by patient id, so 6 partitions let 6 consumers share the work in order.
-declare -A wanted=(
-  [clinic.intake]=6
-  [clinic.scheduling]=6
-  [clinic.session]=6
-  [intake-service.dlt]=1
-  [scheduling-service.dlt]=1
-  [session-service.dlt]=1
-)
+# topic name -> partitions, from the suite's one topic list (contracts/src/main/resources/kafka-topics.properties,
+# which docker-compose.yml mounts beside this script; KAFKA_TOPICS_FILE to read another).
+topics_file=${KAFKA_TOPICS_FILE:-$here/kafka-topics.properties}
+[[ -f "$topics_file" ]] || topics_file="$here/../contracts/src/main/resources/kafka-topics.properties"
+declare -A wanted=()
+while IFS='=' read -r name partitions; do
+  name=${name//[[:space:]]/}
+  [[ -z "$name" || "$name" == \#* ]] && continue
+  wanted[$name]=${partitions//[[:space:]]/}
+done < "$topics_file"
+(( ${#wanted[@]} > 0 )) || { echo "no topics in $topics_file" >&2; exit 1; }
 # docker-compose.yml sets 3 (three brokers, min.insync.replicas=2 on each, docs/runtime.md "Kafka in production");
 # 1 by default, for a single broker.
 replication=${KAFKA_TOPIC_REPLICATION:-1}

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 
-import clinic.launcher.KafkaTopics;
+import clinic.contracts.KafkaTopics;
 import clinic.launcher.Part;
 import clinic.launcher.Stack;
 

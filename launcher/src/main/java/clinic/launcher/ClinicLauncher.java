@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import clinic.launcher.demo.DemoClinic;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * Command line: {@code up} (start and wait for Ctrl-C), {@code down} (stop a stack started from the same data
  * directory), {@code status}, {@code help}. Run through {@code ./clinic} at the repository root.

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * What each service may do on the broker (the broker refuses everything else: {@code allow.everyone.if.no.acl.found=false}):
  * <ul>

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * A Kafka broker in KRaft mode (combined broker and controller, static single-voter quorum) as a child process,
  * run from the jars in {@code launcher/target/kafka-libs}. Formats {@code <data>/kafka} on the first start and

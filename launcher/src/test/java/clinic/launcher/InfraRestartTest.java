@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * Starts the real PostgreSQL and Kafka on random ports in a temp dir, stops them, and starts them again on the same data;
  * what an earlier version made as the superuser is the database's owner role's after the restart.

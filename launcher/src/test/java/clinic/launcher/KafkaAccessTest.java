@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * The embedded broker lets only the clinic's users in, and each service only at its own topics: a client without
  * credentials (or with a wrong password) can neither produce nor read; the session service's user cannot publish

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import clinic.contracts.KafkaTopics;
 import clinic.platform.test.EventProbe;
 import clinic.platform.test.RealInfrastructure;
 
@@ -28,7 +29,7 @@ import clinic.platform.test.RealInfrastructure;
  */
 class ConsumerRestartTest {
 
-	private static final String TOPIC = "clinic.scheduling";
+	private static final String TOPIC = KafkaTopics.SCHEDULING;
 
 	@Test
 	void givenAStaticMemberWasKilledWhenItStartsAgainThenItHandlesTheNextEventWithinSeconds() {
@@ -63,7 +64,7 @@ class ConsumerRestartTest {
 		var killed = new KafkaConsumer<String, byte[]>(properties);
 		killed.subscribe(List.of(TOPIC));
 		var deadline = Instant.now().plusSeconds(60);
-		while (killed.assignment().size() < RealInfrastructure.PARTITIONS && Instant.now().isBefore(deadline)) {
+		while (killed.assignment().size() < KafkaTopics.PARTITIONS.get(TOPIC) && Instant.now().isBefore(deadline)) {
 			killed.poll(Duration.ofMillis(100));
 		}
 		killed.assignment().forEach(killed::position);

@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import clinic.contracts.KafkaTopics;
+
 /**
  * The real infrastructure integration tests run against, started once per test JVM: PostgreSQL 17 (zonky
  * binaries) and a Kafka broker in KRaft mode on random ports, with the suite's topics. Each test context gets a
@@ -24,8 +26,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * database's owner role and the service itself as an application role that owns nothing ({@link #applicationRole}).
  */
 public final class RealInfrastructure {
-
-	public static final int PARTITIONS = 6;
 
 	/** Password of every role made here (test databases only). */
 	public static final String ROLE_PASSWORD = "test";
@@ -39,15 +39,15 @@ public final class RealInfrastructure {
 
 	public static synchronized String kafkaBootstrapServers() {
 		if (kafka == null) {
-			var broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+			// a topic a test makes on the fly gets an event topic's partitions
+			var broker = new EmbeddedKafkaKraftBroker(1, KafkaTopics.PARTITIONS.get(KafkaTopics.INTAKE));
 			broker.kafkaPorts(0);
 			broker.afterPropertiesSet();
-			broker.addTopics(new NewTopic("clinic.intake", PARTITIONS, (short) 1),
-					new NewTopic("clinic.scheduling", PARTITIONS, (short) 1),
-					new NewTopic("clinic.session", PARTITIONS, (short) 1),
-					new NewTopic("intake-service.dlt", 1, (short) 1),
-					new NewTopic("scheduling-service.dlt", 1, (short) 1),
-					new NewTopic("session-service.dlt", 1, (short) 1));
+			// the suite's topics with their partitions, as the launcher and compose create them
+			broker.addTopics(KafkaTopics.PARTITIONS.entrySet()
+				.stream()
+				.map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+				.toArray(NewTopic[]::new));
 			kafka = broker;
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
 		}
