@@ -122,7 +122,8 @@ class Checker:
         return out
 
     def rule_dockerfiles(self):
-        """each built image: pinned FROM, its own module's jar, non-root USER, HEALTHCHECK, context not ignored"""
+        """each built image: pinned FROM, its own module's jar (build argument APP), non-root USER, HEALTHCHECK,
+        context not ignored"""
         out = []
         for name, svc in self.services.items():
             if "build" not in svc:
@@ -148,8 +149,11 @@ class Checker:
             checks = [l for l in lines if re.match(r"HEALTHCHECK\s", l, re.I)]
             if not checks or re.match(r"HEALTHCHECK\s+NONE", checks[-1], re.I):
                 out.append(f"{where}: no HEALTHCHECK")
-            module = path.parent.relative_to(context).as_posix()
-            copies = [src for l in lines if re.match(r"(COPY|ADD)\s", l, re.I) and "--from" not in l
+            # one Dockerfile for every part: the part is its build argument APP (else the Dockerfile's folder)
+            args = self.build_args(name)
+            module = args.get("APP") or path.parent.relative_to(context).as_posix()
+            copies = [self.substitute(src, args) for l in lines
+                      if re.match(r"(COPY|ADD)\s", l, re.I) and "--from" not in l
                       for src in l.split()[1:-1] if not src.startswith("--")]
             jar = f"{module}/target/{module}.jar"
             if jar not in copies:
@@ -157,6 +161,18 @@ class Checker:
             out += [f"{where}: COPY {src} is excluded from the build context by .dockerignore"
                     for src in copies if self.ignored(context, src)]
         return out
+
+    def build_args(self, name):
+        build = self.services[name].get("build")
+        args = build.get("args", {}) if isinstance(build, dict) else {}
+        if isinstance(args, list):
+            args = dict(a.split("=", 1) for a in args if "=" in a)
+        return {str(k): str(v) for k, v in args.items()}
+
+    @staticmethod
+    def substitute(text, args):
+        """A Dockerfile word with the service's build arguments put in (${NAME} and $NAME)."""
+        return re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: args.get(m.group(1) or m.group(2), m.group(0)), text)
 
     def ignored(self, context, src):
         ignore = context / ".dockerignore"

@@ -2,8 +2,8 @@
 """Shows that compose/validate.sh bites: it passes on an untouched copy of the repository's compose setup and
 fails, with the expected message, on copies broken in one way each. Run through `compose/validate.sh --selftest`.
 
-Each case copies docker-compose.yml, .dockerignore, docs/runtime.md, compose/, keycloak/ and the Dockerfiles
-into a temporary folder, breaks one thing there, and runs that copy's validate.sh on it.
+Each case copies docker-compose.yml, .dockerignore, docs/runtime.md, the topic list, compose/ (with the
+Dockerfile) and keycloak/ into a temporary folder, breaks one thing there, and runs that copy's validate.sh on it.
 Last line: "selftest: N passed, N failed".
 """
 import os
@@ -17,7 +17,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["intake-service", "scheduling-service", "session-service", "gateway"]
+# the suite's one topic list, which docker-compose.yml mounts into kafka-init
+TOPICS = "contracts/src/main/resources/kafka-topics.properties"
+# the one Dockerfile every part is built with (compose/ is copied whole)
+DOCKERFILE = "compose/Dockerfile"
 
 
 def compose_edit(change):
@@ -132,27 +135,28 @@ CASES = [
     ("database missing from the init script", text_edit("compose/postgres-init/01-databases.sql",
                                                         "CREATE DATABASE session;", ""),
      "postgres: no init script creates database session"),
-    ("DLT missing from kafka-init", text_edit("compose/kafka-init.sh", "  [session-service.dlt]=1\n", ""),
+    ("DLT missing from the topic list kafka-init reads", text_edit(TOPICS, "session-service.dlt=1\n", ""),
      "does not create topic session-service.dlt"),
-    ("Dockerfile FROM a floating tag", text_edit("intake-service/Dockerfile",
-                                                "FROM eclipse-temurin:17.0.18_8-jre-noble",
+    ("Dockerfile FROM a floating tag", text_edit(DOCKERFILE, "FROM eclipse-temurin:17.0.18_8-jre-noble",
                                                 "FROM eclipse-temurin:17-jre"),
      "FROM eclipse-temurin:17-jre tag '17-jre' is not an exact version"),
-    ("Dockerfile runs as root", text_edit("scheduling-service/Dockerfile", "USER 10001:10001", ""),
-     "scheduling-service (scheduling-service/Dockerfile): runs as root"),
-    ("Dockerfile without HEALTHCHECK", text_edit("session-service/Dockerfile", "HEALTHCHECK ", "# HEALTHCHECK "),
-     "session-service (session-service/Dockerfile): no HEALTHCHECK"),
-    ("Dockerfile copies another module's jar", text_edit("gateway/Dockerfile", "COPY gateway/target/gateway.jar",
+    ("Dockerfile runs as root", text_edit(DOCKERFILE, "USER 10001:10001", ""),
+     "scheduling-service (compose/Dockerfile): runs as root"),
+    ("Dockerfile without HEALTHCHECK", text_edit(DOCKERFILE, "HEALTHCHECK ", "# HEALTHCHECK "),
+     "session-service (compose/Dockerfile): no HEALTHCHECK"),
+    ("Dockerfile copies another module's jar", text_edit(DOCKERFILE, "COPY ${APP}/target/${APP}.jar",
                                                         "COPY intake-service/target/intake-service.jar"),
-     "does not COPY its module's jar gateway/target/gateway.jar"),
+     "gateway (compose/Dockerfile): does not COPY its module's jar gateway/target/gateway.jar"),
+    ("a part built without its APP argument", compose_edit(lambda s: s["gateway"]["build"]["args"].pop("APP")),
+     "gateway (compose/Dockerfile): does not COPY its module's jar compose/target/compose.jar"),
     (".dockerignore leaves the jar out", text_edit(".dockerignore", "!gateway/target/gateway.jar\n", ""),
      "COPY gateway/target/gateway.jar is excluded from the build context"),
 ]
 
 
 def copy_tree(tmp):
-    for name in ["docker-compose.yml", ".dockerignore", "docs/runtime.md",
-                 "platform/src/main/resources/clinic-platform-defaults.properties"] + [f"{m}/Dockerfile" for m in MODULES]:
+    for name in ["docker-compose.yml", ".dockerignore", "docs/runtime.md", TOPICS,
+                 "platform/src/main/resources/clinic-platform-defaults.properties"]:
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp / name)
     shutil.copytree(ROOT / "compose", tmp / "compose", ignore=shutil.ignore_patterns("__pycache__"))
