@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import clinic.launcher.demo.DemoClinic;
 
 import clinic.contracts.KafkaTopics;
+import clinic.contracts.Roles;
+import clinic.launcher.demo.DemoClinic;
 
 /**
  * Command line: {@code up} (start and wait for Ctrl-C), {@code down} (stop a stack started from the same data
@@ -278,8 +279,8 @@ public final class ClinicLauncher {
             OUT.println();
             OUT.println("  Demo logins (realm clinic, password \"demo\" for all):");
             OUT.printf("    %-13s %s%n", "user", "role");
-            for (String[] user : new String[][] {{"frontdesk", "front-desk"}, {"nurse", "nurse"}, {"clinician", "clinician"},
-                    {"admin", "admin"}, {"integration", "integration"}}) {
+            for (String[] user : new String[][] {{"frontdesk", Roles.FRONT_DESK}, {"nurse", Roles.NURSE},
+                    {"clinician", Roles.CLINICIAN}, {"admin", Roles.ADMIN}, {"integration", Roles.INTEGRATION}}) {
                 OUT.printf("    %-13s %s%n", user[0], user[1]);
             }
             OUT.println("  Integration client: clinic-integration / clinic-integration-demo-secret (client credentials at "

@@ -21,6 +21,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import clinic.contracts.Roles;
+
 /**
  * Keycloak's admin REST API for the realm's integration clients. The token endpoint is the one the gateway's login
  * uses (discovered, or configured in compose); the admin API is beside it ({@code <server>/admin/realms/<realm>}).
@@ -115,7 +117,7 @@ class KeycloakClients {
 		representation.put("optionalClientScopes", asked.scopes());
 		var mappers = new ArrayList<Map<String, Object>>();
 		mappers.add(Map.of("name", "integration role", "protocol", "openid-connect", "protocolMapper",
-				"oidc-hardcoded-role-mapper", "config", Map.of("role", "integration")));
+				"oidc-hardcoded-role-mapper", "config", Map.of("role", Roles.INTEGRATION)));
 		mappers.add(Map.of("name", "realm roles", "protocol", "openid-connect", "protocolMapper",
 				"oidc-usermodel-realm-role-mapper", "config", Map.of("claim.name", "realm_access.roles", "multivalued",
 						"true", "jsonType.label", "String", "access.token.claim", "true", "id.token.claim", "false",

@@ -2,6 +2,7 @@ package clinic.gateway.security;
 
 import java.net.URI;
 
+import clinic.contracts.Roles;
 import clinic.gateway.audit.GatewayAuditController;
 import clinic.gateway.clients.IntegrationClientsController;
 
@@ -92,9 +93,9 @@ class SecurityConfiguration {
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.pathMatchers("/login/**", "/oauth2/**", "/error", "/favicon.ico", "/favicon.svg").permitAll()
 			// the gateway's audit trail is for administrators alone, as the services' audit searches are
-			.pathMatchers(GatewayAuditController.PATH, GatewayAuditController.PATH + "/**").hasRole("admin")
+			.pathMatchers(GatewayAuditController.PATH, GatewayAuditController.PATH + "/**").hasRole(Roles.ADMIN)
 			// so are other systems' clients (Keycloak's, through its admin API)
-			.pathMatchers(IntegrationClientsController.PATH, IntegrationClientsController.PATH + "/**").hasRole("admin")
+			.pathMatchers(IntegrationClientsController.PATH, IntegrationClientsController.PATH + "/**").hasRole(Roles.ADMIN)
 			.anyExchange().authenticated())
 			.oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations))
 				.authorizedClientRepository(authorizedClients))

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import clinic.contracts.Roles;
 import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.ServletException;
@@ -29,67 +30,67 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 	}
 
 	@GetMapping(FhirServer.BASE + "/Patient/{patientId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Patient")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchPatients(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/Patient")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void createPatient(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/ServiceRequest/{referralId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readReferral(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/ServiceRequest")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchReferrals(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/ServiceRequest")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void createReferral(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/QuestionnaireResponse/{responseId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readQuestionnaireResponse(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/QuestionnaireResponse")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchQuestionnaireResponses(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Observation/{observationId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readObservation(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Observation")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchObservations(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.eligibility.DecisionService;
 import clinic.intake.eligibility.DosePlan;
 import clinic.intake.eligibility.EligibilityDecision;
@@ -48,7 +49,7 @@ class DecisionController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "Sign an eligibility decision (CLEARED with a dose plan, or DECLINED)",
 			description = "A signed decision is never changed. When the patient has one, the new decision supersedes "
 					+ "it: name the latest in `supersedesDecisionId` and give a `reason` (409 when it names none or "

@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.eligibility.DecisionService;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -23,7 +24,7 @@ class DoseRangeController {
 	}
 
 	@GetMapping("/api/intake/dose-range")
-	@PreAuthorize("hasAnyRole('clinician', 'admin', 'nurse')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "The mg/kg range a dose plan is signed within, and the mg/kg a new plan starts from")
 	DoseRange range() {
 		var range = decisions.doseRange();

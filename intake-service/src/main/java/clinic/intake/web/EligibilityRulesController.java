@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.eligibility.EligibilityRules;
 import clinic.intake.eligibility.EligibilitySettings;
 import clinic.intake.eligibility.RuleSettingsService;
@@ -74,21 +75,21 @@ class EligibilityRulesController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CLINICIAN_OR_ADMIN)
 	@Operation(summary = "The eligibility rules (id, description, severity, facts read) and the thresholds in force")
 	CatalogueView rules() {
 		return CatalogueView.of(settings.rules());
 	}
 
 	@GetMapping("/settings")
-	@PreAuthorize("hasAnyRole('clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CLINICIAN_OR_ADMIN)
 	@Operation(summary = "Every version of the rule thresholds, oldest first")
 	List<SettingsView> history() {
 		return settings.history().stream().map(SettingsView::of).toList();
 	}
 
 	@PutMapping("/settings")
-	@PreAuthorize("hasRole('admin')")
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Set new rule thresholds: adds a version; later proposals use it, earlier ones keep theirs; "
 			+ "with basedOnVersion (the version read) 409 when another version was added since")
 	CatalogueView change(@Valid @RequestBody SettingsRequest request) {

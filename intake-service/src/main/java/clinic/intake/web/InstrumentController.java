@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.instruments.Cssrs;
 import clinic.instruments.Gad7;
 import clinic.instruments.Pcl5;
@@ -81,7 +82,7 @@ class InstrumentController {
 	}
 
 	@PostMapping("/api/intake/instruments/score")
-	@PreAuthorize("hasAnyRole('clinician', 'nurse', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "Score PHQ-9, GAD-7, PCL-5 and C-SSRS answers as given so far, storing nothing",
 			description = "Each instrument given answers how many of its items are answered and, once all are, its "
 					+ "score as a recorded screening scores it; 400 naming the item (`phq9[3]`, `cssrs.q4`) for an "

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.outcomes.OutcomeScores;
 import clinic.intake.outcomes.OutcomeTracking;
 import clinic.intake.outcomes.OutcomeTrend;
@@ -23,7 +24,7 @@ class OutcomeController {
 	}
 
 	@GetMapping("/api/intake/patients/{patientId}/outcomes")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "A patient's score series for one instrument (PHQ-9, GAD-7, PCL-5) with baseline, change,"
 			+ " response, remission and the futility flag")
 	OutcomeTrend outcomes(@PathVariable UUID patientId,

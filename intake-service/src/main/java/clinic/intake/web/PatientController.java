@@ -23,14 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import clinic.contracts.Roles;
 import clinic.intake.alerts.SafetyAlert;
 import clinic.intake.alerts.SafetyAlerts;
 import clinic.intake.eligibility.DecisionService;
-import clinic.intake.patients.ConsultationTracking;
-import clinic.intake.patients.PatientConsultation;
 import clinic.intake.eligibility.EligibilityDecision;
+import clinic.intake.patients.ConsultationTracking;
 import clinic.intake.patients.Indication;
 import clinic.intake.patients.Patient;
+import clinic.intake.patients.PatientConsultation;
 import clinic.intake.patients.PatientService;
 import clinic.intake.patients.PatientStatus;
 import clinic.intake.patients.Referral;
@@ -147,7 +148,7 @@ class PatientController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin', 'integration')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_ADMIN_OR_INTEGRATION)
 	@Operation(summary = "Register a patient with a referral",
 			description = "409 with `candidates` when a likely duplicate is registered; resubmit with "
 					+ "`confirmedNotDuplicate: true` to register anyway")
@@ -161,7 +162,7 @@ class PatientController {
 
 	@PostMapping("/{patientId}/referrals")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin', 'integration')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_ADMIN_OR_INTEGRATION)
 	@Operation(summary = "Add a referral for a registered patient (attachments as metadata only)")
 	Referral addReferral(@PathVariable UUID patientId, @Valid @RequestBody NewReferralRequest request) {
 		var attachments = request.attachments() == null ? List.<Referral.Attachment>of()
@@ -174,7 +175,7 @@ class PatientController {
 	}
 
 	@PutMapping("/{patientId}")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Change a patient's name, date of birth or phone",
 			description = "`version` is the version read; 409 when the patient changed since")
 	PatientSummary update(@PathVariable UUID patientId, @Valid @RequestBody UpdateRequest request) {
@@ -184,7 +185,7 @@ class PatientController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "Search patients by the beginnings of their name's words in any order (accents ignored, a "
 			+ "letter wrong forgiven), MRN, phone digits or date of birth (YYYY-MM-DD or DD.MM.YYYY); best 50 first")
 	List<PatientSummary> search(@RequestParam(name = "q", required = false) String query) {
@@ -192,7 +193,7 @@ class PatientController {
 	}
 
 	@GetMapping("/{patientId}")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A patient's chart: details, referrals, safety alerts, open review flags and the consultation "
 			+ "scheduling last told of (booked, cancelled or missed; null before any); for clinical staff also the "
 			+ "screenings and signed decisions",
@@ -224,6 +225,7 @@ class PatientController {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		var roles = authentication == null ? Set.<String>of()
 				: AuthorityUtils.authorityListToSet(authentication.getAuthorities());
-		return roles.contains("ROLE_nurse") || roles.contains("ROLE_clinician") || roles.contains("ROLE_admin");
+		return roles.contains(Roles.authority(Roles.NURSE)) || roles.contains(Roles.authority(Roles.CLINICIAN))
+				|| roles.contains(Roles.authority(Roles.ADMIN));
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.reminders.Channel;
 import clinic.intake.reminders.ChannelConsent;
 import clinic.intake.reminders.ContactService;
@@ -72,14 +73,14 @@ class ReminderController {
 	}
 
 	@GetMapping("/api/intake/patients/{patientId}/contact")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient's e-mail address, phone and consent to each reminder channel (who recorded it, when)")
 	ContactView contact(@PathVariable UUID patientId) {
 		return ContactView.of(contacts.contactOf(patientId));
 	}
 
 	@PutMapping("/api/intake/patients/{patientId}/contact")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Record the patient's e-mail address and consent to e-mail and text reminders",
 			description = "A withdrawn consent is the patient's opt-out: the next reminder skips that channel. "
 					+ "Consent to e-mail needs an address, to text messages the patient's phone")
@@ -90,7 +91,7 @@ class ReminderController {
 	}
 
 	@GetMapping("/api/intake/patients/{patientId}/reminders")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient's reminders, planned and sent, with each channel's outcome")
 	List<ReminderView> reminders(@PathVariable UUID patientId) {
 		contacts.contactOf(patientId);
@@ -102,7 +103,7 @@ class ReminderController {
 	}
 
 	@GetMapping("/api/intake/reminder-templates")
-	@PreAuthorize("hasRole('admin')")
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "The reminder templates: the clinic's defaults (no siteId) and each site's own",
 			description = "Placeholders: {givenName}, {familyName}, {start}, {site}, {chair}, {sequence}, {infusions}, "
 					+ "{appointments}; times are shown in the site's time zone")
@@ -111,7 +112,7 @@ class ReminderController {
 	}
 
 	@PutMapping("/api/intake/reminder-templates")
-	@PreAuthorize("hasRole('admin')")
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Set a site's reminder template of one kind and channel, or the clinic's default")
 	ReminderTemplate saveTemplate(@Valid @RequestBody TemplateRequest request) {
 		return templates.save(request.siteId(), request.kind(), request.channel(), request.subject(), request.body(),

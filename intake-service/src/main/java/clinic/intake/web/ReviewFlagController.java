@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.intake.review.ReviewFlag;
 import clinic.intake.review.ReviewFlagService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +29,7 @@ class ReviewFlagController {
 	}
 
 	@PostMapping("/api/intake/patients/{patientId}/review-flags/{flagId}/clearance")
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "A clinician clears a patient's review flag (from a reported adverse event) with a reason",
 			description = "400 without `reason`; 409 when the flag was cleared already or the adverse event did not "
 					+ "flag the patient")

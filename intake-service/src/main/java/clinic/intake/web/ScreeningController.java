@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.instruments.Gad7;
 import clinic.instruments.Phq9;
 import clinic.intake.clinical.ClinicalHistory.Diagnosis;
@@ -129,7 +130,7 @@ class ScreeningController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "Record a screening; returns the scores and the rules' proposal")
 	ScreeningView record(@PathVariable UUID patientId, @Valid @RequestBody ScreeningRequest request) {
 		var vitals = new Vitals(request.systolic(), request.diastolic(), request.heartRate(), request.weightKg());

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import clinic.contracts.Roles;
+
 /**
  * The audit trail of this service for administrators: who read or changed a patient's data, and what a user did,
  * over a time range, newest first. Served at {@code /api/${clinic.api.name}/audit} ({@code /api/<service>/audit}, as the dead letters); a search is
@@ -41,7 +43,7 @@ class AuditSearchController {
 	}
 
 	@GetMapping("/api/${clinic.api.name}/audit")
-	@PreAuthorize("hasRole('admin')")
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "The audit trail: rows naming a patient (patient), by a user or client (user), in a time "
 			+ "range (from inclusive, to exclusive, ISO-8601 instants); newest first, size rows per page from page 0")
 	AuditPage search(@RequestParam(required = false) @Nullable UUID patient,

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import clinic.contracts.Roles;
+
 /**
  * What every service's FHIR endpoint shares: the public CapabilityStatement, the audit trail as AuditEvents and
  * handing an interaction to the FHIR server. The service's {@code @Controller} extends it with one method per row of the access policy's FHIR table
@@ -36,7 +38,7 @@ public abstract class FhirEndpoint {
 	 * so its rows of the access policy are here, not in each service's endpoint.
 	 */
 	@GetMapping(FhirServer.BASE + "/AuditEvent/{auditEventId}")
-	@PreAuthorize("hasAnyRole('admin', 'integration')")
+	@PreAuthorize(Roles.IS_ADMIN_OR_INTEGRATION)
 	public void readAuditEvent(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
@@ -44,7 +46,7 @@ public abstract class FhirEndpoint {
 
 	/** Searches the service's audit trail as AuditEvents (the gateway asks every service and merges the pages). */
 	@GetMapping(FhirServer.BASE + "/AuditEvent")
-	@PreAuthorize("hasAnyRole('admin', 'integration')")
+	@PreAuthorize(Roles.IS_ADMIN_OR_INTEGRATION)
 	public void searchAuditEvents(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);

@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
+
 /**
  * The administrator's view of what this service's consumer parked in its dead-letter topic, and the way to replay
  * it once the cause is fixed: {@code GET /api/<service>/dead-letters}, {@code POST .../{id}/replay}. Admin only.
  */
 @RestController
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.IS_ADMIN)
 class DeadLetterController {
 
 	private static final int SHOWN = 200;

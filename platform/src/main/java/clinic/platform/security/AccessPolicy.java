@@ -20,6 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import clinic.contracts.Roles;
+
 /**
  * The clinic's access policy as reviewers read it ({@code docs/access-policy.md}, packaged into this module): per
  * operation of a service's API, the roles that may call it, each with the reason it needs to. Every service's filter
@@ -34,7 +36,8 @@ public final class AccessPolicy {
 	public static final String RESOURCE = "clinic/access-policy.md";
 
 	/** The realm roles, in the table's column order. */
-	public static final List<String> ROLES = List.of("front-desk", "nurse", "clinician", "admin", "integration");
+	public static final List<String> ROLES = List.of(Roles.FRONT_DESK, Roles.NURSE, Roles.CLINICIAN, Roles.ADMIN,
+			Roles.INTEGRATION);
 
 	private static final Set<String> DENIED = Set.of("—", "-", "");
 

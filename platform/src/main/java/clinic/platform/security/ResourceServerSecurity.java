@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import clinic.contracts.Roles;
+
 /**
  * Every service is an OAuth2 resource server: it validates the token's signature, issuer and audience itself
  * ({@code spring.security.oauth2.resourceserver.jwt.*}, set in the platform defaults) and turns Keycloak realm
@@ -82,7 +84,9 @@ public class ResourceServerSecurity {
 			if (realmAccess == null || !(realmAccess.get("roles") instanceof List<?> roles)) {
 				return List.of();
 			}
-			return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+			return roles.stream()
+				.map(role -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(String.valueOf(role))))
+				.toList();
 		};
 	}
 }

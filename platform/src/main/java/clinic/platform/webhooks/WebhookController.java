@@ -22,13 +22,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import clinic.contracts.Roles;
+
 /**
  * The administrator's webhooks of this service ({@code /api/<service>/webhooks}, README "Webhooks"): subscribe a URL
  * to event types, list and deactivate subscriptions, see each one's deliveries with their status, replay them. Admin
  * only.
  */
 @RestController
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.IS_ADMIN)
 class WebhookController {
 
 	private final WebhookAdministration webhooks;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import clinic.contracts.Roles;
 import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.ServletException;
@@ -29,73 +30,73 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 	}
 
 	@GetMapping(FhirServer.BASE + "/Location/{locationId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readLocation(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Location")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchLocations(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Schedule/{scheduleId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readSchedule(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Schedule")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchSchedules(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Slot/{slotId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readSlot(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Slot")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchSlots(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Appointment/{appointmentId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readAppointment(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Appointment")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchAppointments(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/Appointment/$find")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void findAppointments(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/Appointment/$hold")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void holdAppointment(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@PostMapping(FhirServer.BASE + "/Appointment/$book")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void bookAppointment(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);

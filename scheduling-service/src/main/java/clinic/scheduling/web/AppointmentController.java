@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.booking.AppointmentDetail;
 import clinic.scheduling.booking.AppointmentKind;
 import clinic.scheduling.booking.BookingService;
@@ -68,28 +69,28 @@ class AppointmentController {
 	}
 
 	@GetMapping("/{appointmentId}")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "An appointment with its status history")
 	AppointmentDetailView get(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(bookings.detail(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/arrival")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient has arrived (booked → arrived)")
 	AppointmentDetailView arrival(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(bookings.arrive(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/check-in")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient is checked in (arrived → checked-in)")
 	AppointmentDetailView checkIn(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(bookings.checkIn(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/cancellation")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Cancel with a reason (booked or arrived → cancelled); the chair time is free again")
 	AppointmentDetailView cancellation(@PathVariable UUID appointmentId,
 			@Valid @RequestBody(required = false) @Nullable CancellationRequest request) {
@@ -97,7 +98,7 @@ class AppointmentController {
 	}
 
 	@PostMapping("/{appointmentId}/no-show")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient did not come (booked → noshow)")
 	AppointmentDetailView noShow(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(bookings.noShow(appointmentId));
@@ -105,7 +106,7 @@ class AppointmentController {
 
 	@PostMapping("/{appointmentId}/reschedule")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Move a booked appointment: it is cancelled (reason \"rescheduled\") and the new booked "
 			+ "appointment, linked to it by rescheduledFrom, is returned")
 	AppointmentDetailView reschedule(@PathVariable UUID appointmentId, @Valid @RequestBody RescheduleRequest request) {

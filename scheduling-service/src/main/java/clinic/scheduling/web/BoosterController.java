@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.BoosterInterval;
 import clinic.scheduling.booking.BoosterService;
@@ -59,21 +60,21 @@ class BoosterController {
 	}
 
 	@PutMapping("/booster-interval")
-	@PreAuthorize("hasAnyRole('clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CLINICIAN_OR_ADMIN)
 	@Operation(summary = "Set the interval in days between the course's maintenance boosters (each setting is kept)")
 	BoosterInterval setInterval(@PathVariable UUID courseId, @Valid @RequestBody IntervalRequest request) {
 		return boosters.setInterval(courseId, request.days(), request.reason());
 	}
 
 	@GetMapping("/booster-interval")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "The booster interval a clinician set for the course; 404 when none is set")
 	BoosterInterval interval(@PathVariable UUID courseId) {
 		return boosters.interval(courseId);
 	}
 
 	@PostMapping("/booster-proposal")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Propose boosters at the clinician's interval after the course's last appointment; dates "
 			+ "without a slot before the next target are listed in notPlaced. Nothing is booked")
 	PlanningService.BoosterProposal proposal(@PathVariable UUID courseId,
@@ -85,7 +86,7 @@ class BoosterController {
 
 	@PostMapping("/boosters")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Book boosters for a completed course, all or nothing; 409 lists per booster what it breaks")
 	CourseController.CourseView book(@PathVariable UUID courseId,
 			@Valid @RequestBody PlanningController.CourseRequest request) {

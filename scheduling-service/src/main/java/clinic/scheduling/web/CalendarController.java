@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.calendar.CalendarAppointment;
 import clinic.scheduling.calendar.CalendarService;
 import clinic.scheduling.calendar.SiteCalendar;
@@ -109,7 +110,7 @@ class CalendarController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A site's day or week (any range of dates up to a year, inclusive): chairs with their "
 			+ "appointments, nurses with their shifts, and the load against nurse capacity; siteId may be left out "
 			+ "when the clinic has one site, from (default today on the site's clock) and to (default from)")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.ChairAttributes;
 import clinic.scheduling.resources.ChairService;
@@ -63,7 +64,7 @@ class ChairController {
 	}
 
 	@GetMapping("/chairs")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "The chairs infusions can be booked into, with site, room, attributes and version; "
 			+ "filter by siteId or roomId, includeInactive=true adds the chairs out of service")
 	List<ChairView> chairs(@RequestParam(required = false) @Nullable UUID siteId,
@@ -73,7 +74,7 @@ class ChairController {
 	}
 
 	@GetMapping("/chairs/{chairId}")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A chair, in service or not")
 	ChairView chair(@PathVariable UUID chairId) {
 		return ChairView.of(chairs.chair(chairId));
@@ -81,7 +82,7 @@ class ChairController {
 
 	@PostMapping("/rooms/{roomId}/chairs")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: put a new chair in a room, with attributes such as recliner or monitor "
 			+ "(name unique at the site; 409 when taken)")
 	ChairView createChair(@PathVariable UUID roomId, @Valid @RequestBody NewChairRequest request) {
@@ -89,7 +90,7 @@ class ChairController {
 	}
 
 	@PutMapping("/chairs/{chairId}")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: change a chair's name, attributes and room (a room of its site); "
 			+ "the version read is required (409 when stale)")
 	ChairView changeChair(@PathVariable UUID chairId, @Valid @RequestBody ChairChangeRequest request) {
@@ -98,21 +99,21 @@ class ChairController {
 	}
 
 	@PostMapping("/chairs/{chairId}/deactivation")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: take a chair out of service (no new bookings; booked appointments stay)")
 	ChairView deactivate(@PathVariable UUID chairId, @Valid @RequestBody VersionRequest request) {
 		return ChairView.of(chairs.deactivate(chairId, request.version()));
 	}
 
 	@PostMapping("/chairs/{chairId}/reactivation")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: put a chair back into service")
 	ChairView reactivate(@PathVariable UUID chairId, @Valid @RequestBody VersionRequest request) {
 		return ChairView.of(chairs.reactivate(chairId, request.version()));
 	}
 
 	@GetMapping("/chairs/{chairId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a chair, with who changed it and when")
 	List<RevisionView> revisions(@PathVariable UUID chairId) {
 		return RevisionView.of(history.of(ResourceKind.CHAIR, chairId));

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.consultations.BookedConsultation;
 import clinic.scheduling.consultations.ConsultationChange;
@@ -38,7 +39,7 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/scheduling")
 class ConsultationController {
 
-	static final String FRONT_DESK = "hasAnyRole('front-desk', 'admin')";
+	static final String FRONT_DESK = Roles.IS_FRONT_DESK_OR_ADMIN;
 
 	private final ConsultationService consultations;
 
@@ -129,7 +130,7 @@ class ConsultationController {
 	}
 
 	@GetMapping("/consultations/mine")
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "The signed-in clinician's consultations on a date (ISO date on each site's clock; default "
 			+ "today on the clinic's clock): those in consultation slots that name the clinician's username")
 	DayView mine(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {

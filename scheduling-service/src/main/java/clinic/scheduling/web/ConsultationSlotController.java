@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.platform.security.CurrentUser;
 import clinic.scheduling.resources.ConsultationSlot;
 import clinic.scheduling.resources.ConsultationSlotService;
@@ -55,7 +56,7 @@ class ConsultationSlotController {
 	}
 
 	@GetMapping("/consultation-slots")
-	@PreAuthorize(Roles.BOOK_OR_HOLD_CONSULTATIONS)
+	@PreAuthorize(Roles.IS_FRONT_DESK_CLINICIAN_OR_ADMIN)
 	@Operation(summary = "Consultation slots overlapping the days `from` to `to` (ISO dates, both included, each on "
 			+ "its site's clock); filter by clinician and siteId. A clinician sees only their own slots (403 for "
 			+ "another clinician's)")
@@ -76,7 +77,7 @@ class ConsultationSlotController {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		var roles = authentication == null ? Set.<String>of()
 				: AuthorityUtils.authorityListToSet(authentication.getAuthorities());
-		if (roles.contains("ROLE_front-desk") || roles.contains("ROLE_admin")) {
+		if (roles.contains(Roles.authority(Roles.FRONT_DESK)) || roles.contains(Roles.authority(Roles.ADMIN))) {
 			return asked;
 		}
 		var own = CurrentUser.name();
@@ -89,7 +90,7 @@ class ConsultationSlotController {
 
 	@PostMapping("/sites/{siteId}/consultation-slots")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: open a clinician's consultation slot at a site; 409 naming the slot it overlaps "
 			+ "(a clinician's slots never overlap)")
 	ConsultationSlot add(@PathVariable UUID siteId, @Valid @RequestBody SlotRequest r) {
@@ -98,14 +99,14 @@ class ConsultationSlotController {
 
 	@DeleteMapping("/consultation-slots/{slotId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: remove a consultation slot; ?version= the version read (409 when stale)")
 	void remove(@PathVariable UUID slotId, @RequestParam long version) {
 		slots.remove(slotId, version);
 	}
 
 	@GetMapping("/consultation-slots/{slotId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a consultation slot, its removal included")
 	List<RevisionView> revisions(@PathVariable UUID slotId) {
 		return RevisionView.of(history.of(ResourceKind.CONSULTATION_SLOT, slotId));

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.CoursePausing;
@@ -83,7 +84,7 @@ class CourseController {
 	static final String TOTAL_COUNT = "X-Total-Count";
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "Courses with their appointments, oldest first: optionally only those in the statuses given "
 			+ "(status=TO_PLAN&status=ACTIVE), those of one patient (patientId), whose patient's name has every word of "
 			+ "q (any order, case and accents ignored), a page of them (offset, limit up to 100; without a limit all of "
@@ -112,7 +113,7 @@ class CourseController {
 	}
 
 	@GetMapping("/{courseId}")
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A course with its appointments")
 	CourseView get(@PathVariable UUID courseId) {
 		return CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
@@ -120,14 +121,14 @@ class CourseController {
 
 	@PostMapping("/{courseId}/appointments")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Book the course's next infusion into a chair; it holds the chair for the clinic's chair time")
 	AppointmentView book(@PathVariable UUID courseId, @Valid @RequestBody BookingRequest request) {
 		return AppointmentView.of(bookings.book(courseId, new BookingService.Booking(request.chairId(), request.start())));
 	}
 
 	@PostMapping("/{courseId}/resumption")
-	@PreAuthorize("hasAnyRole('clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CLINICIAN_OR_ADMIN)
 	@Operation(summary = "Resume a course paused after a serious adverse event, with a reason: it is COMPLETED again "
 			+ "when every induction infusion was given, else ACTIVE (TO_PLAN without appointments); its held "
 			+ "appointments are released (those whose time passed meanwhile are cancelled)")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.hl7.OutboundMessage;
 import clinic.scheduling.hl7.OutboundQueue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,7 @@ class Hl7OutboundController {
 	}
 
 	@GetMapping
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "The newest 200 outbound SIU messages, newest first: all, in one status (PENDING, SENT, "
 			+ "FAILED), or of one appointment or consultation")
 	List<MessageView> list(@RequestParam(required = false) OutboundMessage.@Nullable Status status,
@@ -55,7 +56,7 @@ class Hl7OutboundController {
 	}
 
 	@PostMapping("/{messageId}/replay")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Send a dead (FAILED) SIU message again, its attempts counted afresh; the messages of its "
 			+ "appointment that waited behind it follow")
 	MessageView replay(@PathVariable UUID messageId) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.resources.ExtraShift;
 import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.NurseAbsence;
@@ -69,7 +70,7 @@ class NurseRotaController {
 	}
 
 	@GetMapping("/sites/{siteId}/nurse-rota")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A site's weekly nurse rota entries; filter by nurse, and by validOn (an ISO date)")
 	List<RotaEntry> rota(@PathVariable UUID siteId, @RequestParam(required = false) @Nullable String nurse,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validOn) {
@@ -78,7 +79,7 @@ class NurseRotaController {
 
 	@PostMapping("/sites/{siteId}/nurse-rota")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: add a weekly rota entry: nurse, weekday, starts–ends (wall clock), chairs watched "
 			+ "at once, valid from (until)")
 	RotaEntry addRotaEntry(@PathVariable UUID siteId, @Valid @RequestBody RotaEntryRequest r) {
@@ -87,7 +88,7 @@ class NurseRotaController {
 	}
 
 	@PutMapping("/nurse-rota/{entryId}/valid-until")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: end a rota entry on a date (inclusive); entries are ended, never deleted; "
 			+ "the version read is required")
 	RotaEntry endRotaEntry(@PathVariable UUID entryId, @Valid @RequestBody RotaEndRequest request) {
@@ -95,14 +96,14 @@ class NurseRotaController {
 	}
 
 	@GetMapping("/nurse-rota/{entryId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a rota entry, with who changed it and when")
 	List<RevisionView> rotaRevisions(@PathVariable UUID entryId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_ROTA, entryId));
 	}
 
 	@GetMapping("/sites/{siteId}/nurse-shifts")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A site's extra nurse shifts overlapping the days `from` to `to` (ISO dates, both included, "
 			+ "the site's time zone); filter by nurse")
 	List<ExtraShift> shifts(@PathVariable UUID siteId, @RequestParam(required = false) @Nullable String nurse,
@@ -113,7 +114,7 @@ class NurseRotaController {
 
 	@PostMapping("/sites/{siteId}/nurse-shifts")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: add an extra nurse shift (cover, an extra day) outside the rota")
 	ExtraShift addShift(@PathVariable UUID siteId, @Valid @RequestBody ShiftRequest r) {
 		return rotas.addShift(siteId, r.nurse(), r.start(), r.end(), r.chairsWatched());
@@ -121,21 +122,21 @@ class NurseRotaController {
 
 	@DeleteMapping("/nurse-shifts/{shiftId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: remove an extra shift; ?version= the version read (409 when stale)")
 	void removeShift(@PathVariable UUID shiftId, @RequestParam long version) {
 		rotas.removeShift(shiftId, version);
 	}
 
 	@GetMapping("/nurse-shifts/{shiftId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of an extra shift, its removal included")
 	List<RevisionView> shiftRevisions(@PathVariable UUID shiftId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_SHIFT, shiftId));
 	}
 
 	@GetMapping("/nurse-absences")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Nurse absences from `from` to `to` (ISO dates, both included); filter by nurse")
 	List<NurseAbsence> absences(@RequestParam(required = false) @Nullable String nurse,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -145,7 +146,7 @@ class NurseRotaController {
 
 	@PostMapping("/nurse-absences")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: record a day a nurse is away: their rota shifts at every site are off that day "
 			+ "(409 when already recorded)")
 	NurseAbsence addAbsence(@Valid @RequestBody AbsenceRequest r) {
@@ -154,14 +155,14 @@ class NurseRotaController {
 
 	@DeleteMapping("/nurse-absences/{absenceId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: remove an absence; ?version= the version read (409 when stale)")
 	void removeAbsence(@PathVariable UUID absenceId, @RequestParam long version) {
 		rotas.removeAbsence(absenceId, version);
 	}
 
 	@GetMapping("/nurse-absences/{absenceId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of an absence, its removal included")
 	List<RevisionView> absenceRevisions(@PathVariable UUID absenceId) {
 		return RevisionView.of(history.of(ResourceKind.NURSE_ABSENCE, absenceId));

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.resources.Closure;
 import clinic.scheduling.resources.DayHours;
 import clinic.scheduling.resources.Inputs;
@@ -69,7 +70,7 @@ class OpeningController {
 	}
 
 	@GetMapping("/sites/{siteId}/hours")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "The opening hours that apply at a site per ISO weekday; source says whether they are the "
 			+ "site's own or the clinic-wide settings (a site without hours of its own)")
 	HoursView hours(@PathVariable UUID siteId) {
@@ -77,7 +78,7 @@ class OpeningController {
 	}
 
 	@PutMapping("/sites/{siteId}/hours")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: replace the week's opening hours of a site (a weekday left out is closed; an empty "
 			+ "list returns the site to the clinic-wide settings); the hours' version read is required")
 	HoursView replaceHours(@PathVariable UUID siteId, @Valid @RequestBody HoursRequest request) {
@@ -89,14 +90,14 @@ class OpeningController {
 	}
 
 	@GetMapping("/sites/{siteId}/hours/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a site's opening hours, with who changed them and when")
 	List<RevisionView> hoursRevisions(@PathVariable UUID siteId) {
 		return RevisionView.of(history.of(ResourceKind.SITE_HOURS, siteId));
 	}
 
 	@GetMapping("/sites/{siteId}/closures")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A site's closure days from `from` to `to` (ISO dates, both included)")
 	List<Closure> closures(@PathVariable UUID siteId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -106,7 +107,7 @@ class OpeningController {
 
 	@PostMapping("/sites/{siteId}/closures")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: close a site for a whole day, with a reason (409 when it is already closed that day)")
 	Closure addClosure(@PathVariable UUID siteId, @Valid @RequestBody ClosureRequest request) {
 		return opening.addClosure(siteId, request.date(), request.reason());
@@ -114,14 +115,14 @@ class OpeningController {
 
 	@DeleteMapping("/closures/{closureId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: remove a closure day; ?version= the version read (409 when stale)")
 	void removeClosure(@PathVariable UUID closureId, @RequestParam long version) {
 		opening.removeClosure(closureId, version);
 	}
 
 	@GetMapping("/closures/{closureId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a closure day, its removal included")
 	List<RevisionView> closureRevisions(@PathVariable UUID closureId) {
 		return RevisionView.of(history.of(ResourceKind.CLOSURE, closureId));

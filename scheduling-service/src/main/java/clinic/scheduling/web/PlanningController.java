@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.booking.AppointmentKind;
@@ -116,7 +117,7 @@ class PlanningController {
 	}
 
 	@GetMapping("/slots")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The earliest free slots for a patient and an appointment kind. INFUSION and BOOSTER (the "
 			+ "default is INFUSION): a chair free and in service for the chair time, the site open, a nurse on shift "
 			+ "with a chair to spare for the whole slot. CONSULTATION: a clinician's consultation slot nobody holds, the "
@@ -137,7 +138,7 @@ class PlanningController {
 	}
 
 	@PostMapping("/courses/{courseId}/proposal")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Propose the earliest whole induction course that keeps every course rule, each occurrence "
 			+ "checked; 404 when none fits within the planning horizon. Nothing is booked")
 	ResponseEntity<PlanView> proposal(@PathVariable UUID courseId,
@@ -157,7 +158,7 @@ class PlanningController {
 
 	@PostMapping("/courses/{courseId}/earliest-booking")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Book the earliest whole induction course that fits the wishes at the site (siteId "
 			+ "required), proposed and booked at once under the site's lock: front desks booking at one site at the "
 			+ "same time each get the earliest course left, none is refused for a slot another took. 404 when none "
@@ -168,7 +169,7 @@ class PlanningController {
 	}
 
 	@PostMapping("/courses/{courseId}/plan-check")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Check a course the front desk put together or adjusted: every occurrence against the "
 			+ "clinic hours and closures, chairs, nurse capacity, the patient's appointments and the course rules")
 	PlanView check(@PathVariable UUID courseId, @Valid @RequestBody CourseRequest request) {
@@ -177,7 +178,7 @@ class PlanningController {
 
 	@PostMapping("/courses/{courseId}/bookings")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Book the whole course, all or nothing: every occurrence is checked before any is written; "
 			+ "409 lists per occurrence what it breaks")
 	CourseController.CourseView book(@PathVariable UUID courseId, @Valid @RequestBody CourseRequest request) {

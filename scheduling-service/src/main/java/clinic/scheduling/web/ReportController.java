@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.reports.DayUtilisation;
 import clinic.scheduling.reports.UtilisationService;
 import clinic.scheduling.reports.WeekUtilisation;
@@ -79,7 +80,7 @@ class ReportController {
 	}
 
 	@GetMapping("/utilisation")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: a site's utilisation in an ISO week (week=2026-W48; default the current week on the "
 			+ "site's clock), Monday to Sunday on the site's clock: per day and in total, chair-hours open (chairs in "
 			+ "service × opening hours, closure days none), staffed (as far as the nurses on shift can watch them), "

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.resources.Inputs;
 import clinic.scheduling.resources.ResourceHistory;
 import clinic.scheduling.resources.ResourceKind;
@@ -82,14 +83,14 @@ class SiteController {
 	}
 
 	@GetMapping("/sites")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "The clinic's sites, by name")
 	List<SiteView> sites() {
 		return sites.sites().stream().map(this::view).toList();
 	}
 
 	@GetMapping("/sites/{siteId}")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A site with its time zone (its own, or the clinic's) and version")
 	SiteView site(@PathVariable UUID siteId) {
 		return view(sites.site(siteId));
@@ -97,7 +98,7 @@ class SiteController {
 
 	@PostMapping("/sites")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: create a site (name unique; 409 when taken) with its IANA time zone, or without one "
 			+ "to keep the clinic's (400 naming timeZone when it is no IANA zone)")
 	SiteView createSite(@Valid @RequestBody NewSiteRequest request) {
@@ -105,7 +106,7 @@ class SiteController {
 	}
 
 	@PutMapping("/sites/{siteId}")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: rename a site and set its time zone (left out: unchanged; \"\": back to the "
 			+ "clinic's); the version read is required (409 when stale, the name is taken, or the zone would change "
 			+ "while appointments at the site lie ahead)")
@@ -114,14 +115,14 @@ class SiteController {
 	}
 
 	@GetMapping("/sites/{siteId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a site, with who changed it and when")
 	List<RevisionView> siteRevisions(@PathVariable UUID siteId) {
 		return RevisionView.of(history.of(ResourceKind.SITE, siteId));
 	}
 
 	@GetMapping("/sites/{siteId}/rooms")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "The rooms of a site, by name")
 	List<RoomView> rooms(@PathVariable UUID siteId) {
 		return sites.rooms(siteId).stream().map(RoomView::of).toList();
@@ -129,28 +130,28 @@ class SiteController {
 
 	@PostMapping("/sites/{siteId}/rooms")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: create a room at a site (name unique at the site; 409 when taken)")
 	RoomView createRoom(@PathVariable UUID siteId, @Valid @RequestBody NameRequest request) {
 		return RoomView.of(sites.createRoom(siteId, request.name()));
 	}
 
 	@GetMapping("/rooms/{roomId}")
-	@PreAuthorize(Roles.READ_RESOURCES)
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A room with its site and version")
 	RoomView room(@PathVariable UUID roomId) {
 		return RoomView.of(sites.room(roomId));
 	}
 
 	@PutMapping("/rooms/{roomId}")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Admin: rename a room; the version read is required (409 when stale or the name is taken)")
 	RoomView renameRoom(@PathVariable UUID roomId, @Valid @RequestBody RenameRequest request) {
 		return RoomView.of(sites.renameRoom(roomId, request.name(), request.version()));
 	}
 
 	@GetMapping("/rooms/{roomId}/revisions")
-	@PreAuthorize(Roles.ADMIN)
+	@PreAuthorize(Roles.IS_ADMIN)
 	@Operation(summary = "Every version of a room, with who changed it and when")
 	List<RevisionView> roomRevisions(@PathVariable UUID roomId) {
 		return RevisionView.of(history.of(ResourceKind.ROOM, roomId));

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.scheduling.resources.ChairAttributes;
 import clinic.scheduling.waitlist.WaitlistEntry;
 import clinic.scheduling.waitlist.WaitlistOffer;
@@ -75,7 +76,7 @@ class WaitlistController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Put a course with infusions left to book on the waitlist, with the patient's wishes")
 	EntryView add(@Valid @RequestBody EntryRequest request) {
 		var entry = waitlist.add(request.courseId(), new WaitlistService.Wishes(request.siteId(), request.days(),
@@ -84,7 +85,7 @@ class WaitlistController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('front-desk', 'nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "Waitlist entries (optionally in one status: WAITING, BOOKED, WITHDRAWN), oldest first, with "
 			+ "their offers")
 	List<EntryView> list(@RequestParam(required = false) WaitlistEntry.@Nullable Status status) {
@@ -92,14 +93,14 @@ class WaitlistController {
 	}
 
 	@GetMapping("/slots/{appointmentId}/offers")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The offers of the slot a cancelled or moved appointment freed, by rank")
 	List<OfferView> offersOfSlot(@PathVariable UUID appointmentId) {
 		return waitlist.offersOfSlot(appointmentId).stream().map(OfferView::of).toList();
 	}
 
 	@PostMapping("/{entryId}/withdrawal")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "Take an entry off the waitlist; slots offered to it pass on to the next match")
 	void withdraw(@PathVariable UUID entryId) {
 		waitlist.withdraw(entryId);
@@ -107,7 +108,7 @@ class WaitlistController {
 
 	@PostMapping("/offers/{offerId}/acceptance")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient takes the offered slot: it is booked with every check of a booking (409 when "
 			+ "someone was quicker); returns the appointment")
 	CourseController.AppointmentView accept(@PathVariable UUID offerId) {
@@ -115,7 +116,7 @@ class WaitlistController {
 	}
 
 	@PostMapping("/offers/{offerId}/decline")
-	@PreAuthorize("hasAnyRole('front-desk', 'admin')")
+	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient does not want the slot: it is offered to the next best match")
 	OfferView decline(@PathVariable UUID offerId) {
 		return OfferView.of(waitlist.decline(offerId));

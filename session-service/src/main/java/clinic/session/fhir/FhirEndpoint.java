@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import clinic.contracts.Roles;
 import clinic.platform.fhir.FhirServer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.ServletException;
@@ -28,55 +29,55 @@ class FhirEndpoint extends clinic.platform.fhir.FhirEndpoint {
 	}
 
 	@GetMapping(FhirServer.BASE + "/Encounter/{encounterId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readEncounter(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Encounter")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchEncounters(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Observation/{observationId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readObservation(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/Observation")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchObservations(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/MedicationAdministration/{administrationId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readAdministration(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/MedicationAdministration")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchAdministrations(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/AdverseEvent/{adverseEventId}")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void readAdverseEvent(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);
 	}
 
 	@GetMapping(FhirServer.BASE + "/AdverseEvent")
-	@PreAuthorize("hasRole('integration')")
+	@PreAuthorize(Roles.IS_INTEGRATION)
 	void searchAdverseEvents(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		serve(request, response);

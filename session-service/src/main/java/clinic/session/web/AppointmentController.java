@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.session.path.CourseOrderOverride;
 import clinic.session.path.PathService;
 import clinic.session.records.ScheduledSession;
@@ -48,7 +49,7 @@ class AppointmentController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "The nurse's day: infusions and boosters booked on a date (default today, in each site's "
 			+ "time zone) at a site (default every site), earliest first, with the patient's name and MRN, chair, "
 			+ "course position, course state and the session record once one is open; paged")
@@ -60,7 +61,7 @@ class AppointmentController {
 	}
 
 	@GetMapping("/{appointmentId}")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "One booked appointment as the nurse's day shows it (patient, MRN, infusion n of N, chair, "
 			+ "site and time zone, the record once open): the session chart's banner")
 	ScheduledSession appointment(@PathVariable UUID appointmentId) {
@@ -69,7 +70,7 @@ class AppointmentController {
 
 	@PostMapping("/{appointmentId}/course-order-override")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "A clinician lets this infusion be given while an earlier one of its course is still "
 			+ "outstanding, with the reason (recorded on the session record)")
 	CourseOrderOverride overrideCourseOrder(@PathVariable UUID appointmentId, @Valid @RequestBody OverrideRequest request) {

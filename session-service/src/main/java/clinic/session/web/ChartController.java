@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.instruments.Cadss6;
 import clinic.instruments.Phq9;
 import clinic.session.monitoring.AlertAction;
@@ -95,7 +96,7 @@ class ChartController {
 	}
 
 	@PostMapping("/check-in")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "Check the patient in: identity and escort confirmed, fasting, medication changes, PHQ-9 "
 			+ "items (optional, 9 answers 0-3)")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -109,7 +110,7 @@ class ChartController {
 	}
 
 	@PostMapping("/pre-dose-confirmation")
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "A clinician confirms dosing despite a pre-dose blood pressure above the clinic's limit")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
 	ResponseEntity<String> confirmPreDoseBp(@PathVariable UUID id,
@@ -119,7 +120,7 @@ class ChartController {
 	}
 
 	@PostMapping("/dose")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "Record the dose: weight at the chair, dose (default mg/kg x weight; refused outside the "
 			+ "clinic's limits or the plan), IV infusion rate, drug lot, who prepared it")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -135,7 +136,7 @@ class ChartController {
 	}
 
 	@PostMapping("/infusion-end")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "The IV infusion ended: recovery starts. Before the clinic's shortest IV infusion has run, "
 			+ "the reason is required")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -146,7 +147,7 @@ class ChartController {
 	}
 
 	@PostMapping("/alerts/{alertId}/action")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@PreAuthorize(Roles.IS_CARE_TEAM)
 	@Operation(summary = "Record what was done about an alert: PAUSE, SLOW, STOP (ends a running infusion) or "
 			+ "CONTINUE with a reason")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -157,7 +158,7 @@ class ChartController {
 	}
 
 	@PostMapping("/side-effects")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@PreAuthorize(Roles.IS_CARE_TEAM)
 	@Operation(summary = "Record a side effect with its severity")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
 	ResponseEntity<String> sideEffect(@PathVariable UUID id, @Valid @RequestBody SideEffectRequest request,
@@ -168,7 +169,7 @@ class ChartController {
 	}
 
 	@PostMapping("/cadss")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@PreAuthorize(Roles.IS_CARE_TEAM)
 	@Operation(summary = "Record a CADSS-6 score (6 items 0-4)")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
 	ResponseEntity<String> cadss(@PathVariable UUID id, @Valid @RequestBody CadssRequest request,
@@ -178,7 +179,7 @@ class ChartController {
 	}
 
 	@PostMapping("/adverse-events")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@PreAuthorize(Roles.IS_CARE_TEAM)
 	@Operation(summary = "Report an adverse event (MILD, MODERATE, SEVERE, SERIOUS); publishes "
 			+ "clinic.session.adverse-event-reported.v1")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -189,7 +190,7 @@ class ChartController {
 	}
 
 	@PostMapping("/discharge-checklist")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "The discharge checklist: vitals near baseline, alert and oriented, steady gait, escort "
 			+ "present, instructions given")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -202,7 +203,7 @@ class ChartController {
 	}
 
 	@PostMapping("/addenda")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician')")
+	@PreAuthorize(Roles.IS_CARE_TEAM)
 	@Operation(summary = "Add an addendum (a correction or late note, with author and time); also to a signed record")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
 	ResponseEntity<String> addendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request,

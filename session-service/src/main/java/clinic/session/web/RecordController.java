@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.session.monitoring.MonitoringSettings;
 import clinic.session.monitoring.Phase;
 import clinic.session.monitoring.VitalSigns;
@@ -84,7 +85,7 @@ class RecordController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "Open the session record of a booked appointment (the patient needs a dose plan)")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordView.class)))
 	ResponseEntity<String> open(@Valid @RequestBody OpenRequest request, HttpServletRequest http) {
@@ -93,14 +94,14 @@ class RecordController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "A session record: the chart so far, readings due or overdue, open discharge criteria")
 	RecordView get(@PathVariable UUID id) {
 		return RecordView.of(charts.chart(id));
 	}
 
 	@GetMapping("/{id}/vitals-series")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "The record's vitals as series for plotting, with the monitoring thresholds")
 	VitalsSeries series(@PathVariable UUID id) {
 		var r = charts.chart(id).record();
@@ -116,7 +117,7 @@ class RecordController {
 	}
 
 	@GetMapping(value = "/{id}/summary", produces = MediaType.TEXT_HTML_VALUE)
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "A printable summary of the session (HTML)")
 	ResponseEntity<String> summary(@PathVariable UUID id) {
 		return ResponseEntity.ok()
@@ -128,7 +129,7 @@ class RecordController {
 	}
 
 	@PostMapping("/{id}/vitals")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "Record a vitals reading; returns it with the monitoring thresholds it breaches (a breach "
 			+ "raises an alert and publishes clinic.session.vitals-breach.v1)")
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VitalsReading.class)))
@@ -140,7 +141,7 @@ class RecordController {
 	}
 
 	@PostMapping("/{id}/completion")
-	@PreAuthorize("hasRole('nurse')")
+	@PreAuthorize(Roles.IS_NURSE)
 	@Operation(summary = "The nurse signs the discharge (refused while a discharge criterion is open); with the "
 			+ "clinician's signature the record is COMPLETED and session-completed is published")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))
@@ -151,7 +152,7 @@ class RecordController {
 	}
 
 	@PostMapping("/{id}/clinician-sign-off")
-	@PreAuthorize("hasRole('clinician')")
+	@PreAuthorize(Roles.IS_CLINICIAN)
 	@Operation(summary = "The clinician signs the discharge (refused while a discharge criterion is open); with the "
 			+ "nurse's signature the record is COMPLETED and session-completed is published")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordView.class)))

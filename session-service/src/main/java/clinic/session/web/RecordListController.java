@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import clinic.contracts.Roles;
 import clinic.platform.problems.InvalidInputException;
 import clinic.session.records.RecordProgress;
 import clinic.session.records.RecordWorklist;
@@ -65,7 +66,7 @@ class RecordListController {
 	}
 
 	@GetMapping("/api/session/records")
-	@PreAuthorize("hasAnyRole('nurse', 'clinician', 'admin')")
+	@PreAuthorize(Roles.IS_CARE_TEAM_OR_ADMIN)
 	@Operation(summary = "Session records of a patient (`patientId`, the latest first), or those waiting for a "
 			+ "clinician (`awaiting`: BP_CONFIRMATION, a pre-dose blood pressure above the limit to confirm; "
 			+ "CLINICIAN_SIGN_OFF, a discharge ready for the clinician's signature, co-signatures first)",
