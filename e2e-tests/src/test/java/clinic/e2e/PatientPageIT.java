@@ -82,6 +82,8 @@ class PatientPageIT {
 			desk.waiting(PATIENCE).until(d -> d.getCurrentUrl().contains("/patient.html?id=" + patientId));
 			var banner = desk.find(By.id("banner-name"));
 			desk.waiting(PATIENCE).until(d -> banner.getText().contains(family));
+			// the age follows once the clinic's date is in (two calls to scheduling after the chart's own)
+			desk.waiting(PATIENCE).until(d -> d.findElement(By.id("banner-born")).getText().contains("years"));
 			assertThat(desk.find(By.id("banner-born")).getText()).contains("18 Apr 1971", "years");
 			desk.find(By.id("referral-list"));
 			desk.find(By.id("course"));

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import clinic.platform.test.ServiceIntegrationTest;
 import clinic.platform.test.Tokens;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseService;
@@ -50,6 +51,9 @@ public abstract class SchedulingIntegrationTest extends ServiceIntegrationTest {
 
 	@Autowired
 	protected BookingService bookings;
+
+	@Autowired
+	protected AppointmentLifecycle lifecycle;
 
 	/** A patient cleared by intake, with the induction course that planned for them. */
 	protected Course clearedPatientsCourse(String name) {

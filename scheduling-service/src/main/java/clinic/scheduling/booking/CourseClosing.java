@@ -38,17 +38,17 @@ public class CourseClosing {
 
 	private final Appointments appointments;
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
 	private final ClinicEvents events;
 
 	private final Clock clock;
 
-	CourseClosing(CourseService courses, Appointments appointments, BookingService bookings, ClinicEvents events,
+	CourseClosing(CourseService courses, Appointments appointments, AppointmentLifecycle lifecycle, ClinicEvents events,
 			Clock clock) {
 		this.courses = courses;
 		this.appointments = appointments;
-		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -83,7 +83,7 @@ public class CourseClosing {
 		var current = course;
 		for (var appointment : appointments.ofCourses(List.of(course.id()))) {
 			if (appointment.status() == AppointmentStatus.BOOKED && appointment.start().isAfter(now)) {
-				current = bookings.cancelFor(appointment, current, reason, INTAKE_SERVICE, now);
+				current = lifecycle.cancelFor(appointment, current, reason, INTAKE_SERVICE, now);
 				cancelled.add(appointment.id());
 			}
 		}

@@ -40,7 +40,7 @@ public class CoursePausing {
 
 	private final CourseAdverseEvents adverseEvents;
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
 	private final SchedulingSettings settings;
 
@@ -49,11 +49,11 @@ public class CoursePausing {
 	private final Clock clock;
 
 	CoursePausing(CourseService courses, Appointments appointments, CourseAdverseEvents adverseEvents,
-			BookingService bookings, SchedulingSettings settings, ClinicEvents events, Clock clock) {
+			AppointmentLifecycle lifecycle, SchedulingSettings settings, ClinicEvents events, Clock clock) {
 		this.courses = courses;
 		this.appointments = appointments;
 		this.adverseEvents = adverseEvents;
-		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
@@ -160,7 +160,7 @@ public class CoursePausing {
 		var by = CurrentUser.name();
 		var now = clock.instant();
 		for (var missed : heldAndPassed(courseId, now)) {
-			course = bookings.cancelFor(missed, course, "Not given: the course was paused then ("
+			course = lifecycle.cancelFor(missed, course, "Not given: the course was paused then ("
 					+ course.pauseReason() + ")", by, now);
 		}
 		var resumed = courses.resume(course, appointments.countBooked(courseId) > 0);

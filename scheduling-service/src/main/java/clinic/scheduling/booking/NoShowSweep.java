@@ -32,7 +32,7 @@ public class NoShowSweep {
 
 	private final Appointments appointments;
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
 	private final CalendarService calendars;
 
@@ -40,10 +40,10 @@ public class NoShowSweep {
 
 	private final Clock clock;
 
-	NoShowSweep(Appointments appointments, BookingService bookings, CalendarService calendars,
+	NoShowSweep(Appointments appointments, AppointmentLifecycle lifecycle, CalendarService calendars,
 			SchedulingSettings settings, Clock clock) {
 		this.appointments = appointments;
-		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.calendars = calendars;
 		this.settings = settings;
 		this.clock = clock;
@@ -70,7 +70,7 @@ public class NoShowSweep {
 				continue;
 			}
 			try {
-				if (bookings.noShowAfterItsDay(appointment.id())) {
+				if (lifecycle.noShowAfterItsDay(appointment.id())) {
 					marked.add(appointment.id());
 				}
 			}

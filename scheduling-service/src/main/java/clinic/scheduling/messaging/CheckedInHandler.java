@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
-import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.AppointmentLifecycle;
 
 /** The nurse checked the patient in on the session record: the appointment is checked-in. */
 @Component
@@ -17,10 +17,10 @@ class CheckedInHandler implements EventHandler<CheckedInHandler.CheckedIn> {
 	record CheckedIn(UUID patientId, UUID appointmentId, Instant occurredAt) {
 	}
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
-	CheckedInHandler(BookingService bookings) {
-		this.bookings = bookings;
+	CheckedInHandler(AppointmentLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -35,6 +35,6 @@ class CheckedInHandler implements EventHandler<CheckedInHandler.CheckedIn> {
 
 	@Override
 	public void handle(CheckedIn data, InboundEvent event) {
-		bookings.checkedIn(data.appointmentId(), data.patientId(), data.occurredAt());
+		lifecycle.checkedIn(data.appointmentId(), data.patientId(), data.occurredAt());
 	}
 }

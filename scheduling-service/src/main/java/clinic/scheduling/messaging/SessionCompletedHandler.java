@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
-import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.AppointmentLifecycle;
 
 /**
  * A completed session fulfils its appointment, and the course counts one more infusion given, when the dose was given
@@ -21,10 +21,10 @@ class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.Se
 	record SessionCompleted(UUID patientId, UUID appointmentId, Instant occurredAt, @Nullable Instant dosedAt) {
 	}
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
-	SessionCompletedHandler(BookingService bookings) {
-		this.bookings = bookings;
+	SessionCompletedHandler(AppointmentLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -39,6 +39,6 @@ class SessionCompletedHandler implements EventHandler<SessionCompletedHandler.Se
 
 	@Override
 	public void handle(SessionCompleted data, InboundEvent event) {
-		bookings.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt(), data.dosedAt());
+		lifecycle.sessionCompleted(data.appointmentId(), data.patientId(), data.occurredAt(), data.dosedAt());
 	}
 }

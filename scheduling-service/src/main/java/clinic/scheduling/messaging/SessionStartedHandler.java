@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import clinic.platform.inbox.EventHandler;
 import clinic.platform.inbox.InboundEvent;
-import clinic.scheduling.booking.BookingService;
+import clinic.scheduling.booking.AppointmentLifecycle;
 
 /** The nurse opened the session record: the patient is at the chair, so the booked appointment is arrived. */
 @Component
@@ -17,10 +17,10 @@ class SessionStartedHandler implements EventHandler<SessionStartedHandler.Sessio
 	record SessionStarted(UUID patientId, UUID appointmentId, Instant occurredAt) {
 	}
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
-	SessionStartedHandler(BookingService bookings) {
-		this.bookings = bookings;
+	SessionStartedHandler(AppointmentLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -35,6 +35,6 @@ class SessionStartedHandler implements EventHandler<SessionStartedHandler.Sessio
 
 	@Override
 	public void handle(SessionStarted data, InboundEvent event) {
-		bookings.sessionStarted(data.appointmentId(), data.patientId(), data.occurredAt());
+		lifecycle.sessionStarted(data.appointmentId(), data.patientId(), data.occurredAt());
 	}
 }

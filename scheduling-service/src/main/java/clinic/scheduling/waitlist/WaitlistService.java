@@ -23,8 +23,9 @@ import clinic.platform.security.CurrentUser;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.booking.Appointment;
 import clinic.scheduling.booking.AppointmentCancelled;
-import clinic.scheduling.booking.AppointmentStatus;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.AppointmentRescheduled;
+import clinic.scheduling.booking.AppointmentStatus;
 import clinic.scheduling.booking.AppointmentTakenBack;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.CourseCancelled;
@@ -51,17 +52,20 @@ public class WaitlistService {
 
 	private final BookingService bookings;
 
+	private final AppointmentLifecycle lifecycle;
+
 	private final CalendarService calendars;
 
 	private final SchedulingSettings settings;
 
 	private final Clock clock;
 
-	WaitlistService(Waitlist waitlist, CourseService courses, BookingService bookings, CalendarService calendars,
-			SchedulingSettings settings, Clock clock) {
+	WaitlistService(Waitlist waitlist, CourseService courses, BookingService bookings, AppointmentLifecycle lifecycle,
+			CalendarService calendars, SchedulingSettings settings, Clock clock) {
 		this.waitlist = waitlist;
 		this.courses = courses;
 		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.calendars = calendars;
 		this.settings = settings;
 		this.clock = clock;
@@ -205,7 +209,7 @@ public class WaitlistService {
 	}
 
 	private void freed(UUID appointmentId) {
-		var appointment = bookings.appointment(appointmentId);
+		var appointment = lifecycle.appointment(appointmentId);
 		if (!appointment.start().isAfter(clock.instant())) {
 			return;
 		}
@@ -253,7 +257,7 @@ public class WaitlistService {
 
 	private boolean canBook(UUID courseId) {
 		var course = courses.get(courseId);
-		return course.status().isOpen() && bookings.ofCourse(courseId)
+		return course.status().isOpen() && lifecycle.ofCourse(courseId)
 			.stream()
 			.filter(a -> a.status() != AppointmentStatus.CANCELLED)
 			.count() < course.plannedInfusions();

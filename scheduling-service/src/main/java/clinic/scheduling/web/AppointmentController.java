@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import clinic.contracts.Roles;
 import clinic.scheduling.booking.AppointmentDetail;
 import clinic.scheduling.booking.AppointmentKind;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.StatusChange;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +32,10 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/scheduling/appointments")
 class AppointmentController {
 
-	private final BookingService bookings;
+	private final AppointmentLifecycle lifecycle;
 
-	AppointmentController(BookingService bookings) {
-		this.bookings = bookings;
+	AppointmentController(AppointmentLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 	}
 
 	@Schema(name = "AppointmentCancellationRequest")
@@ -72,21 +73,21 @@ class AppointmentController {
 	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "An appointment with its status history")
 	AppointmentDetailView get(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(bookings.detail(appointmentId));
+		return AppointmentDetailView.of(lifecycle.detail(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/arrival")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient has arrived (booked → arrived)")
 	AppointmentDetailView arrival(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(bookings.arrive(appointmentId));
+		return AppointmentDetailView.of(lifecycle.arrive(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/check-in")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient is checked in (arrived → checked-in)")
 	AppointmentDetailView checkIn(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(bookings.checkIn(appointmentId));
+		return AppointmentDetailView.of(lifecycle.checkIn(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/cancellation")
@@ -94,14 +95,14 @@ class AppointmentController {
 	@Operation(summary = "Cancel with a reason (booked or arrived → cancelled); the chair time is free again")
 	AppointmentDetailView cancellation(@PathVariable UUID appointmentId,
 			@Valid @RequestBody(required = false) @Nullable CancellationRequest request) {
-		return AppointmentDetailView.of(bookings.cancel(appointmentId, request == null ? null : request.reason()));
+		return AppointmentDetailView.of(lifecycle.cancel(appointmentId, request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/{appointmentId}/no-show")
 	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient did not come (booked → noshow)")
 	AppointmentDetailView noShow(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(bookings.noShow(appointmentId));
+		return AppointmentDetailView.of(lifecycle.noShow(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/reschedule")
@@ -111,6 +112,6 @@ class AppointmentController {
 			+ "appointment, linked to it by rescheduledFrom, is returned")
 	AppointmentDetailView reschedule(@PathVariable UUID appointmentId, @Valid @RequestBody RescheduleRequest request) {
 		return AppointmentDetailView
-			.of(bookings.reschedule(appointmentId, new BookingService.Booking(request.chairId(), request.start())));
+			.of(lifecycle.reschedule(appointmentId, new BookingService.Booking(request.chairId(), request.start())));
 	}
 }

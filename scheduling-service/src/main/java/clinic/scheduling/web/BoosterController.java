@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import clinic.contracts.Roles;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.BoosterInterval;
 import clinic.scheduling.booking.BoosterService;
@@ -41,11 +42,15 @@ class BoosterController {
 
 	private final BookingService bookings;
 
+	private final AppointmentLifecycle lifecycle;
+
 	private final CourseService courses;
 
-	BoosterController(BoosterService boosters, BookingService bookings, CourseService courses) {
+	BoosterController(BoosterService boosters, BookingService bookings, AppointmentLifecycle lifecycle,
+			CourseService courses) {
 		this.boosters = boosters;
 		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.courses = courses;
 	}
 
@@ -91,6 +96,6 @@ class BoosterController {
 	CourseController.CourseView book(@PathVariable UUID courseId,
 			@Valid @RequestBody PlanningController.CourseRequest request) {
 		bookings.bookBoosters(courseId, request.bookings());
-		return CourseController.CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+		return CourseController.CourseView.of(courses.get(courseId), lifecycle.ofCourse(courseId));
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import clinic.contracts.Roles;
 import clinic.scheduling.booking.Appointment;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.CoursePausing;
 import clinic.scheduling.courses.Course;
@@ -40,11 +41,15 @@ class CourseController {
 
 	private final BookingService bookings;
 
+	private final AppointmentLifecycle lifecycle;
+
 	private final CoursePausing pausing;
 
-	CourseController(CourseService courses, BookingService bookings, CoursePausing pausing) {
+	CourseController(CourseService courses, BookingService bookings, AppointmentLifecycle lifecycle,
+			CoursePausing pausing) {
 		this.courses = courses;
 		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.pausing = pausing;
 	}
 
@@ -95,7 +100,7 @@ class CourseController {
 		var search = CourseSearch.of(status, q, offset, limit);
 		var page = patientId == null ? courses.search(search) : ofPatient(patientId, search);
 		var found = page.courses();
-		var appointments = bookings.ofCourses(found.stream().map(Course::id).toList());
+		var appointments = lifecycle.ofCourses(found.stream().map(Course::id).toList());
 		return ResponseEntity.ok()
 			.header(TOTAL_COUNT, String.valueOf(page.total()))
 			.body(found.stream().map(c -> CourseView.of(c, appointments.getOrDefault(c.id(), List.of()))).toList());
@@ -116,7 +121,7 @@ class CourseController {
 	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "A course with its appointments")
 	CourseView get(@PathVariable UUID courseId) {
-		return CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+		return CourseView.of(courses.get(courseId), lifecycle.ofCourse(courseId));
 	}
 
 	@PostMapping("/{courseId}/appointments")

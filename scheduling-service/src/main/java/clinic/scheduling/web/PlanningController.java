@@ -25,6 +25,7 @@ import clinic.contracts.Roles;
 import clinic.platform.problems.NotFoundException;
 import clinic.scheduling.SchedulingSettings;
 import clinic.scheduling.booking.AppointmentKind;
+import clinic.scheduling.booking.AppointmentLifecycle;
 import clinic.scheduling.booking.BookingService;
 import clinic.scheduling.booking.PlannedOccurrence;
 import clinic.scheduling.booking.PlanningService;
@@ -54,16 +55,19 @@ class PlanningController {
 
 	private final BookingService bookings;
 
+	private final AppointmentLifecycle lifecycle;
+
 	private final CourseService courses;
 
 	private final ConsultationService consultations;
 
 	private final SchedulingSettings settings;
 
-	PlanningController(PlanningService planning, BookingService bookings, CourseService courses,
-			ConsultationService consultations, SchedulingSettings settings) {
+	PlanningController(PlanningService planning, BookingService bookings, AppointmentLifecycle lifecycle,
+			CourseService courses, ConsultationService consultations, SchedulingSettings settings) {
 		this.planning = planning;
 		this.bookings = bookings;
+		this.lifecycle = lifecycle;
 		this.courses = courses;
 		this.consultations = consultations;
 		this.settings = settings;
@@ -165,7 +169,7 @@ class PlanningController {
 			+ "fits within the planning horizon; nothing is booked then")
 	CourseController.CourseView bookEarliest(@PathVariable UUID courseId, @Valid @RequestBody WishesRequest request) {
 		bookings.bookEarliestCourse(courseId, request.toWishes()).orElseThrow(() -> noCourseFits(courseId));
-		return CourseController.CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+		return CourseController.CourseView.of(courses.get(courseId), lifecycle.ofCourse(courseId));
 	}
 
 	@PostMapping("/courses/{courseId}/plan-check")
@@ -183,6 +187,6 @@ class PlanningController {
 			+ "409 lists per occurrence what it breaks")
 	CourseController.CourseView book(@PathVariable UUID courseId, @Valid @RequestBody CourseRequest request) {
 		bookings.bookCourse(courseId, request.bookings());
-		return CourseController.CourseView.of(courses.get(courseId), bookings.ofCourse(courseId));
+		return CourseController.CourseView.of(courses.get(courseId), lifecycle.ofCourse(courseId));
 	}
 }

@@ -34,7 +34,7 @@ class NoShowSweepScheduleTest {
 				new SchedulingSettings.CourseSettings(new SchedulingSettings.PerWeek(2, 3), 1, 4), Duration.ofMinutes(15),
 				Duration.ofDays(90), new SchedulingSettings.Waitlist(3),
 				new SchedulingSettings.NoShow(enabled, Duration.ofHours(2), Duration.ofMinutes(5)));
-		return new NoShowSweep(appointments, mock(BookingService.class), mock(CalendarService.class), settings,
+		return new NoShowSweep(appointments, mock(AppointmentLifecycle.class), mock(CalendarService.class), settings,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

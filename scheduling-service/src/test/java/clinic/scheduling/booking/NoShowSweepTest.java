@@ -39,7 +39,7 @@ class NoShowSweepTest extends SchedulingIntegrationTest {
 	}
 
 	AppointmentStatus statusOf(Appointment appointment) {
-		return bookings.appointment(appointment.id()).status();
+		return lifecycle.appointment(appointment.id()).status();
 	}
 
 	void pause(Course course) {
@@ -56,7 +56,7 @@ class NoShowSweepTest extends SchedulingIntegrationTest {
 		clock.set(at(monday, 7, 0));
 		var absent = book(clearedPatientsCourse("Absent Patient"), CHAIR_1, at(monday, 9, 0));
 		var arrived = book(clearedPatientsCourse("Arrived Patient"), CHAIR_2, at(monday, 9, 0));
-		bookings.arrive(arrived.id());
+		lifecycle.arrive(arrived.id());
 		var pausedCourse = clearedPatientsCourse("Paused Patient");
 		var held = book(pausedCourse, CHAIR_3, at(monday, 9, 0));
 		pause(pausedCourse);
@@ -71,14 +71,14 @@ class NoShowSweepTest extends SchedulingIntegrationTest {
 		clock.set(at(tuesday, 2, 0));
 		sweep.sweep();
 		assertThat(statusOf(absent)).isEqualTo(AppointmentStatus.NOSHOW);
-		assertThat(bookings.detail(absent.id()).history()).last().satisfies(change -> {
+		assertThat(lifecycle.detail(absent.id()).history()).last().satisfies(change -> {
 			assertThat(change.from()).isEqualTo(AppointmentStatus.BOOKED);
 			assertThat(change.by()).isEqualTo("scheduling-service");
 			assertThat(change.at()).isEqualTo(at(tuesday, 2, 0));
 		});
 		assertThat(statusOf(arrived)).isEqualTo(AppointmentStatus.ARRIVED);
 		assertThat(statusOf(held)).isEqualTo(AppointmentStatus.BOOKED);
-		assertThat(bookings.appointment(held.id()).onHold()).isTrue();
+		assertThat(lifecycle.appointment(held.id()).onHold()).isTrue();
 		assertThat(statusOf(tomorrow)).isEqualTo(AppointmentStatus.BOOKED);
 		assertThat(statusOf(faraway)).isEqualTo(AppointmentStatus.BOOKED);
 
@@ -117,9 +117,9 @@ class NoShowSweepTest extends SchedulingIntegrationTest {
 		var resumed = pausing.resume(course.id(), "Reviewed with the patient");
 		assertThat(resumed.status()).isEqualTo(CourseStatus.ACTIVE);
 		assertThat(statusOf(missed)).isEqualTo(AppointmentStatus.CANCELLED);
-		assertThat(bookings.detail(missed.id()).cancellationReason()).contains("the course was paused then");
+		assertThat(lifecycle.detail(missed.id()).cancellationReason()).contains("the course was paused then");
 		assertThat(statusOf(later)).isEqualTo(AppointmentStatus.BOOKED);
-		assertThat(bookings.appointment(later.id()).onHold()).isFalse();
+		assertThat(lifecycle.appointment(later.id()).onHold()).isFalse();
 		sweep.sweep();
 		assertThat(statusOf(missed)).isEqualTo(AppointmentStatus.CANCELLED);
 	}

@@ -126,7 +126,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.CANCELLED);
 
 		assertThat(courses.get(course.id()).cancellationReason()).isEqualTo(REASON);
-		assertThat(bookings.ofCourse(course.id())).hasSize(6).allMatch(a -> a.status() == AppointmentStatus.CANCELLED);
+		assertThat(lifecycle.ofCourse(course.id())).hasSize(6).allMatch(a -> a.status() == AppointmentStatus.CANCELLED);
 		mvc.perform(get("/api/scheduling/appointments/{appointmentId}", booked.get(0).id())
 			.with(Tokens.as("nina", "nurse")))
 			.andExpect(jsonPath("$.status").value("cancelled"))
@@ -203,7 +203,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 
 		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.ACTIVE);
 		assertThat(courses.get(course.id()).version()).isEqualTo(version);
-		assertThat(bookings.appointment(appointment.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+		assertThat(lifecycle.appointment(appointment.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
 		OutboxProbe.awaitSettled(context, PATIENCE);
 		assertThat(published(APPOINTMENT_CANCELLED, patient)).isEmpty();
 		assertThat(published(COURSE_CANCELLED, patient)).isEmpty();
@@ -235,7 +235,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		var held = bookings.book(course.id(), new Booking(CHAIR_1, at(monday, 15, 0)));
 		pausing.adverseEventReported(new CoursePausing.AdverseEvent(course.patientId(), "SERIOUS", UUID.randomUUID(),
 				Instant.now(), true));
-		assertThat(bookings.appointment(held.id()).onHold()).isTrue();
+		assertThat(lifecycle.appointment(held.id()).onHold()).isTrue();
 
 		courses.decided(new CourseService.Decision(course.patientId(), course.patientName(), Eligibility.DECLINED, 5,
 				Instant.now(), UUID.randomUUID(), "dr.house", "Active psychosis"));
@@ -243,7 +243,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.CANCELLED);
 		assertThat(courses.get(course.id()).cancellationReason())
 			.isEqualTo("Eligibility declined by dr.house: Active psychosis");
-		assertThat(bookings.detail(held.id()).cancellationReason())
+		assertThat(lifecycle.detail(held.id()).cancellationReason())
 			.isEqualTo("Eligibility declined by dr.house: Active psychosis");
 	}
 
@@ -253,7 +253,7 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 		var monday = weeksOfTheirOwn(4);
 		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
 			var infusion = bookings.book(course.id(), new Booking(CHAIR_3, at(monday.plusDays(day), 15, 0)));
-			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
+			lifecycle.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
 		}
 		var boosters = bookings.bookBoosters(course.id(),
 				List.of(new Booking(CHAIR_3, at(monday.plusDays(21), 15, 0)),
@@ -264,10 +264,10 @@ class CourseDeclineTest extends SchedulingIntegrationTest {
 
 		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.COMPLETED);
 		assertThat(boosters).allSatisfy(b -> {
-			assertThat(bookings.appointment(b.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
-			assertThat(bookings.detail(b.id()).cancellationReason()).isEqualTo("Eligibility declined by dr.house");
+			assertThat(lifecycle.appointment(b.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+			assertThat(lifecycle.detail(b.id()).cancellationReason()).isEqualTo("Eligibility declined by dr.house");
 		});
-		assertThat(bookings.ofCourse(course.id())).filteredOn(a -> a.status() == AppointmentStatus.FULFILLED).hasSize(6);
+		assertThat(lifecycle.ofCourse(course.id())).filteredOn(a -> a.status() == AppointmentStatus.FULFILLED).hasSize(6);
 		assertThatThrownBy(() -> bookings.bookBoosters(course.id(),
 				List.of(new Booking(CHAIR_3, at(monday.plusDays(21), 15, 0)))))
 			.isInstanceOf(ConflictException.class)

@@ -105,7 +105,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
 		assertThat(courses.get(course.id()).pauseReason())
 			.isEqualTo("SERIOUS adverse event reported by nina: Blood pressure 190/110 during infusion");
-		assertThat(bookings.ofCourse(course.id())).allMatch(Appointment::onHold);
+		assertThat(lifecycle.ofCourse(course.id())).allMatch(Appointment::onHold);
 
 		mvc.perform(get("/api/scheduling/courses/{courseId}", course.id()).with(as("frank", "front-desk")))
 			.andExpect(status().isOk())
@@ -142,7 +142,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 			.andExpect(jsonPath("$.status").value("ACTIVE"))
 			.andExpect(jsonPath("$.appointments[0].onHold").value(false))
 			.andExpect(jsonPath("$.appointments[1].onHold").value(false));
-		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		assertThat(lifecycle.ofCourse(course.id())).noneMatch(Appointment::onHold);
 		resume(as("clara", "clinician"), course.id(), """
 				{"reason":"again"}""").andExpect(status().isConflict());
 
@@ -180,7 +180,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		awaitHandled(eventId);
 
 		assertThat(courses.get(course.id()).status()).isEqualTo(CourseStatus.ACTIVE);
-		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		assertThat(lifecycle.ofCourse(course.id())).noneMatch(Appointment::onHold);
 		assertThat(EventProbe.records("clinic.scheduling", EventProbe.ofType(PAUSED, course.patientId()))).isEmpty();
 	}
 
@@ -253,7 +253,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		var monday = weeksOfTheirOwn(4);
 		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
 			var infusion = bookings.book(course.id(), new Booking(CHAIR_4, at(monday.plusDays(day), 15, 0)));
-			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
+			lifecycle.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
 		}
 		var boosters = bookings.bookBoosters(course.id(), List
 			.of(new Booking(CHAIR_4, at(monday.plusDays(21), 15, 0)), new Booking(CHAIR_4, at(monday.plusDays(25), 15, 0))));
@@ -261,7 +261,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 
 		var adverseEventId = adverseEvent(course.patientId(), "SERIOUS");
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.PAUSED);
-		assertThat(bookings.ofCourse(course.id())).filteredOn(Appointment::onHold)
+		assertThat(lifecycle.ofCourse(course.id())).filteredOn(Appointment::onHold)
 			.extracting(Appointment::id)
 			.containsExactlyInAnyOrderElementsOf(boosters.stream().map(Appointment::id).toList());
 		await().atMost(PATIENCE).until(() -> published(PAUSED, course.patientId()).size() == 1);
@@ -280,7 +280,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 				{"reason":"Reviewed; boosters may go ahead"}""").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("COMPLETED"))
 			.andExpect(jsonPath("$.completedInfusions").value(6));
-		assertThat(bookings.ofCourse(course.id())).noneMatch(Appointment::onHold);
+		assertThat(lifecycle.ofCourse(course.id())).noneMatch(Appointment::onHold);
 		await().atMost(PATIENCE).until(() -> published(RESUMED, course.patientId()).size() == 1);
 		var resumed = json.readTree(published(RESUMED, course.patientId()).get(0).value());
 		assertThat(EventSchemas.violations(RESUMED, published(RESUMED, course.patientId()).get(0).value())).isEmpty();
@@ -295,7 +295,7 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		var monday = weeksOfTheirOwn(2);
 		for (var day : new int[] { 0, 2, 4, 7, 9, 11 }) {
 			var infusion = bookings.book(course.id(), new Booking(CHAIR_1, at(monday.plusDays(day), 15, 0)));
-			bookings.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
+			lifecycle.sessionCompleted(infusion.id(), infusion.patientId(), infusion.end());
 		}
 		// the last infusion's adverse event: nothing is ahead, but the session service has paused the patient's
 		// dosing and only a resumption naming the event lifts that, so the course must be paused to be resumed

@@ -47,7 +47,7 @@ class CourseProgressTest extends SchedulingIntegrationTest {
 
 		sessionCompleted(appointments.get(0));
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).completedInfusions() == 1);
-		assertThat(bookings.ofCourse(course.id())).filteredOn(a -> a.id().equals(appointments.get(0).id()))
+		assertThat(lifecycle.ofCourse(course.id())).filteredOn(a -> a.id().equals(appointments.get(0).id()))
 			.singleElement()
 			.extracting(Appointment::status)
 			.isEqualTo(AppointmentStatus.FULFILLED);
@@ -57,7 +57,7 @@ class CourseProgressTest extends SchedulingIntegrationTest {
 		appointments.subList(1, 6).forEach(CourseProgressTest::sessionCompleted);
 		await().atMost(PATIENCE).until(() -> courses.get(course.id()).status() == CourseStatus.COMPLETED);
 		assertThat(courses.get(course.id()).completedInfusions()).isEqualTo(6);
-		assertThat(bookings.ofCourse(course.id())).extracting(Appointment::status)
+		assertThat(lifecycle.ofCourse(course.id())).extracting(Appointment::status)
 			.containsOnly(AppointmentStatus.FULFILLED);
 		// announced once, for booster planning
 		var completedType = "clinic.scheduling.course-completed.v1";

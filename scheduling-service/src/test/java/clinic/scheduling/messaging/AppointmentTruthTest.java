@@ -73,7 +73,7 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 	}
 
 	AppointmentStatus statusOf(Appointment appointment) {
-		return bookings.appointment(appointment.id()).status();
+		return lifecycle.appointment(appointment.id()).status();
 	}
 
 	Appointment booked(String patient, UUID chair, Instant start) {
@@ -92,7 +92,7 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 		awaitHandled(sessionStarted(appointment)); // late: the patient is checked in already
 		awaitHandled(checkedIn(appointment));
 
-		var history = bookings.detail(appointment.id()).history();
+		var history = lifecycle.detail(appointment.id()).history();
 		assertThat(history).extracting(StatusChange::to)
 			.containsExactly(AppointmentStatus.BOOKED, AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN);
 		assertThat(history.subList(1, 3)).extracting(StatusChange::by).containsOnly("session-service");
@@ -106,7 +106,7 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 		awaitHandled(checkedIn(appointment));
 
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CHECKED_IN);
-		var history = bookings.detail(appointment.id()).history();
+		var history = lifecycle.detail(appointment.id()).history();
 		assertThat(history).extracting(StatusChange::from)
 			.containsExactly(null, AppointmentStatus.BOOKED, AppointmentStatus.ARRIVED);
 		assertThat(history).extracting(StatusChange::to)
@@ -117,13 +117,13 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 	@Test
 	void givenACancellationThatCrossedTheOpeningOfTheRecordThenTheAppointmentIsTakenBackAsArrivedThenCheckedIn() {
 		var appointment = booked("Katherine Johnson", CHAIR_3, at(aWeekOfItsOwn(), 10, 0));
-		bookings.cancel(appointment.id(), "Patient called to cancel");
+		lifecycle.cancel(appointment.id(), "Patient called to cancel");
 
 		awaitHandled(sessionStarted(appointment));
 		awaitHandled(checkedIn(appointment));
 
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CHECKED_IN);
-		var history = bookings.detail(appointment.id()).history();
+		var history = lifecycle.detail(appointment.id()).history();
 		assertThat(history).extracting(StatusChange::to)
 			.containsExactly(AppointmentStatus.BOOKED, AppointmentStatus.CANCELLED, AppointmentStatus.BOOKED,
 					AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN);
@@ -136,7 +136,7 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 		var appointment = booked("Dorothy Vaughan", CHAIR_3, at(aWeekOfItsOwn(), 13, 0));
 		var waiting = clearedPatientsCourse("Mary Jackson");
 		var entry = waitlist.add(waiting.id(), new WaitlistService.Wishes(SITE, Set.of(), null, null, Set.of(), null));
-		bookings.cancel(appointment.id(), "Patient called to cancel");
+		lifecycle.cancel(appointment.id(), "Patient called to cancel");
 		assertThat(waitlist.offersOfSlot(appointment.id())).extracting(WaitlistOffer::entryId, WaitlistOffer::status)
 			.contains(tuple(entry.id(), WaitlistOffer.Status.OFFERED));
 
@@ -152,21 +152,21 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 	void givenTheCancelledAppointmentsChairWasGivenAwayThenASessionStartedForItLeavesItCancelled() {
 		var monday = aWeekOfItsOwn();
 		var appointment = booked("Evelyn Boyd", CHAIR_3, at(monday, 15, 0));
-		bookings.cancel(appointment.id(), "Patient called to cancel");
+		lifecycle.cancel(appointment.id(), "Patient called to cancel");
 		var other = booked("Gladys West", CHAIR_3, at(monday, 15, 0));
 
 		awaitHandled(sessionStarted(appointment));
 
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
 		assertThat(statusOf(other)).isEqualTo(AppointmentStatus.BOOKED);
-		assertThat(bookings.detail(appointment.id()).history()).hasSize(2);
+		assertThat(lifecycle.detail(appointment.id()).history()).hasSize(2);
 	}
 
 	@Test
 	void givenAMovedAppointmentThenASessionStartedForItsOldPlaceLeavesItCancelled() {
 		var monday = aWeekOfItsOwn();
 		var appointment = booked("Christine Darden", CHAIR_4, at(monday, 15, 0));
-		bookings.reschedule(appointment.id(), new Booking(CHAIR_4, at(monday.plusDays(1), 15, 0)));
+		lifecycle.reschedule(appointment.id(), new Booking(CHAIR_4, at(monday.plusDays(1), 15, 0)));
 
 		awaitHandled(sessionStarted(appointment));
 
@@ -179,10 +179,10 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 		var appointment = booked("Mary Jackson", CHAIR_1, at(monday, 14, 0));
 		awaitHandled(sessionStarted(appointment));
 
-		assertThatThrownBy(() -> bookings.cancel(appointment.id(), "Patient feels unwell")).isInstanceOf(
+		assertThatThrownBy(() -> lifecycle.cancel(appointment.id(), "Patient feels unwell")).isInstanceOf(
 				ConflictException.class).hasMessageContaining("session record of this infusion");
-		assertThatThrownBy(() -> bookings.noShow(appointment.id())).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> bookings.reschedule(appointment.id(),
+		assertThatThrownBy(() -> lifecycle.noShow(appointment.id())).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> lifecycle.reschedule(appointment.id(),
 				new Booking(CHAIR_2, at(monday, 10, 0)))).isInstanceOf(ConflictException.class);
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.ARRIVED);
 		// the chair time stays taken: nobody else can be booked into it
@@ -193,9 +193,9 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 	@Test
 	void givenThePatientArrivedAtTheFrontDeskOnlyThenTheAppointmentCanStillBeCancelled() {
 		var appointment = booked("Dorothy Vaughan", CHAIR_2, at(aWeekOfItsOwn(), 14, 0));
-		bookings.arrive(appointment.id());
+		lifecycle.arrive(appointment.id());
 
-		bookings.cancel(appointment.id(), "Left before the session");
+		lifecycle.cancel(appointment.id(), "Left before the session");
 
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CANCELLED);
 	}
@@ -217,7 +217,7 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 		awaitHandled(sessionCompleted(appointment, at(monday.plusDays(1), 0, 30), at(monday, 10, 40)));
 		assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.FULFILLED);
 		assertThat(courses.get(course.id()).completedInfusions()).isEqualTo(1);
-		assertThat(bookings.detail(appointment.id()).history()).last()
+		assertThat(lifecycle.detail(appointment.id()).history()).last()
 			.satisfies(change -> assertThat(change.by()).isEqualTo("session-service"));
 	}
 

@@ -51,7 +51,7 @@ class BoosterApiTest extends SchedulingIntegrationTest {
 			infusions.add(bookings.book(course.id(), new Booking(CHAIR_2, at(monday.plusDays(day), 9, 0))));
 		}
 		propose(course, 1).andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("ACTIVE")));
-		infusions.forEach(a -> bookings.sessionCompleted(a.id(), a.patientId(), a.end()));
+		infusions.forEach(a -> lifecycle.sessionCompleted(a.id(), a.patientId(), a.end()));
 
 		propose(course, 1).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("a clinician sets it first")));
@@ -103,6 +103,6 @@ class BoosterApiTest extends SchedulingIntegrationTest {
 					{"occurrences":[{"chairId":"%s","start":"%s"}]}""".formatted(CHAIR_3, first)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.occurrences[0].problems[0].rule").value("PATIENT_BUSY"));
-		assertThat(bookings.ofCourse(course.id())).hasSize(8);
+		assertThat(lifecycle.ofCourse(course.id())).hasSize(8);
 	}
 }

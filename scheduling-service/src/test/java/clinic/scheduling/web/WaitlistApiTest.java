@@ -111,7 +111,7 @@ class WaitlistApiTest extends SchedulingIntegrationTest {
 			.andExpect(jsonPath("$.start").value(at(tuesday, 14, 0).toString()))
 			.andExpect(jsonPath("$.status").value("booked"));
 
-		assertThat(bookings.ofCourse(tuesdays.id())).singleElement()
+		assertThat(lifecycle.ofCourse(tuesdays.id())).singleElement()
 			.satisfies(a -> assertThat(a.start()).isEqualTo(at(tuesday, 14, 0)));
 		offersOf(freed).andExpect(jsonPath("$[0].status").value("DECLINED"))
 			.andExpect(jsonPath("$[1].status").value("ACCEPTED"));
@@ -159,7 +159,7 @@ class WaitlistApiTest extends SchedulingIntegrationTest {
 			.andExpect(jsonPath("$[2].status").value("DECLINED"))
 			.andExpect(jsonPath("$[3].status").value("TAKEN"))
 			.andExpect(jsonPath("$[4].status").value("TAKEN"));
-		assertThat(bookings.ofCourse(waiting[0].id())).hasSize(1);
+		assertThat(lifecycle.ofCourse(waiting[0].id())).hasSize(1);
 	}
 
 	@Test
