@@ -186,10 +186,15 @@ class SharedTypesTest extends GatewayTest {
 		assertThat(ids(page)).containsExactly("i4", "s5");
 		assertThat(page.getTotal()).isEqualTo(7);
 		// the pages it was asked for (whether the statement, /fhir/metadata, was asked before depends on how soon the
-		// first failed statement cancelled the others: a warm connection to session from an earlier test gets there)
-		assertThat(TestInfrastructure.SESSION.received()).extracting(RecordingService.Received::path)
-			.filteredOn(path -> path.startsWith("/fhir/Observation"))
-			.containsExactly("/fhir/Observation?_offset=0&_count=5", "/fhir/Observation?_offset=2&_count=3",
+		// first failed statement cancelled the others: a warm connection to session from an earlier test gets there),
+		// each once: a read that failed before any answer (a pooled connection an earlier test's cancelled call left
+		// broken) is asked once more by design (Owners), so the owner may record a page twice (seen in CI: the first)
+		assertThat(TestInfrastructure.SESSION.received()
+			.stream()
+			.map(RecordingService.Received::path)
+			.filter(path -> path.startsWith("/fhir/Observation"))
+			.distinct()
+			.toList()).containsExactly("/fhir/Observation?_offset=0&_count=5", "/fhir/Observation?_offset=2&_count=3",
 					"/fhir/Observation?_offset=4&_count=1");
 		assertThat(page.getLink(Bundle.LINK_PREV).getUrl()).contains("_offset=1");
 		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=5");
