@@ -28,7 +28,7 @@ class EligibilityEventContractTest extends IntakeIntegrationTest {
 		CLEARED, DECLINED
 	}
 
-	/** Copy of scheduling's {@code EligibilityDecidedHandler.EligibilityDecided}: the fields scheduling reads. */
+	/** Copy of scheduling's {@code IntakeEvents.EligibilityDecided}: the fields scheduling reads. */
 	record SchedulingEligibilityDecided(UUID patientId, long aggregateVersion, Instant occurredAt,
 			SchedulingEligibility outcome, String patientName) {
 	}
