@@ -25,9 +25,9 @@ import jakarta.validation.constraints.Size;
 import clinic.contracts.Roles;
 
 /**
- * The administrator's webhooks of this service ({@code /api/<service>/webhooks}, README "Webhooks"): subscribe a URL
- * to event types, list and deactivate subscriptions, see each one's deliveries with their status, replay them. Admin
- * only.
+ * The administrator's webhooks of this service ({@code /api/<service>/webhooks}, docs/integration.md "Webhooks"):
+ * subscribe a URL to event types, list and deactivate subscriptions, see each one's deliveries with their status,
+ * replay them. Admin only.
  */
 @RestController
 @PreAuthorize(Roles.IS_ADMIN)

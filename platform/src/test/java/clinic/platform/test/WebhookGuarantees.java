@@ -33,12 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook guarantees every service keeps for the events it publishes, against real PostgreSQL and a real HTTP
- * receiver (README "Webhooks"): an event made by a real change reaches each subscription once, as a CloudEvent in
- * binary mode with a Standard Webhooks signature the test checks by its own computation; a receiver that is down for
- * a while (refusing connections, then answering 503) gets it once it is back, from what the database holds, also
- * when the replica that claimed it died; after the last attempt a delivery is FAILED, and a replay sends it again;
- * bad subscriptions are refused naming the field; a change that rolls back sends nothing. Runs on the module's shared
- * context; each test deactivates its subscriptions at the end, so others' events do not reach its receiver.
+ * receiver (docs/integration.md "Webhooks"): an event made by a real change reaches each subscription once, as a
+ * CloudEvent in binary mode with a Standard Webhooks signature the test checks by its own computation; a receiver
+ * that is down for a while (refusing connections, then answering 503) gets it once it is back, from what the
+ * database holds, also when the replica that claimed it died; after the last attempt a delivery is FAILED, and a
+ * replay sends it again; bad subscriptions are refused naming the field; a change that rolls back sends nothing.
+ * Runs on the module's shared context; each test deactivates its subscriptions at the end, so others' events do not
+ * reach its receiver.
  */
 public interface WebhookGuarantees {
 

@@ -19,8 +19,9 @@ import clinic.scheduling.hl7.OutboundQueue;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
- * The SIU messages scheduling sends to the clinic's HL7 receiver over MLLP (README: HL7 v2 outbound): how each
- * stands, and the replay of a dead letter once its cause is fixed. Admin only, as the dead letters of events are.
+ * The SIU messages scheduling sends to the clinic's HL7 receiver over MLLP (docs/integration.md, "HL7 v2
+ * (outbound)"): how each stands, and the replay of a dead letter once its cause is fixed. Admin only, as the dead
+ * letters of events are.
  */
 @RestController
 @RequestMapping("/api/scheduling/hl7/outbound")
