@@ -1,5 +1,6 @@
 package clinic.launcher;
 
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,47 +29,44 @@ import java.util.Set;
  *         .parts(Part.ALL)           // default: all
  *         .build();
  * }</pre>
+ *
+ * @param projectDir Repository root: holds {@code keycloak/clinic-realm.json}, {@code launcher/target/kafka-libs},
+ *        the service jars.
+ * @param dataDir Everything the stack writes: {@code postgres/}, {@code kafka/}, {@code keycloak/}, {@code logs/},
+ *        {@code run/}.
+ * @param keycloakJavaHome Explicit JDK (>= 21) for Keycloak, or empty to search {@code CLINIC_KEYCLOAK_JAVA_HOME},
+ *        {@code JAVA_HOME}, /usr/lib/jvm.
+ * @param keycloakDir Where the unpacked, built Keycloak distribution lives (default {@code <data>/keycloak}); can be
+ *        shared by test runs.
+ * @param jvmDirectory Directory scanned for JDKs (default /usr/lib/jvm).
+ * @param serviceJars Jars given instead of {@code <project>/<part>/target/<part>.jar}: see {@link #serviceJar(Part)}.
+ * @param serviceEnvs Extra environment variables per service: see {@link #serviceEnv(Part)}.
+ * @param keycloakHeap Heap flags for Keycloak ({@code JAVA_OPTS_KC_HEAP}).
+ * @param databaseOwnerPassword Password of each service's owner role ({@code <database>_owner}), which its migrations
+ *        run as.
+ * @param databaseAppPassword Password of each service's application role ({@code <database>_app}), which the service
+ *        runs as.
+ * @param instances How many instances of each of the four services run (1, the default, or 2: {@code --instances 2});
+ *        PostgreSQL, Kafka and Keycloak always run once.
  */
-public final class StackConfig {
+public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<PortName, Integer> ports,
+        Optional<Path> keycloakJavaHome, Path keycloakDir, Path jvmDirectory, Map<Part, Path> serviceJars,
+        Map<Part, Map<String, String>> serviceEnvs, List<String> serviceJvmArgs, String keycloakHeap,
+        String kafkaHeap, Map<Part, Duration> startTimeouts, boolean registerShutdownHook,
+        String databaseOwnerPassword, String databaseAppPassword, int instances) {
 
-    private final Path projectDir;
-    private final Path dataDir;
-    private final Set<Part> parts;
-    private final Map<PortName, Integer> ports;
-    private final Path keycloakJavaHome;
-    private final Path keycloakDir;
-    private final Path jvmDirectory;
-    private final Map<Part, Path> serviceJars;
-    private final Map<Part, Map<String, String>> serviceEnv;
-    private final List<String> serviceJvmArgs;
-    private final String keycloakHeap;
-    private final String kafkaHeap;
-    private final Map<Part, Duration> startTimeouts;
-    private final boolean registerShutdownHook;
-    private final String databaseOwnerPassword;
-    private final String databaseAppPassword;
-    private final int instances;
-
-    private StackConfig(Builder b) {
-        this.projectDir = b.projectDir != null ? b.projectDir.toAbsolutePath().normalize() : findProjectDir();
-        this.dataDir = (b.dataDir != null ? b.dataDir : projectDir.resolve(".clinic")).toAbsolutePath().normalize();
-        this.parts = Collections.unmodifiableSet(EnumSet.copyOf(b.parts));
-        this.ports = Collections.unmodifiableMap(new EnumMap<>(b.ports));
-        this.keycloakJavaHome = b.keycloakJavaHome;
-        this.keycloakDir = (b.keycloakDir != null ? b.keycloakDir : dataDir.resolve("keycloak")).toAbsolutePath().normalize();
-        this.jvmDirectory = b.jvmDirectory;
-        this.serviceJars = Collections.unmodifiableMap(new EnumMap<>(b.serviceJars));
+    public StackConfig {
+        projectDir = projectDir.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        keycloakDir = keycloakDir.toAbsolutePath().normalize();
+        parts = Collections.unmodifiableSet(EnumSet.copyOf(parts));
+        ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+        serviceJars = Collections.unmodifiableMap(new EnumMap<>(serviceJars));
         Map<Part, Map<String, String>> env = new EnumMap<>(Part.class);
-        b.serviceEnv.forEach((part, vars) -> env.put(part, Collections.unmodifiableMap(new LinkedHashMap<>(vars))));
-        this.serviceEnv = Collections.unmodifiableMap(env);
-        this.serviceJvmArgs = List.copyOf(b.serviceJvmArgs);
-        this.keycloakHeap = b.keycloakHeap;
-        this.kafkaHeap = b.kafkaHeap;
-        this.startTimeouts = Collections.unmodifiableMap(new EnumMap<>(b.startTimeouts));
-        this.registerShutdownHook = b.registerShutdownHook;
-        this.databaseOwnerPassword = b.databaseOwnerPassword;
-        this.databaseAppPassword = b.databaseAppPassword;
-        this.instances = b.instances;
+        serviceEnvs.forEach((part, vars) -> env.put(part, Collections.unmodifiableMap(new LinkedHashMap<>(vars))));
+        serviceEnvs = Collections.unmodifiableMap(env);
+        serviceJvmArgs = List.copyOf(serviceJvmArgs);
+        startTimeouts = Collections.unmodifiableMap(new EnumMap<>(startTimeouts));
         Set<Integer> seen = new java.util.HashSet<>();
         for (Map.Entry<PortName, Integer> e : ports.entrySet()) {
             if (e.getKey().instance() > instances) {
@@ -87,45 +85,12 @@ public final class StackConfig {
         return new Builder();
     }
 
-    /** Repository root: holds {@code keycloak/clinic-realm.json}, {@code launcher/target/kafka-libs}, the service jars. */
-    public Path projectDir() {
-        return projectDir;
-    }
-
-    /** Everything the stack writes: {@code postgres/}, {@code kafka/}, {@code keycloak/}, {@code logs/}, {@code run/}. */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    public Set<Part> parts() {
-        return parts;
-    }
-
     public boolean includes(Part part) {
         return parts.contains(part);
     }
 
     public int port(PortName name) {
         return ports.get(name);
-    }
-
-    public Map<PortName, Integer> ports() {
-        return ports;
-    }
-
-    /** Explicit JDK (>= 21) for Keycloak, or empty to search {@code CLINIC_KEYCLOAK_JAVA_HOME}, {@code JAVA_HOME}, /usr/lib/jvm. */
-    public Optional<Path> keycloakJavaHome() {
-        return Optional.ofNullable(keycloakJavaHome);
-    }
-
-    /** Where the unpacked, built Keycloak distribution lives (default {@code <data>/keycloak}); can be shared by test runs. */
-    public Path keycloakDir() {
-        return keycloakDir;
-    }
-
-    /** Directory scanned for JDKs (default /usr/lib/jvm). */
-    public Path jvmDirectory() {
-        return jvmDirectory;
     }
 
     public Path realmFile() {
@@ -144,27 +109,11 @@ public final class StackConfig {
 
     /** Extra environment variables for one service (added to, or overriding, the ones from docs/runtime.md). */
     public Map<String, String> serviceEnv(Part part) {
-        return serviceEnv.getOrDefault(part, Map.of());
-    }
-
-    public List<String> serviceJvmArgs() {
-        return serviceJvmArgs;
-    }
-
-    public String keycloakHeap() {
-        return keycloakHeap;
-    }
-
-    public String kafkaHeap() {
-        return kafkaHeap;
+        return serviceEnvs.getOrDefault(part, Map.of());
     }
 
     public Duration startTimeout(Part part) {
         return startTimeouts.get(part);
-    }
-
-    public boolean registerShutdownHook() {
-        return registerShutdownHook;
     }
 
     public Path logFile(Part part) {
@@ -174,14 +123,6 @@ public final class StackConfig {
     /** The log of one instance of a part: {@code <part>.log} for the first, {@code <part>-2.log} for the second. */
     public Path logFile(Part part, int instance) {
         return dataDir.resolve("logs").resolve(instanceName(part, instance) + ".log");
-    }
-
-    /**
-     * How many instances of each of the four services run (1, the default, or 2: {@code --instances 2}); PostgreSQL,
-     * Kafka and Keycloak always run once.
-     */
-    public int instances() {
-        return instances;
     }
 
     /** How many instances of this part run: {@link #instances()} for a service, 1 for the infrastructure. */
@@ -195,16 +136,6 @@ public final class StackConfig {
      */
     public static String instanceName(Part part, int instance) {
         return instance == 1 ? part.id() : part.id() + "-" + instance;
-    }
-
-    /** Password of each service's owner role ({@code <database>_owner}), which its migrations run as. */
-    public String databaseOwnerPassword() {
-        return databaseOwnerPassword;
-    }
-
-    /** Password of each service's application role ({@code <database>_app}), which the service runs as. */
-    public String databaseAppPassword() {
-        return databaseAppPassword;
     }
 
     /** Walks up from the working directory to the directory holding {@code keycloak/clinic-realm.json}. */
@@ -447,7 +378,12 @@ public final class StackConfig {
         }
 
         public StackConfig build() {
-            return new StackConfig(this);
+            Path project = projectDir != null ? projectDir : findProjectDir();
+            Path data = dataDir != null ? dataDir : project.resolve(".clinic");
+            return new StackConfig(project, data, parts, ports, Optional.ofNullable(keycloakJavaHome),
+                    keycloakDir != null ? keycloakDir : data.toAbsolutePath().resolve("keycloak"), jvmDirectory,
+                    serviceJars, serviceEnv, serviceJvmArgs, keycloakHeap, kafkaHeap, startTimeouts,
+                    registerShutdownHook, databaseOwnerPassword, databaseAppPassword, instances);
         }
 
         private static void requireService(Part part) {
