@@ -1,8 +1,10 @@
 package clinic.platform.inbox;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +68,7 @@ public class DeadLetters {
 			.param("value", content.value(), Types.BINARY)
 			.param("exception", letter.exception(), Types.VARCHAR)
 			.param("message", letter.exceptionMessage(), Types.VARCHAR)
-			.param("parkedAt", Timestamp.from(letter.parkedAt()))
+			.param("parkedAt", timestamp(letter.parkedAt()))
 			.update() == 1;
 	}
 
@@ -96,7 +98,7 @@ public class DeadLetters {
 				  last_replay_outcome = :outcome
 				where id = :id""")
 			.param("id", id)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("by", by)
 			.param("outcome", outcome)
 			.update();
@@ -107,12 +109,9 @@ public class DeadLetters {
 				rs.getLong("dlt_offset"), rs.getString("original_topic"), rs.getObject("original_partition", Integer.class),
 				rs.getObject("original_offset", Long.class), rs.getString("record_key"), rs.getString("event_id"),
 				rs.getString("event_type"), rs.getString("subject"), rs.getString("exception"),
-				rs.getString("exception_message"), rs.getTimestamp("parked_at").toInstant(), rs.getInt("replays"),
-				instant(rs.getTimestamp("last_replayed_at")), rs.getString("last_replayed_by"),
+				rs.getString("exception_message"), instant(rs, "parked_at"), rs.getInt("replays"),
+				instant(rs, "last_replayed_at"), rs.getString("last_replayed_by"),
 				rs.getString("last_replay_outcome"));
 	}
 
-	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toInstant();
-	}
 }

@@ -1,8 +1,10 @@
 package clinic.platform.webhooks;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,7 +41,7 @@ public class WebhookStore {
 			.param("types", "{" + String.join(",", subscription.eventTypes()) + "}")
 			.param("secret", subscription.secret())
 			.param("by", subscription.createdBy())
-			.param("at", Timestamp.from(subscription.createdAt()))
+			.param("at", timestamp(subscription.createdAt()))
 			.update();
 	}
 
@@ -71,7 +73,7 @@ public class WebhookStore {
 				where id = :id and active""")
 			.param("id", id)
 			.param("by", by)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update() == 1;
 		jdbc.sql("""
 				update webhook_delivery set status = 'FAILED', last_error = 'subscription deactivated'
@@ -93,9 +95,9 @@ public class WebhookStore {
 			.param("eventId", eventId)
 			.param("type", type)
 			.param("subject", subject)
-			.param("occurredAt", Timestamp.from(occurredAt))
+			.param("occurredAt", timestamp(occurredAt))
 			.param("payload", payload)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.update();
 	}
 
@@ -117,12 +119,12 @@ public class WebhookStore {
 				  for update skip locked)
 				returning d.id, d.event_id, d.event_type, d.subject, d.occurred_at, d.payload, d.attempts,
 				  d.pending_since, s.url, s.secret""")
-			.param("now", Timestamp.from(now))
-			.param("leaseUntil", Timestamp.from(leaseUntil))
+			.param("now", timestamp(now))
+			.param("leaseUntil", timestamp(leaseUntil))
 			.param("limit", limit)
 			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
-					rs.getString("event_type"), rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("pending_since").toInstant(),
+					rs.getString("event_type"), rs.getString("subject"), instant(rs, "occurred_at"),
+					rs.getString("payload"), rs.getInt("attempts"), instant(rs, "pending_since"),
 					rs.getString("url"), rs.getString("secret")))
 			.list();
 	}
@@ -137,10 +139,10 @@ public class WebhookStore {
 				where id = :id and status = 'PENDING'""")
 			.param("id", id)
 			.param("status", status.name())
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("code", statusCode, Types.INTEGER)
 			.param("error", error, Types.VARCHAR)
-			.param("next", Timestamp.from(nextAttemptAt))
+			.param("next", timestamp(nextAttemptAt))
 			.update();
 	}
 
@@ -178,28 +180,25 @@ public class WebhookStore {
 			.param("subscription", subscription)
 			.param("id", id, Types.OTHER)
 			.param("by", by)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.update();
 	}
 
 	private static WebhookSubscription subscription(ResultSet rs, int row) throws SQLException {
 		return new WebhookSubscription(rs.getObject("id", UUID.class), rs.getString("url"),
 				Arrays.asList((String[]) rs.getArray("event_types").getArray()), rs.getString("secret"),
-				rs.getBoolean("active"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("deactivated_by"), instant(rs.getTimestamp("deactivated_at")));
+				rs.getBoolean("active"), rs.getString("created_by"), instant(rs, "created_at"),
+				rs.getString("deactivated_by"), instant(rs, "deactivated_at"));
 	}
 
 	private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
 		return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
 				rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("subject"),
-				rs.getTimestamp("occurred_at").toInstant(), WebhookDelivery.Status.valueOf(rs.getString("status")),
-				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
-				instant(rs.getTimestamp("last_attempt_at")), rs.getObject("last_status_code", Integer.class),
-				rs.getString("last_error"), instant(rs.getTimestamp("delivered_at")), rs.getInt("replays"),
-				rs.getString("last_replayed_by"), rs.getTimestamp("created_at").toInstant());
+				instant(rs, "occurred_at"), WebhookDelivery.Status.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+				instant(rs, "last_attempt_at"), rs.getObject("last_status_code", Integer.class),
+				rs.getString("last_error"), instant(rs, "delivered_at"), rs.getInt("replays"),
+				rs.getString("last_replayed_by"), instant(rs, "created_at"));
 	}
 
-	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toInstant();
-	}
 }

@@ -1,8 +1,10 @@
 package clinic.scheduling.hl7;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ class OutboundMessages {
 			.param("appointment", visit.appointmentId())
 			.param("patient", visit.patientId())
 			.param("message", message)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.update();
 		return id;
 	}
@@ -63,7 +65,7 @@ class OutboundMessages {
 				                  where e.placer_id = m.placer_id and e.seq < m.seq and e.status <> 'SENT')
 				order by m.next_attempt_at, m.seq
 				limit 1
-				for update skip locked""").param("now", Timestamp.from(now)).query(this::message).optional();
+				for update skip locked""").param("now", timestamp(now)).query(this::message).optional();
 	}
 
 	void sent(UUID id, String ackCode, int attempts, Instant at) {
@@ -73,7 +75,7 @@ class OutboundMessages {
 			.param("id", id)
 			.param("ack", ackCode)
 			.param("attempts", attempts)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -87,7 +89,7 @@ class OutboundMessages {
 			.param("attempts", attempts)
 			.param("ack", ackCode)
 			.param("error", error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error)
-			.param("next", Timestamp.from(next == null ? now : next))
+			.param("next", timestamp(next == null ? now : next))
 			.update();
 	}
 
@@ -99,7 +101,7 @@ class OutboundMessages {
 				where id = :id and status = 'FAILED'""")
 			.param("id", id)
 			.param("by", by)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.update() == 1;
 	}
 
@@ -127,12 +129,9 @@ class OutboundMessages {
 				rs.getString("kind"), rs.getObject("placer_id", UUID.class), rs.getObject("appointment_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getString("message"),
 				OutboundMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"), rs.getString("ack_code"),
-				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("sent_at")), rs.getInt("replays"),
-				rs.getString("last_replayed_by"), instant(rs.getTimestamp("last_replayed_at")));
+				instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("ack_code"),
+				instant(rs, "created_at"), instant(rs, "sent_at"), rs.getInt("replays"),
+				rs.getString("last_replayed_by"), instant(rs, "last_replayed_at"));
 	}
 
-	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toInstant();
-	}
 }

@@ -1,5 +1,7 @@
 package clinic.scheduling.hl7;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -85,7 +87,7 @@ class Visits {
 		var changedBy = rs.getString("changed_by");
 		return new Visit(rs.getObject("id", UUID.class), rs.getObject("placer_id", UUID.class),
 				Visit.Kind.valueOf(rs.getString("kind")), rs.getInt("sequence"), rs.getInt("planned_infusions"),
-				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("status"),
+				instant(rs, "start_at"), instant(rs, "end_at"), rs.getString("status"),
 				rs.getString("cancellation_reason"), rs.getObject("patient_id", UUID.class), rs.getString("mrn"), given,
 				family, rs.getObject("birth_date", LocalDate.class), rs.getString("site_name"),
 				zone == null ? settings.timeZone() : ZoneId.of(zone), rs.getString("room_name"),

@@ -1,5 +1,8 @@
 package clinic.intake.eligibility.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +45,7 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 			.param("min", plan == null ? null : plan.minMgPerKg(), java.sql.Types.NUMERIC)
 			.param("max", plan == null ? null : plan.maxMgPerKg(), java.sql.Types.NUMERIC)
 			.param("by", d.decidedBy())
-			.param("at", java.sql.Timestamp.from(d.decidedAt()))
+			.param("at", timestamp(d.decidedAt()))
 			.param("supersedes", d.supersedesId(), java.sql.Types.OTHER)
 			.update();
 	}
@@ -75,7 +78,7 @@ class JdbcEligibilityDecisions implements EligibilityDecisions {
 						rs.getObject("min_mg_per_kg", BigDecimal.class), rs.getObject("max_mg_per_kg", BigDecimal.class));
 		return new EligibilityDecision(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getObject("screening_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
-				rs.getString("reason"), plan, rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(),
+				rs.getString("reason"), plan, rs.getString("decided_by"), instant(rs, "decided_at"),
 				rs.getObject("supersedes_id", UUID.class));
 	}
 }

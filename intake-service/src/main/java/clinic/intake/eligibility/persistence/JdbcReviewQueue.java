@@ -1,5 +1,7 @@
 package clinic.intake.eligibility.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -64,12 +66,11 @@ class JdbcReviewQueue implements ReviewQueue {
 				left join patient p on p.id = coalesce(s.patient_id, f.patient_id)
 				order by 8 desc, least(s.screened_at, f.first_raised), 1""")
 			.query((rs, n) -> {
-				var screenedAt = rs.getTimestamp("screened_at");
 				var proposed = rs.getString("proposed_outcome");
 				var given = rs.getString("given_name");
 				return new ReviewItem(rs.getObject("patient_id", UUID.class), rs.getString("mrn"),
 						given == null ? null : given + " " + rs.getString("family_name"),
-						rs.getObject("screening_id", UUID.class), screenedAt == null ? null : screenedAt.toInstant(),
+						rs.getObject("screening_id", UUID.class), instant(rs, "screened_at"),
 						proposed == null ? null : Outcome.valueOf(proposed), rs.getBoolean("urgent"),
 						json.readValue(rs.getString("proposal_reasons"), REASONS),
 						json.readValue(rs.getString("flags"), FLAGS));

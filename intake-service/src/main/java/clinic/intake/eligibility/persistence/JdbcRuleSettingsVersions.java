@@ -1,8 +1,10 @@
 package clinic.intake.eligibility.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,7 +50,7 @@ class JdbcRuleSettingsVersions implements RuleSettingsVersions {
 			.param("months", s.abstinenceMonths())
 			.param("trials", s.requiredFailedTrials())
 			.param("by", changedBy)
-			.param("at", Timestamp.from(changedAt))
+			.param("at", timestamp(changedAt))
 			.param("reason", reason)
 			.query(JdbcRuleSettingsVersions::version)
 			.single();
@@ -67,6 +69,6 @@ class JdbcRuleSettingsVersions implements RuleSettingsVersions {
 				rs.getInt("review_diastolic_above"), rs.getInt("minimum_age_years"), rs.getInt("abstinence_months"),
 				rs.getInt("required_failed_trials"));
 		return new RuleSettingsVersion(rs.getInt("version"), settings, rs.getString("changed_by"),
-				rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"));
+				instant(rs, "changed_at"), rs.getString("reason"));
 	}
 }

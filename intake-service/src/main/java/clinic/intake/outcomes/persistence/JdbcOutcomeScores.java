@@ -1,8 +1,10 @@
 package clinic.intake.outcomes.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ class JdbcOutcomeScores implements OutcomeScores {
 			.param("total", total)
 			.param("source", source.name())
 			.param("sourceId", sourceId)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -62,11 +64,11 @@ class JdbcOutcomeScores implements OutcomeScores {
 		}
 		if (criteria.from() != null) {
 			conditions.add("recorded_at >= :from");
-			params.put("from", Timestamp.from(criteria.from()));
+			params.put("from", timestamp(criteria.from()));
 		}
 		if (criteria.before() != null) {
 			conditions.add("recorded_at < :before");
-			params.put("before", Timestamp.from(criteria.before()));
+			params.put("before", timestamp(criteria.before()));
 		}
 		if (!criteria.instruments().isEmpty()) {
 			conditions.add("instrument in (:instruments)");
@@ -101,6 +103,6 @@ class JdbcOutcomeScores implements OutcomeScores {
 	private static OutcomeScore score(ResultSet rs, int row) throws SQLException {
 		return new OutcomeScore(rs.getObject("patient_id", UUID.class), rs.getString("instrument"), rs.getInt("total"),
 				Source.valueOf(rs.getString("source")), rs.getObject("source_id", UUID.class),
-				rs.getTimestamp("recorded_at").toInstant());
+				instant(rs, "recorded_at"));
 	}
 }

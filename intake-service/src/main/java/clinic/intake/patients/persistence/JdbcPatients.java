@@ -1,5 +1,8 @@
 package clinic.intake.patients.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,7 +75,7 @@ class JdbcPatients implements Patients {
 			.param("phone", p.phone())
 			.param("status", p.status().name())
 			.param("version", p.version())
-			.param("created", java.sql.Timestamp.from(p.createdAt()))
+			.param("created", timestamp(p.createdAt()))
 			.update();
 	}
 
@@ -378,7 +381,7 @@ class JdbcPatients implements Patients {
 			.param("indication", r.indication().name())
 			.param("attachments", json.writeValueAsString(r.attachments()))
 			.param("state", r.state().name())
-			.param("received", java.sql.Timestamp.from(r.receivedAt()))
+			.param("received", timestamp(r.receivedAt()))
 			.update();
 	}
 
@@ -449,11 +452,11 @@ class JdbcPatients implements Patients {
 			.param("clinician", c.clinician())
 			.param("site", c.siteName())
 			.param("zone", c.timeZone())
-			.param("start", java.sql.Timestamp.from(c.start()))
-			.param("end", java.sql.Timestamp.from(c.end()))
+			.param("start", timestamp(c.start()))
+			.param("end", timestamp(c.end()))
 			.param("reason", c.reason(), java.sql.Types.VARCHAR)
 			.param("version", c.version())
-			.param("updated", java.sql.Timestamp.from(c.updatedAt()))
+			.param("updated", timestamp(c.updatedAt()))
 			.update() == 1;
 	}
 
@@ -464,9 +467,9 @@ class JdbcPatients implements Patients {
 			.query((rs, row) -> new PatientConsultation(rs.getObject("patient_id", UUID.class),
 					rs.getObject("consultation_id", UUID.class),
 					PatientConsultation.Status.valueOf(rs.getString("status")), rs.getString("clinician"),
-					rs.getString("site_name"), rs.getString("time_zone"), rs.getTimestamp("start_at").toInstant(),
-					rs.getTimestamp("end_at").toInstant(), rs.getString("reason"), rs.getLong("version"),
-					rs.getTimestamp("updated_at").toInstant()))
+					rs.getString("site_name"), rs.getString("time_zone"), instant(rs, "start_at"),
+					instant(rs, "end_at"), rs.getString("reason"), rs.getLong("version"),
+					instant(rs, "updated_at")))
 			.optional();
 	}
 
@@ -474,7 +477,7 @@ class JdbcPatients implements Patients {
 		return new Referral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("referring_clinician"), rs.getString("reason"),
 				Indication.valueOf(rs.getString("indication")), json.readValue(rs.getString("attachments"), ATTACHMENTS),
-				ReferralState.valueOf(rs.getString("state")), rs.getTimestamp("received_at").toInstant());
+				ReferralState.valueOf(rs.getString("state")), instant(rs, "received_at"));
 	}
 
 	@Override
@@ -488,7 +491,7 @@ class JdbcPatients implements Patients {
 			.param("assigner", identifier.assigner())
 			.param("patient", identifier.patientId())
 			.param("by", identifier.addedBy())
-			.param("at", java.sql.Timestamp.from(identifier.addedAt()))
+			.param("at", timestamp(identifier.addedAt()))
 			.update();
 		return holderOf(identifier.system(), identifier.value()).orElseThrow();
 	}
@@ -511,12 +514,12 @@ class JdbcPatients implements Patients {
 			.param("id", patientId)
 			.query((rs, row) -> new PatientIdentifier(rs.getString("system"), rs.getString("value"),
 					rs.getString("assigner"), rs.getObject("patient_id", UUID.class), rs.getString("added_by"),
-					rs.getTimestamp("added_at").toInstant()))
+					instant(rs, "added_at")))
 			.list();
 		var merge = jdbc.sql("select merged_into, merged_at from patient where id = :id")
 			.param("id", patientId)
 			.query((rs, row) -> new Merge(rs.getObject("merged_into", UUID.class),
-					rs.getTimestamp("merged_at") == null ? null : rs.getTimestamp("merged_at").toInstant()))
+					instant(rs, "merged_at")))
 			.optional()
 			.orElse(new Merge(null, null));
 		var replaces = jdbc.sql("select id from patient where merged_into = :id order by merged_at, id")
@@ -533,7 +536,7 @@ class JdbcPatients implements Patients {
 				where id = :id and merged_into is null""")
 			.param("id", retired)
 			.param("survivor", survivor)
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("by", by)
 			.update();
 		if (updated != 1) {
@@ -545,6 +548,6 @@ class JdbcPatients implements Patients {
 		return new Patient(rs.getObject("id", UUID.class), rs.getString("mrn"), rs.getString("given_name"),
 				rs.getString("family_name"), rs.getDate("birth_date").toLocalDate(), rs.getString("phone"),
 				PatientStatus.valueOf(rs.getString("status")), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant());
+				instant(rs, "created_at"));
 	}
 }

@@ -1,8 +1,10 @@
 package clinic.intake.reminders.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -52,7 +54,7 @@ class JdbcReminders implements Reminders {
 			.param("patient", patientId)
 			.param("email", email)
 			.param("by", by)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -61,7 +63,7 @@ class JdbcReminders implements Reminders {
 		return jdbc.sql("select * from patient_channel_consent where patient_id = :patient order by channel")
 			.param("patient", patientId)
 			.query((rs, n) -> new ChannelConsent(Channel.valueOf(rs.getString("channel")), rs.getBoolean("granted"),
-					rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
+					rs.getString("recorded_by"), instant(rs, "recorded_at")))
 			.list();
 	}
 
@@ -76,7 +78,7 @@ class JdbcReminders implements Reminders {
 			.param("channel", consent.channel().name())
 			.param("granted", consent.granted())
 			.param("by", consent.recordedBy())
-			.param("at", Timestamp.from(consent.recordedAt()))
+			.param("at", timestamp(consent.recordedAt()))
 			.update();
 	}
 
@@ -136,7 +138,7 @@ class JdbcReminders implements Reminders {
 			.param("kind", a.kind())
 			.param("sequence", a.sequence())
 			.param("infusions", a.courseInfusions())
-			.param("start", a.start() == null ? null : Timestamp.from(a.start()))
+			.param("start", timestamp(a.start()))
 			.param("site", a.siteId())
 			.param("siteName", a.siteName())
 			.param("zone", a.timeZone())
@@ -166,8 +168,8 @@ class JdbcReminders implements Reminders {
 			.param("kind", r.kind().name())
 			.param("course", r.courseId())
 			.param("appointment", r.appointmentId())
-			.param("due", Timestamp.from(r.dueAt()))
-			.param("at", Timestamp.from(at))
+			.param("due", timestamp(r.dueAt()))
+			.param("at", timestamp(at))
 			.update() == 1;
 	}
 
@@ -180,7 +182,7 @@ class JdbcReminders implements Reminders {
 					where status = 'PENDING' and course_id = :course""")
 				.param("course", courseId)
 				.param("reason", reason)
-				.param("at", Timestamp.from(at))
+				.param("at", timestamp(at))
 				.update();
 		}
 		if (!appointmentIds.isEmpty()) {
@@ -189,7 +191,7 @@ class JdbcReminders implements Reminders {
 					where status = 'PENDING' and appointment_id in (:appointments)""")
 				.param("appointments", List.copyOf(appointmentIds))
 				.param("reason", reason)
-				.param("at", Timestamp.from(at))
+				.param("at", timestamp(at))
 				.update();
 		}
 		return cancelled;
@@ -205,7 +207,7 @@ class JdbcReminders implements Reminders {
 				       or (r.kind = 'APPOINTMENT' and not exists (select 1 from reminder_appointment a
 				               where a.appointment_id = r.appointment_id and a.state = 'BOOKED'
 				                 and a.start_at > :now)))""")
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.update();
 		return jdbc.sql("""
 				update reminder set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
@@ -216,8 +218,8 @@ class JdbcReminders implements Reminders {
 				             limit :limit
 				             for update skip locked)
 				returning *""")
-			.param("now", Timestamp.from(now))
-			.param("stale", Timestamp.from(staleBefore))
+			.param("now", timestamp(now))
+			.param("stale", timestamp(staleBefore))
 			.param("limit", limit)
 			.query(JdbcReminders::reminder)
 			.list();
@@ -227,7 +229,7 @@ class JdbcReminders implements Reminders {
 	public void finish(UUID reminderId, Instant at, String reason) {
 		jdbc.sql("update reminder set status = 'DONE', closed_at = :at, close_reason = :reason where id = :id")
 			.param("id", reminderId)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("reason", reason)
 			.update();
 	}
@@ -236,7 +238,7 @@ class JdbcReminders implements Reminders {
 	public void retryAt(UUID reminderId, Instant dueAt) {
 		jdbc.sql("update reminder set status = 'PENDING', due_at = :due, claimed_at = null where id = :id")
 			.param("id", reminderId)
-			.param("due", Timestamp.from(dueAt))
+			.param("due", timestamp(dueAt))
 			.update();
 	}
 
@@ -281,7 +283,7 @@ class JdbcReminders implements Reminders {
 			.param("outcome", outcome.name())
 			.param("address", address)
 			.param("detail", detail)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -320,35 +322,34 @@ class JdbcReminders implements Reminders {
 			.param("subject", t.subject())
 			.param("body", t.body())
 			.param("by", t.updatedBy())
-			.param("at", Timestamp.from(t.updatedAt()))
+			.param("at", timestamp(t.updatedAt()))
 			.update();
 	}
 
 	private static BookedAppointment appointment(ResultSet rs, int n) throws SQLException {
-		var start = rs.getTimestamp("start_at");
 		return new BookedAppointment(rs.getObject("appointment_id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getObject("course_id", UUID.class), AppointmentState.valueOf(rs.getString("state")),
 				rs.getString("kind"), (Integer) rs.getObject("sequence"), (Integer) rs.getObject("course_infusions"),
-				start == null ? null : start.toInstant(), rs.getObject("site_id", UUID.class), rs.getString("site_name"),
+				instant(rs, "start_at"), rs.getObject("site_id", UUID.class), rs.getString("site_name"),
 				rs.getString("time_zone"), rs.getString("chair_name"));
 	}
 
 	private static Reminder reminder(ResultSet rs, int n) throws SQLException {
 		return new Reminder(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				ReminderKind.valueOf(rs.getString("kind")), rs.getObject("course_id", UUID.class),
-				rs.getObject("appointment_id", UUID.class), rs.getTimestamp("due_at").toInstant(),
+				rs.getObject("appointment_id", UUID.class), instant(rs, "due_at"),
 				rs.getString("status"), rs.getInt("attempts"), rs.getString("close_reason"));
 	}
 
 	private static Delivery delivery(ResultSet rs, int n) throws SQLException {
 		return new Delivery(rs.getObject("reminder_id", UUID.class), Channel.valueOf(rs.getString("channel")),
 				Delivery.Outcome.valueOf(rs.getString("outcome")), rs.getString("address"), rs.getInt("attempts"),
-				rs.getString("detail"), rs.getTimestamp("updated_at").toInstant());
+				rs.getString("detail"), instant(rs, "updated_at"));
 	}
 
 	private static ReminderTemplate template(ResultSet rs, int n) throws SQLException {
 		return new ReminderTemplate(rs.getObject("site_id", UUID.class), ReminderKind.valueOf(rs.getString("kind")),
 				Channel.valueOf(rs.getString("channel")), rs.getString("subject"), rs.getString("body"),
-				rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+				rs.getString("updated_by"), instant(rs, "updated_at"));
 	}
 }

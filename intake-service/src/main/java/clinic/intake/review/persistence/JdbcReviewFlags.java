@@ -1,8 +1,10 @@
 package clinic.intake.review.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +38,7 @@ class JdbcReviewFlags implements ReviewFlags {
 			.param("grade", flag.grade().name())
 			.param("flagsReview", flag.flagsReview())
 			.param("source", flag.sourceEventId())
-			.param("raisedAt", Timestamp.from(flag.raisedAt()))
+			.param("raisedAt", timestamp(flag.raisedAt()))
 			.update() == 1;
 	}
 
@@ -55,7 +57,7 @@ class JdbcReviewFlags implements ReviewFlags {
 				update patient_review_flag set cleared_at = :at, cleared_by = :by, clear_reason = :reason
 				where id = :id and cleared_at is null""")
 			.param("id", flagId)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("by", by)
 			.param("reason", reason)
 			.update();
@@ -70,10 +72,9 @@ class JdbcReviewFlags implements ReviewFlags {
 	}
 
 	private static ReviewFlag flag(ResultSet rs, int n) throws SQLException {
-		var cleared = rs.getTimestamp("cleared_at");
 		return new ReviewFlag(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("reason"), AdverseEventGrade.valueOf(rs.getString("grade")), rs.getBoolean("flags_review"),
-				rs.getObject("source_event_id", UUID.class), rs.getTimestamp("raised_at").toInstant(),
-				cleared == null ? null : cleared.toInstant(), rs.getString("cleared_by"), rs.getString("clear_reason"));
+				rs.getObject("source_event_id", UUID.class), instant(rs, "raised_at"),
+				instant(rs, "cleared_at"), rs.getString("cleared_by"), rs.getString("clear_reason"));
 	}
 }

@@ -1,5 +1,8 @@
 package clinic.intake.screening.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -96,7 +99,7 @@ class JdbcScreenings implements Screenings {
 			.param("reasons", json.writeValueAsString(s.proposal().reasons()))
 			.param("rulesVersion", s.proposal().rulesVersion(), Types.INTEGER)
 			.param("by", s.screenedBy())
-			.param("at", java.sql.Timestamp.from(s.screenedAt()))
+			.param("at", timestamp(s.screenedAt()))
 			.update();
 	}
 
@@ -123,11 +126,11 @@ class JdbcScreenings implements Screenings {
 		}
 		if (criteria.from() != null) {
 			conditions.add("s.screened_at >= :from");
-			params.put("from", java.sql.Timestamp.from(criteria.from()));
+			params.put("from", timestamp(criteria.from()));
 		}
 		if (criteria.before() != null) {
 			conditions.add("s.screened_at < :before");
-			params.put("before", java.sql.Timestamp.from(criteria.before()));
+			params.put("before", timestamp(criteria.before()));
 		}
 		if (!criteria.instruments().isEmpty()) {
 			conditions.add("q.instrument in (:instruments)");
@@ -172,7 +175,7 @@ class JdbcScreenings implements Screenings {
 		var indication = rs.getString("indication");
 		return new Screening(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), phq9, gad7, pcl5,
 				cssrs, rs.getBoolean("urgent"), vitals, history, indication == null ? null : Indication.valueOf(indication),
-				rs.getString("notes"), proposal, rs.getString("screened_by"), rs.getTimestamp("screened_at").toInstant());
+				rs.getString("notes"), proposal, rs.getString("screened_by"), instant(rs, "screened_at"));
 	}
 
 	/** An INT[] parameter, or a typed SQL null. */

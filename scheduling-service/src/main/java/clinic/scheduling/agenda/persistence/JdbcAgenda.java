@@ -1,8 +1,10 @@
 package clinic.scheduling.agenda.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,8 +65,8 @@ class JdbcAgenda implements Agenda {
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, VisitCriteria criteria,
 			List<String> statuses) {
 		return statement.param("patient", criteria.patientId())
-			.param("from", criteria.startsFrom() == null ? null : Timestamp.from(criteria.startsFrom()))
-			.param("before", criteria.startsBefore() == null ? null : Timestamp.from(criteria.startsBefore()))
+			.param("from", timestamp(criteria.startsFrom()))
+			.param("before", timestamp(criteria.startsBefore()))
 			.param("anyStatus", statuses.isEmpty())
 			// an empty IN list is no SQL: a status no row has stands in when any status will do
 			.param("statuses", statuses.isEmpty() ? List.of("-") : statuses);
@@ -74,7 +76,7 @@ class JdbcAgenda implements Agenda {
 		return new Visit(rs.getObject("id", UUID.class), Visit.Kind.valueOf(rs.getString("kind")),
 				rs.getObject("patient_id", UUID.class), rs.getObject("site_id", UUID.class),
 				rs.getObject("chair_id", UUID.class), rs.getObject("room_id", UUID.class), rs.getString("clinician"),
-				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				instant(rs, "start_at"), instant(rs, "end_at"),
 				AppointmentStatus.ofCode(rs.getString("status")));
 	}
 }

@@ -1,8 +1,10 @@
 package clinic.scheduling.booking.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
@@ -74,11 +76,11 @@ class JdbcAppointments implements Appointments {
 				.param("chair", a.chairId())
 				.param("kind", a.kind().name())
 				.param("sequence", a.sequence())
-				.param("start", Timestamp.from(a.start()))
-				.param("end", Timestamp.from(a.end()))
+				.param("start", timestamp(a.start()))
+				.param("end", timestamp(a.end()))
 				.param("status", a.status().code())
 				.param("by", a.bookedBy())
-				.param("at", Timestamp.from(a.bookedAt()))
+				.param("at", timestamp(a.bookedAt()))
 				.query((rs, row) -> new Inserted(rs.getObject(1, UUID.class), rs.getLong(2)))
 				.single());
 		}
@@ -109,7 +111,7 @@ class JdbcAppointments implements Appointments {
 		jdbc.sql("update appointment set status = :status, fulfilled_at = :at where id = :id")
 			.param("id", id)
 			.param("status", AppointmentStatus.FULFILLED.code())
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -154,8 +156,8 @@ class JdbcAppointments implements Appointments {
 				      && tstzrange(cast(:start as timestamptz), cast(:end as timestamptz))
 				order by appointment.start_at""")
 			.param("id", id)
-			.param("start", Timestamp.from(start))
-			.param("end", Timestamp.from(end))
+			.param("start", timestamp(start))
+			.param("end", timestamp(end))
 			.query(JdbcAppointments::appointment)
 			.list();
 	}
@@ -179,7 +181,7 @@ class JdbcAppointments implements Appointments {
 				select exists (select 1 from appointment
 				  where course_id = :course and status = 'booked' and start_at > :after)""")
 			.param("course", courseId)
-			.param("after", Timestamp.from(after))
+			.param("after", timestamp(after))
 			.query(Boolean.class)
 			.single();
 	}
@@ -189,7 +191,7 @@ class JdbcAppointments implements Appointments {
 		return jdbc.sql(SELECT + """
 				 where appointment.status = 'booked' and not appointment.on_hold and appointment.start_at < :before
 				order by appointment.start_at""")
-			.param("before", Timestamp.from(before))
+			.param("before", timestamp(before))
 			.query(JdbcAppointments::appointment)
 			.list();
 	}
@@ -202,7 +204,7 @@ class JdbcAppointments implements Appointments {
 				where course_id = :course and status = 'booked' and start_at > :after and not on_hold
 				returning id""")
 			.param("course", courseId)
-			.param("after", Timestamp.from(after))
+			.param("after", timestamp(after))
 			.query(UUID.class)
 			.list();
 	}
@@ -245,7 +247,7 @@ class JdbcAppointments implements Appointments {
 			.param("to", c.to().code())
 			.param("reason", c.reason(), Types.VARCHAR)
 			.param("by", c.by())
-			.param("at", Timestamp.from(c.at()))
+			.param("at", timestamp(c.at()))
 			.update();
 	}
 
@@ -266,7 +268,7 @@ class JdbcAppointments implements Appointments {
 		var from = rs.getString("from_status");
 		return new StatusChange(rs.getObject("appointment_id", UUID.class),
 				from == null ? null : AppointmentStatus.ofCode(from), AppointmentStatus.ofCode(rs.getString("to_status")),
-				rs.getString("reason"), rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
+				rs.getString("reason"), rs.getString("changed_by"), instant(rs, "changed_at"));
 	}
 
 	/** Which rule refused the insert, read from the constraint PostgreSQL names; null when it was not a collision. */
@@ -306,8 +308,8 @@ class JdbcAppointments implements Appointments {
 		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("course_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getObject("chair_id", UUID.class), rs.getString("chair_name"),
 				AppointmentKind.valueOf(rs.getString("kind")), rs.getInt("sequence"),
-				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				instant(rs, "start_at"), instant(rs, "end_at"),
 				AppointmentStatus.ofCode(rs.getString("status")), rs.getString("booked_by"),
-				rs.getTimestamp("booked_at").toInstant(), rs.getBoolean("on_hold"));
+				instant(rs, "booked_at"), rs.getBoolean("on_hold"));
 	}
 }

@@ -1,6 +1,8 @@
 package clinic.scheduling.booking.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +35,7 @@ class JdbcBoosterIntervals implements BoosterIntervals {
 				.param("days", i.days())
 				.param("reason", i.reason())
 				.param("by", i.setBy())
-				.param("at", Timestamp.from(i.setAt()))
+				.param("at", timestamp(i.setAt()))
 				.update();
 		}
 	}
@@ -43,7 +45,7 @@ class JdbcBoosterIntervals implements BoosterIntervals {
 		return jdbc.sql("select * from booster_interval where course_id = :course")
 			.param("course", courseId)
 			.query((rs, row) -> new BoosterInterval(rs.getObject("course_id", UUID.class), rs.getInt("interval_days"),
-					rs.getString("reason"), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant()))
+					rs.getString("reason"), rs.getString("set_by"), instant(rs, "set_at")))
 			.optional();
 	}
 }

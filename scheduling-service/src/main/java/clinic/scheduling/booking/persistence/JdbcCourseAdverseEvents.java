@@ -1,6 +1,7 @@
 package clinic.scheduling.booking.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +28,8 @@ class JdbcCourseAdverseEvents implements CourseAdverseEvents {
 			.param("course", courseId)
 			.param("event", adverseEventId)
 			.param("grade", grade)
-			.param("occurred", Timestamp.from(occurredAt))
-			.param("received", Timestamp.from(receivedAt))
+			.param("occurred", timestamp(occurredAt))
+			.param("received", timestamp(receivedAt))
 			.update() == 1;
 	}
 
@@ -40,7 +41,7 @@ class JdbcCourseAdverseEvents implements CourseAdverseEvents {
 				where course_id = :course and answered_at is null""")
 			.param("course", courseId)
 			.param("by", by)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 		return answered;
 	}

@@ -1,9 +1,11 @@
 package clinic.scheduling.calendar.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,8 +138,8 @@ class JdbcSiteCalendars implements SiteCalendars {
 				select nurse, start_at, end_at, chairs_watched from nurse_shift
 				where site_id = :site and start_at < :until and end_at > :from order by start_at""")
 			.param("site", siteId)
-			.param("from", Timestamp.from(from))
-			.param("until", Timestamp.from(until))
+			.param("from", timestamp(from))
+			.param("until", timestamp(until))
 			.query((rs, row) -> new StaffShift(rs.getString("nurse"), instant(rs, "start_at"), instant(rs, "end_at"),
 					rs.getInt("chairs_watched"), StaffShift.Source.EXTRA))
 			.list();
@@ -247,8 +249,8 @@ class JdbcSiteCalendars implements SiteCalendars {
 			.param("patient", patientId)
 			.param("except", exceptCourseId);
 		for (int i = 0; i < spans.size(); i++) {
-			statement = statement.param("start" + i, Timestamp.from(spans.get(i).start()))
-				.param("end" + i, Timestamp.from(spans.get(i).end()));
+			statement = statement.param("start" + i, timestamp(spans.get(i).start()))
+				.param("end" + i, timestamp(spans.get(i).end()));
 		}
 		var all = new ArrayList<>(statement.query(JdbcSiteCalendars::planned).list());
 		all.sort(ORDER);
@@ -262,8 +264,8 @@ class JdbcSiteCalendars implements SiteCalendars {
 			.param("site", siteId)
 			.param("patient", patientId)
 			.param("except", exceptCourseId)
-			.param("from", Timestamp.from(from))
-			.param("until", Timestamp.from(until))
+			.param("from", timestamp(from))
+			.param("until", timestamp(until))
 			// by position, in the select's order: a busy site's 90 days are thousands of rows, and looking each column
 			// up by name, and each time through java.sql.Timestamp's calendar, cost as much as reading them
 			.query(JdbcSiteCalendars::planned)
@@ -284,10 +286,6 @@ class JdbcSiteCalendars implements SiteCalendars {
 			.param("site", siteId)
 			.query((rs, row) -> 1)
 			.list();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column).toInstant();
 	}
 
 	private static Set<String> strings(Array array) throws SQLException {

@@ -1,8 +1,10 @@
 package clinic.scheduling.consultations.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -74,12 +76,12 @@ class JdbcConsultations implements Consultations {
 				.param("site", c.siteId())
 				.param("room", c.roomId())
 				.param("clinician", c.clinician())
-				.param("start", Timestamp.from(c.start()))
-				.param("end", Timestamp.from(c.end()))
+				.param("start", timestamp(c.start()))
+				.param("end", timestamp(c.end()))
 				.param("status", c.status().code())
 				.param("from", c.rescheduledFrom())
 				.param("by", c.bookedBy())
-				.param("at", Timestamp.from(c.bookedAt()))
+				.param("at", timestamp(c.bookedAt()))
 				.update());
 		}
 		catch (DataAccessException e) {
@@ -129,7 +131,7 @@ class JdbcConsultations implements Consultations {
 			.param("to", c.to().code())
 			.param("reason", c.reason(), Types.VARCHAR)
 			.param("by", c.by())
-			.param("at", Timestamp.from(c.at()))
+			.param("at", timestamp(c.at()))
 			.update();
 	}
 
@@ -142,7 +144,7 @@ class JdbcConsultations implements Consultations {
 				return new ConsultationChange(rs.getObject("consultation_id", UUID.class),
 						from == null ? null : AppointmentStatus.ofCode(from),
 						AppointmentStatus.ofCode(rs.getString("to_status")), rs.getString("reason"),
-						rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
+						rs.getString("changed_by"), instant(rs, "changed_at"));
 			})
 			.list();
 	}
@@ -156,8 +158,8 @@ class JdbcConsultations implements Consultations {
 				  and (cast(:patient as uuid) is null or c.patient_id = cast(:patient as uuid))
 				  and (:cancelled or c.status <> 'cancelled')
 				order by c.start_at, c.clinician, c.booked_at""")
-			.param("from", Timestamp.from(q.from()))
-			.param("until", Timestamp.from(q.until()))
+			.param("from", timestamp(q.from()))
+			.param("until", timestamp(q.until()))
 			.param("site", q.siteId())
 			.param("clinician", q.clinician(), Types.VARCHAR)
 			.param("patient", q.patientId())
@@ -211,10 +213,10 @@ class JdbcConsultations implements Consultations {
 	private static Consultation consultation(ResultSet rs, int row) throws SQLException {
 		return new Consultation(rs.getObject("id", UUID.class), rs.getObject("slot_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getObject("site_id", UUID.class),
-				rs.getObject("room_id", UUID.class), rs.getString("clinician"), rs.getTimestamp("start_at").toInstant(),
-				rs.getTimestamp("end_at").toInstant(), AppointmentStatus.ofCode(rs.getString("status")),
+				rs.getObject("room_id", UUID.class), rs.getString("clinician"), instant(rs, "start_at"),
+				instant(rs, "end_at"), AppointmentStatus.ofCode(rs.getString("status")),
 				rs.getString("cancellation_reason"), rs.getObject("rescheduled_from", UUID.class),
-				rs.getString("booked_by"), rs.getTimestamp("booked_at").toInstant());
+				rs.getString("booked_by"), instant(rs, "booked_at"));
 	}
 
 	private static Listed listed(ResultSet rs, int row) throws SQLException {

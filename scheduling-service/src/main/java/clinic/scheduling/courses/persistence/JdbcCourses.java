@@ -1,8 +1,10 @@
 package clinic.scheduling.courses.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,7 @@ class JdbcCourses implements Courses {
 			.param("planned", c.plannedInfusions())
 			.param("completed", c.completedInfusions())
 			.param("version", c.version())
-			.param("created", Timestamp.from(c.createdAt()))
+			.param("created", timestamp(c.createdAt()))
 			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
 			.param("cancellationReason", c.cancellationReason(), Types.VARCHAR)
 			.update();
@@ -185,7 +187,7 @@ class JdbcCourses implements Courses {
 		return new Course(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("patient_name"), CourseStatus.valueOf(rs.getString("status")),
 				rs.getInt("planned_infusions"), rs.getInt("completed_infusions"), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("pause_reason"),
+				instant(rs, "created_at"), rs.getString("pause_reason"),
 				rs.getString("cancellation_reason"));
 	}
 }

@@ -1,8 +1,10 @@
 package clinic.scheduling.offers.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +51,8 @@ class JdbcOffers implements Offers {
 				.param("slot", o.consultationSlotId())
 				.param("site", o.siteId())
 				.param("clinician", o.clinician())
-				.param("start", Timestamp.from(o.start()))
-				.param("end", Timestamp.from(o.end()))
+				.param("start", timestamp(o.start()))
+				.param("end", timestamp(o.end()))
 				.update();
 		}
 	}
@@ -129,8 +131,8 @@ class JdbcOffers implements Offers {
 				rs.getInt("group_size"), OfferKind.valueOf(rs.getString("kind")), rs.getObject("patient_id", UUID.class),
 				rs.getObject("course_id", UUID.class), rs.getObject("chair_id", UUID.class),
 				rs.getObject("consultation_slot_id", UUID.class), rs.getObject("site_id", UUID.class),
-				rs.getString("clinician"), rs.getTimestamp("start_at").toInstant(),
-				rs.getTimestamp("end_at").toInstant(),
-				rs.getTimestamp("held_until") == null ? null : rs.getTimestamp("held_until").toInstant());
+				rs.getString("clinician"), instant(rs, "start_at"),
+				instant(rs, "end_at"),
+				instant(rs, "held_until"));
 	}
 }

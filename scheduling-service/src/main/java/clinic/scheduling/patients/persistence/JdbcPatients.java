@@ -1,6 +1,8 @@
 package clinic.scheduling.patients.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +37,7 @@ class JdbcPatients implements Patients {
 			.param("name", p.name())
 			.param("eligibility", p.eligibility().name())
 			.param("version", p.version())
-			.param("updated", Timestamp.from(p.updatedAt()))
+			.param("updated", timestamp(p.updatedAt()))
 			.update() == 1;
 	}
 
@@ -45,7 +47,7 @@ class JdbcPatients implements Patients {
 			.param("id", id)
 			.query((rs, n) -> new Patient(rs.getObject("id", UUID.class), rs.getString("name"),
 					Eligibility.valueOf(rs.getString("eligibility")), rs.getLong("version"),
-					rs.getTimestamp("updated_at").toInstant()))
+					instant(rs, "updated_at")))
 			.optional();
 	}
 
@@ -64,7 +66,7 @@ class JdbcPatients implements Patients {
 			.param("family", p.familyName())
 			.param("birth", p.birthDate())
 			.param("version", p.version())
-			.param("updated", Timestamp.from(p.updatedAt()))
+			.param("updated", timestamp(p.updatedAt()))
 			.update() == 1;
 	}
 
@@ -75,7 +77,7 @@ class JdbcPatients implements Patients {
 			.query((rs, n) -> new RegisteredPatient(rs.getObject("id", UUID.class), rs.getString("mrn"),
 					rs.getString("given_name"), rs.getString("family_name"),
 					rs.getObject("birth_date", java.time.LocalDate.class), rs.getLong("version"),
-					rs.getTimestamp("updated_at").toInstant()))
+					instant(rs, "updated_at")))
 			.optional();
 	}
 
@@ -89,7 +91,7 @@ class JdbcPatients implements Patients {
 			.param("patient", r.patientId())
 			.param("clinician", r.referringClinician())
 			.param("indication", r.indication())
-			.param("received", Timestamp.from(r.receivedAt()))
+			.param("received", timestamp(r.receivedAt()))
 			.update() == 1;
 	}
 

@@ -1,8 +1,10 @@
 package clinic.scheduling.resources.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +36,8 @@ class JdbcConsultationSlots implements ConsultationSlots {
 				order by start_at, clinician""")
 			.param("clinician", clinician)
 			.param("site", siteId)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+			.param("from", timestamp(from))
+			.param("to", timestamp(to))
 			.query(JdbcConsultationSlots::slot)
 			.list();
 	}
@@ -73,8 +75,8 @@ class JdbcConsultationSlots implements ConsultationSlots {
 			.param("site", s.siteId())
 			.param("room", s.roomId())
 			.param("clinician", s.clinician())
-			.param("start", Timestamp.from(s.start()))
-			.param("end", Timestamp.from(s.end()))
+			.param("start", timestamp(s.start()))
+			.param("end", timestamp(s.end()))
 			.param("version", s.version())
 			.update());
 	}
@@ -89,7 +91,7 @@ class JdbcConsultationSlots implements ConsultationSlots {
 
 	private static ConsultationSlot slot(ResultSet rs, int row) throws SQLException {
 		return new ConsultationSlot(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class),
-				rs.getObject("room_id", UUID.class), rs.getString("clinician"), rs.getTimestamp("start_at").toInstant(),
-				rs.getTimestamp("end_at").toInstant(), rs.getLong("version"));
+				rs.getObject("room_id", UUID.class), rs.getString("clinician"), instant(rs, "start_at"),
+				instant(rs, "end_at"), rs.getLong("version"));
 	}
 }

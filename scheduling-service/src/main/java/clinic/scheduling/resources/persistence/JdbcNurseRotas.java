@@ -1,8 +1,10 @@
 package clinic.scheduling.resources.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -59,8 +61,8 @@ class JdbcNurseRotas implements NurseRotas {
 	public List<ExtraShift> overlappingShifts(String nurse, Instant start, Instant end) {
 		return jdbc.sql("select * from nurse_shift where nurse = :nurse and start_at < :end and end_at > :start order by start_at")
 			.param("nurse", nurse)
-			.param("start", Timestamp.from(start))
-			.param("end", Timestamp.from(end))
+			.param("start", timestamp(start))
+			.param("end", timestamp(end))
 			.query(JdbcNurseRotas::shift)
 			.list();
 	}
@@ -129,8 +131,8 @@ class JdbcNurseRotas implements NurseRotas {
 				order by start_at, nurse""")
 			.param("site", siteId)
 			.param("nurse", nurse)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+			.param("from", timestamp(from))
+			.param("to", timestamp(to))
 			.query(JdbcNurseRotas::shift)
 			.list();
 	}
@@ -148,8 +150,8 @@ class JdbcNurseRotas implements NurseRotas {
 			.param("id", s.id())
 			.param("site", s.siteId())
 			.param("nurse", s.nurse())
-			.param("start", Timestamp.from(s.start()))
-			.param("end", Timestamp.from(s.end()))
+			.param("start", timestamp(s.start()))
+			.param("end", timestamp(s.end()))
 			.param("chairs", s.chairsWatched())
 			.param("version", s.version())
 			.update();
@@ -213,7 +215,7 @@ class JdbcNurseRotas implements NurseRotas {
 
 	private static ExtraShift shift(ResultSet rs, int row) throws SQLException {
 		return new ExtraShift(rs.getObject("id", UUID.class), rs.getObject("site_id", UUID.class),
-				rs.getString("nurse"), rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				rs.getString("nurse"), instant(rs, "start_at"), instant(rs, "end_at"),
 				rs.getInt("chairs_watched"), rs.getLong("version"));
 	}
 

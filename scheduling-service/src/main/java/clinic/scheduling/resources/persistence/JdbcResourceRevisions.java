@@ -1,8 +1,10 @@
 package clinic.scheduling.resources.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ class JdbcResourceRevisions implements ResourceRevisions {
 			.param("change", change.code())
 			.param("snapshot", json.writeValueAsString(snapshot))
 			.param("by", changedBy)
-			.param("at", Timestamp.from(changedAt))
+			.param("at", timestamp(changedAt))
 			.update();
 	}
 
@@ -73,6 +75,6 @@ class JdbcResourceRevisions implements ResourceRevisions {
 		return new Revision(ResourceKind.ofCode(rs.getString("resource")), rs.getObject("resource_id", UUID.class),
 				rs.getLong("version"), Revision.Change.ofCode(rs.getString("change")),
 				json.readValue(rs.getString("snapshot"), MAP), rs.getString("changed_by"),
-				rs.getTimestamp("changed_at").toInstant());
+				instant(rs, "changed_at"));
 	}
 }

@@ -1,8 +1,9 @@
 package clinic.scheduling.resources.persistence;
 
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ class JdbcSites implements Sites {
 				select count(*) from appointment a join chair on chair.id = a.chair_id
 				where chair.site_id = :site and a.status <> 'cancelled' and a.end_at > :from""")
 			.param("site", siteId)
-			.param("from", Timestamp.from(from))
+			.param("from", timestamp(from))
 			.query(Integer.class)
 			.single();
 	}

@@ -1,9 +1,11 @@
 package clinic.scheduling.waitlist.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -58,7 +60,7 @@ class JdbcWaitlist implements Waitlist {
 			.param("note", e.note())
 			.param("status", e.status().name())
 			.param("by", e.createdBy())
-			.param("at", Timestamp.from(e.createdAt()))
+			.param("at", timestamp(e.createdAt()))
 			.update();
 	}
 
@@ -101,8 +103,8 @@ class JdbcWaitlist implements Waitlist {
 				      and a.status <> 'cancelled' and a.start_at < :end and a.end_at > :start)
 				order by e.created_at, e.id""")
 			.param("site", siteId)
-			.param("start", Timestamp.from(start))
-			.param("end", Timestamp.from(end))
+			.param("start", timestamp(start))
+			.param("end", timestamp(end))
 			.query(JdbcWaitlist::entry)
 			.list();
 	}
@@ -111,7 +113,7 @@ class JdbcWaitlist implements Waitlist {
 	public void close(UUID entryId, WaitlistEntry.Status status, Instant at) {
 		jdbc.sql("update waitlist_entry set status = :status, closed_at = :at where id = :id")
 			.param("status", status.name())
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("id", entryId)
 			.update();
 	}
@@ -124,12 +126,12 @@ class JdbcWaitlist implements Waitlist {
 			.param("id", o.id())
 			.param("entry", o.entryId())
 			.param("chair", o.chairId())
-			.param("start", Timestamp.from(o.start()))
-			.param("end", Timestamp.from(o.end()))
+			.param("start", timestamp(o.start()))
+			.param("end", timestamp(o.end()))
 			.param("freed", o.freedBy())
 			.param("rank", o.rank())
 			.param("status", o.status().name())
-			.param("at", Timestamp.from(o.offeredAt()))
+			.param("at", timestamp(o.offeredAt()))
 			.update();
 	}
 
@@ -162,7 +164,7 @@ class JdbcWaitlist implements Waitlist {
 		jdbc.sql("update waitlist_offer set status = :status, answered_by = :by, answered_at = :at where id = :id")
 			.param("status", status.name())
 			.param("by", by)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("id", offerId)
 			.update();
 	}
@@ -172,7 +174,7 @@ class JdbcWaitlist implements Waitlist {
 		jdbc.sql("""
 				update waitlist_offer set status = 'TAKEN', answered_at = :at
 				where status = 'OFFERED' and (freed_by = :freed or entry_id = :entry)""")
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("freed", freedBy)
 			.param("entry", entryId)
 			.update();
@@ -183,7 +185,7 @@ class JdbcWaitlist implements Waitlist {
 		jdbc.sql("""
 				update waitlist_offer set status = 'TAKEN', answered_at = :at
 				where status = 'OFFERED' and freed_by = :freed""")
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("freed", freedBy)
 			.update();
 	}
@@ -194,17 +196,16 @@ class JdbcWaitlist implements Waitlist {
 				days(rs.getArray("days")), rs.getObject("earliest_start", LocalTime.class),
 				rs.getObject("latest_end", LocalTime.class), strings(rs.getArray("chair_attributes")),
 				rs.getString("note"), WaitlistEntry.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant());
+				instant(rs, "created_at"));
 	}
 
 	private static WaitlistOffer offer(ResultSet rs, int row) throws SQLException {
-		var answeredAt = rs.getTimestamp("answered_at");
 		return new WaitlistOffer(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getObject("chair_id", UUID.class), rs.getString("chair_name"),
-				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				instant(rs, "start_at"), instant(rs, "end_at"),
 				rs.getObject("freed_by", UUID.class), rs.getInt("rank"),
-				WaitlistOffer.Status.valueOf(rs.getString("status")), rs.getTimestamp("offered_at").toInstant(),
-				rs.getString("answered_by"), answeredAt == null ? null : answeredAt.toInstant());
+				WaitlistOffer.Status.valueOf(rs.getString("status")), instant(rs, "offered_at"),
+				rs.getString("answered_by"), instant(rs, "answered_at"));
 	}
 
 	/** A PostgreSQL array literal of the strings, each quoted. */

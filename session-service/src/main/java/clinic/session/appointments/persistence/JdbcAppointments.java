@@ -1,8 +1,10 @@
 package clinic.session.appointments.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,8 +69,8 @@ class JdbcAppointments implements Appointments {
 			.param("kind", a.kind().name())
 			.param("sequence", a.sequence())
 			.param("infusions", a.courseInfusions(), Types.INTEGER)
-			.param("start", Timestamp.from(a.start()))
-			.param("end", Timestamp.from(a.end()))
+			.param("start", timestamp(a.start()))
+			.param("end", timestamp(a.end()))
 			.param("version", a.aggregateVersion())
 			.update() == 1;
 	}
@@ -108,7 +110,7 @@ class JdbcAppointments implements Appointments {
 				where appointment_id = :id and cancelled_at is null and aggregate_version < :version""")
 			.param("id", appointmentId)
 			.param("version", aggregateVersion)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update() == 1;
 	}
 
@@ -124,7 +126,7 @@ class JdbcAppointments implements Appointments {
 			.param("id", appointmentId)
 			.param("change", change.name())
 			.param("version", aggregateVersion)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update();
 	}
 
@@ -135,7 +137,7 @@ class JdbcAppointments implements Appointments {
 				where appointment_id = :id""")
 			.param("id", appointmentId)
 			.query((rs, row) -> new ChangeAhead(AppointmentState.valueOf(rs.getString("change")),
-					rs.getLong("aggregate_version"), rs.getTimestamp("changed_at").toInstant()))
+					rs.getLong("aggregate_version"), instant(rs, "changed_at")))
 			.optional();
 	}
 
@@ -145,7 +147,7 @@ class JdbcAppointments implements Appointments {
 				+ "where appointment_id = :id and " + LIVE + " and aggregate_version < :version")
 			.param("id", appointmentId)
 			.param("version", aggregateVersion)
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.update() == 1;
 	}
 
@@ -174,7 +176,7 @@ class JdbcAppointments implements Appointments {
 				+ " order by starts_at, chair_name, appointment_id offset :offset limit :limit")
 			.param("site", siteId, Types.OTHER)
 			.param("date", date, Types.DATE)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(JdbcAppointments::appointment)
@@ -186,7 +188,7 @@ class JdbcAppointments implements Appointments {
 		return jdbc.sql("select count(*) from booked_appointment where " + LIVE + " and " + ON_THE_DAY)
 			.param("site", siteId, Types.OTHER)
 			.param("date", date, Types.DATE)
-			.param("now", Timestamp.from(now))
+			.param("now", timestamp(now))
 			.query(Long.class)
 			.single();
 	}
@@ -199,7 +201,7 @@ class JdbcAppointments implements Appointments {
 		return new BookedAppointment(rs.getObject("appointment_id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("patient_name"), rs.getObject("course_id", UUID.class), place, rs.getString("chair_name"),
 				AppointmentKind.valueOf(rs.getString("kind")), rs.getInt("sequence"),
-				rs.getObject("course_infusions", Integer.class), rs.getTimestamp("starts_at").toInstant(),
-				rs.getTimestamp("ends_at").toInstant(), rs.getLong("aggregate_version"));
+				rs.getObject("course_infusions", Integer.class), instant(rs, "starts_at"),
+				instant(rs, "ends_at"), rs.getLong("aggregate_version"));
 	}
 }

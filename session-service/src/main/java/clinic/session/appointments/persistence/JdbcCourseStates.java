@@ -1,8 +1,10 @@
 package clinic.session.appointments.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.Map;
@@ -41,7 +43,7 @@ class JdbcCourseStates implements CourseStates {
 			.param("status", s.status().name())
 			.param("reason", s.reason(), Types.VARCHAR)
 			.param("version", s.aggregateVersion())
-			.param("at", s.changedAt() == null ? null : Timestamp.from(s.changedAt()), Types.TIMESTAMP)
+			.param("at", timestamp(s.changedAt()), Types.TIMESTAMP)
 			.update() == 1;
 	}
 
@@ -69,6 +71,6 @@ class JdbcCourseStates implements CourseStates {
 	private static CourseState state(ResultSet rs, int row) throws SQLException {
 		return new CourseState(rs.getObject("course_id", UUID.class), rs.getObject("patient_id", UUID.class),
 				CourseStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getLong("aggregate_version"),
-				rs.getTimestamp("changed_at") == null ? null : rs.getTimestamp("changed_at").toInstant());
+				instant(rs, "changed_at"));
 	}
 }

@@ -1,9 +1,11 @@
 package clinic.session.doseplans.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +48,7 @@ class JdbcDosePlans implements DosePlans {
 			.param("min", plan == null ? null : plan.minMgPerKg(), Types.NUMERIC)
 			.param("max", plan == null ? null : plan.maxMgPerKg(), Types.NUMERIC)
 			.param("by", p.decidedBy())
-			.param("at", Timestamp.from(p.decidedAt()))
+			.param("at", timestamp(p.decidedAt()))
 			.param("version", p.aggregateVersion())
 			.update() == 1;
 	}
@@ -66,6 +68,6 @@ class JdbcDosePlans implements DosePlans {
 						rs.getObject("min_mg_per_kg", BigDecimal.class), rs.getObject("max_mg_per_kg", BigDecimal.class));
 		return new PatientDosePlan(rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
 				rs.getObject("decision_id", UUID.class), plan, rs.getString("decided_by"),
-				rs.getTimestamp("decided_at").toInstant(), rs.getLong("aggregate_version"));
+				instant(rs, "decided_at"), rs.getLong("aggregate_version"));
 	}
 }

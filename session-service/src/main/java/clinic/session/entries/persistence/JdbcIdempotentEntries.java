@@ -1,6 +1,8 @@
 package clinic.session.entries.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.Types;
 import java.util.Optional;
 
@@ -37,7 +39,7 @@ class JdbcIdempotentEntries implements IdempotentEntries {
 			.query((rs, n) -> new StoredEntry(rs.getString("idempotency_key"), rs.getString("requested_by"),
 					rs.getString("operation"), rs.getString("request_hash"), rs.getInt("status"),
 					rs.getString("response_body"), rs.getObject("record_version", Long.class),
-					rs.getTimestamp("answered_at").toInstant()))
+					instant(rs, "answered_at")))
 			.optional();
 	}
 
@@ -54,7 +56,7 @@ class JdbcIdempotentEntries implements IdempotentEntries {
 			.param("status", entry.status())
 			.param("body", entry.responseBody())
 			.param("version", entry.recordVersion(), Types.BIGINT)
-			.param("at", Timestamp.from(entry.answeredAt()))
+			.param("at", timestamp(entry.answeredAt()))
 			.update();
 	}
 }

@@ -1,8 +1,10 @@
 package clinic.session.fhir.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,7 +192,7 @@ class JdbcChartViews implements ChartViews {
 		}
 		if (bound.instant() != null) {
 			where.add("at " + operator + " :" + name);
-			params.put(name, Timestamp.from(bound.instant()));
+			params.put(name, timestamp(bound.instant()));
 		}
 		else {
 			where.add("(at at time zone coalesce(tz, 'UTC')) " + operator + " :" + name);
@@ -242,10 +244,5 @@ class JdbcChartViews implements ChartViews {
 	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
 		var value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		var timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

@@ -1,6 +1,8 @@
 package clinic.session.path.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +29,7 @@ class JdbcCourseOrderOverrides implements CourseOrderOverrides {
 			.param("appointment", o.appointmentId())
 			.param("reason", o.reason())
 			.param("by", o.overriddenBy())
-			.param("at", Timestamp.from(o.overriddenAt()))
+			.param("at", timestamp(o.overriddenAt()))
 			.update() == 1;
 	}
 
@@ -37,7 +39,7 @@ class JdbcCourseOrderOverrides implements CourseOrderOverrides {
 			.param("appointment", appointmentId)
 			.query((rs, n) -> new CourseOrderOverride(rs.getObject("appointment_id", UUID.class),
 					rs.getString("reason"), rs.getString("overridden_by"),
-					rs.getTimestamp("overridden_at").toInstant()))
+					instant(rs, "overridden_at")))
 			.optional();
 	}
 }

@@ -1,6 +1,8 @@
 package clinic.session.path.persistence;
 
-import java.sql.Timestamp;
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +34,7 @@ class JdbcDosingPauses implements DosingPauses {
 			.param("session", p.sessionId())
 			.param("grade", p.grade())
 			.param("by", p.reportedBy())
-			.param("at", Timestamp.from(p.reportedAt()))
+			.param("at", timestamp(p.reportedAt()))
 			.update();
 	}
 
@@ -44,7 +46,7 @@ class JdbcDosingPauses implements DosingPauses {
 			.param("patient", patientId)
 			.query((rs, n) -> new DosingPause(rs.getObject("adverse_event_id", UUID.class),
 					rs.getObject("patient_id", UUID.class), rs.getObject("session_id", UUID.class),
-					rs.getString("grade"), rs.getString("reported_by"), rs.getTimestamp("reported_at").toInstant()))
+					rs.getString("grade"), rs.getString("reported_by"), instant(rs, "reported_at")))
 			.list();
 	}
 
@@ -68,7 +70,7 @@ class JdbcDosingPauses implements DosingPauses {
 		return jdbc.sql("""
 				update dosing_pause set lifted_at = :at, lifted_by_course = :course
 				where adverse_event_id in (:ids) and lifted_at is null""")
-			.param("at", Timestamp.from(at))
+			.param("at", timestamp(at))
 			.param("course", courseId)
 			.param("ids", adverseEventIds)
 			.update();

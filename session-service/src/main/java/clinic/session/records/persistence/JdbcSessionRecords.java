@@ -1,5 +1,8 @@
 package clinic.session.records.persistence;
 
+import static clinic.platform.jdbc.Timestamps.instant;
+import static clinic.platform.jdbc.Timestamps.timestamp;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,10 +90,10 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("max", r.dosePlan().maxMgPerKg(), Types.NUMERIC)
 			.param("decision", r.decisionId(), Types.OTHER)
 			.param("by", r.openedBy())
-			.param("at", Timestamp.from(r.openedAt()))
+			.param("at", timestamp(r.openedAt()))
 			.param("overrideReason", o == null ? null : o.reason(), Types.VARCHAR)
 			.param("overrideBy", o == null ? null : o.overriddenBy(), Types.VARCHAR)
-			.param("overrideAt", o == null ? null : ts(o.overriddenAt()), Types.TIMESTAMP)
+			.param("overrideAt", o == null ? null : timestamp(o.overriddenAt()), Types.TIMESTAMP)
 			.param("version", r.version())
 			.update();
 	}
@@ -136,7 +139,7 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("previous", r.version() - 1)
 			.param("notes", r.notes())
 			.param("checkedInBy", c == null ? null : c.checkedInBy())
-			.param("checkedInAt", c == null ? null : ts(c.checkedInAt()))
+			.param("checkedInAt", c == null ? null : timestamp(c.checkedInAt()))
 			.param("identity", c == null ? null : c.identityConfirmed())
 			.param("escort", c == null ? null : c.escortConfirmed())
 			.param("escortName", c == null ? null : c.escortName())
@@ -144,9 +147,9 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("medicationChanges", c == null ? null : c.medicationChanges())
 			.param("phq9Items", c == null || c.phq9() == null ? null : json.writeValueAsString(c.phq9().items()))
 			.param("phq9", c == null || c.phq9() == null ? null : c.phq9().total())
-			.param("bpReading", bp == null ? null : ts(bp.readingTakenAt()))
+			.param("bpReading", bp == null ? null : timestamp(bp.readingTakenAt()))
 			.param("bpBy", bp == null ? null : bp.clearedBy())
-			.param("bpAt", bp == null ? null : ts(bp.clearedAt()))
+			.param("bpAt", bp == null ? null : timestamp(bp.clearedAt()))
 			.param("bpReason", bp == null ? null : bp.reason())
 			.param("weight", d == null ? null : d.weightKg())
 			.param("planned", d == null ? null : d.plannedDoseMg())
@@ -155,9 +158,9 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("lot", d == null ? null : d.drugLot())
 			.param("preparedBy", d == null ? null : d.preparedBy())
 			.param("administeredBy", d == null ? null : d.administeredBy())
-			.param("dosedAt", d == null ? null : ts(d.administeredAt()))
+			.param("dosedAt", d == null ? null : timestamp(d.administeredAt()))
 			.param("endedBy", end == null ? null : end.endedBy())
-			.param("endedAt", end == null ? null : ts(end.endedAt()))
+			.param("endedAt", end == null ? null : timestamp(end.endedAt()))
 			.param("endReason", end == null ? null : end.reason(), Types.VARCHAR)
 			.param("nearBaseline", x == null ? null : x.vitalsNearBaseline())
 			.param("oriented", x == null ? null : x.alertAndOriented())
@@ -165,13 +168,13 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("escortPresent", x == null ? null : x.escortPresent())
 			.param("instructions", x == null ? null : x.instructionsGiven())
 			.param("dischargeBy", x == null ? null : x.checkedBy())
-			.param("dischargeAt", x == null ? null : ts(x.checkedAt()))
+			.param("dischargeAt", x == null ? null : timestamp(x.checkedAt()))
 			.param("nurseBy", nurse == null ? null : nurse.signedBy())
-			.param("nurseAt", nurse == null ? null : ts(nurse.signedAt()))
+			.param("nurseAt", nurse == null ? null : timestamp(nurse.signedAt()))
 			.param("clinicianBy", clinician == null ? null : clinician.signedBy())
-			.param("clinicianAt", clinician == null ? null : ts(clinician.signedAt()))
+			.param("clinicianAt", clinician == null ? null : timestamp(clinician.signedAt()))
 			.param("completedBy", completion == null ? null : completion.signedBy())
-			.param("completedAt", completion == null ? null : ts(completion.signedAt()))
+			.param("completedAt", completion == null ? null : timestamp(completion.signedAt()))
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Session record " + r.id() + " was changed by someone else; reload and try again");
@@ -185,7 +188,7 @@ class JdbcSessionRecords implements SessionRecords {
 				  respiratory_rate, breaches)
 				values (:session, :at, :by, :phase, :systolic, :diastolic, :hr, :spo2, :rr, cast(:breaches as jsonb))""")
 			.param("session", recordId)
-			.param("at", ts(v.takenAt()))
+			.param("at", timestamp(v.takenAt()))
 			.param("by", v.takenBy())
 			.param("phase", v.phase().name())
 			.param("systolic", v.systolic())
@@ -204,7 +207,7 @@ class JdbcSessionRecords implements SessionRecords {
 				values (:id, :session, :at, :phase, cast(:breaches as jsonb))""")
 			.param("id", a.id())
 			.param("session", recordId)
-			.param("at", ts(a.raisedAt()))
+			.param("at", timestamp(a.raisedAt()))
 			.param("phase", a.phase().name())
 			.param("breaches", json.writeValueAsString(a.breaches()))
 			.update();
@@ -221,7 +224,7 @@ class JdbcSessionRecords implements SessionRecords {
 			.param("action", r.action().name())
 			.param("reason", r.reason())
 			.param("by", r.respondedBy())
-			.param("at", ts(r.respondedAt()))
+			.param("at", timestamp(r.respondedAt()))
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Alert " + a.id() + " was answered by someone else; reload");
@@ -234,7 +237,7 @@ class JdbcSessionRecords implements SessionRecords {
 				insert into side_effect (session_id, recorded_at, recorded_by, effect, severity, note)
 				values (:session, :at, :by, :effect, :severity, :note)""")
 			.param("session", recordId)
-			.param("at", ts(e.recordedAt()))
+			.param("at", timestamp(e.recordedAt()))
 			.param("by", e.recordedBy())
 			.param("effect", e.effect().name())
 			.param("severity", e.severity().name())
@@ -248,7 +251,7 @@ class JdbcSessionRecords implements SessionRecords {
 				insert into cadss_score (session_id, recorded_at, recorded_by, items, total)
 				values (:session, :at, :by, cast(:items as jsonb), :total)""")
 			.param("session", recordId)
-			.param("at", ts(s.recordedAt()))
+			.param("at", timestamp(s.recordedAt()))
 			.param("by", s.recordedBy())
 			.param("items", json.writeValueAsString(s.items()))
 			.param("total", s.total())
@@ -262,7 +265,7 @@ class JdbcSessionRecords implements SessionRecords {
 				values (:id, :session, :at, :by, :grade, :description)""")
 			.param("id", e.id())
 			.param("session", recordId)
-			.param("at", ts(e.reportedAt()))
+			.param("at", timestamp(e.reportedAt()))
 			.param("by", e.reportedBy())
 			.param("grade", e.grade().name())
 			.param("description", e.description())
@@ -276,7 +279,7 @@ class JdbcSessionRecords implements SessionRecords {
 				values (:id, :session, :at, :by, :text)""")
 			.param("id", a.id())
 			.param("session", recordId)
-			.param("at", ts(a.writtenAt()))
+			.param("at", timestamp(a.writtenAt()))
 			.param("by", a.writtenBy())
 			.param("text", a.text())
 			.update();
@@ -471,14 +474,5 @@ class JdbcSessionRecords implements SessionRecords {
 			return null;
 		}
 		return new Signature(rs.getString(prefix + "_by"), instant(rs, prefix + "_at"));
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return instant == null ? null : Timestamp.from(instant);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
 	}
 }
