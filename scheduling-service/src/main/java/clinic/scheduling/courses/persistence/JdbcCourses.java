@@ -1,11 +1,9 @@
 package clinic.scheduling.courses.persistence;
 
 import static clinic.platform.jdbc.Timestamps.instant;
-import static clinic.platform.jdbc.Timestamps.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.platform.jdbc.RecordParameters;
 import clinic.platform.problems.ConflictException;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseSearch;
@@ -35,37 +34,20 @@ class JdbcCourses implements Courses {
 		jdbc.sql("""
 				insert into course (id, patient_id, patient_name, status, planned_infusions, completed_infusions,
 				  version, created_at, pause_reason, cancellation_reason)
-				values (:id, :patient, :name, :status, :planned, :completed, :version, :created, :pauseReason,
-				  :cancellationReason)""")
-			.param("id", c.id())
-			.param("patient", c.patientId())
-			.param("name", c.patientName())
-			.param("status", c.status().name())
-			.param("planned", c.plannedInfusions())
-			.param("completed", c.completedInfusions())
-			.param("version", c.version())
-			.param("created", timestamp(c.createdAt()))
-			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
-			.param("cancellationReason", c.cancellationReason(), Types.VARCHAR)
+				values (:id, :patientId, :patientName, :status, :plannedInfusions, :completedInfusions, :version,
+				  :createdAt, :pauseReason, :cancellationReason)""")
+			.paramSource(RecordParameters.of(c))
 			.update();
 	}
 
 	@Override
 	public void update(Course c) {
 		int updated = jdbc.sql("""
-				update course set patient_name = :name, status = :status, planned_infusions = :planned,
-				       completed_infusions = :completed, version = :version,
+				update course set patient_name = :patientName, status = :status, planned_infusions = :plannedInfusions,
+				       completed_infusions = :completedInfusions, version = :version,
 				       pause_reason = :pauseReason, cancellation_reason = :cancellationReason
 				where id = :id and version = :previous""")
-			.param("id", c.id())
-			.param("name", c.patientName())
-			.param("status", c.status().name())
-			.param("planned", c.plannedInfusions())
-			.param("completed", c.completedInfusions())
-			.param("version", c.version())
-			.param("previous", c.version() - 1)
-			.param("pauseReason", c.pauseReason(), Types.VARCHAR)
-			.param("cancellationReason", c.cancellationReason(), Types.VARCHAR)
+			.paramSource(RecordParameters.of(c).with("previous", c.version() - 1))
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Course " + c.id() + " was changed by someone else; reload and try again");

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.platform.jdbc.RecordParameters;
 import clinic.scheduling.resources.Chair;
 import clinic.scheduling.resources.Chairs;
 
@@ -56,32 +57,23 @@ class JdbcChairs implements Chairs {
 	public void insert(Chair chair) {
 		Constraints.guarded(() -> jdbc.sql("""
 				insert into chair (id, site_id, room_id, name, attributes, active, version)
-				values (:id, :site, :room, :name, cast(:attributes as text[]), :active, :version)""")
-			.param("id", chair.id())
-			.param("site", chair.siteId())
-			.param("room", chair.roomId())
-			.param("name", chair.name())
-			.param("attributes", chair.attributes().toArray(String[]::new))
-			.param("active", chair.active())
-			.param("version", chair.version())
+				values (:id, :siteId, :roomId, :name, cast(:attributes as text[]), :active, :version)""")
+			.paramSource(parameters(chair))
 			.update());
 	}
 
 	@Override
 	public boolean update(Chair chair, long expectedVersion) {
 		return Constraints.guarded(() -> jdbc.sql("""
-				update chair set site_id = :site, room_id = :room, name = :name,
+				update chair set site_id = :siteId, room_id = :roomId, name = :name,
 				  attributes = cast(:attributes as text[]), active = :active, version = :version
 				where id = :id and version = :expected""")
-			.param("id", chair.id())
-			.param("site", chair.siteId())
-			.param("room", chair.roomId())
-			.param("name", chair.name())
-			.param("attributes", chair.attributes().toArray(String[]::new))
-			.param("active", chair.active())
-			.param("version", chair.version())
-			.param("expected", expectedVersion)
+			.paramSource(parameters(chair).with("expected", expectedVersion))
 			.update()) == 1;
+	}
+
+	private static RecordParameters parameters(Chair chair) {
+		return RecordParameters.of(chair).with("attributes", chair.attributes().toArray(String[]::new));
 	}
 
 	private static Chair chair(ResultSet rs, int row) throws SQLException {

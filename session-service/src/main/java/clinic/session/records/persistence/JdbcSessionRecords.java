@@ -6,7 +6,6 @@ import static clinic.platform.jdbc.Timestamps.timestamp;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.platform.jdbc.RecordParameters;
 import clinic.platform.problems.ConflictException;
 import clinic.session.discharge.DischargeChecklist;
 import clinic.session.doseplans.DosePlan;
@@ -72,29 +72,14 @@ class JdbcSessionRecords implements SessionRecords {
 
 	@Override
 	public void insert(SessionRecord r) {
-		var o = r.orderOverride();
 		jdbc.sql("""
 				insert into session_record (id, appointment_id, patient_id, patient_name, status, route, mg_per_kg,
 				  min_mg_per_kg, max_mg_per_kg, decision_id, opened_by, opened_at, order_override_reason,
 				  order_override_by, order_override_at, version)
-				values (:id, :appointment, :patient, :name, :status, :route, :mgPerKg, :min, :max, :decision, :by, :at,
-				  :overrideReason, :overrideBy, :overrideAt, :version)""")
-			.param("id", r.id())
-			.param("appointment", r.appointmentId())
-			.param("patient", r.patientId())
-			.param("name", r.patientName())
-			.param("status", r.status().name())
-			.param("route", r.dosePlan().route().name())
-			.param("mgPerKg", r.dosePlan().mgPerKg())
-			.param("min", r.dosePlan().minMgPerKg(), Types.NUMERIC)
-			.param("max", r.dosePlan().maxMgPerKg(), Types.NUMERIC)
-			.param("decision", r.decisionId(), Types.OTHER)
-			.param("by", r.openedBy())
-			.param("at", timestamp(r.openedAt()))
-			.param("overrideReason", o == null ? null : o.reason(), Types.VARCHAR)
-			.param("overrideBy", o == null ? null : o.overriddenBy(), Types.VARCHAR)
-			.param("overrideAt", o == null ? null : timestamp(o.overriddenAt()), Types.TIMESTAMP)
-			.param("version", r.version())
+				values (:id, :appointmentId, :patientId, :patientName, :status, :dosePlan.route, :dosePlan.mgPerKg,
+				  :dosePlan.minMgPerKg, :dosePlan.maxMgPerKg, :decisionId, :openedBy, :openedAt,
+				  :orderOverride.reason, :orderOverride.overriddenBy, :orderOverride.overriddenAt, :version)""")
+			.paramSource(RecordParameters.of(r))
 			.update();
 	}
 
@@ -108,73 +93,36 @@ class JdbcSessionRecords implements SessionRecords {
 
 	@Override
 	public void update(SessionRecord r) {
-		var c = r.checkIn();
-		var bp = r.preDoseClearance();
-		var d = r.dosing();
-		var end = r.infusionEnd();
-		var x = r.discharge();
-		var nurse = r.nurseSignature();
-		var clinician = r.clinicianSignature();
+		var phq9 = r.checkIn() == null ? null : r.checkIn().phq9();
 		var completion = r.completion();
 		int updated = jdbc.sql("""
 				update session_record set status = :status, version = :version, notes = :notes,
-				  checked_in_by = :checkedInBy, checked_in_at = :checkedInAt, identity_confirmed = :identity,
-				  escort_confirmed = :escort, escort_name = :escortName, fasting = :fasting,
-				  medication_changes = :medicationChanges, phq9_items = cast(:phq9Items as jsonb), phq9_total = :phq9,
-				  bp_reading_taken_at = :bpReading, bp_cleared_by = :bpBy, bp_cleared_at = :bpAt,
-				  bp_clearance_reason = :bpReason,
-				  weight_kg = :weight, planned_dose_mg = :planned, dose_mg = :dose, infusion_rate_mg_per_h = :rate,
-				  drug_lot = :lot, prepared_by = :preparedBy, administered_by = :administeredBy, dosed_at = :dosedAt,
-				  infusion_ended_by = :endedBy, infusion_ended_at = :endedAt, infusion_end_reason = :endReason,
-				  vitals_near_baseline = :nearBaseline, alert_and_oriented = :oriented, steady_gait = :gait,
-				  escort_present = :escortPresent, instructions_given = :instructions,
-				  discharge_checked_by = :dischargeBy, discharge_checked_at = :dischargeAt,
-				  nurse_signed_by = :nurseBy, nurse_signed_at = :nurseAt,
-				  clinician_signed_by = :clinicianBy, clinician_signed_at = :clinicianAt,
+				  checked_in_by = :checkIn.checkedInBy, checked_in_at = :checkIn.checkedInAt,
+				  identity_confirmed = :checkIn.identityConfirmed, escort_confirmed = :checkIn.escortConfirmed,
+				  escort_name = :checkIn.escortName, fasting = :checkIn.fasting,
+				  medication_changes = :checkIn.medicationChanges, phq9_items = cast(:phq9Items as jsonb),
+				  phq9_total = :checkIn.phq9.total,
+				  bp_reading_taken_at = :preDoseClearance.readingTakenAt, bp_cleared_by = :preDoseClearance.clearedBy,
+				  bp_cleared_at = :preDoseClearance.clearedAt, bp_clearance_reason = :preDoseClearance.reason,
+				  weight_kg = :dosing.weightKg, planned_dose_mg = :dosing.plannedDoseMg, dose_mg = :dosing.doseMg,
+				  infusion_rate_mg_per_h = :dosing.infusionRateMgPerHour, drug_lot = :dosing.drugLot,
+				  prepared_by = :dosing.preparedBy, administered_by = :dosing.administeredBy,
+				  dosed_at = :dosing.administeredAt,
+				  infusion_ended_by = :infusionEnd.endedBy, infusion_ended_at = :infusionEnd.endedAt,
+				  infusion_end_reason = :infusionEnd.reason,
+				  vitals_near_baseline = :discharge.vitalsNearBaseline, alert_and_oriented = :discharge.alertAndOriented,
+				  steady_gait = :discharge.steadyGait, escort_present = :discharge.escortPresent,
+				  instructions_given = :discharge.instructionsGiven,
+				  discharge_checked_by = :discharge.checkedBy, discharge_checked_at = :discharge.checkedAt,
+				  nurse_signed_by = :nurseSignature.signedBy, nurse_signed_at = :nurseSignature.signedAt,
+				  clinician_signed_by = :clinicianSignature.signedBy, clinician_signed_at = :clinicianSignature.signedAt,
 				  completed_by = :completedBy, completed_at = :completedAt
 				where id = :id and version = :previous""")
-			.param("id", r.id())
-			.param("status", r.status().name())
-			.param("version", r.version())
-			.param("previous", r.version() - 1)
-			.param("notes", r.notes())
-			.param("checkedInBy", c == null ? null : c.checkedInBy())
-			.param("checkedInAt", c == null ? null : timestamp(c.checkedInAt()))
-			.param("identity", c == null ? null : c.identityConfirmed())
-			.param("escort", c == null ? null : c.escortConfirmed())
-			.param("escortName", c == null ? null : c.escortName())
-			.param("fasting", c == null ? null : c.fasting())
-			.param("medicationChanges", c == null ? null : c.medicationChanges())
-			.param("phq9Items", c == null || c.phq9() == null ? null : json.writeValueAsString(c.phq9().items()))
-			.param("phq9", c == null || c.phq9() == null ? null : c.phq9().total())
-			.param("bpReading", bp == null ? null : timestamp(bp.readingTakenAt()))
-			.param("bpBy", bp == null ? null : bp.clearedBy())
-			.param("bpAt", bp == null ? null : timestamp(bp.clearedAt()))
-			.param("bpReason", bp == null ? null : bp.reason())
-			.param("weight", d == null ? null : d.weightKg())
-			.param("planned", d == null ? null : d.plannedDoseMg())
-			.param("dose", d == null ? null : d.doseMg())
-			.param("rate", d == null ? null : d.infusionRateMgPerHour())
-			.param("lot", d == null ? null : d.drugLot())
-			.param("preparedBy", d == null ? null : d.preparedBy())
-			.param("administeredBy", d == null ? null : d.administeredBy())
-			.param("dosedAt", d == null ? null : timestamp(d.administeredAt()))
-			.param("endedBy", end == null ? null : end.endedBy())
-			.param("endedAt", end == null ? null : timestamp(end.endedAt()))
-			.param("endReason", end == null ? null : end.reason(), Types.VARCHAR)
-			.param("nearBaseline", x == null ? null : x.vitalsNearBaseline())
-			.param("oriented", x == null ? null : x.alertAndOriented())
-			.param("gait", x == null ? null : x.steadyGait())
-			.param("escortPresent", x == null ? null : x.escortPresent())
-			.param("instructions", x == null ? null : x.instructionsGiven())
-			.param("dischargeBy", x == null ? null : x.checkedBy())
-			.param("dischargeAt", x == null ? null : timestamp(x.checkedAt()))
-			.param("nurseBy", nurse == null ? null : nurse.signedBy())
-			.param("nurseAt", nurse == null ? null : timestamp(nurse.signedAt()))
-			.param("clinicianBy", clinician == null ? null : clinician.signedBy())
-			.param("clinicianAt", clinician == null ? null : timestamp(clinician.signedAt()))
-			.param("completedBy", completion == null ? null : completion.signedBy())
-			.param("completedAt", completion == null ? null : timestamp(completion.signedAt()))
+			.paramSource(RecordParameters.of(r)
+				.with("previous", r.version() - 1)
+				.with("phq9Items", phq9 == null ? null : json.writeValueAsString(phq9.items()))
+				.with("completedBy", completion == null ? null : completion.signedBy())
+				.with("completedAt", completion == null ? null : timestamp(completion.signedAt())))
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("Session record " + r.id() + " was changed by someone else; reload and try again");
