@@ -10,11 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The pause before a retry doubles after each failed attempt, up to the maximum, less a random half at most; the
- * platform's defaults bind, and a value that would break delivery is refused at binding, naming the property.
+ * platform's defaults bind, and a value that would break delivery is refused at binding, naming the property, as an
+ * application refuses to start with it.
  */
 class WebhookSettingsTest {
 
@@ -47,6 +51,24 @@ class WebhookSettingsTest {
 		assertThat(bind(WebhookSettings.class, PREFIX, Map.of(), DEFAULTS)).isEqualTo(
 				new WebhookSettings(false, Duration.ofSeconds(5), 50, 15, Duration.ofHours(24), Duration.ofSeconds(10),
 						Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void givenABadValueWhenAnApplicationStartsThenItFailsAsTheBindingTestsSay() {
+		new ApplicationContextRunner().withUserConfiguration(WebhookSettingsAlone.class)
+			.withPropertyValues("clinic.webhooks.batch-size=0")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("clinic.webhooks.batch-size")
+				.hasMessageContaining("must be greater than or equal to 1"));
+		new ApplicationContextRunner().withUserConfiguration(WebhookSettingsAlone.class)
+			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(WebhookSettings.class));
+	}
+
+	@EnableConfigurationProperties(WebhookSettings.class)
+	@PropertySource("classpath:" + DEFAULTS)
+	static class WebhookSettingsAlone {
 	}
 
 	@ParameterizedTest
