@@ -24,7 +24,9 @@ import jakarta.validation.constraints.NotNull;
  * clinic's time zone and opening hours (a site may set its own of either), the grid slot starts lie on, how far
  * ahead slot searches and course proposals look, the adverse-event grades that pause a course (session-service's
  * grades: MILD, MODERATE, SEVERE, SERIOUS), the waitlist's offers per slot and when an appointment nobody came to
- * counts as a no-show. Nothing clinical is written into the code.
+ * counts as a no-show. Nothing clinical is written into the code. The service refuses to start on a value that would
+ * break planning: a chair time that is not positive (or has a negative part), a slot grid under a second, a planning
+ * horizon that is not positive, opening hours that do not open before they close.
  */
 @Validated
 @ConfigurationProperties("clinic.scheduling")
@@ -32,6 +34,12 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 		@NotNull ZoneId timeZone, @NotNull @Valid OpeningHours openingHours, @NotNull @Valid CourseSettings course,
 		@NotNull Duration slotGrid, @NotNull Duration planningHorizon, @NotNull @Valid Waitlist waitlist,
 		@NotNull @Valid NoShow noShow) {
+
+	@AssertTrue(message = "clinic.scheduling.slot-grid must be at least 1s and planning-horizon positive")
+	public boolean isGridAndHorizonPositive() {
+		return (slotGrid == null || slotGrid.getSeconds() >= 1)
+				&& (planningHorizon == null || !planningHorizon.isNegative() && !planningHorizon.isZero());
+	}
 
 	/** How many waiting patients a freed slot is offered to at a time. */
 	public record Waitlist(@Min(1) int offersPerSlot) {
@@ -53,6 +61,13 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 	/** Chair time = infusion + recovery + turnover (DOMAIN.md: 40 + 60 + 10 minutes). */
 	public record ChairTime(@NotNull Duration infusion, @NotNull Duration recovery, @NotNull Duration turnover) {
 
+		@AssertTrue(message = "clinic.scheduling.chair-time: infusion, recovery and turnover must not be negative, "
+				+ "and their sum must be positive")
+		public boolean isPositive() {
+			return infusion == null || recovery == null || turnover == null || !infusion.isNegative()
+					&& !recovery.isNegative() && !turnover.isNegative() && !total().isZero();
+		}
+
 		public Duration total() {
 			return infusion.plus(recovery).plus(turnover);
 		}
@@ -63,6 +78,11 @@ public record SchedulingSettings(@NotNull @Valid ChairTime chairTime, @Min(1) in
 	 * own.
 	 */
 	public record OpeningHours(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+
+		@AssertTrue(message = "clinic.scheduling.opening-hours.opens must be before closes")
+		public boolean isOpenBeforeClosing() {
+			return opens == null || closes == null || opens.isBefore(closes);
+		}
 	}
 
 	/**

@@ -9,20 +9,24 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * What the gateway tells other systems about getting a token for FHIR ({@code clinic.gateway.smart}): SMART Backend
  * Services' discovery and the CapabilityStatement's security.
  *
- * @param tokenEndpoint Keycloak's token endpoint as other systems reach it (the issuer's, by default)
+ * @param tokenEndpoint Keycloak's token endpoint as other systems reach it (the issuer's, by default), an absolute URL
  */
+@Validated
 @ConfigurationProperties("clinic.gateway.smart")
-public record SmartSettings(URI tokenEndpoint) {
+public record SmartSettings(@NotNull URI tokenEndpoint) {
 
-	public SmartSettings {
-		if (tokenEndpoint == null || !tokenEndpoint.isAbsolute()) {
-			throw new IllegalArgumentException("clinic.gateway.smart.token-endpoint: give an absolute URL");
-		}
+	@AssertTrue(message = "clinic.gateway.smart.token-endpoint: give an absolute URL")
+	public boolean isTokenEndpointAbsolute() {
+		return tokenEndpoint == null || tokenEndpoint.isAbsolute();
 	}
 
 	/** The CapabilityStatement's {@code rest.security}: SMART on FHIR, and the token endpoint where SMART puts it. */

@@ -9,11 +9,15 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * The MLLP listener ({@code clinic.intake.hl7} in application.yml).
  *
- * @param port the port it listens on; none (the default) leaves it off, 0 takes a free port (tests)
+ * @param port the port it listens on, 0–65535; none (the default) leaves it off, 0 takes a free port (tests)
  * @param allowedFacilities the sending facilities (MSH-4, its first component) whose messages are taken; every other
  * sender is refused with AR. MLLP has no tokens, so this and the network (TLS or a VPN) are all that say who sends.
  * @param mrnAuthority the assigning authority (CX-4.1) of the clinic's MRNs in PID-3 and MRG-1; a repetition without
@@ -23,17 +27,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param authoritySystemBase the identifier system of an authority that is neither mapped nor sends an ISO OID (CX-4.2
  * with CX-4.3 {@code ISO}, which becomes {@code urn:oid:<OID>}): this base and the authority's name
  */
+@Validated
 @ConfigurationProperties("clinic.intake.hl7")
-public record Hl7Settings(@Nullable Integer port, @Nullable List<String> allowedFacilities,
+public record Hl7Settings(@Nullable @Min(0) @Max(65535) Integer port, @Nullable List<String> allowedFacilities,
 		@Nullable String mrnAuthority, @Nullable Map<String, String> identifierSystems,
 		@Nullable String authoritySystemBase) {
 
 	public Hl7Settings {
 		allowedFacilities = allowedFacilities == null ? List.of()
 				: allowedFacilities.stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
-		if (port != null && (port < 0 || port > 65535)) {
-			throw new IllegalArgumentException("clinic.intake.hl7.port must be 0–65535: " + port);
-		}
 		mrnAuthority = mrnAuthority == null || mrnAuthority.isBlank() ? "KETAMINE-CLINIC" : mrnAuthority.strip();
 		identifierSystems = identifierSystems == null ? Map.of()
 				: identifierSystems.entrySet()

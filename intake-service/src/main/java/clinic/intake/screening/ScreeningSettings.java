@@ -1,21 +1,19 @@
 package clinic.intake.screening;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import clinic.instruments.Pcl5;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * Screening cut-offs that are clinic choices rather than published constants (published bands stay in
  * clinic.instruments). PCL-5: a total at or above {@code pcl5ProbablePtsdFrom} suggests probable PTSD; the scoring
- * guide gives 31–33, DOMAIN.md default 33. Override with {@code clinic.intake.screening.pcl5-probable-ptsd-from}.
+ * guide gives 31–33, DOMAIN.md default 33. Override with {@code clinic.intake.screening.pcl5-probable-ptsd-from},
+ * 0 to {@link Pcl5#MAX_TOTAL} (80).
  */
+@Validated
 @ConfigurationProperties("clinic.intake.screening")
-public record ScreeningSettings(int pcl5ProbablePtsdFrom) {
-
-	public ScreeningSettings {
-		if (pcl5ProbablePtsdFrom < 0 || pcl5ProbablePtsdFrom > Pcl5.MAX_TOTAL) {
-			throw new IllegalArgumentException("clinic.intake.screening.pcl5-probable-ptsd-from must be 0 to "
-					+ Pcl5.MAX_TOTAL + ", got " + pcl5ProbablePtsdFrom);
-		}
-	}
+public record ScreeningSettings(@Min(0) @Max(Pcl5.MAX_TOTAL) int pcl5ProbablePtsdFrom) {
 }

@@ -1,13 +1,18 @@
 package clinic.intake.review;
 
+import static clinic.platform.test.SettingsBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 
 class ReviewFlagSettingsTest {
+
+	private static final String PREFIX = "clinic.intake.review";
 
 	@Test
 	void givenTheDefaultGradesThenSevereAndSeriousFlagAndMildAndModerateAreOnlyRecorded() {
@@ -17,6 +22,7 @@ class ReviewFlagSettingsTest {
 		assertThat(settings.flagsReview(AdverseEventGrade.MODERATE)).isFalse();
 		assertThat(settings.flagsReview(AdverseEventGrade.SEVERE)).isTrue();
 		assertThat(settings.flagsReview(AdverseEventGrade.SERIOUS)).isTrue();
+		assertThat(bind(ReviewFlagSettings.class, PREFIX, Map.of(), "application.yml")).isEqualTo(settings);
 	}
 
 	@Test
@@ -26,14 +32,23 @@ class ReviewFlagSettingsTest {
 
 		assertThat(settings.flagsReview(AdverseEventGrade.MODERATE)).isTrue();
 		assertThat(settings.flagsReview(AdverseEventGrade.MILD)).isFalse();
+		assertThat(bind(ReviewFlagSettings.class, PREFIX, Map.of("flag-grades", "MODERATE,SEVERE,SERIOUS")))
+			.isEqualTo(settings);
 	}
 
 	@Test
 	void givenGradesWithoutSeriousOrNoneThenTheSettingIsRefused() {
-		assertThatThrownBy(() -> new ReviewFlagSettings(Set.of(AdverseEventGrade.SEVERE)))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("flag-grades");
-		assertThatThrownBy(() -> new ReviewFlagSettings(Set.of())).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new ReviewFlagSettings(null)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> bind(ReviewFlagSettings.class, PREFIX, Map.of("flag-grades", "SEVERE")))
+			.isInstanceOf(BindException.class)
+			.cause()
+			.hasMessageContaining("clinic.intake.review.flag-grades must include SERIOUS");
+		assertThatThrownBy(() -> bind(ReviewFlagSettings.class, PREFIX, Map.of("flag-grades", "")))
+			.isInstanceOf(BindException.class)
+			.cause()
+			.hasMessageContaining("clinic.intake.review.flag-grades must include SERIOUS");
+		assertThatThrownBy(() -> bind(ReviewFlagSettings.class, PREFIX, Map.of()))
+			.isInstanceOf(BindException.class)
+			.cause()
+			.hasMessageContaining("clinic.intake.review.flag-grades must include SERIOUS");
 	}
 }

@@ -1,14 +1,24 @@
 package clinic.intake.screening;
 
+import static clinic.platform.test.SettingsBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
+import java.util.Map;
 
-/** Intake's PCL-5 cut-off setting (the scoring itself is clinic.instruments.Pcl5, tested there). */
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+
+/**
+ * Intake's PCL-5 cut-off setting (the scoring itself is clinic.instruments.Pcl5, tested there), bound as the service
+ * binds it at start-up: a cut-off outside the scale is refused then, naming the property.
+ */
 class ScreeningSettingsTest {
 
-	private static final int DEFAULT_CUTOFF = new ScreeningSettings(33).pcl5ProbablePtsdFrom();
+	private static final String PREFIX = "clinic.intake.screening";
+
+	private static final int DEFAULT_CUTOFF = bind(ScreeningSettings.class, PREFIX, Map.of(), "application.yml")
+		.pcl5ProbablePtsdFrom();
 
 	@Test
 	void givenTheDefaultSettingsThenTheCutOffIs33() {
@@ -17,7 +27,15 @@ class ScreeningSettingsTest {
 
 	@Test
 	void givenACutOffOutsideTheScaleThenTheSettingIsRejected() {
-		assertThatThrownBy(() -> new ScreeningSettings(81)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new ScreeningSettings(-1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> bind(ScreeningSettings.class, PREFIX, Map.of("pcl5-probable-ptsd-from", "81")))
+			.isInstanceOf(BindException.class)
+			.cause()
+			.hasMessageContaining("clinic.intake.screening.pcl5-probable-ptsd-from")
+			.hasMessageContaining("must be less than or equal to 80");
+		assertThatThrownBy(() -> bind(ScreeningSettings.class, PREFIX, Map.of("pcl5-probable-ptsd-from", "-1")))
+			.isInstanceOf(BindException.class)
+			.cause()
+			.hasMessageContaining("clinic.intake.screening.pcl5-probable-ptsd-from")
+			.hasMessageContaining("must be greater than or equal to 0");
 	}
 }

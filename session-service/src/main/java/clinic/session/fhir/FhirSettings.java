@@ -1,26 +1,28 @@
 package clinic.session.fhir;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import clinic.platform.fhir.PageSizes;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Session's FHIR settings ({@code clinic.session.fhir} in application.yml).
  *
  * @param codeSystem the clinic's code system for what has no standard code: CADSS-6 and its items, side effects
- * @param pageSize how many resources a search answers per page when the client does not say ({@code _count})
- * @param maxPageSize the most a client may ask for per page
+ * @param pageSize how many resources a search answers per page when the client does not say ({@code _count}), at
+ * least 1
+ * @param maxPageSize the most a client may ask for per page, at least {@code pageSize}
  */
+@Validated
 @ConfigurationProperties("clinic.session.fhir")
-public record FhirSettings(String codeSystem, int pageSize, int maxPageSize) implements PageSizes {
+public record FhirSettings(@NotBlank(message = "must name the clinic's code system") String codeSystem,
+		@Min(1) int pageSize, int maxPageSize) implements PageSizes {
 
-	public FhirSettings {
-		if (codeSystem == null || codeSystem.isBlank()) {
-			throw new IllegalArgumentException("clinic.session.fhir.code-system must name the clinic's code system");
-		}
-		if (pageSize < 1 || maxPageSize < pageSize) {
-			throw new IllegalArgumentException("clinic.session.fhir: page-size must be at least 1 and at most "
-					+ "max-page-size: " + pageSize + ", " + maxPageSize);
-		}
+	@AssertTrue(message = "clinic.session.fhir.max-page-size must be at least page-size")
+	public boolean isMaxPageSizeAtLeastPageSize() {
+		return maxPageSize >= pageSize;
 	}
 }
