@@ -1,6 +1,6 @@
 package clinic.e2e;
 
-import static clinic.platform.test.FhirValidation.valid;
+import static clinic.contracts.test.FhirValidation.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

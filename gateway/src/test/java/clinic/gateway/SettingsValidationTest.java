@@ -1,7 +1,7 @@
 package clinic.gateway;
 
-import static clinic.gateway.support.SettingsBinding.bind;
-import static clinic.gateway.support.SettingsBinding.settingsIn;
+import static clinic.contracts.test.SettingsBinding.bind;
+import static clinic.contracts.test.SettingsBinding.settingsIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -1,6 +1,7 @@
 package clinic.instruments;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** A questionnaire's item answers: all present, each in the item's published range, the wrong one named. */
 final class Answers {
@@ -49,5 +50,15 @@ final class Answers {
 			answered++;
 		}
 		return new Progress(answered, items);
+	}
+
+	/** The highest of {@code bands} (lowest first) whose lower bound {@code total} reaches; the lowest otherwise. */
+	static <B> B band(int total, B[] bands, ToIntFunction<B> from) {
+		for (int i = bands.length - 1; i > 0; i--) {
+			if (total >= from.applyAsInt(bands[i])) {
+				return bands[i];
+			}
+		}
+		return bands[0];
 	}
 }

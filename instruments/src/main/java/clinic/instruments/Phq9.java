@@ -27,13 +27,7 @@ public record Phq9(List<Integer> items, int total, Band band, boolean suicideRis
 
 		/** The band a total falls in. */
 		public static Band of(int total) {
-			var bands = values();
-			for (int i = bands.length - 1; i > 0; i--) {
-				if (total >= bands[i].from) {
-					return bands[i];
-				}
-			}
-			return bands[0];
+			return Answers.band(total, values(), band -> band.from);
 		}
 	}
 

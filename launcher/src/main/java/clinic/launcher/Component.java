@@ -84,6 +84,17 @@ abstract class Component {
         String check() throws Exception;
     }
 
+    /** What {@code probe} finds wrong (null when nothing is), or the exception it threw, described. */
+    static String problemOf(Probe probe) throws InterruptedException {
+        try {
+            return probe.check();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
     /**
      * Polls {@code probe} every 500 ms until it returns null. Fails when the process dies (if {@code process} is
      * given), when the part's start timeout passes, or when the stack is being closed.
@@ -99,13 +110,7 @@ abstract class Component {
             if (process != null && !process.isAlive()) {
                 throw failure("the process exited with code " + process.exitValue() + " while starting");
             }
-            try {
-                last = probe.check();
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                last = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
+            last = problemOf(probe);
             if (last == null) {
                 return;
             }

@@ -381,13 +381,7 @@ public final class Stack implements AutoCloseable {
         while (true) {
             Component c = components.get(name);
             if (c != null && c.ready && c.isAlive() && !supervisor.isRecovering(name)) {
-                try {
-                    last = c.healthProblem();
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    last = e.getClass().getSimpleName() + ": " + e.getMessage();
-                }
+                last = Component.problemOf(c::healthProblem);
                 if (last == null) {
                     return;
                 }

@@ -1,7 +1,7 @@
 package clinic.session;
 
-import static clinic.platform.test.SettingsBinding.bind;
-import static clinic.platform.test.SettingsBinding.settingsIn;
+import static clinic.contracts.test.SettingsBinding.bind;
+import static clinic.contracts.test.SettingsBinding.settingsIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

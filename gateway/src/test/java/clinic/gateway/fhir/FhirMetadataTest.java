@@ -1,7 +1,7 @@
 package clinic.gateway.fhir;
 
-import static clinic.gateway.fhir.FhirValidation.validJson;
-import static clinic.gateway.fhir.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import clinic.contracts.test.FhirValidation;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.TestInfrastructure;
 

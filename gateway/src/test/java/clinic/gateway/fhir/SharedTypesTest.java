@@ -1,7 +1,7 @@
 package clinic.gateway.fhir;
 
-import static clinic.gateway.fhir.FhirValidation.validJson;
-import static clinic.gateway.fhir.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import clinic.contracts.test.FhirValidation;
 import clinic.gateway.support.GatewayTest;
 import clinic.gateway.support.RecordingService;
 import clinic.gateway.support.RecordingService.Reply;

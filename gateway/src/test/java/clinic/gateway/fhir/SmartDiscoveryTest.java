@@ -1,6 +1,6 @@
 package clinic.gateway.fhir;
 
-import static clinic.gateway.fhir.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;

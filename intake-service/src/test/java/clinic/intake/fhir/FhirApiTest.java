@@ -1,8 +1,8 @@
 package clinic.intake.fhir;
 
-import static clinic.platform.test.FhirValidation.valid;
-import static clinic.platform.test.FhirValidation.validJson;
-import static clinic.platform.test.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.valid;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,7 +25,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import clinic.intake.IntakeIntegrationTest;
-import clinic.platform.test.FhirValidation;
+import clinic.contracts.test.FhirValidation;
 
 /**
  * Intake's FHIR R4 interactions as another clinic system uses them (the integration client), each answer validated

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import clinic.intake.IntakeIntegrationTest;
 import clinic.platform.test.AuditTrailGuarantees;
-import clinic.platform.test.FhirValidation;
+import clinic.contracts.test.FhirValidation;
 import clinic.platform.test.Tokens;
 
 /**

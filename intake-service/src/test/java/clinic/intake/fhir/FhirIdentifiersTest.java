@@ -1,6 +1,6 @@
 package clinic.intake.fhir;
 
-import static clinic.platform.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

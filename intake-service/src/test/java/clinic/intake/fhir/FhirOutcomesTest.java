@@ -1,7 +1,7 @@
 package clinic.intake.fhir;
 
-import static clinic.platform.test.FhirValidation.validJson;
-import static clinic.platform.test.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 

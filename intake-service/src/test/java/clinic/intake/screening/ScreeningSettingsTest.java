@@ -1,6 +1,6 @@
 package clinic.intake.screening;
 
-import static clinic.platform.test.SettingsBinding.bind;
+import static clinic.contracts.test.SettingsBinding.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

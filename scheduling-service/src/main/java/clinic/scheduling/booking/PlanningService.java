@@ -2,6 +2,7 @@ package clinic.scheduling.booking;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -84,6 +85,26 @@ public class PlanningService {
 		public static Wishes none() {
 			return new Wishes(null, null, null, Set.of(), null, null, Set.of());
 		}
+
+		/**
+		 * Where a search looks: from the wished start, not before {@code now}, to the wished end or {@code horizon}
+		 * after the start; a window that ends before it starts, or longer than {@code horizon}, is refused (400).
+		 */
+		public Window window(Instant now, Duration horizon) {
+			var start = from == null || from.isBefore(now) ? now : from;
+			var end = until == null ? start.plus(horizon) : until;
+			if (!end.isAfter(start)) {
+				throw new InvalidInputException("until", "The search ends (" + end + ") before it starts (" + start + ")");
+			}
+			if (end.isAfter(start.plus(horizon))) {
+				throw new InvalidInputException("until", "A search looks at most " + horizon.toDays() + " days ahead");
+			}
+			return new Window(start, end);
+		}
+	}
+
+	/** The time a search looks at, {@code [from, until)}. */
+	public record Window(Instant from, Instant until) {
 	}
 
 	/** A slot with its chair's name. */
@@ -344,21 +365,8 @@ public class PlanningService {
 		}
 	}
 
-	private record Window(Instant from, Instant until) {
-	}
-
 	private Window window(Wishes wishes) {
-		var now = clock.instant();
-		var from = wishes.from() == null || wishes.from().isBefore(now) ? now : wishes.from();
-		var until = wishes.until() == null ? from.plus(settings.planningHorizon()) : wishes.until();
-		if (!until.isAfter(from)) {
-			throw new InvalidInputException("until", "The search ends (" + until + ") before it starts (" + from + ")");
-		}
-		if (until.isAfter(from.plus(settings.planningHorizon()))) {
-			throw new InvalidInputException("until", "A search looks at most " + settings.planningHorizon().toDays()
-					+ " days ahead");
-		}
-		return new Window(from, until);
+		return wishes.window(clock.instant(), settings.planningHorizon());
 	}
 
 	private SiteCalendar load(@Nullable UUID siteId, Window window, @Nullable UUID patientId,

@@ -269,16 +269,9 @@ public class ConsultationService {
 		if (limit < 1 || limit > PlanningService.MAX_SLOTS) {
 			throw new InvalidInputException("limit", "Ask for 1 to " + PlanningService.MAX_SLOTS + " slots");
 		}
-		var now = clock.instant();
-		var from = wishes.from() == null || wishes.from().isBefore(now) ? now : wishes.from();
-		var until = wishes.until() == null ? from.plus(settings.planningHorizon()) : wishes.until();
-		if (!until.isAfter(from)) {
-			throw new InvalidInputException("until", "The search ends (" + until + ") before it starts (" + from + ")");
-		}
-		if (until.isAfter(from.plus(settings.planningHorizon()))) {
-			throw new InvalidInputException("until", "A search looks at most " + settings.planningHorizon().toDays()
-					+ " days ahead");
-		}
+		var window = wishes.window(clock.instant(), settings.planningHorizon());
+		var from = window.from();
+		var until = window.until();
 		var site = calendars.zoneOf(calendars.siteOrOnly(wishes.siteId()));
 		var zone = site.zone();
 		var calendar = calendars.load(new CalendarService.Request(site.siteId(), from.atZone(zone).toLocalDate(),

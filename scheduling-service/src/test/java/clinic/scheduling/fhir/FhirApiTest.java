@@ -1,7 +1,7 @@
 package clinic.scheduling.fhir;
 
-import static clinic.platform.test.FhirValidation.validJson;
-import static clinic.platform.test.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,7 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import clinic.platform.test.FhirValidation;
+import clinic.contracts.test.FhirValidation;
 import clinic.platform.test.Tokens;
 
 /**

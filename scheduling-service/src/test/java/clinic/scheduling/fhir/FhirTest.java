@@ -1,6 +1,6 @@
 package clinic.scheduling.fhir;
 
-import static clinic.platform.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import clinic.platform.test.FhirValidation;
+import clinic.contracts.test.FhirValidation;
 import clinic.platform.test.Tokens;
 import clinic.scheduling.SchedulingIntegrationTest;
 import clinic.scheduling.patients.PatientRegistry;

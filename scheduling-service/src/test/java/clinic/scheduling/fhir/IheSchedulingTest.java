@@ -29,7 +29,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import ca.uhn.fhir.context.FhirContext;
 import clinic.contracts.EventSchemas;
 import clinic.platform.test.EventProbe;
-import clinic.platform.test.FhirValidation;
+import clinic.contracts.test.FhirValidation;
 import clinic.platform.test.Tokens;
 import clinic.scheduling.patients.KnownReferral;
 import clinic.scheduling.patients.RegisteredPatient;

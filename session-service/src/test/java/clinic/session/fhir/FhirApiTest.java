@@ -1,7 +1,7 @@
 package clinic.session.fhir;
 
-import static clinic.platform.test.FhirValidation.validJson;
-import static clinic.platform.test.FhirValidation.validXml;
+import static clinic.contracts.test.FhirValidation.validJson;
+import static clinic.contracts.test.FhirValidation.validXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;

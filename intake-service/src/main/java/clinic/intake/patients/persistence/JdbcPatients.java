@@ -37,6 +37,8 @@ import clinic.intake.patients.Patients;
 import clinic.intake.patients.Referral;
 import clinic.intake.patients.ReferralCriteria;
 import clinic.intake.patients.ReferralState;
+import clinic.platform.jdbc.OptimisticLock;
+import clinic.platform.jdbc.RecordParameters;
 import clinic.platform.problems.ConflictException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,37 +68,19 @@ class JdbcPatients implements Patients {
 	public void insert(Patient p) {
 		jdbc.sql("""
 				insert into patient (id, mrn, given_name, family_name, birth_date, phone, status, version, created_at)
-				values (:id, :mrn, :given, :family, :birth, :phone, :status, :version, :created)""")
-			.param("id", p.id())
-			.param("mrn", p.mrn())
-			.param("given", p.givenName())
-			.param("family", p.familyName())
-			.param("birth", p.birthDate())
-			.param("phone", p.phone())
-			.param("status", p.status().name())
-			.param("version", p.version())
-			.param("created", timestamp(p.createdAt()))
+				values (:id, :mrn, :givenName, :familyName, :birthDate, :phone, :status, :version, :createdAt)""")
+			.paramSource(RecordParameters.of(p))
 			.update();
 	}
 
 	@Override
 	public void update(Patient p) {
-		int updated = jdbc.sql("""
-				update patient set given_name = :given, family_name = :family, birth_date = :birth, phone = :phone,
-				       status = :status, version = :version
+		OptimisticLock.requireOneUpdated(jdbc.sql("""
+				update patient set given_name = :givenName, family_name = :familyName, birth_date = :birthDate,
+				       phone = :phone, status = :status, version = :version
 				where id = :id and version = :previous""")
-			.param("id", p.id())
-			.param("given", p.givenName())
-			.param("family", p.familyName())
-			.param("birth", p.birthDate())
-			.param("phone", p.phone())
-			.param("status", p.status().name())
-			.param("version", p.version())
-			.param("previous", p.version() - 1)
-			.update();
-		if (updated != 1) {
-			throw new ConflictException("Patient " + p.id() + " was changed by someone else; reload and try again");
-		}
+			.paramSource(RecordParameters.of(p).with("previous", p.version() - 1))
+			.update(), "Patient " + p.id());
 	}
 
 	@Override

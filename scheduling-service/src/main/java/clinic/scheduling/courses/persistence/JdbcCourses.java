@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.platform.jdbc.OptimisticLock;
 import clinic.platform.jdbc.RecordParameters;
-import clinic.platform.problems.ConflictException;
 import clinic.scheduling.courses.Course;
 import clinic.scheduling.courses.CourseSearch;
 import clinic.scheduling.courses.CourseStatus;
@@ -49,9 +49,7 @@ class JdbcCourses implements Courses {
 				where id = :id and version = :previous""")
 			.paramSource(RecordParameters.of(c).with("previous", c.version() - 1))
 			.update();
-		if (updated != 1) {
-			throw new ConflictException("Course " + c.id() + " was changed by someone else; reload and try again");
-		}
+		OptimisticLock.requireOneUpdated(updated, "Course " + c.id());
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import clinic.platform.jdbc.OptimisticLock;
 import clinic.platform.jdbc.RecordParameters;
 import clinic.platform.problems.ConflictException;
 import clinic.session.discharge.DischargeChecklist;
@@ -124,9 +125,7 @@ class JdbcSessionRecords implements SessionRecords {
 				.with("completedBy", completion == null ? null : completion.signedBy())
 				.with("completedAt", completion == null ? null : timestamp(completion.signedAt())))
 			.update();
-		if (updated != 1) {
-			throw new ConflictException("Session record " + r.id() + " was changed by someone else; reload and try again");
-		}
+		OptimisticLock.requireOneUpdated(updated, "Session record " + r.id());
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package clinic.platform.test;
+package clinic.contracts.test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

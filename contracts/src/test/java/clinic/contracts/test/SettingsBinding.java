@@ -1,4 +1,4 @@
-package clinic.gateway.support;
+package clinic.contracts.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +37,7 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * <p>
  * A refused value throws Boot's {@link BindException}; its cause, a {@code BindValidationException}, lists each
  * refused field with the rejected value, the reason and, where one property was bound to the field, that property's
- * name: the text an administrator reads in the log of a service that refuses to start. A copy of the platform
- * test-jar's (clinic.platform.test.SettingsBinding): the gateway does not depend on the platform.
+ * name: the text an administrator reads in the log of a service that refuses to start.
  */
 public final class SettingsBinding {
 

@@ -1,4 +1,4 @@
-package clinic.gateway.fhir;
+package clinic.contracts.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +17,12 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 /**
  * Every resource the FHIR tests get back is validated against the base R4 definitions with HAPI's validator (the
  * base profiles, in-memory terminology and the common code systems, cached by the validation chain with Caffeine):
- * an error or a fatal message fails the test. Made once per test JVM: loading the definitions takes seconds. A copy
- * of the platform test-jar's (clinic.platform.test.FhirValidation): the gateway does not depend on the platform.
+ * an error or a fatal message fails the test. Made once per test JVM: loading the definitions takes seconds. Shared
+ * by the services serving FHIR through this test-jar; a service's tests bring HAPI's validation modules themselves.
  */
-final class FhirValidation {
+public final class FhirValidation {
 
-	static final FhirContext R4 = FhirContext.forR4Cached();
+	public static final FhirContext R4 = FhirContext.forR4Cached();
 
 	private static final class Validator {
 
@@ -41,7 +41,7 @@ final class FhirValidation {
 	}
 
 	/** The resource, once validated with no error. */
-	static <T extends IBaseResource> T valid(T resource) {
+	public static <T extends IBaseResource> T valid(T resource) {
 		var result = Validator.INSTANCE.validateWithResult(resource);
 		var errors = result.getMessages()
 			.stream()
@@ -55,11 +55,11 @@ final class FhirValidation {
 	}
 
 	/** The JSON answer parsed as {@code type} and validated. */
-	static <T extends IBaseResource> T validJson(Class<T> type, String json) {
+	public static <T extends IBaseResource> T validJson(Class<T> type, String json) {
 		return valid(R4.newJsonParser().parseResource(type, json));
 	}
 
-	static <T extends IBaseResource> T validXml(Class<T> type, String xml) {
+	public static <T extends IBaseResource> T validXml(Class<T> type, String xml) {
 		return valid(R4.newXmlParser().parseResource(type, xml));
 	}
 }
