@@ -215,18 +215,40 @@ public class AppointmentLifecycle {
 		return appointments.detail(appointmentId).orElseThrow(() -> new NotFoundException("Appointment", appointmentId));
 	}
 
-	/** The patient has arrived at the clinic (booked → arrived). */
+	/** The patient has arrived at the clinic (booked → arrived), on the appointment's day at its site. */
 	@Transactional
 	public AppointmentDetail arrive(UUID appointmentId) {
-		change(hold(appointmentId), AppointmentTransition.ARRIVE, null);
+		var held = hold(appointmentId);
+		AppointmentTransition.ARRIVE.from(held.appointment().status());
+		requireNotOnHold(held, AppointmentTransition.ARRIVE);
+		requireItsDay(held.appointment(), "an arrival");
+		change(held, AppointmentTransition.ARRIVE, null);
 		return detail(appointmentId);
 	}
 
-	/** The patient is checked in (arrived → checked-in). */
+	/** The patient is checked in (arrived → checked-in), on the appointment's day at its site. */
 	@Transactional
 	public AppointmentDetail checkIn(UUID appointmentId) {
-		change(hold(appointmentId), AppointmentTransition.CHECK_IN, null);
+		var held = hold(appointmentId);
+		AppointmentTransition.CHECK_IN.from(held.appointment().status());
+		requireNotOnHold(held, AppointmentTransition.CHECK_IN);
+		requireItsDay(held.appointment(), "a check-in");
+		change(held, AppointmentTransition.CHECK_IN, null);
 		return detail(appointmentId);
+	}
+
+	/**
+	 * The front desk records the patient at the clinic on the appointment's day only, on its site's clock (as the
+	 * nurse opens its session record only then): a click on next week's booking is refused (409), not taken as an
+	 * arrival that would let the session be charted days early.
+	 */
+	private void requireItsDay(Appointment appointment, String what) {
+		var zone = calendars.zoneOfChair(appointment.chairId()).zone();
+		var day = appointment.start().atZone(zone).toLocalDate();
+		if (!day.equals(clock.instant().atZone(zone).toLocalDate())) {
+			throw new ConflictException("The infusion is on " + day + " (" + zone.getId() + "); " + what
+					+ " is recorded on its day");
+		}
 	}
 
 	/**

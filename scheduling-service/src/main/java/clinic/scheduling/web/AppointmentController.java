@@ -78,14 +78,14 @@ class AppointmentController {
 
 	@PostMapping("/{appointmentId}/arrival")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
-	@Operation(summary = "The patient has arrived (booked → arrived)")
+	@Operation(summary = "The patient has arrived (booked → arrived), on its day at its site (409 on another)")
 	AppointmentDetailView arrival(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(lifecycle.arrive(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/check-in")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
-	@Operation(summary = "The patient is checked in (arrived → checked-in)")
+	@Operation(summary = "The patient is checked in (arrived → checked-in), on the appointment's day at its site")
 	AppointmentDetailView checkIn(@PathVariable UUID appointmentId) {
 		return AppointmentDetailView.of(lifecycle.checkIn(appointmentId));
 	}

@@ -128,7 +128,8 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 		book(course.id(), CHAIR_3, at(week.plusDays(4), 9, 0)).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("paused")));
 		mvc.perform(post("/api/scheduling/appointments/{appointmentId}/arrival", first.id())
-			.with(as("nina", "nurse"))).andExpect(status().isConflict());
+			.with(as("nina", "nurse"))).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("on hold")));
 
 		resume(as("frank", "front-desk"), course.id(), """
 				{"reason":"looks fine"}""").andExpect(status().isForbidden());

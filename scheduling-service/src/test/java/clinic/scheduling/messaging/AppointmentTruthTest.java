@@ -192,7 +192,9 @@ class AppointmentTruthTest extends SchedulingIntegrationTest {
 
 	@Test
 	void givenThePatientArrivedAtTheFrontDeskOnlyThenTheAppointmentCanStillBeCancelled() {
-		var appointment = booked("Dorothy Vaughan", CHAIR_2, at(aWeekOfItsOwn(), 14, 0));
+		var day = aWeekOfItsOwn();
+		var appointment = booked("Dorothy Vaughan", CHAIR_2, at(day, 14, 0));
+		clock.set(at(day, 13, 45));
 		lifecycle.arrive(appointment.id());
 
 		lifecycle.cancel(appointment.id(), "Left before the session");

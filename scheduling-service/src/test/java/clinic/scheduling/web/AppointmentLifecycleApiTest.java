@@ -103,11 +103,20 @@ class AppointmentLifecycleApiTest extends SchedulingIntegrationTest {
 
 	@Test
 	void givenABookedAppointmentWhenTheNurseRecordsArrivalAndCheckInThenEachChangeIsInTheHistory() throws Exception {
+		var monday = aWeekOfItsOwn();
 		var course = clearedPatientsCourse("Ada Lovelace");
-		var appointment = booked(course, CHAIR_1, at(aWeekOfItsOwn(), 9, 0));
+		var appointment = booked(course, CHAIR_1, at(monday, 9, 0));
 
 		act(appointment, "check-in", nurse()).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("is booked")));
+		act(appointment, "arrival", nurse()).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("an arrival is recorded on its day")));
+		clock.set(at(monday.minusDays(1), 23, 59));
+		act(appointment, "arrival", frontDesk()).andExpect(status().isConflict());
+		detail(appointment).andExpect(jsonPath("$.status").value("booked"))
+			.andExpect(jsonPath("$.history", hasSize(1)));
+
+		clock.set(at(monday, 8, 40));
 		act(appointment, "arrival", nurse()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("arrived"));
 		act(appointment, "arrival", frontDesk()).andExpect(status().isConflict())
@@ -155,6 +164,7 @@ class AppointmentLifecycleApiTest extends SchedulingIntegrationTest {
 		var monday = aWeekOfItsOwn();
 		var course = clearedPatientsCourse("Ada Lovelace");
 		var appointment = booked(course, CHAIR_3, at(monday, 9, 0));
+		clock.set(at(monday, 8, 45));
 		act(appointment, "arrival", nurse()).andExpect(status().isOk());
 
 		cancel(appointment, """
