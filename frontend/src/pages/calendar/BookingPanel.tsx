@@ -10,11 +10,18 @@ import type { AppointmentDetail, Slot, WaitlistOffer } from './types';
 
 type Step = 'none' | 'cancel' | 'no-show' | 'reschedule';
 
-/** What a role may do with an appointment in a status (the services refuse the rest anyway). */
-export function actionsFor(me: Me, status: string): { arrival: boolean; noShow: boolean; reschedule: boolean; cancel: boolean } {
+/**
+ * What a role may do with an appointment in a status (the services refuse the rest anyway); arrival only on the
+ * appointment's day, as scheduling says ({@code onItsDay}, on the site's clock).
+ */
+export function actionsFor(
+  me: Me,
+  status: string,
+  onItsDay: boolean,
+): { arrival: boolean; noShow: boolean; reschedule: boolean; cancel: boolean } {
   const desk = hasAnyRole(me, 'front-desk', 'admin');
   return {
-    arrival: status === 'booked' && hasAnyRole(me, 'front-desk', 'nurse', 'admin'),
+    arrival: status === 'booked' && onItsDay && hasAnyRole(me, 'front-desk', 'nurse', 'admin'),
     noShow: status === 'booked' && desk,
     reschedule: status === 'booked' && desk,
     cancel: (status === 'booked' || status === 'arrived') && desk,
@@ -78,7 +85,7 @@ export function BookingPanel(props: {
     }
   }
 
-  const actions = detail ? actionsFor(props.me, detail.status) : null;
+  const actions = detail ? actionsFor(props.me, detail.status, detail.onItsDay) : null;
   const patient = props.patientName ?? 'Patient';
   return (
     <section class="panel" id="booking-panel" aria-labelledby="booking-panel-heading">

@@ -142,6 +142,8 @@ export interface AppointmentDetail {
   bookedBy: string;
   bookedAt: string;
   history: StatusChange[];
+  /** Today, on the site's clock, is the appointment's day: arrival and check-in are taken. */
+  onItsDay: boolean;
 }
 
 export type OfferStatus = 'OFFERED' | 'ACCEPTED' | 'DECLINED' | 'TAKEN';

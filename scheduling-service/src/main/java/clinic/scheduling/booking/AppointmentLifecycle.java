@@ -243,12 +243,18 @@ public class AppointmentLifecycle {
 	 * arrival that would let the session be charted days early.
 	 */
 	private void requireItsDay(Appointment appointment, String what) {
-		var zone = calendars.zoneOfChair(appointment.chairId()).zone();
-		var day = appointment.start().atZone(zone).toLocalDate();
-		if (!day.equals(clock.instant().atZone(zone).toLocalDate())) {
-			throw new ConflictException("The infusion is on " + day + " (" + zone.getId() + "); " + what
-					+ " is recorded on its day");
+		if (!isItsDay(appointment)) {
+			var zone = calendars.zoneOfChair(appointment.chairId()).zone();
+			throw new ConflictException("The infusion is on " + appointment.start().atZone(zone).toLocalDate() + " ("
+					+ zone.getId() + "); " + what + " is recorded on its day");
 		}
+	}
+
+	/** Whether today, on the appointment's site's clock, is its day: the front desk may record arrival and check-in. */
+	@Transactional(readOnly = true)
+	public boolean isItsDay(Appointment appointment) {
+		var zone = calendars.zoneOfChair(appointment.chairId()).zone();
+		return appointment.start().atZone(zone).toLocalDate().equals(clock.instant().atZone(zone).toLocalDate());
 	}
 
 	/**

@@ -56,38 +56,40 @@ class AppointmentController {
 		}
 	}
 
+	/** An appointment; {@code onItsDay}: today, on its site's clock, is its day (arrival and check-in are taken). */
 	record AppointmentDetailView(UUID id, UUID courseId, UUID patientId, UUID chairId, String chairName,
 			AppointmentKind kind, int sequence, Instant start, Instant end, String status,
 			@Nullable String cancellationReason, @Nullable UUID rescheduledFrom, String bookedBy, Instant bookedAt,
-			List<StatusChangeView> history) {
+			List<StatusChangeView> history, boolean onItsDay) {
+	}
 
-		static AppointmentDetailView of(AppointmentDetail d) {
-			var a = d.appointment();
-			return new AppointmentDetailView(a.id(), a.courseId(), a.patientId(), a.chairId(), a.chairName(), a.kind(),
-					a.sequence(), a.start(), a.end(), a.status().code(), d.cancellationReason(), d.rescheduledFrom(),
-					a.bookedBy(), a.bookedAt(), d.history().stream().map(StatusChangeView::of).toList());
-		}
+	private AppointmentDetailView view(AppointmentDetail d) {
+		var a = d.appointment();
+		return new AppointmentDetailView(a.id(), a.courseId(), a.patientId(), a.chairId(), a.chairName(), a.kind(),
+				a.sequence(), a.start(), a.end(), a.status().code(), d.cancellationReason(), d.rescheduledFrom(),
+				a.bookedBy(), a.bookedAt(), d.history().stream().map(StatusChangeView::of).toList(),
+				lifecycle.isItsDay(a));
 	}
 
 	@GetMapping("/{appointmentId}")
 	@PreAuthorize(Roles.IS_STAFF)
 	@Operation(summary = "An appointment with its status history")
 	AppointmentDetailView get(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(lifecycle.detail(appointmentId));
+		return view(lifecycle.detail(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/arrival")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient has arrived (booked → arrived), on its day at its site (409 on another)")
 	AppointmentDetailView arrival(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(lifecycle.arrive(appointmentId));
+		return view(lifecycle.arrive(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/check-in")
 	@PreAuthorize(Roles.IS_FRONT_DESK_NURSE_OR_ADMIN)
 	@Operation(summary = "The patient is checked in (arrived → checked-in), on the appointment's day at its site")
 	AppointmentDetailView checkIn(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(lifecycle.checkIn(appointmentId));
+		return view(lifecycle.checkIn(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/cancellation")
@@ -95,14 +97,14 @@ class AppointmentController {
 	@Operation(summary = "Cancel with a reason (booked or arrived → cancelled); the chair time is free again")
 	AppointmentDetailView cancellation(@PathVariable UUID appointmentId,
 			@Valid @RequestBody(required = false) @Nullable CancellationRequest request) {
-		return AppointmentDetailView.of(lifecycle.cancel(appointmentId, request == null ? null : request.reason()));
+		return view(lifecycle.cancel(appointmentId, request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/{appointmentId}/no-show")
 	@PreAuthorize(Roles.IS_FRONT_DESK_OR_ADMIN)
 	@Operation(summary = "The patient did not come (booked → noshow)")
 	AppointmentDetailView noShow(@PathVariable UUID appointmentId) {
-		return AppointmentDetailView.of(lifecycle.noShow(appointmentId));
+		return view(lifecycle.noShow(appointmentId));
 	}
 
 	@PostMapping("/{appointmentId}/reschedule")
@@ -111,7 +113,6 @@ class AppointmentController {
 	@Operation(summary = "Move a booked appointment: it is cancelled (reason \"rescheduled\") and the new booked "
 			+ "appointment, linked to it by rescheduledFrom, is returned")
 	AppointmentDetailView reschedule(@PathVariable UUID appointmentId, @Valid @RequestBody RescheduleRequest request) {
-		return AppointmentDetailView
-			.of(lifecycle.reschedule(appointmentId, new BookingService.Booking(request.chairId(), request.start())));
+		return view(lifecycle.reschedule(appointmentId, new BookingService.Booking(request.chairId(), request.start())));
 	}
 }

@@ -114,9 +114,11 @@ class AppointmentLifecycleApiTest extends SchedulingIntegrationTest {
 		clock.set(at(monday.minusDays(1), 23, 59));
 		act(appointment, "arrival", frontDesk()).andExpect(status().isConflict());
 		detail(appointment).andExpect(jsonPath("$.status").value("booked"))
-			.andExpect(jsonPath("$.history", hasSize(1)));
+			.andExpect(jsonPath("$.history", hasSize(1)))
+			.andExpect(jsonPath("$.onItsDay").value(false));
 
 		clock.set(at(monday, 8, 40));
+		detail(appointment).andExpect(jsonPath("$.onItsDay").value(true));
 		act(appointment, "arrival", nurse()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("arrived"));
 		act(appointment, "arrival", frontDesk()).andExpect(status().isConflict())
