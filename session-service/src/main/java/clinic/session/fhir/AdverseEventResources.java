@@ -27,6 +27,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateBounds;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
@@ -83,7 +84,7 @@ class AdverseEventResources implements IResourceProvider {
 			@OptionalParam(name = AdverseEvent.SP_SEVERITY) @Nullable TokenOrListParam severity,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var range = DateRange.of(date, AdverseEvent.SP_DATE);
+		var range = DateBounds.of(date, AdverseEvent.SP_DATE);
 		var patientId = subject == null ? null : Ids.referenced(subject, AdverseEvent.SP_SUBJECT, "Patient");
 		var serious = seriousness == null ? null
 				: Params.codes(seriousness, AdverseEvent.SP_SERIOUSNESS, Mapping.SERIOUSNESS,

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import clinic.platform.fhir.DateBounds;
+
 /**
  * The session records as FHIR reads them: each search finds its page, ordered by date then id, with the total. A
  * port of the FHIR adapter, kept by its {@code persistence}: the records' entries are read with the ids they are
@@ -26,7 +28,7 @@ public interface ChartViews {
 	 * @param states the FHIR statuses (for AdverseEvent: the seriousness) it has, one of them
 	 * @param codes what it is (an Observation's kind; an AdverseEvent's severity), one of them
 	 */
-	record Search(@Nullable UUID patientId, @Nullable UUID sessionId, @Nullable UUID appointmentId, DateRange date,
+	record Search(@Nullable UUID patientId, @Nullable UUID sessionId, @Nullable UUID appointmentId, DateBounds date,
 			@Nullable Set<String> states, @Nullable Set<String> codes, int offset, int limit) {
 	}
 

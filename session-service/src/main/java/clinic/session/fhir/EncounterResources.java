@@ -24,6 +24,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateBounds;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
@@ -70,7 +71,7 @@ class EncounterResources implements IResourceProvider {
 			@OptionalParam(name = Encounter.SP_APPOINTMENT) @Nullable ReferenceParam appointment,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var range = DateRange.of(date, Encounter.SP_DATE);
+		var range = DateBounds.of(date, Encounter.SP_DATE);
 		var patientId = patient == null ? null : Ids.referenced(patient, Encounter.SP_PATIENT, "Patient");
 		var appointmentId = appointment == null ? null
 				: Ids.referenced(appointment, Encounter.SP_APPOINTMENT, "Appointment");

@@ -25,6 +25,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateBounds;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
@@ -72,7 +73,7 @@ class MedicationAdministrationResources implements IResourceProvider {
 			@OptionalParam(name = MedicationAdministration.SP_CONTEXT) @Nullable ReferenceParam context,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var range = DateRange.of(date, MedicationAdministration.SP_EFFECTIVE_TIME);
+		var range = DateBounds.of(date, MedicationAdministration.SP_EFFECTIVE_TIME);
 		var patientId = patient == null ? null : Ids.referenced(patient, MedicationAdministration.SP_PATIENT, "Patient");
 		var sessionId = context == null ? null
 				: Ids.referenced(context, MedicationAdministration.SP_CONTEXT, "Encounter");

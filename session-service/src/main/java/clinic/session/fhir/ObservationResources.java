@@ -30,6 +30,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import clinic.platform.audit.AuditedCall;
+import clinic.platform.fhir.DateBounds;
 import clinic.platform.fhir.Ids;
 import clinic.platform.fhir.Pages;
 
@@ -87,7 +88,7 @@ class ObservationResources implements IResourceProvider {
 			@OptionalParam(name = Observation.SP_STATUS) @Nullable TokenOrListParam status,
 			@Offset @Nullable Integer offset, @Count @Nullable Integer count) {
 		var page = Pages.of(offset, count, settings);
-		var range = DateRange.of(date, Observation.SP_DATE);
+		var range = DateBounds.of(date, Observation.SP_DATE);
 		var patientId = patient == null ? null : Ids.referenced(patient, Observation.SP_PATIENT, "Patient");
 		var sessionId = encounter == null ? null : Ids.referenced(encounter, Observation.SP_ENCOUNTER, "Encounter");
 		var kinds = kinds(code, category);

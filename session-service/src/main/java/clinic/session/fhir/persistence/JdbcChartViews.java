@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import clinic.session.fhir.ChartViews;
-import clinic.session.fhir.DateRange;
+import clinic.platform.fhir.DateBounds;
 
 /**
  * The session records as FHIR reads them, one query per resource type: a view with the columns every search filters
@@ -185,7 +185,7 @@ class JdbcChartViews implements ChartViews {
 	}
 
 	/** A bound at an instant, or at a local time on the clock of the session's site (UTC while it is unknown). */
-	private static void bound(DateRange.@Nullable Bound bound, String operator, String name, List<String> where,
+	private static void bound(DateBounds.@Nullable Bound bound, String operator, String name, List<String> where,
 			Map<String, Object> params) {
 		if (bound == null) {
 			return;

@@ -1,10 +1,11 @@
-package clinic.session.fhir;
+package clinic.platform.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -16,28 +17,34 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
 /**
- * A {@code date} search's range, {@code [from, before)}, as FHIR reads it: a value stands for the whole of its
+ * A {@code date} search's bounds, {@code [from, before)}, as FHIR reads it: a value stands for the whole of its
  * precision, {@code eq} (or no prefix) any time in it, {@code ge} from its beginning, {@code gt} from its end,
- * {@code le} up to its end, {@code lt} up to its beginning. A date without a time has no zone: it is read on the clock
- * of the site where the session was (a day is that day there), so its bounds are local times ({@link Bound#local});
- * a time with its zone is that minute or second anywhere ({@link Bound#instant}). {@code ne}, {@code sa},
- * {@code eb} and {@code ap} are not supported (400).
+ * {@code le} up to its end, {@code lt} up to its beginning. A date without a time has no zone, so its bounds are local
+ * times ({@link Bound#local}) that the caller reads on the clock that fits: the clinic's ({@link DateRange}), or the
+ * site where each record was (session's charts, a day being that day there); a time with its zone is that minute or
+ * second anywhere ({@link Bound#instant}). {@code ne}, {@code sa}, {@code eb} and {@code ap} are not supported (400).
  */
-public record DateRange(@Nullable Bound from, @Nullable Bound before) {
+public record DateBounds(@Nullable Bound from, @Nullable Bound before) {
 
-	/** A bound: an instant, or a local time on the session's site's clock. Exactly one is set. */
+	/** A bound: an instant, or a local time on a clock the caller picks. Exactly one is set. */
 	public record Bound(@Nullable Instant instant, @Nullable LocalDateTime local) {
+
+		/** The bound as an instant, a local time read on {@code zone}'s clock. */
+		public Instant at(ZoneId zone) {
+			return instant != null ? instant : local.atZone(zone).toInstant();
+		}
 	}
 
-	public static final DateRange ANY = new DateRange(null, null);
+	public static final DateBounds ANY = new DateBounds(null, null);
 
-	static DateRange of(@Nullable DateRangeParam range, String name) {
+	/** The bounds of the search parameter {@code name}. */
+	public static DateBounds of(@Nullable DateRangeParam range, String name) {
 		if (range == null) {
 			return ANY;
 		}
 		var lower = range.getLowerBound();
 		var upper = range.getUpperBound();
-		return new DateRange(lower == null ? null : lowerBound(lower, name),
+		return new DateBounds(lower == null ? null : lowerBound(lower, name),
 				upper == null ? null : upperBound(upper, name));
 	}
 
