@@ -1,9 +1,7 @@
 package clinic.gateway;
 
 import static clinic.contracts.test.SettingsBinding.bind;
-import static clinic.contracts.test.SettingsBinding.settingsIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
@@ -11,14 +9,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.validation.annotation.Validated;
 
+import clinic.contracts.test.SettingsContract;
 import clinic.gateway.clients.ClientAdminSettings;
 import clinic.gateway.fhir.FhirSettings;
 import clinic.gateway.fhir.SmartSettings;
@@ -28,7 +23,12 @@ import clinic.gateway.fhir.SmartSettings;
  * would break the gateway, set over it, is refused at binding (when the gateway starts), the error naming the property
  * and the reason, as the log shows an administrator.
  */
-class SettingsValidationTest {
+class SettingsValidationTest extends SettingsContract {
+
+	@Override
+	protected String rootPackage() {
+		return "clinic.gateway";
+	}
 
 	/** Each settings record and its prefix. */
 	static Stream<Arguments> settings() {
@@ -65,20 +65,6 @@ class SettingsValidationTest {
 	}
 
 	@Test
-	void everySettingsRecordOfTheGatewayIsValidatedAndListedHere() {
-		var listed = settings().map(a -> ((Class<?>) a.get()[0]).getName()).toList();
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(settingsIn("clinic.gateway"));
-		settings().map(a -> (Class<?>) a.get()[0])
-			.forEach(type -> assertThat(type.isAnnotationPresent(Validated.class)).as(type.getName()).isTrue());
-	}
-
-	@ParameterizedTest(name = "{1}")
-	@MethodSource("settings")
-	void givenTheApplicationYmlThenEachRecordBinds(Class<?> type, String prefix) {
-		assertThat(bind(type, prefix, Map.of(), "application.yml")).isInstanceOf(type);
-	}
-
-	@Test
 	void givenASharedTypeCasedAsAnEnvironmentVariableCasesItThenItIsFhirsName() {
 		var settings = bind(FhirSettings.class, "clinic.gateway.fhir", Map.of("shared-types.patient", "intake"),
 				"application.yml");
@@ -99,16 +85,5 @@ class SettingsValidationTest {
 
 	@EnableConfigurationProperties(SmartSettings.class)
 	static class SmartSettingsAlone {
-	}
-
-	@ParameterizedTest(name = "{1}.{2}={3}")
-	@MethodSource("refusals")
-	void givenOneBadValueOverTheApplicationYmlThenBindingRefusesIt(Class<?> type, String prefix, String property,
-			String value, String named, String reason) {
-		assertThatThrownBy(() -> bind(type, prefix, Map.of(property, value), "application.yml"))
-			.isInstanceOf(BindException.class)
-			.cause()
-			.hasMessageContaining(named)
-			.hasMessageContaining(reason);
 	}
 }

@@ -1,21 +1,12 @@
 package clinic.scheduling;
 
-import static clinic.contracts.test.SettingsBinding.bind;
-import static clinic.contracts.test.SettingsBinding.settingsIn;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.validation.annotation.Validated;
 
+import clinic.contracts.test.SettingsContract;
 import clinic.scheduling.fhir.FhirSettings;
 import clinic.scheduling.hl7.Hl7OutboundSettings;
 
@@ -24,7 +15,12 @@ import clinic.scheduling.hl7.Hl7OutboundSettings;
  * value that would break the clinic, set over it, is refused at binding (when the service starts), the error naming
  * the property and the reason, as the log shows an administrator.
  */
-class SettingsValidationTest {
+class SettingsValidationTest extends SettingsContract {
+
+	@Override
+	protected String rootPackage() {
+		return "clinic.scheduling";
+	}
 
 	/** Each settings record and its prefix. */
 	static Stream<Arguments> settings() {
@@ -68,30 +64,5 @@ class SettingsValidationTest {
 						"must be at least 1s"),
 				arguments(FhirSettings.class, "clinic.scheduling.fhir", "proposal-ttl", "1m", "proposal-ttl",
 						"at least hold-ttl"));
-	}
-
-	@Test
-	void everySettingsRecordOfSchedulingIsValidatedAndListedHere() {
-		var listed = settings().map(a -> ((Class<?>) a.get()[0]).getName()).toList();
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(settingsIn("clinic.scheduling"));
-		settings().map(a -> (Class<?>) a.get()[0])
-			.forEach(type -> assertThat(type.isAnnotationPresent(Validated.class)).as(type.getName()).isTrue());
-	}
-
-	@ParameterizedTest(name = "{1}")
-	@MethodSource("settings")
-	void givenTheApplicationYmlThenEachRecordBinds(Class<?> type, String prefix) {
-		assertThat(bind(type, prefix, Map.of(), "application.yml")).isInstanceOf(type);
-	}
-
-	@ParameterizedTest(name = "{1}.{2}={3}")
-	@MethodSource("refusals")
-	void givenOneBadValueOverTheApplicationYmlThenBindingRefusesIt(Class<?> type, String prefix, String property,
-			String value, String named, String reason) {
-		assertThatThrownBy(() -> bind(type, prefix, Map.of(property, value), "application.yml"))
-			.isInstanceOf(BindException.class)
-			.cause()
-			.hasMessageContaining(named)
-			.hasMessageContaining(reason);
 	}
 }

@@ -1,21 +1,12 @@
 package clinic.session;
 
-import static clinic.contracts.test.SettingsBinding.bind;
-import static clinic.contracts.test.SettingsBinding.settingsIn;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.validation.annotation.Validated;
 
+import clinic.contracts.test.SettingsContract;
 import clinic.session.discharge.DischargeSettings;
 import clinic.session.dosing.DosingSettings;
 import clinic.session.fhir.FhirSettings;
@@ -28,7 +19,12 @@ import clinic.session.records.AdverseEventSettings;
  * that would break the clinic, set over it, is refused at binding (when the service starts), the error naming the
  * property and the reason, as the log shows an administrator.
  */
-class SettingsValidationTest {
+class SettingsValidationTest extends SettingsContract {
+
+	@Override
+	protected String rootPackage() {
+		return "clinic.session";
+	}
 
 	/** Each settings record and its prefix. */
 	static Stream<Arguments> settings() {
@@ -77,30 +73,5 @@ class SettingsValidationTest {
 						"post-infusion-observation", "must be at least 0"),
 				arguments(DischargeSettings.class, "clinic.session.discharge", "minimum-observation.INTRANASAL", "-2h",
 						"minimum-observation", "must be at least 0"));
-	}
-
-	@Test
-	void everySettingsRecordOfSessionIsValidatedAndListedHere() {
-		var listed = settings().map(a -> ((Class<?>) a.get()[0]).getName()).toList();
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(settingsIn("clinic.session"));
-		settings().map(a -> (Class<?>) a.get()[0])
-			.forEach(type -> assertThat(type.isAnnotationPresent(Validated.class)).as(type.getName()).isTrue());
-	}
-
-	@ParameterizedTest(name = "{1}")
-	@MethodSource("settings")
-	void givenTheApplicationYmlThenEachRecordBinds(Class<?> type, String prefix) {
-		assertThat(bind(type, prefix, Map.of(), "application.yml")).isInstanceOf(type);
-	}
-
-	@ParameterizedTest(name = "{1}.{2}={3}")
-	@MethodSource("refusals")
-	void givenOneBadValueOverTheApplicationYmlThenBindingRefusesIt(Class<?> type, String prefix, String property,
-			String value, String named, String reason) {
-		assertThatThrownBy(() -> bind(type, prefix, Map.of(property, value), "application.yml"))
-			.isInstanceOf(BindException.class)
-			.cause()
-			.hasMessageContaining(named)
-			.hasMessageContaining(reason);
 	}
 }
