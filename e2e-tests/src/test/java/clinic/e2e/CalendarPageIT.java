@@ -178,6 +178,7 @@ class CalendarPageIT {
 			browser.find(By.cssSelector("#calendar-grid[data-view='week'] .booking[data-appointment-id='" + blockerId + "']")).click();
 			browser.waiting(PATIENCE).until(d -> "booked".equals(d.findElement(By.id("booking-status")).getAttribute("data-status")));
 			assertThat(browser.find(By.id("booking-panel")).getText()).contains("Sophia Jex-Blake");
+			assertThat(browser.all(By.id("booking-arrival"))).as("an arrival before the infusion's day").isEmpty();
 			browser.find(By.id("booking-cancel")).click();
 			browser.find(By.id("cancel-confirm")).click();
 			assertThat(browser.find(By.id("cancel-reason-error")).getText()).isEqualTo("Give the reason for the cancellation.");
@@ -217,6 +218,7 @@ class CalendarPageIT {
 			assertThat(nurse.find(By.id("booking-panel")).getText()).contains("Mary Putnam", "Chair B", "15:00");
 			assertThat(nurse.all(By.cssSelector("#booking-cancel, #booking-reschedule, #booking-no-show")))
 				.as("cancel, reschedule and no-show").isEmpty();
+			assertThat(nurse.all(By.id("booking-arrival"))).as("arrival of today's infusion").hasSize(1);
 			assertThat(nurse.accessibilityViolations()).isEmpty();
 
 			// hidden is not forbidden: the same calls from the nurse's browser, CSRF token and all, are refused
