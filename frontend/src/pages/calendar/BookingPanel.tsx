@@ -11,20 +11,21 @@ import type { AppointmentDetail, Slot, WaitlistOffer } from './types';
 type Step = 'none' | 'cancel' | 'no-show' | 'reschedule';
 
 /**
- * What a role may do with an appointment in a status (the services refuse the rest anyway); arrival only on the
- * appointment's day, as scheduling says ({@code onItsDay}, on the site's clock).
+ * What a role may do with an appointment (the services refuse the rest anyway): arrival only on its day, as scheduling
+ * says ({@code onItsDay}, on the site's clock), and nothing but a cancellation while its course is paused.
  */
 export function actionsFor(
   me: Me,
-  status: string,
-  onItsDay: boolean,
+  appointment: Pick<AppointmentDetail, 'status' | 'onHold' | 'onItsDay'>,
 ): { arrival: boolean; noShow: boolean; reschedule: boolean; cancel: boolean } {
   const desk = hasAnyRole(me, 'front-desk', 'admin');
+  const booked = appointment.status === 'booked';
+  const going = booked && !appointment.onHold;
   return {
-    arrival: status === 'booked' && onItsDay && hasAnyRole(me, 'front-desk', 'nurse', 'admin'),
-    noShow: status === 'booked' && desk,
-    reschedule: status === 'booked' && desk,
-    cancel: (status === 'booked' || status === 'arrived') && desk,
+    arrival: going && appointment.onItsDay && hasAnyRole(me, 'front-desk', 'nurse', 'admin'),
+    noShow: going && desk,
+    reschedule: going && desk,
+    cancel: (booked || appointment.status === 'arrived') && desk,
   };
 }
 
@@ -85,7 +86,7 @@ export function BookingPanel(props: {
     }
   }
 
-  const actions = detail ? actionsFor(props.me, detail.status, detail.onItsDay) : null;
+  const actions = detail ? actionsFor(props.me, detail) : null;
   const patient = props.patientName ?? 'Patient';
   return (
     <section class="panel" id="booking-panel" aria-labelledby="booking-panel-heading">

@@ -90,7 +90,7 @@ const basics = (partial: Partial<SiteCalendar> = {}, waitlist: WaitlistEntry[] =
 const detail = {
   id: 'a1', courseId: 'k1', patientId: 'p1', chairId: 'c1', chairName: 'Chair A', kind: 'INFUSION', sequence: 2,
   start: monday + 'T08:00:00Z', end: monday + 'T09:50:00Z', status: 'booked', cancellationReason: null,
-  rescheduledFrom: null, bookedBy: 'frank', bookedAt: '2026-11-20T10:00:00Z', history: [], onItsDay: false,
+  rescheduledFrom: null, bookedBy: 'frank', bookedAt: '2026-11-20T10:00:00Z', history: [], onHold: false, onItsDay: false,
 };
 
 afterEach(() => vi.unstubAllGlobals());

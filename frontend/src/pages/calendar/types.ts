@@ -142,6 +142,8 @@ export interface AppointmentDetail {
   bookedBy: string;
   bookedAt: string;
   history: StatusChange[];
+  /** Its course is paused: only a cancellation is taken. */
+  onHold: boolean;
   /** Today, on the site's clock, is the appointment's day: arrival and check-in are taken. */
   onItsDay: boolean;
 }

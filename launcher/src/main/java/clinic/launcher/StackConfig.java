@@ -56,6 +56,11 @@ public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<Po
         String databaseOwnerPassword, String databaseAppPassword, int instances) {
 
     public StackConfig {
+        Objects.requireNonNull(keycloakJavaHome, "keycloakJavaHome: Optional.empty() to search for a JDK");
+        Objects.requireNonNull(jvmDirectory, "jvmDirectory");
+        requireParts(parts);
+        requireInstances(instances);
+        requirePasswords(databaseOwnerPassword, databaseAppPassword);
         projectDir = projectDir.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
         keycloakDir = keycloakDir.toAbsolutePath().normalize();
@@ -150,6 +155,24 @@ public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<Po
                 + "; set it with StackConfig.builder().projectDir(...) or --project-dir");
     }
 
+    private static void requireParts(Set<Part> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no parts selected");
+        }
+    }
+
+    private static void requireInstances(int instances) {
+        if (instances < 1 || instances > 2) {
+            throw new IllegalArgumentException("--instances " + instances + ": the suite runs 1 or 2 instances of each service");
+        }
+    }
+
+    private static void requirePasswords(String owner, String application) {
+        if (owner == null || owner.isBlank() || application == null || application.isBlank()) {
+            throw new IllegalArgumentException("a database role needs a password");
+        }
+    }
+
     @Override
     public String toString() {
         return "StackConfig{project=" + projectDir + ", data=" + dataDir + ", parts=" + parts + ", ports=" + ports + "}";
@@ -200,9 +223,7 @@ public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<Po
         }
 
         public Builder parts(Set<Part> parts) {
-            if (parts.isEmpty()) {
-                throw new IllegalArgumentException("no parts selected");
-            }
+            requireParts(parts);
             this.parts = EnumSet.copyOf(parts);
             return this;
         }
@@ -342,9 +363,7 @@ public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<Po
 
         /** Passwords of the services' database roles: the owner roles (migrations) and the application roles. */
         public Builder databasePasswords(String owner, String application) {
-            if (!notBlank(owner) || !notBlank(application)) {
-                throw new IllegalArgumentException("a database role needs a password");
-            }
+            requirePasswords(owner, application);
             this.databaseOwnerPassword = owner;
             this.databaseAppPassword = application;
             return this;
@@ -356,9 +375,7 @@ public record StackConfig(Path projectDir, Path dataDir, Set<Part> parts, Map<Po
          * gateways route to every instance of a service.
          */
         public Builder instances(int instances) {
-            if (instances < 1 || instances > 2) {
-                throw new IllegalArgumentException("--instances " + instances + ": the suite runs 1 or 2 instances of each service");
-            }
+            requireInstances(instances);
             this.instances = instances;
             return this;
         }

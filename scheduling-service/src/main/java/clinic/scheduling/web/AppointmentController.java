@@ -56,18 +56,21 @@ class AppointmentController {
 		}
 	}
 
-	/** An appointment; {@code onItsDay}: today, on its site's clock, is its day (arrival and check-in are taken). */
+	/**
+	 * An appointment; {@code onHold}: its course is paused (only a cancellation is taken); {@code onItsDay}: today, on
+	 * its site's clock, is its day (arrival and check-in are taken).
+	 */
 	record AppointmentDetailView(UUID id, UUID courseId, UUID patientId, UUID chairId, String chairName,
 			AppointmentKind kind, int sequence, Instant start, Instant end, String status,
 			@Nullable String cancellationReason, @Nullable UUID rescheduledFrom, String bookedBy, Instant bookedAt,
-			List<StatusChangeView> history, boolean onItsDay) {
+			List<StatusChangeView> history, boolean onHold, boolean onItsDay) {
 	}
 
 	private AppointmentDetailView view(AppointmentDetail d) {
 		var a = d.appointment();
 		return new AppointmentDetailView(a.id(), a.courseId(), a.patientId(), a.chairId(), a.chairName(), a.kind(),
 				a.sequence(), a.start(), a.end(), a.status().code(), d.cancellationReason(), d.rescheduledFrom(),
-				a.bookedBy(), a.bookedAt(), d.history().stream().map(StatusChangeView::of).toList(),
+				a.bookedBy(), a.bookedAt(), d.history().stream().map(StatusChangeView::of).toList(), a.onHold(),
 				lifecycle.isItsDay(a));
 	}
 

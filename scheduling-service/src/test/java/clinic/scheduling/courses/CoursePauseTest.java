@@ -127,6 +127,9 @@ class CoursePauseTest extends SchedulingIntegrationTest {
 
 		book(course.id(), CHAIR_3, at(week.plusDays(4), 9, 0)).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("paused")));
+		mvc.perform(get("/api/scheduling/appointments/{appointmentId}", first.id()).with(as("nina", "nurse")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.onHold").value(true));
 		mvc.perform(post("/api/scheduling/appointments/{appointmentId}/arrival", first.id())
 			.with(as("nina", "nurse"))).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("on hold")));

@@ -115,6 +115,7 @@ class AppointmentLifecycleApiTest extends SchedulingIntegrationTest {
 		act(appointment, "arrival", frontDesk()).andExpect(status().isConflict());
 		detail(appointment).andExpect(jsonPath("$.status").value("booked"))
 			.andExpect(jsonPath("$.history", hasSize(1)))
+			.andExpect(jsonPath("$.onHold").value(false))
 			.andExpect(jsonPath("$.onItsDay").value(false));
 
 		clock.set(at(monday, 8, 40));
